@@ -1,0 +1,1 @@
+//! (stub: chart lands here)

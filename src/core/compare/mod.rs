@@ -1,0 +1,1 @@
+//! (stub: compare lands here)

@@ -1,0 +1,3 @@
+//! The CLI's JSON and the Markdown export.
+//!
+//! (stub)

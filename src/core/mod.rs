@@ -1,0 +1,15 @@
+//! The pure core: text in, comparison and share link out. No browser types here
+//! (checked by `tests/tidy.rs`), so all of it is tested natively.
+//!
+//! Data flow: [`parse`] turns a paste into [`model::History`]s; [`compare`]
+//! aligns two of them into a `Comparison`; [`chart`] turns that into chart data
+//! and SVG; [`share`] packs the inputs into a URL fragment; [`render`] prints a
+//! history back as docker would; [`export`] writes the CLI's JSON and Markdown.
+
+pub mod chart;
+pub mod compare;
+pub mod export;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod share;

@@ -1,0 +1,3 @@
+//! Prints a history back as docker (or podman) would.
+//!
+//! (stub)

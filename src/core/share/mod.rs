@@ -1,0 +1,1 @@
+//! (stub: share lands here)
