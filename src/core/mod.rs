@@ -11,5 +11,6 @@ pub mod compare;
 pub mod export;
 pub mod model;
 pub mod parse;
+pub mod redact;
 pub mod render;
 pub mod share;

@@ -1,0 +1,3 @@
+//! Finds likely secrets in layer instructions before sharing.
+//!
+//! (stub)
