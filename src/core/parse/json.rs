@@ -149,12 +149,12 @@ fn layer_of(m: &Map<String, Value>, lines: (usize, usize)) -> Option<(Layer, Dia
         let t = s.trim();
         !(t.is_empty() || t == "<missing>" || t == "missing")
     });
-    let created = get(m, &["CreatedSince"])
-        .and_then(text_of)
-        .or_else(|| get(m, &["CreatedAt"]).and_then(text_of))
+    let non_empty = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
+    let created = non_empty(get(m, &["CreatedSince"]).and_then(text_of))
+        .or_else(|| non_empty(get(m, &["CreatedAt"]).and_then(text_of)))
         .or_else(|| match get(m, &["created", "Created"]) {
             Some(Value::Number(n)) => n.as_i64().map(unix_to_rfc3339),
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::String(s)) => non_empty(Some(s.clone())),
             _ => None,
         });
     let (created_by, truncated) = strip_mark(&created_by_v.and_then(text_of).unwrap_or_default());

@@ -260,28 +260,44 @@ fn note_skipped_lines(lines: &[Line<'_>], state: &[LineState], diags: &mut Vec<D
             continue;
         }
         let adjacent = is_layer(i.checked_sub(1)) || is_layer(Some(i + 1));
-        let first = t.split_whitespace().next().unwrap_or("");
-        let row_ish = size::parse_size(first).is_ok_and(|s| !s.exact)
-            || id::classify(first.trim_start_matches('#')).is_some();
-        if adjacent || row_ish {
-            let what = if is_prompt(t) {
-                "a shell prompt"
-            } else if row_ish {
-                "not a history row"
-            } else {
-                "not part of the table"
-            };
-            diags.push(note(
-                Severity::Note,
-                line,
-                format!(
-                    "`{}` is {what}: expected `IMAGE  CREATED  CREATED BY  SIZE  COMMENT` rows (skipped as prose)",
-                    shorten(t)
-                ),
-            ));
+        let body = t.trim_start_matches(['#', '>']).trim_start();
+        let first = body.split_whitespace().next().unwrap_or("");
+        let size_first = size::parse_size(first).is_ok_and(|s| !s.exact);
+        let id_first = id::classify(first).is_some();
+        let elision = body.starts_with("...") || body.starts_with('…');
+        if !(adjacent || size_first || id_first || elision) {
+            continue;
         }
+        let (severity, message) = if elision {
+            (
+                Severity::Note,
+                "marks rows left out by the author (skipped: the history shown is partial)"
+                    .to_string(),
+            )
+        } else if id_first && body.split_whitespace().count() >= 3 {
+            (
+                Severity::Warning,
+                format!(
+                    "starts like a history row but could not be read: expected `{ROW}` (skipped)"
+                ),
+            )
+        } else if is_prompt(t) {
+            (
+                Severity::Note,
+                "is a shell prompt, not a history row (skipped)".to_string(),
+            )
+        } else {
+            (
+                Severity::Note,
+                format!("is not a history row: expected `{ROW}` (skipped as prose)"),
+            )
+        };
+        diags.push(note(severity, line, format!("`{}` {message}", shorten(t))));
     }
 }
+
+/// The default row shape, for messages.
+const ROW: &str = "IMAGE  CREATED  CREATED BY  SIZE  COMMENT";
 
 #[cfg(test)]
 mod tests {

@@ -99,7 +99,7 @@ pub fn heading_text(text: &str) -> Option<&str> {
 /// An `=== opt ===` / `--- before ---` marker line's text.
 pub fn marker_text(text: &str) -> Option<&str> {
     let t = text.trim();
-    for mark in ['=', '-', '*'] {
+    for mark in ['=', '-'] {
         let lead = t.chars().take_while(|&c| c == mark).count();
         let trail = t.chars().rev().take_while(|&c| c == mark).count();
         if lead >= 2 && trail >= 2 && lead + trail < t.chars().count() {
@@ -319,6 +319,7 @@ mod tests {
         assert_eq!(heading_text("#6e558799f7ba   4 seconds ago"), None);
         assert_eq!(marker_text("=== noopt layers ==="), Some("noopt layers"));
         assert_eq!(marker_text("======"), None);
+        assert_eq!(marker_text("**Output:**"), None);
     }
 
     #[test]

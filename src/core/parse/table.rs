@@ -370,7 +370,7 @@ fn finish(
                                 "a tab inside CREATED BY split this row (podman): read the size `{text}` from further right"
                             ),
                         ));
-                    } else if col.abs_diff(hint) > 2 {
+                    } else if col.abs_diff(hint) > 2 && raw.lines.0 == raw.lines.1 {
                         diags.push(note(
                             Severity::Warning,
                             line,
