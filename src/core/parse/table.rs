@@ -286,7 +286,8 @@ pub fn strip_mark(cell: &str) -> (String, bool) {
     }
     if let Some(s) = cell.strip_suffix("...") {
         let chars = cell.chars().count();
-        if cell.len() == 45 || (43..=46).contains(&chars) {
+        // podman cuts at 42 bytes (backing off to a character boundary here).
+        if (43..=45).contains(&cell.len()) || (43..=46).contains(&chars) {
             return (s.to_string(), true);
         }
     }
