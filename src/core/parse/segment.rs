@@ -27,10 +27,10 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut offset = 0usize;
     for (i, piece) in text.split('\n').enumerate() {
         let raw = piece.strip_suffix('\r').unwrap_or(piece);
-        let text = if raw.contains('\t') || raw.contains('\r') {
-            raw.replace('\t', "  ").replace('\r', "")
-        } else {
+        let text = if raw.is_ascii() && !raw.contains(['\t', '\r']) {
             raw.to_string()
+        } else {
+            normalise(raw)
         };
         out.push(Line {
             no: i + 1,
@@ -43,6 +43,22 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     // A final newline does not make an extra (empty) line worth reporting.
     if out.len() > 1 && out.last().is_some_and(|l| l.raw.is_empty()) {
         out.pop();
+    }
+    out
+}
+
+/// Tabs become two spaces (a tab separates cells); no-break and other
+/// Unicode spaces (web pages turn runs of spaces into U+00A0) become plain
+/// spaces; zero-width characters and a BOM are dropped.
+fn normalise(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '\t' => out.push_str("  "),
+            '\r' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => out.push(' '),
+            c => out.push(c),
+        }
     }
     out
 }
@@ -294,6 +310,11 @@ mod tests {
         assert_eq!(lines.first().map(|l| l.raw), Some("a"));
         assert_eq!(lines.get(1).map(|l| l.text.as_str()), Some("b  c"));
         assert_eq!(lines.get(1).map(|l| l.offset), Some(3));
+        let nbsp = split_lines("<missing>\u{a0}\u{a0} 2 weeks ago");
+        assert_eq!(
+            nbsp.first().map(|l| l.text.as_str()),
+            Some("<missing>   2 weeks ago")
+        );
     }
 
     #[test]
