@@ -9,8 +9,8 @@ use super::dialect::{self, Evidence};
 use super::header::{Column, ColumnAt, ColumnModel, Header};
 use super::row::{read_row, PlainSizes, Row, RowRead};
 use super::segment::{
-    heading_text, history_command, is_fence, is_html_tags, is_prompt, is_template_tag, marker_text,
-    Line,
+    heading_text, history_command, is_fence, is_html_tags, is_prompt, is_rule, is_template_tag,
+    marker_text, Line,
 };
 use super::{note, shorten, LineState};
 use crate::core::model::{Diagnostic, Dialect, Format, History, Layer, Severity};
@@ -158,6 +158,12 @@ pub fn read_table(
                 j = next;
             }
             RowRead::No => {
+                if is_rule(&line.text) && raws.is_empty() {
+                    // The `|---|---|` line under a markdown table header.
+                    set(state, j, LineState::Structure);
+                    j += 1;
+                    continue;
+                }
                 if is_boundary(&line.text) {
                     break;
                 }
@@ -430,7 +436,7 @@ fn finish(
                         ));
                     } else if col.abs_diff(hint) > 2
                         && raw.lines.0 == raw.lines.1
-                        && !line.raw.contains('\t')
+                        && !line.raw.contains(['\t', '|'])
                     {
                         diags.push(note(
                             Severity::Warning,
