@@ -9,8 +9,9 @@
 //! every size in bytes in printed order, the sum, the format (when given),
 //! whether every size is exact to the byte (`size_exact`), the first line,
 //! the first/last CREATED BY prefix (when given), and the label (see
-//! [`label_ok`]). Also: no Error diagnostic points into a layer, and no layer
-//! comes from a `docker images` row.
+//! [`label_ok`]), and the dialect where INDEX.md's "kind" column names one.
+//! Also: no Error diagnostic points into a layer, and no layer comes from a
+//! `docker images` row.
 //!
 //! Ambiguous files (`ambiguous: true` in expected.json) are held to the
 //! reading recorded there, which is the one the parser chose:
@@ -26,7 +27,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use layerdiff::core::model::{Format, Parsed, Severity};
+use layerdiff::core::model::{Dialect, Format, Parsed, Severity};
 use layerdiff::core::parse::parse;
 use serde_json::Value;
 
@@ -113,7 +114,52 @@ fn looks_like_history_row_start(line: &str) -> bool {
         || (first.len() == 64 && hex(first))
 }
 
-fn check_file(name: &str, text: &str, expected: &Value, out: &mut Vec<Mismatch>) {
+/// The dialect INDEX.md's "kind" column names for a file, when it names one
+/// without doubt (`D-20?` and mixed `D-20/D-new` hybrids without `D-old` are
+/// left out).
+fn dialect_of_kind(kind: &str) -> Option<Dialect> {
+    if kind.contains('?') {
+        return None;
+    }
+    if kind.starts_with("P ") || kind.starts_with("P,") {
+        Some(Dialect::Podman)
+    } else if kind.starts_with("N ") || kind.starts_with("N,") {
+        Some(Dialect::Nerdctl)
+    } else if kind.contains("D-old") {
+        Some(Dialect::DockerOld)
+    } else if kind.contains("D-20") && !kind.contains("D-new") {
+        Some(Dialect::Docker2009)
+    } else if kind.contains("D-new") && !kind.contains("D-20") {
+        Some(Dialect::Docker)
+    } else {
+        None
+    }
+}
+
+/// file name → kind column of INDEX.md.
+fn kinds(index: &str) -> std::collections::HashMap<String, String> {
+    index
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let name = cells.get(1)?;
+            name.ends_with(".txt").then(|| {
+                (
+                    name.to_string(),
+                    cells.get(3).copied().unwrap_or("").to_string(),
+                )
+            })
+        })
+        .collect()
+}
+
+fn check_file(
+    name: &str,
+    text: &str,
+    expected: &Value,
+    kind: Option<Dialect>,
+    out: &mut Vec<Mismatch>,
+) {
     let parsed: Parsed = parse(text);
     let lines: Vec<&str> = text.lines().collect();
     let mut push = |history: String, field: &'static str, e: String, g: String| {
@@ -234,6 +280,16 @@ fn check_file(name: &str, text: &str, expected: &Value, out: &mut Vec<Mismatch>)
         if !label_ok(exp_label, &h.label, &before) {
             push(hname.clone(), "label", exp_label.into(), h.label.clone());
         }
+        if let (Some(d), Format::Table | Format::Headerless) = (kind, h.format) {
+            if d != h.dialect {
+                push(
+                    hname.clone(),
+                    "dialect",
+                    format!("{d:?}"),
+                    format!("{:?}", h.dialect),
+                );
+            }
+        }
         if matches!(h.format, Format::Table | Format::Headerless) {
             for l in &h.layers {
                 let line = lines
@@ -291,11 +347,19 @@ fn corpus_matches_expected() {
         "no corpus files found in {}",
         dir.display()
     );
+    let kinds =
+        kinds(&std::fs::read_to_string(dir.join("INDEX.md")).expect("INDEX.md is readable"));
     let mut mismatches = Vec::new();
     for name in &names {
         let text = std::fs::read_to_string(dir.join(name)).expect("corpus file is UTF-8");
         match expected.get(name) {
-            Some(e) => check_file(name, &text, e, &mut mismatches),
+            Some(e) => check_file(
+                name,
+                &text,
+                e,
+                kinds.get(name).and_then(|k| dialect_of_kind(k)),
+                &mut mismatches,
+            ),
             None => mismatches.push(Mismatch {
                 file: name.clone(),
                 history: "-".into(),
