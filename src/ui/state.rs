@@ -10,6 +10,9 @@ use crate::core::model::{History, Parsed};
 use crate::core::parse::parse;
 use crate::core::split::split_after_first;
 
+/// Texts up to this size are parsed on every keystroke.
+pub const INSTANT_PARSE_BYTES: usize = 24 * 1024;
+
 /// Which of the two panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {
@@ -154,7 +157,13 @@ impl AppState {
     pub fn apply(mut self, action: Action) -> Self {
         match action {
             Action::EditText(side, text) => {
-                self.pane_mut(side).text = Rc::from(text.as_str());
+                let pane = self.pane_mut(side);
+                pane.text = Rc::from(text.as_str());
+                // Small pastes are read at every keystroke; big ones wait for
+                // the debounce in `app.rs` so typing stays smooth.
+                if text.len() <= INSTANT_PARSE_BYTES {
+                    pane.reparse();
+                }
             }
             Action::PasteText(side, text) => {
                 let parsed = parse(&text);
