@@ -9,6 +9,7 @@ use crate::core::parse::parse;
 use crate::core::split::split_after_first;
 use crate::ui::paste_pane::PastePane;
 use crate::ui::state::{Action, AppState, Side};
+use crate::ui::storage::{self, SavedWork};
 
 /// The demo comparison shown on a first visit: a course submission with a
 /// before and an after table (tests/data/corpus/000-…, with its provenance in INDEX.md).
@@ -17,6 +18,17 @@ pub const DEMO: &str =
 
 /// How long typing must pause before a big paste is parsed again.
 const REPARSE_DELAY_MS: u32 = 180;
+
+/// How long typing must pause before the panes are saved locally.
+const SAVE_DELAY_MS: u32 = 250;
+
+/// What the page opens with: the panes saved by the last visit, else the demo.
+fn initial_state() -> AppState {
+    match storage::load_work() {
+        Some(work) if !work.is_blank() => work.to_state(),
+        _ => demo_state(),
+    }
+}
 
 /// The demo split into its before and after parts.
 pub fn demo_state() -> AppState {
@@ -28,7 +40,7 @@ pub fn demo_state() -> AppState {
 /// The whole page.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(demo_state);
+    let state = use_reducer(initial_state);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -55,6 +67,16 @@ pub fn App() -> Html {
                     }
                 })
             });
+            move || drop(timer)
+        });
+    }
+
+    // Save the panes as the user types (cheap: a JSON string into local storage).
+    {
+        let work = SavedWork::of(&state);
+        use_effect_with(work, |work| {
+            let work = work.clone();
+            let timer = Timeout::new(SAVE_DELAY_MS, move || storage::save_work(&work));
             move || drop(timer)
         });
     }

@@ -10,5 +10,6 @@ mod gutter;
 mod layer_table;
 mod paste_pane;
 pub mod state;
+pub mod storage;
 
 pub use app::App;
