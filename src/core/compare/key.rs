@@ -178,9 +178,18 @@ impl Key {
                 truncated = false;
             }
         }
+        // COPY and ADD of the same content hash are the same content: one key
+        // text for both, while the layout keeps the instruction (COPY → ADD is an edit).
+        if let (Keyword::Copy | Keyword::Add, Some(hash)) = (keyword, content_hash(&body)) {
+            return Key {
+                keyword,
+                text: format!("COPY/ADD {hash}"),
+                layout: format!("{} {hash}", keyword.as_str()),
+                truncated,
+            };
+        }
         let body = match keyword {
             Keyword::Expose => normalise_expose(&body).unwrap_or(body),
-            Keyword::Copy | Keyword::Add => content_hash(&body).unwrap_or(body),
             _ => body,
         };
         let body = normalise_exec_form(&body);
@@ -192,6 +201,12 @@ impl Key {
             layout,
             truncated,
         }
+    }
+
+    /// The step for display: the instruction as printed, whitespace collapsed
+    /// (`ADD file:7f95…`, `CMD [npm start]`).
+    pub fn display(&self) -> String {
+        collapse_whitespace(&self.layout)
     }
 
     /// The name an ENV/ARG/LABEL sets (`NODE_VERSION` of `ENV NODE_VERSION=12`), if any.
@@ -210,7 +225,8 @@ impl Key {
     pub fn body(&self) -> &str {
         let kw = self.keyword.as_str();
         self.text
-            .strip_prefix(kw)
+            .strip_prefix("COPY/ADD")
+            .or_else(|| self.text.strip_prefix(kw))
             .map(str::trim_start)
             .unwrap_or(&self.text)
     }
@@ -222,7 +238,11 @@ impl Key {
             .split(|c: char| c.is_whitespace() || matches!(c, ';' | '&' | '|' | '\\' | ','))
             .filter(|w| !w.is_empty())
             .collect();
-        if self.truncated {
+        // a cut-off last word is only a piece of a word (unless a separator ends the text)
+        let ends_clean = self
+            .body()
+            .ends_with(|c: char| c.is_whitespace() || matches!(c, ';' | '&' | '|' | '\\' | ','));
+        if self.truncated && !ends_clean {
             t.pop();
         }
         t
