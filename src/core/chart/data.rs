@@ -118,7 +118,7 @@ impl BarKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
     pub kind: BarKind,
-    /// Short text: the instruction, `before`, `after`, `12 small changes`.
+    /// The instruction (full; the renderer shortens it), `before`, `after`, `12 small changes`.
     pub label: String,
     /// The change (`to − from`), in words: `−93.9 MB`.
     pub value: String,
@@ -482,7 +482,7 @@ fn waterfall(c: &Comparison, max_bytes: u64) -> Vec<Bar> {
         let row = c.rows.get(r);
         let label = row
             .and_then(|row| row.after.as_ref().or(row.before.as_ref()))
-            .map(|l| short(&l.instruction, 28))
+            .map(|l| l.instruction.clone())
             .unwrap_or_default();
         let to = step(running, d);
         bars.push(Bar {

@@ -125,6 +125,9 @@ pub struct Key {
     pub layout: String,
     /// True when the printed cell was cut short, so only a prefix of `text` is known.
     pub truncated: bool,
+    /// `KEYWORD body` as printed (noise dropped, whitespace collapsed, quoting
+    /// kept): what the user recognises.
+    pub shown: String,
 }
 
 /// Shortest visible text a truncated key needs before a prefix match means anything.
@@ -171,6 +174,8 @@ impl Key {
         };
 
         let mut body = body.to_string();
+        let printed_body =
+            |b: &str| collapse_whitespace(&format!("{} {}", keyword.as_str(), b.trim()));
         if buildkit {
             let (cut, complete) = strip_buildkit_suffix(&body, truncated);
             body = cut;
@@ -180,12 +185,14 @@ impl Key {
         }
         // COPY and ADD of the same content hash are the same content: one key
         // text for both, while the layout keeps the instruction (COPY → ADD is an edit).
+        let shown = printed_body(&body);
         if let (Keyword::Copy | Keyword::Add, Some(hash)) = (keyword, content_hash(&body)) {
             return Key {
                 keyword,
                 text: format!("COPY/ADD {hash}"),
                 layout: format!("{} {hash}", keyword.as_str()),
                 truncated,
+                shown,
             };
         }
         let body = match keyword {
@@ -200,13 +207,14 @@ impl Key {
             text,
             layout,
             truncated,
+            shown,
         }
     }
 
-    /// The step for display: the instruction as printed, whitespace collapsed
-    /// (`ADD file:7f95…`, `CMD [npm start]`).
+    /// The step for display: the instruction as printed, without the builder
+    /// noise (`ADD file:7f95… in /`, `CMD ["npm" "start"]`, `EXPOSE 8000`).
     pub fn display(&self) -> String {
-        collapse_whitespace(&self.layout)
+        self.shown.clone()
     }
 
     /// The name an ENV/ARG/LABEL sets (`NODE_VERSION` of `ENV NODE_VERSION=12`), if any.
