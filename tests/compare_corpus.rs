@@ -5,8 +5,9 @@
 //! line diff on mismatch. `UPDATE_EXPECT=1 cargo test --test compare_corpus`
 //! rewrites the files — every rewrite must be reviewed by hand.
 //!
-//! The histories are read with the test-only table reader in `compare_common`
-//! so these fixtures test the comparison alone, whatever the parser does.
+//! The histories are read twice: with the product's parser, and with the
+//! test-only table reader in `compare_common` (so a parser change cannot hide
+//! or fake a comparison change); both must give the expected rows.
 
 mod compare_common;
 
@@ -74,11 +75,13 @@ const PAIRS: &[(&str, &str, usize, usize)] = &[
     ),
 ];
 
+/// A CREATED BY cell for the fixture: whitespace runs (and tabs) shown as one space.
 fn cell(l: Option<&layerdiff::core::compare::LayerRef>) -> String {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     match l {
         None => "—".to_string(),
-        Some(l) if l.truncated => format!("{}…", l.created_by),
-        Some(l) => l.created_by.clone(),
+        Some(l) if l.truncated => format!("{}…", squash(&l.created_by)),
+        Some(l) => squash(&l.created_by),
     }
 }
 
@@ -133,21 +136,30 @@ fn line_diff(expected: &str, actual: &str) -> String {
     out
 }
 
-fn histories(file: &str) -> Vec<History> {
+/// Where the histories come from: the product's parser, or the test-only reader.
+#[derive(Debug, Clone, Copy)]
+enum Source {
+    Parser,
+    TestReader,
+}
+
+fn histories(file: &str, source: Source) -> Vec<History> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/corpus")
         .join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    compare_common::read_tables(&text)
+    match source {
+        Source::Parser => layerdiff::core::parse::parse(&text).histories,
+        Source::TestReader => compare_common::read_tables(&text),
+    }
 }
 
-#[test]
-fn corpus_pairs_align_as_a_careful_reader_would() {
-    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+/// Compares every pair read from `source` with its expected file.
+fn check_pairs(source: Source, update: bool) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/compare");
     let mut failures = Vec::new();
     for &(name, file, b, a) in PAIRS {
-        let hs = histories(file);
+        let hs = histories(file, source);
         let (Some(before), Some(after)) = (hs.get(b), hs.get(a)) else {
             failures.push(format!("{name}: {file} gave {} histories", hs.len()));
             continue;
@@ -167,14 +179,31 @@ fn corpus_pairs_align_as_a_careful_reader_would() {
             ));
         }
     }
-    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "histories from {source:?}\n{}",
+        failures.join("\n")
+    );
+}
+
+/// The product path: the real parser, then the comparison.
+#[test]
+fn corpus_pairs_align_as_a_careful_reader_would() {
+    check_pairs(Source::Parser, std::env::var_os("UPDATE_EXPECT").is_some());
+}
+
+/// The same fixtures from the test-only reader: a failure only here or only
+/// above tells whether the comparison or the parser moved.
+#[test]
+fn corpus_pairs_align_the_same_from_the_test_reader() {
+    check_pairs(Source::TestReader, false);
 }
 
 #[test]
 fn the_reader_sees_the_corpus_layer_counts() {
     // guards the fixtures' input: n_layers from tests/data/corpus/expected.json
     let counts = |f: &str| {
-        histories(f)
+        histories(f, Source::TestReader)
             .iter()
             .map(|h| h.layers.len())
             .collect::<Vec<_>>()
