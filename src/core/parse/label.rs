@@ -36,7 +36,7 @@ pub fn label_for(lines: &[Line<'_>], in_fence: &[bool], floor: usize, start: usi
         if let Some(cmd) = history_command(t) {
             if image.is_none() {
                 image = cmd
-                    .image
+                    .describe()
                     .or_else(|| argument_on_next_line(lines, k + 1, start));
             }
             if heading.is_some() {
@@ -48,9 +48,12 @@ pub fn label_for(lines: &[Line<'_>], in_fence: &[bool], floor: usize, start: usi
             if let Some(m) = marker_text(t) {
                 heading = Some(clean_heading(m));
             } else if let Some(h) = heading_text(t) {
+                // `##`+ is a heading even where fences look open (a paste may
+                // start inside a code block); a single `#` inside a fence or
+                // right above a command is a shell comment.
                 let hashes = t.chars().take_while(|&c| c == '#').count();
-                let shell_comment = in_fence.get(k).copied().unwrap_or(false)
-                    || (hashes == 1 && next_is_command(lines, k + 1));
+                let shell_comment = hashes == 1
+                    && (in_fence.get(k).copied().unwrap_or(false) || next_is_command(lines, k + 1));
                 if !shell_comment {
                     heading = Some(clean_heading(h));
                 }
