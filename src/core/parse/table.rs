@@ -22,12 +22,25 @@ pub struct Layout {
     pub prefix: Option<char>,
     /// Leading spaces of the header (or first row) after the prefix.
     pub indent: usize,
+    /// Characters of a fixed-width prefix on every line (a CI log's
+    /// timestamps), dropped first; 0 for none.
+    pub skip: usize,
 }
 
 impl Layout {
     /// The line without its prefix and indentation.
     pub fn body<'a>(&self, text: &'a str) -> &'a str {
         let mut t = text;
+        if self.skip > 0 {
+            // Only when this line has the prefix too: a space right before the cut.
+            let cut = t.char_indices().nth(self.skip).map(|(i, _)| i);
+            let boundary = cut
+                .and_then(|i| t.get(..i))
+                .is_some_and(|p| p.ends_with(' '));
+            if let (Some(i), true) = (cut, boundary) {
+                t = t.get(i..).unwrap_or(t);
+            }
+        }
         if let Some(p) = self.prefix {
             let trimmed = t.trim_start();
             if let Some(r) = trimmed.strip_prefix(p) {
@@ -48,6 +61,7 @@ pub fn layouts(text: &str) -> Vec<(Layout, &str)> {
         Layout {
             prefix: None,
             indent,
+            skip: 0,
         },
         body,
     )];
@@ -58,12 +72,35 @@ pub fn layouts(text: &str) -> Vec<(Layout, &str)> {
                 Layout {
                     prefix: Some(p),
                     indent: inner,
+                    skip: 0,
                 },
                 rest.get(inner..).unwrap_or(""),
             ));
         }
     }
     out
+}
+
+/// A header after some other text on its line (`2024-05-01T10:00:00.12Z IMAGE …`
+/// in a CI log): the layout that drops that prefix from every line.
+fn prefixed_header(text: &str) -> Option<(Header, Layout)> {
+    for word in [" IMAGE ", " ID ", " SNAPSHOT "] {
+        let Some(at) = text.find(word) else { continue };
+        let prefix = text.get(..=at)?;
+        if prefix.trim().is_empty() {
+            continue;
+        }
+        let body = text.get(at + 1..)?;
+        if let Some(header @ Header::History(_)) = super::header::read_header(body) {
+            let layout = Layout {
+                prefix: None,
+                indent: 0,
+                skip: prefix.chars().count(),
+            };
+            return Some((header, layout));
+        }
+    }
+    None
 }
 
 /// Whether a line ends any table it follows.
@@ -483,6 +520,7 @@ pub fn find_header(text: &str) -> Option<(Header, Layout)> {
     layouts(text)
         .into_iter()
         .find_map(|(layout, body)| super::header::read_header(body).map(|h| (h, layout)))
+        .or_else(|| prefixed_header(text))
 }
 
 /// Whether the line starts a headerless table: a complete row by shape.
@@ -536,11 +574,25 @@ mod tests {
         let layout = h.get(1).map(|x| x.0).unwrap_or(Layout {
             prefix: None,
             indent: 0,
+            skip: 0,
         });
         assert_eq!(
             layout.body("#6e558799f7ba   4 seconds ago"),
             "6e558799f7ba   4 seconds ago"
         );
+    }
+
+    #[test]
+    fn ci_log_prefix() {
+        let (header, layout) = find_header("2024-05-01T10:00:00.1234567Z IMAGE          CREATED        CREATED BY   SIZE      COMMENT").expect("a header");
+        assert!(matches!(header, Header::History(_)));
+        assert_eq!(layout.skip, 29);
+        assert_eq!(
+            layout.body("2024-05-01T10:00:00.1234567Z <missing>      2 weeks ago"),
+            "<missing>      2 weeks ago"
+        );
+        // Prose mentioning a header word is not a header.
+        assert!(find_header("The IMAGE column shows CREATED BY").is_none());
     }
 
     #[test]
