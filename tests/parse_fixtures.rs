@@ -414,3 +414,78 @@ fn label_check_is_fair() {
         "Image size is 397MB."
     ));
 }
+
+/// The same paste, reshaped the way pastes get reshaped on their way to us,
+/// must read the same: CRLF endings, trailing spaces trimmed, a 4-space
+/// markdown indent, a `> ` quote, HTML no-break spaces, tabs, a fence, and
+/// whitespace collapsed to single spaces.
+#[test]
+fn corpus_reads_the_same_when_reshaped() {
+    type Reshape = (&'static str, fn(&str) -> String);
+    let reshapes: [Reshape; 8] = [
+        ("CRLF", |t| t.lines().collect::<Vec<_>>().join("\r\n")),
+        ("trimmed", |t| {
+            t.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+        }),
+        ("indented", |t| {
+            t.lines()
+                .map(|l| format!("    {l}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+        ("quoted", |t| {
+            t.lines()
+                .map(|l| format!("> {l}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+        ("nbsp", |t| t.replace("  ", "\u{a0} ")),
+        ("tabbed", |t| {
+            t.replace("   ", "\t")
+                .replace("\t ", "\t")
+                .replace("\t\t", "\t")
+        }),
+        ("fenced", |t| format!("```text\n{t}\n```\n")),
+        ("collapsed", |t| {
+            // Runs of spaces shrunk to one, as when a page is copied without `<pre>`.
+            t.lines()
+                .map(|l| {
+                    l.split(' ')
+                        .filter(|w| !w.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("corpus dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let shape = |p: &Parsed| -> Vec<(usize, u64, Format)> {
+        p.histories
+            .iter()
+            .map(|h| (h.layers.len(), h.total_bytes(), h.format))
+            .collect()
+    };
+    let mut report = String::new();
+    for name in &names {
+        let text = std::fs::read_to_string(dir.join(name)).expect("corpus file is UTF-8");
+        let want = shape(&parse(&text));
+        for (what, f) in &reshapes {
+            let got = shape(&parse(&f(&text)));
+            if got != want {
+                let _ = writeln!(report, "| {name} | {what} | {want:?} | {got:?} |");
+            }
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "| file | reshape | as pasted | reshaped |\n|---|---|---|---|\n{report}"
+    );
+}

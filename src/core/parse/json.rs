@@ -34,16 +34,16 @@ fn line_index(lines: &[Line<'_>], offset: usize) -> usize {
         .saturating_sub(1)
 }
 
-/// Tries to read JSON starting at line `start`. On failure returns the byte
-/// offset up to which no JSON history can start (so callers don't retry each
-/// line of a large non-history JSON document).
+/// Tries to read JSON starting at line `start` (`lines` split from `text`).
+/// On failure returns the index of the line before which no JSON history can
+/// start (so callers don't retry each line of a large non-history document).
 pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHistory, usize> {
     let Some(first) = lines.get(start) else {
-        return Err(text.len());
+        return Err(lines.len());
     };
     let lead = first.raw.len() - first.raw.trim_start().len();
     let base = first.offset + lead;
-    let slice = text.get(base..).ok_or(text.len())?;
+    let slice = text.get(base..).ok_or(lines.len())?;
     let mut stream = serde_json::Deserializer::from_str(slice).into_iter::<Value>();
     let mut layers: Vec<Layer> = Vec::new();
     let mut dialect = Dialect::Unknown;
@@ -88,14 +88,14 @@ pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHis
         if layers.len() == before_count {
             // A JSON value that is not a history item ends the history.
             if layers.is_empty() {
-                return Err(after);
+                return Err(line_index(lines, after.saturating_sub(1)).max(start + 1));
             }
             break;
         }
         end_offset = after;
     }
     if layers.is_empty() {
-        return Err(base + 1);
+        return Err(start + 1);
     }
     let next = line_index(lines, end_offset.saturating_sub(1)) + 1;
     let span = (

@@ -68,6 +68,11 @@ pub enum RowRead {
     No,
 }
 
+/// Whether a size token carries a unit (`12MB`), unlike plain bytes (`12`, `0.17`).
+fn has_unit(token: &str) -> bool {
+    token.ends_with(|c: char| c.is_ascii_alphabetic())
+}
+
 fn skip_ws(line: &str, pos: usize) -> usize {
     let rest = line.get(pos..).unwrap_or("");
     pos + (rest.len() - rest.trim_start().len())
@@ -137,7 +142,7 @@ fn find_anchor(
         let rest = line.get(start..).unwrap_or("");
         let (end, with_unit) = match column {
             Column::Size => match size_prefix(rest) {
-                Ok((size, n)) => (start + n, !size.exact),
+                Ok((_, n)) => (start + n, has_unit(rest.get(..n).unwrap_or(""))),
                 Err(_) => continue,
             },
             Column::Created | Column::CreatedAt => match created_prefix(rest) {
@@ -266,7 +271,9 @@ pub fn read_row(line: &str, columns: &[ColumnAt], plain: PlainSizes) -> RowRead 
                 pos += n;
             }
             Column::Size => match size_prefix(rest) {
-                Ok((size, n)) if !size.exact || plain != PlainSizes::No => {
+                Ok((size, n))
+                    if has_unit(rest.get(..n).unwrap_or("")) || plain != PlainSizes::No =>
+                {
                     row.size = Some((
                         size,
                         rest.get(..n).unwrap_or("").to_string(),

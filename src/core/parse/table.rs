@@ -18,7 +18,9 @@ use crate::core::model::{Diagnostic, Dialect, Format, History, Layer, Severity};
 /// How the lines of one table are indented or prefixed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
-    /// A character before every line (`#` in a commented paste, `>` in a quote).
+    /// Every line is in a markdown quote (`> `).
+    pub quoted: bool,
+    /// A character before every line (`#` in a commented paste).
     pub prefix: Option<char>,
     /// Leading spaces of the header (or first row) after the prefix.
     pub indent: usize,
@@ -41,6 +43,12 @@ impl Layout {
                 t = t.get(i..).unwrap_or(t);
             }
         }
+        if self.quoted {
+            let trimmed = t.trim_start();
+            if let Some(r) = trimmed.strip_prefix('>') {
+                t = r;
+            }
+        }
         if let Some(p) = self.prefix {
             let trimmed = t.trim_start();
             if let Some(r) = trimmed.strip_prefix(p) {
@@ -52,25 +60,32 @@ impl Layout {
     }
 }
 
-/// The ways to read a line that may start a table: as it is (indented), or
-/// without a `#`/`>` prefix.
+/// The ways to read a line that may start a table: as it is (indented),
+/// without a `#` prefix, inside a `> ` quote, or both.
 pub fn layouts(text: &str) -> Vec<(Layout, &str)> {
-    let indent = text.len() - text.trim_start_matches(' ').len();
-    let body = text.get(indent..).unwrap_or("");
-    let mut out = vec![(
-        Layout {
-            prefix: None,
-            indent,
-            skip: 0,
-        },
-        body,
-    )];
-    for p in ['#', '>'] {
-        if let Some(rest) = body.strip_prefix(p) {
+    let mut bases = vec![(false, text)];
+    if let Some(r) = text.trim_start().strip_prefix('>') {
+        bases.push((true, r));
+    }
+    let mut out = Vec::new();
+    for (quoted, base) in bases {
+        let indent = base.len() - base.trim_start_matches(' ').len();
+        let body = base.get(indent..).unwrap_or("");
+        out.push((
+            Layout {
+                quoted,
+                prefix: None,
+                indent,
+                skip: 0,
+            },
+            body,
+        ));
+        if let Some(rest) = body.strip_prefix('#') {
             let inner = rest.len() - rest.trim_start_matches(' ').len();
             out.push((
                 Layout {
-                    prefix: Some(p),
+                    quoted,
+                    prefix: Some('#'),
                     indent: inner,
                     skip: 0,
                 },
@@ -93,6 +108,7 @@ fn prefixed_header(text: &str) -> Option<(Header, Layout)> {
         let body = text.get(at + 1..)?;
         if let Some(header @ Header::History(_)) = super::header::read_header(body) {
             let layout = Layout {
+                quoted: false,
                 prefix: None,
                 indent: 0,
                 skip: prefix.chars().count(),
@@ -195,13 +211,13 @@ pub fn read_table(
                 j = next;
             }
             RowRead::No => {
-                if is_rule(&line.text) && raws.is_empty() {
+                if is_rule(body) && raws.is_empty() {
                     // The `|---|---|` line under a markdown table header.
                     set(state, j, LineState::Structure);
                     j += 1;
                     continue;
                 }
-                if is_boundary(&line.text) {
+                if is_boundary(body) || is_fence(&line.text) {
                     break;
                 }
                 let next_is_row = lines.get(j + 1).is_some_and(|n| {
@@ -333,7 +349,7 @@ fn continue_row(
                 }
             }
         }
-        if is_boundary(&line.text) {
+        if is_boundary(body) {
             break;
         }
         texts.push(body.trim().to_string());
@@ -572,6 +588,7 @@ mod tests {
             Some((Some('#'), "IMAGE          CREATED"))
         );
         let layout = h.get(1).map(|x| x.0).unwrap_or(Layout {
+            quoted: false,
             prefix: None,
             indent: 0,
             skip: 0,
