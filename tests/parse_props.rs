@@ -321,6 +321,7 @@ fn large_no_trunc_paste_is_fast() {
     let start = std::time::Instant::now();
     let parsed = parse(&text);
     let took = start.elapsed();
+    println!("2 × 1000 --no-trunc rows parsed in {took:?}");
     assert_eq!(
         parsed
             .histories
@@ -330,8 +331,8 @@ fn large_no_trunc_paste_is_fast() {
         vec![1000, 1000]
     );
     assert!(
-        took.as_millis() < 1500,
-        "2 × 1000 rows took {took:?} (debug build)"
+        took.as_millis() < 5000,
+        "2 × 1000 rows took {took:?} (debug build; a quadratic reader takes minutes)"
     );
 }
 
@@ -356,7 +357,7 @@ fn pathological_input_is_fast() {
         let _ = parse(&text);
         let took = start.elapsed();
         assert!(
-            took.as_millis() < 3000,
+            took.as_millis() < 10_000,
             "{} bytes took {took:?}",
             text.len()
         );
