@@ -236,6 +236,8 @@ fn is_tool_word(word: &str) -> bool {
         || w == "podman"
         || w == "nerdctl"
         || w == "buildah"
+        || w == "pouch"
+        || w == "finch"
 }
 
 /// Words that may stand before the command on its line: prompts (`$`,
