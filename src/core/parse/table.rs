@@ -161,7 +161,7 @@ pub fn read_table(
     diags: &mut Vec<Diagnostic>,
 ) -> (History, usize) {
     let TableStart {
-        model,
+        mut model,
         layout,
         first_row,
         headerless,
@@ -173,12 +173,15 @@ pub fn read_table(
     } else {
         PlainSizes::Unknown
     };
-    let tail: Vec<ColumnAt> = model
-        .columns
-        .iter()
-        .skip_while(|c| c.column != Column::CreatedBy)
-        .copied()
-        .collect();
+    let tail_of = |model: &ColumnModel| -> Vec<ColumnAt> {
+        model
+            .columns
+            .iter()
+            .skip_while(|c| c.column != Column::CreatedBy)
+            .copied()
+            .collect()
+    };
+    let mut tail = tail_of(&model);
     let mut raws: Vec<RawLayer> = Vec::new();
     let mut j = first_row;
     while let Some(line) = lines.get(j) {
@@ -211,6 +214,23 @@ pub fn read_table(
                 j = next;
             }
             RowRead::No => {
+                if raws.is_empty() && !headerless {
+                    if let Some(more) = super::header::wrapped_header_columns(body) {
+                        // The header went on over this line (a narrow terminal).
+                        for column in more {
+                            if !model.has(column) {
+                                model.columns.push(ColumnAt {
+                                    column,
+                                    start: None,
+                                });
+                            }
+                        }
+                        tail = tail_of(&model);
+                        set(state, j, LineState::Structure);
+                        j += 1;
+                        continue;
+                    }
+                }
                 if is_rule(body) && raws.is_empty() {
                     // The `|---|---|` line under a markdown table header.
                     set(state, j, LineState::Structure);
@@ -451,7 +471,15 @@ fn finish(
             if hard_cut && created_by.chars().count() >= 44 {
                 truncated = true;
             }
-            let mut comment = raw.row.comment.clone().unwrap_or_default();
+            // A stray backtick closing a code span is not a comment.
+            let mut comment = raw
+                .row
+                .comment
+                .as_deref()
+                .unwrap_or_default()
+                .trim_end_matches('`')
+                .trim()
+                .to_string();
             if !raw.row.extra.is_empty() {
                 if let Some(line) = line_of(raw.lines.1) {
                     diags.push(note(
