@@ -116,7 +116,27 @@ pub fn parse(text: &str) -> Parsed {
                     i = j.next.max(i + 1);
                     continue;
                 }
-                Err(skip) => json_skip_until = skip,
+                Err(miss) => {
+                    json_skip_until = miss.next;
+                    if miss.other_json {
+                        for s in state.iter_mut().take(miss.next).skip(i) {
+                            *s = LineState::Structure;
+                        }
+                        let last = lines
+                            .get(miss.next.saturating_sub(1))
+                            .map_or(line.no, |l| l.no);
+                        diags.push(note(
+                            Severity::Note,
+                            line,
+                            format!(
+                                "lines {}–{last}: JSON without `CreatedBy` (`docker images` or `inspect` output?), not a history (skipped)",
+                                line.no
+                            ),
+                        ));
+                        i = miss.next.max(i + 1);
+                        continue;
+                    }
+                }
             }
         }
         if let Some((header, layout)) = find_header(&line.text) {
