@@ -198,7 +198,18 @@ pub fn parse(text: &str) -> Parsed {
     let mut histories = Vec::with_capacity(found.len());
     let mut floor = 0usize;
     for (mut history, start) in found {
-        history.label = label::label_for(&lines, &in_fence, floor, start);
+        let label = label::label_for(&lines, &in_fence, floor, start);
+        // The same image printed twice (before/after a rebuild): number the
+        // repeats so that each history can be told apart.
+        let repeats = histories
+            .iter()
+            .filter(|h: &&History| h.label == label || h.label.starts_with(&format!("{label} #")))
+            .count();
+        history.label = if repeats > 0 && !label.is_empty() {
+            format!("{label} #{}", repeats + 1)
+        } else {
+            label
+        };
         floor = history.lines.1;
         histories.push(history);
     }
@@ -424,6 +435,13 @@ mod tests {
         let p = parse(text);
         let labels: Vec<&str> = p.histories.iter().map(|h| h.label.as_str()).collect();
         assert_eq!(labels, vec!["back", "front"]);
+        let twice = format!("{text}{text}");
+        let labels: Vec<String> = parse(&twice)
+            .histories
+            .into_iter()
+            .map(|h| h.label)
+            .collect();
+        assert_eq!(labels, vec!["back", "front", "back #2", "front #2"]);
         assert_eq!(p.histories.first().map(|h| h.layers.len()), Some(1));
         assert_eq!(
             p.histories
