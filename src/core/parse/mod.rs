@@ -21,11 +21,11 @@ mod json;
 mod label;
 mod row;
 mod segment;
-pub mod size;
+mod size;
 mod table;
 
 pub use created::is_created;
-pub use size::parse_size;
+pub use size::{parse_size, SizeError};
 pub use table::strip_mark;
 
 use crate::core::model::{Diagnostic, History, Parsed, Severity};
