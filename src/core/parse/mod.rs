@@ -2,12 +2,21 @@
 //! output: finds every history in the paste, in order, with a label, and says
 //! which lines it skipped or doubted.
 //!
-//! The paste is read line by line (`segment`). At each line the parser tries,
-//! in order: JSON (`json`), a table header (`header` → `table`, `row`), a
-//! custom `--format` (`custom`) and a headerless row (`table`). Lines that are
-//! none of these frame the histories (fences, prompts, headings: `label`) or
-//! are prose. Cell parsers (`size`, `created`, `id`) read by shape, so rows
-//! that do not line up with their header are still read (formats.md §1.2, §3).
+//! The paste is read line by line (`segment`: CRLF, tabs, no-break spaces,
+//! markdown pipe tables are normalised first). At each line the parser tries,
+//! in order: JSON (`json`: JSON lines, jq-pretty objects, podman and Engine
+//! API arrays), a table header (`header` → `table`, `row`; also behind `#`,
+//! `> ` or a CI log's timestamp), a headerless row recognised by its shape,
+//! and a custom `--format` with its own separator (`custom`). Lines that are
+//! none of these frame the histories (fences, prompts, command lines,
+//! headings: `label` names the histories from them) or are prose. Cell
+//! parsers (`size`, `created`, `id`) read by shape, so rows that do not line
+//! up with their header are still read (formats.md §1.2, §3); `dialect`
+//! tells the printing tool from the fingerprints in formats.md §7.
+//!
+//! A history ends at a blank line (unless the next row sits exactly under the
+//! same header), a fence, a heading, a command line, a new header, or a line
+//! that is not a row and is not followed by one.
 //!
 //! Never fails and never panics: a paste with no history gives an empty list
 //! and one diagnostic that says what was expected.
