@@ -187,10 +187,7 @@ pub fn read_table(
     while let Some(line) = lines.get(j) {
         let body = layout.body(&line.text);
         if body.trim().is_empty() {
-            if !headerless
-                && !raws.is_empty()
-                && continues_after_blank(lines, j, &model, layout, plain)
-            {
+            if !headerless && continues_after_blank(lines, j, &model, layout, plain) {
                 j += 1;
                 continue;
             }
