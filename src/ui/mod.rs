@@ -4,6 +4,7 @@
 //! decisions about the data are made by `crate::core`.
 
 mod app;
+mod comparison;
 mod diagnostics;
 mod format;
 mod gutter;
