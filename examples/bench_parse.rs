@@ -84,9 +84,9 @@ impl Xorshift {
     }
 }
 
-/// One `docker history --no-trunc` table of `n_layers` rows, as docker
-/// >= 20.10 prints it: full sha256 ids (all but the top `<missing>`, as
-/// BuildKit builds show), full commands, and padded columns.
+/// One `docker history --no-trunc` table of `n_layers` rows, as docker 20.10
+/// and later prints it: a full sha256 id on the top row and `<missing>` below
+/// (as BuildKit builds show), full commands, and padded columns.
 fn synthetic_no_trunc_history(n_layers: usize, seed: u64) -> String {
     let mut rng = Xorshift(seed | 1);
     let commands = [
