@@ -22,8 +22,8 @@ RUSTC_BOOTSTRAP=1 cargo fuzz run parse "$corpus" -- \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -print_final_stats=1 \
   >"$log" 2>&1 || rc=$?
 grep -E '^(#[0-9]+\s+(INITED|DONE)|==[0-9]+==|SUMMARY|.*artifact|Done [0-9]+ runs)' "$log" || true
-runs="$(awk -F': *' '/stat::number_of_executed_units/ { print $2 }' "$log" | tail -n1)"
-speed="$(awk -F': *' '/stat::average_exec_per_sec/ { print $2 }' "$log" | tail -n1)"
+runs="$(awk '/stat::number_of_executed_units/ { print $NF }' "$log" | tail -n1)"
+speed="$(awk '/stat::average_exec_per_sec/ { print $NF }' "$log" | tail -n1)"
 if [ "$rc" -ne 0 ]; then
   tail -n 40 "$log"
   die "the fuzzer found a failure (exit $rc); see the artifact above and $log"
