@@ -35,7 +35,7 @@ while IFS= read -r -d '' file; do
   fi
   total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
   printf '%-44s %12s %12s %12s\n' "${file#"$dist"/}" "$(human "$raw")" "$(human "$gz")" "$br_text"
-done < <(find "$dist" -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' \) -print0 | sort -z)
+done < <(find "$dist" -name '.*' -prune -o -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' \) -print0 | sort -z)
 total_br_text="-"
 [ "$use_brotli" = 1 ] && total_br_text="$(human "$total_br")"
 printf '%-44s %12s %12s %12s\n' total "$(human "$total_raw")" "$(human "$total_gz")" "$total_br_text"

@@ -37,17 +37,22 @@ for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi))
   hashes.push(`'sha256-${digest}'`);
 }
 
-const metaRe =
-  /(<meta\b[^>]*http-equiv\s*=\s*"Content-Security-Policy"[^>]*\bcontent\s*=\s*")([^"]*)(")/i;
-const meta = html.match(metaRe);
-if (!meta) fail(`${file}: no <meta http-equiv="Content-Security-Policy" content="…"> found`);
+// The CSP <meta>, whatever its attribute order or quoting (Trunk's release
+// minifier reorders attributes and drops quotes where it can; the policy
+// itself has spaces and quotes, so its value stays double-quoted).
+const metaTag = [...html.matchAll(/<meta\b[^>]*>/gi)]
+  .map((m) => m[0])
+  .find((tag) => /\bhttp-equiv\s*=\s*["']?Content-Security-Policy\b/i.test(tag));
+if (!metaTag) fail(`${file}: no <meta http-equiv="Content-Security-Policy"> found`);
+const content = metaTag.match(/\bcontent\s*=\s*"([^"]*)"/i);
+if (!content) fail(`${file}: the CSP <meta> has no double-quoted content="…": ${metaTag}`);
 
-const directives = meta[2].split(";").map((d) => d.trim()).filter(Boolean);
-const idx = directives.findIndex((d) => /^script-src\s/i.test(d) || d === "script-src");
+const directives = content[1].split(";").map((d) => d.trim()).filter(Boolean);
+const idx = directives.findIndex((d) => /^script-src(\s|$)/i.test(d));
 if (idx < 0) fail(`${file}: the CSP has no script-src directive`);
 const kept = directives[idx].split(/\s+/).filter((s) => !s.startsWith("'sha256-"));
 directives[idx] = [...kept, ...new Set(hashes)].join(" ");
-const policy = directives.join("; ");
+const newTag = metaTag.replace(content[0], `content="${directives.join("; ")}"`);
 
-writeFileSync(file, html.replace(metaRe, (_, open, _old, close) => open + policy + close));
+writeFileSync(file, html.replace(metaTag, () => newTag));
 console.log(`csp-hash: ${hashes.length} inline script(s) allowed by hash in ${file}`);

@@ -20,7 +20,11 @@ WASM_TARGET="wasm32-unknown-unknown"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
-say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+if [ -t 1 ]; then
+  say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+else
+  say() { printf '\n==> %s\n' "$*"; }
+fi
 die() {
   printf '\nerror: %s\n' "$*" >&2
   exit 1
@@ -62,12 +66,25 @@ apt_install() {
     $sudo apt-get update -qq
     APT_UPDATED=1
   fi
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@"
+  say "Installing from Debian: $*"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# APT_WANTED collects Debian packages that ensure_* found missing, so one
+# `apt_install_wanted` installs them together.
+APT_WANTED=()
+apt_install_wanted() {
+  if [ "${#APT_WANTED[@]}" -gt 0 ]; then
+    apt_install "${APT_WANTED[@]}"
+    APT_WANTED=()
+  fi
 }
 
 ensure_cargo() {
   command -v cargo >/dev/null || die "cargo is missing: install Rust with rustup first (https://rustup.rs)"
   command -v rustup >/dev/null || die "rustup is missing: the wasm32 target is added with rustup"
+  # Linking, and crates such as ring (in Trunk), need a C compiler.
+  command -v cc >/dev/null || apt_install gcc libc6-dev
 }
 
 ensure_wasm_target() {
@@ -146,7 +163,7 @@ ensure_node() {
   fi
   local major
   major="$(node -p 'process.versions.node.split(".")[0]')"
-  [ "$major" -ge 18 ] || die "node $(node --version) is too old: the tests need node 18 or newer"
+  [ "$major" -ge 20 ] || die "node $(node --version) is too old: playwright-core needs node 20 or newer"
 }
 
 # npm ci when node_modules does not match package-lock.json (binaryen's
@@ -173,7 +190,7 @@ ensure_chromium() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   if [ "${#missing[@]}" -gt 0 ]; then
-    apt_install "${missing[@]}"
+    APT_WANTED+=("${missing[@]}")
   else
     echo "ok: $(/usr/bin/chromium --version 2>/dev/null | head -n1), $(/usr/bin/chromedriver --version | head -n1 | cut -d' ' -f1-2)"
   fi
@@ -183,7 +200,7 @@ ensure_brotli() {
   if command -v brotli >/dev/null; then
     echo "ok: brotli"
   else
-    apt_install brotli
+    APT_WANTED+=(brotli)
   fi
 }
 
@@ -210,8 +227,9 @@ ensure_build_tools() {
 
 # Everything scripts/test.sh needs.
 ensure_test_tools() {
-  ensure_rust_components
-  ensure_build_tools
   ensure_chromium
   ensure_brotli
+  apt_install_wanted
+  ensure_rust_components
+  ensure_build_tools
 }
