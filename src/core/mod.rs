@@ -9,8 +9,10 @@
 pub mod chart;
 pub mod compare;
 pub mod export;
+pub mod instruction;
 pub mod model;
 pub mod parse;
 pub mod redact;
 pub mod render;
 pub mod share;
+pub mod split;

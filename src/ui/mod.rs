@@ -1,8 +1,14 @@
-//! The browser edge: Yew components, effects, storage. (stub)
-use yew::prelude::*;
+//! The browser edge: Yew components, the page state, and the effects that touch
+//! the DOM, the URL and local storage. This is the only module that may use
+//! yew, web-sys, gloo, js-sys or wasm-bindgen (checked by `tests/tidy.rs`); all
+//! decisions about the data are made by `crate::core`.
 
-/// The whole page.
-#[component]
-pub fn App() -> Html {
-    html! { <main>{"layerdiff"}</main> }
-}
+mod app;
+mod diagnostics;
+mod format;
+mod gutter;
+mod layer_table;
+mod paste_pane;
+pub mod state;
+
+pub use app::App;
