@@ -460,22 +460,95 @@ fn url_credentials(text: &str, out: &mut Vec<Secret>) {
     }
 }
 
-/// Well-known token prefixes, the characters that follow them, the fewest
-/// such characters that make a token (a cut-off token still leaks), and a name.
-const SHAPES: [(&str, fn(u8) -> bool, usize, &str); 13] = [
-    ("ghp_", alnum, 16, "GitHub token"),
-    ("gho_", alnum, 16, "GitHub token"),
-    ("ghu_", alnum, 16, "GitHub token"),
-    ("ghs_", alnum, 16, "GitHub token"),
-    ("github_pat_", word, 16, "GitHub token"),
-    ("glpat-", dash_word, 16, "GitLab token"),
-    ("AKIA", upper_digit, 16, "AWS access key"),
-    ("xoxb-", dash_word, 10, "Slack token"),
-    ("xoxp-", dash_word, 10, "Slack token"),
-    ("sk_live_", alnum, 16, "Stripe key"),
-    ("npm_", alnum, 30, "npm token"),
-    ("AIza", dash_word, 30, "Google API key"),
-    ("-----BEGIN", pem, 20, "private key"),
+/// A well-known token shape: its prefix, the characters that follow it, the
+/// fewest such characters that make a token (a cut-off token still leaks), and
+/// a name for the UI.
+struct TokenShape {
+    prefix: &'static str,
+    body: fn(u8) -> bool,
+    min: usize,
+    name: &'static str,
+}
+
+const SHAPES: [TokenShape; 13] = [
+    TokenShape {
+        prefix: "ghp_",
+        body: alnum,
+        min: 16,
+        name: "GitHub token",
+    },
+    TokenShape {
+        prefix: "gho_",
+        body: alnum,
+        min: 16,
+        name: "GitHub token",
+    },
+    TokenShape {
+        prefix: "ghu_",
+        body: alnum,
+        min: 16,
+        name: "GitHub token",
+    },
+    TokenShape {
+        prefix: "ghs_",
+        body: alnum,
+        min: 16,
+        name: "GitHub token",
+    },
+    TokenShape {
+        prefix: "github_pat_",
+        body: word,
+        min: 16,
+        name: "GitHub token",
+    },
+    TokenShape {
+        prefix: "glpat-",
+        body: dash_word,
+        min: 16,
+        name: "GitLab token",
+    },
+    TokenShape {
+        prefix: "AKIA",
+        body: upper_digit,
+        min: 16,
+        name: "AWS access key",
+    },
+    TokenShape {
+        prefix: "xoxb-",
+        body: dash_word,
+        min: 10,
+        name: "Slack token",
+    },
+    TokenShape {
+        prefix: "xoxp-",
+        body: dash_word,
+        min: 10,
+        name: "Slack token",
+    },
+    TokenShape {
+        prefix: "sk_live_",
+        body: alnum,
+        min: 16,
+        name: "Stripe key",
+    },
+    TokenShape {
+        prefix: "npm_",
+        body: alnum,
+        min: 30,
+        name: "npm token",
+    },
+    TokenShape {
+        prefix: "AIza",
+        body: dash_word,
+        min: 30,
+        name: "Google API key",
+    },
+    TokenShape {
+        prefix: "-----BEGIN",
+        body: pem,
+        min: 20,
+        name: "private key",
+    },
 ];
 
 fn alnum(c: u8) -> bool {
@@ -496,7 +569,13 @@ fn pem(c: u8) -> bool {
 
 fn token_shapes(text: &str, out: &mut Vec<Secret>) {
     let b = text.as_bytes();
-    for (prefix, body, min, name) in SHAPES {
+    for TokenShape {
+        prefix,
+        body,
+        min,
+        name,
+    } in SHAPES
+    {
         let mut from = 0;
         while let Some(p) = text.get(from..).and_then(|r| r.find(prefix)) {
             let start = from + p;
@@ -650,7 +729,10 @@ mod tests {
 
     #[test]
     fn mask_ignores_ranges_that_do_not_fit() {
-        assert_eq!(mask_ranges("héllo", &[1..2, 3..100, 4..2]), "héllo");
+        assert_eq!(
+            mask_ranges("héllo", &[1..2, 3..100, Range { start: 4, end: 2 }]),
+            "héllo"
+        );
         assert_eq!(mask_ranges("abcdef", &[1..3, 2..4, 4..5]), "a***d***f");
     }
 }

@@ -15,16 +15,22 @@
 //! printing it again and parsing that gives the same history back, so no
 //! paste is ever lost.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::alphabet::URL_SAFE;
+use base64::engine::general_purpose::{GeneralPurpose, NO_PAD};
 use base64::Engine as _;
 
 use super::deflate::{deflate, inflate, InflateError};
+use super::render_shim::{render, RenderStyle};
 use super::v1::{self, Link, Pane, PaneBody};
 use super::{dict, EncodeOptions, ShareError, ShareState, SharedPane};
 use crate::core::model::{History, Layer};
 use crate::core::parse::parse;
 use crate::core::redact;
-use crate::core::render::{render, RenderStyle};
+
+/// base64url without padding; a cut link's last character may carry stray
+/// bits, which are ignored so that the cut is reported as such.
+const BASE64: GeneralPurpose =
+    GeneralPurpose::new(&URL_SAFE, NO_PAD.with_decode_allow_trailing_bits(true));
 
 /// Largest payload a link may unpack to (a decompression bomb stops here).
 pub const MAX_PAYLOAD: usize = 2 * 1024 * 1024;
@@ -111,7 +117,10 @@ fn shared_pane(pane: Pane) -> SharedPane {
 
 /// A history printed as its style prints it, under a heading with its label.
 fn history_text(history: &History, style: u8) -> String {
-    let style = STYLES.get(usize::from(style)).copied().unwrap_or(RenderStyle::Docker);
+    let style = STYLES
+        .get(usize::from(style))
+        .copied()
+        .unwrap_or(RenderStyle::Docker);
     let table = render(history, style);
     if history.label.is_empty() {
         table
@@ -134,7 +143,11 @@ fn candidates(pane: &SharedPane, opts: &EncodeOptions) -> Vec<Pane> {
         let styles = style_order(&history);
         let faithful = styles.iter().copied().find(|&s| reads_back(&history, s));
         let must_parse = opts.drop_ids || opts.drop_created;
-        if let Some(style) = faithful.or(if must_parse { styles.first().copied() } else { None }) {
+        if let Some(style) = faithful.or(if must_parse {
+            styles.first().copied()
+        } else {
+            None
+        }) {
             out.push(Pane {
                 label: pane.label.clone(),
                 body: PaneBody::History { style, history },
@@ -182,7 +195,10 @@ fn prepared(history: &History, opts: &EncodeOptions) -> History {
 fn style_order(h: &History) -> Vec<u8> {
     use crate::core::model::{Dialect, Format};
     let exact = h.layers.iter().any(|l| l.size.is_some_and(|s| s.exact));
-    let long_ids = h.layers.iter().any(|l| l.id.as_ref().is_some_and(|i| i.len() > 12));
+    let long_ids = h
+        .layers
+        .iter()
+        .any(|l| l.id.as_ref().is_some_and(|i| i.len() > 12));
     let first = if h.format == Format::Json {
         3
     } else if h.dialect == Dialect::Podman {
@@ -221,14 +237,17 @@ pub fn same_history(a: &History, b: &History) -> bool {
     };
     a.label == b.label
         && a.layers.len() == b.layers.len()
-        && a.layers.iter().zip(&b.layers).all(|(x, y)| same_layer(x, y))
+        && a.layers
+            .iter()
+            .zip(&b.layers)
+            .all(|(x, y)| same_layer(x, y))
 }
 
 /// Version character + base64url(check ‖ deflate(payload)).
 fn pack(payload: &[u8]) -> String {
     let mut bytes = checksum(payload).to_vec();
     bytes.extend(deflate(dict::V1.as_bytes(), payload));
-    format!("1{}", URL_SAFE_NO_PAD.encode(bytes))
+    format!("1{}", BASE64.encode(bytes))
 }
 
 /// The low 3 bytes of the 32-bit FNV-1a hash.
@@ -244,7 +263,10 @@ fn checksum(payload: &[u8]) -> [u8; 3] {
 /// (links wrapped over lines by mail and chat apps are joined again).
 fn fragment_of(link: &str) -> Result<String, ShareError> {
     let link = link.trim();
-    let link = link.strip_prefix('<').and_then(|l| l.strip_suffix('>')).unwrap_or(link);
+    let link = link
+        .strip_prefix('<')
+        .and_then(|l| l.strip_suffix('>'))
+        .unwrap_or(link);
     let fragment = match link.split_once('#') {
         Some((_, f)) => f,
         None if link.contains("://") => return Err(ShareError::Empty),
@@ -281,5 +303,30 @@ fn from_base64(body: &str) -> Result<Vec<u8>, ShareError> {
     if clean.len() % 4 == 1 {
         return Err(ShareError::CutShort);
     }
-    URL_SAFE_NO_PAD.decode(clean.as_bytes()).map_err(|_| ShareError::Damaged)
+    BASE64
+        .decode(clean.as_bytes())
+        .map_err(|_| ShareError::Damaged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_payload_that_checks_out_but_is_not_v1_is_damaged() {
+        for payload in [&b""[..], b"\xff\xff", b"\x00\x00\x00\x09"] {
+            assert_eq!(
+                decode(&pack(payload)),
+                Err(ShareError::Damaged),
+                "{payload:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_checksum_catches_a_changed_payload() {
+        let a = checksum(b"|1 TOKEN=a");
+        assert_ne!(a, checksum(b"|1 TOKEN=b"));
+        assert_eq!(a, checksum(b"|1 TOKEN=a"));
+    }
 }

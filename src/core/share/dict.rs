@@ -41,6 +41,10 @@ pub const V1: &str = concat!(
 mod tests {
     #[test]
     fn fits_one_stored_block_and_the_deflate_window() {
-        assert!(super::V1.len() < 4096, "dictionary is {} bytes", super::V1.len());
+        assert!(
+            super::V1.len() < 4096,
+            "dictionary is {} bytes",
+            super::V1.len()
+        );
     }
 }
