@@ -188,7 +188,7 @@ fn whole_urls_wrapped_links_and_standard_base64_are_accepted() {
     assert_eq!(decode(&format!("<{url}>")).as_ref(), Ok(&state));
     let (a, b) = link.split_at(link.len() / 2);
     assert_eq!(
-        decode(&format!("{url}").replace(&link, &format!("{a}\n  {b}"))).as_ref(),
+        decode(&url.replace(&link, &format!("{a}\n  {b}"))).as_ref(),
         Ok(&state)
     );
     let standard = link.replace('-', "+").replace('_', "/");
