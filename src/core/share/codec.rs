@@ -56,13 +56,18 @@ pub fn encode(state: &ShareState, opts: &EncodeOptions) -> String {
                 after: a.clone(),
                 view: state.view,
             };
-            let fragment = pack(&v1::encode(&link));
+            let fragment = encode_link(&link);
             if best.as_ref().is_none_or(|x| fragment.len() < x.len()) {
                 best = Some(fragment);
             }
         }
     }
     best.unwrap_or_default()
+}
+
+/// The fragment for a link already in its version 1 form.
+pub fn encode_link(link: &Link) -> String {
+    pack(&v1::encode(link))
 }
 
 /// Reads a link: a bare fragment, one starting with `#`, or a whole URL.

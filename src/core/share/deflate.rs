@@ -9,6 +9,7 @@
 //! dictionary's bytes from the output. Any deflate stream is a valid
 //! continuation, so a plain stream (no dictionary use) decodes too.
 
+use miniz_oxide::deflate::core::deflate_flags::TDEFL_FORCE_ALL_STATIC_BLOCKS;
 use miniz_oxide::deflate::core::{
     compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
 };
@@ -26,12 +27,20 @@ pub enum InflateError {
 }
 
 /// Compresses `data` at level 10 (miniz's best), allowing matches into `dict`.
+/// Short inputs often come out smaller with deflate's fixed Huffman codes
+/// than with a tailored code table (whose description costs ~60 bytes), so
+/// both are tried and the shorter kept; any inflater reads either.
 pub fn deflate(dict: &[u8], data: &[u8]) -> Vec<u8> {
-    with_dictionary(dict, data).unwrap_or_else(|| miniz_oxide::deflate::compress_to_vec(data, 10))
+    let tailored = create_comp_flags_from_zip_params(10, -15, 0);
+    let fixed = tailored | TDEFL_FORCE_ALL_STATIC_BLOCKS;
+    [tailored, fixed]
+        .into_iter()
+        .filter_map(|flags| with_dictionary(dict, data, flags))
+        .min_by_key(Vec::len)
+        .unwrap_or_else(|| miniz_oxide::deflate::compress_to_vec(data, 10))
 }
 
-fn with_dictionary(dict: &[u8], data: &[u8]) -> Option<Vec<u8>> {
-    let flags = create_comp_flags_from_zip_params(10, -15, 0);
+fn with_dictionary(dict: &[u8], data: &[u8], flags: u32) -> Option<Vec<u8>> {
     let mut compressor = CompressorOxide::new(flags);
     let mut scratch = vec![0u8; dict.len().saturating_mul(2).saturating_add(1024)];
     let (status, used, _) = compress(&mut compressor, dict, &mut scratch, TDEFLFlush::Sync);

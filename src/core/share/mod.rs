@@ -23,7 +23,7 @@ mod state;
 pub mod v1;
 mod wire;
 
-pub use codec::{decode, decode_link, encode, same_history, MAX_PAYLOAD};
+pub use codec::{decode, decode_link, encode, encode_link, same_history, MAX_PAYLOAD};
 pub use error::ShareError;
 pub use state::{EncodeOptions, ShareState, SharedPane, ViewOptions};
 

@@ -19,6 +19,9 @@
 //! layers  := count flags:u8{count} ids created created_by sizes comments   (column by column)
 //! ```
 //!
+//! CREATED is a varint tag: `N × 16 + unit` for docker's `N <unit>s ago`
+//! (units 1–7: second … year), 8–11 for the fixed phrases in
+//! [`CREATED_PHRASES`], or 0 followed by the text.
 //! Per-layer flags: bit 0 id present, 1 created present, 2 created same as
 //! the previous row's, 3 truncated, 4 size present, 5 comment not empty,
 //! 6 comment same as the previous row's. `created_by` starts with a code byte
@@ -161,7 +164,7 @@ fn write_layers(w: &mut Writer, layers: &[Layer]) {
     for l in layers {
         if let Some(c) = l.created.as_deref() {
             if prev != Some(c) {
-                w.str(c);
+                write_created(w, c);
             }
         }
         prev = l.created.as_deref();
@@ -206,6 +209,60 @@ fn write_id(w: &mut Writer, id: &str) {
     } else {
         w.byte(2);
         w.str(id);
+    }
+}
+
+/// CREATED phrases without a number, by code (`N/A` is docker's "before 2000").
+const CREATED_PHRASES: [&str; 4] = [
+    "About a minute ago",
+    "About an hour ago",
+    "Less than a second ago",
+    "N/A",
+];
+/// Units of `N <unit>s ago`, by code − 1.
+const CREATED_UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month", "year"];
+
+/// `N units ago` (as docker prints it: singular for 1) → `N × 16 + unit`;
+/// a fixed phrase → `8 + index`; anything else → 0 and the text.
+fn write_created(w: &mut Writer, c: &str) {
+    if let Some(i) = CREATED_PHRASES.iter().position(|p| *p == c) {
+        w.varint(8 + i as u64);
+        return;
+    }
+    let token = c.split_once(' ').and_then(|(n, rest)| {
+        let n: u64 = n.parse().ok().filter(|&n| n > 0 && n < u64::MAX / 32)?;
+        let unit = CREATED_UNITS.iter().position(|u| {
+            let plural = if n == 1 { "" } else { "s" };
+            rest == format!("{u}{plural} ago")
+        })?;
+        (created_text(n, unit + 1).as_deref() == Some(c)).then_some(n * 16 + unit as u64 + 1)
+    });
+    match token {
+        Some(t) => w.varint(t),
+        None => {
+            w.varint(0);
+            w.str(c);
+        }
+    }
+}
+
+/// The text of a CREATED token (see [`write_created`]).
+fn created_text(n: u64, unit: usize) -> Option<String> {
+    let name = CREATED_UNITS.get(unit.checked_sub(1)?)?;
+    let plural = if n == 1 { "" } else { "s" };
+    Some(format!("{n} {name}{plural} ago"))
+}
+
+fn read_created(r: &mut Reader<'_>) -> Result<String, Malformed> {
+    let tag = r.varint()?;
+    match (tag >> 4, tag & 15) {
+        (0, 0) => r.str(),
+        (0, code @ 8..=11) => CREATED_PHRASES
+            .get(code as usize - 8)
+            .map(|p| p.to_string())
+            .ok_or(Malformed),
+        (n, unit @ 1..=7) if n > 0 => created_text(n, unit as usize).ok_or(Malformed),
+        _ => Err(Malformed),
     }
 }
 
@@ -334,7 +391,7 @@ fn read_layers(r: &mut Reader<'_>) -> Result<Vec<Layer>, Malformed> {
             let c = if f & CREATED_SAME != 0 {
                 prev.clone().ok_or(Malformed)?
             } else {
-                r.str()?
+                read_created(r)?
             };
             l.created = Some(c);
         }
