@@ -14,7 +14,7 @@ pub enum ShareError {
     NewerVersion(u32),
     /// A character that a link never contains (1-based position in the fragment).
     BadCharacter {
-        /// 1-based position of the character in the part after the version.
+        /// 1-based position in the fragment (the version character is 1).
         position: usize,
         /// The character found.
         found: char,
