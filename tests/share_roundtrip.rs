@@ -1,11 +1,13 @@
 //! Every corpus comparison survives a link: opening the link gives panes that
 //! read back to the same histories (labels, layer count, CREATED BY, sizes with
 //! their tolerance, truncation flags), and the options drop or mask exactly
-//! what they promise.
+//! what they promise. The comparison (`compare()`) of the reopened pair equals
+//! the original's.
 
 #[path = "share_support/pairs.rs"]
 mod pairs;
 
+use layerdiff::core::compare::compare;
 use layerdiff::core::model::History;
 use layerdiff::core::parse::parse;
 use layerdiff::core::share::{decode, encode, EncodeOptions, ShareState, SharedPane};
