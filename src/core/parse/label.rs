@@ -161,7 +161,9 @@ pub fn clean_heading(text: &str) -> String {
                 .trim()
                 .trim_end_matches(')')
                 .trim();
-            let claim = parse_size(after).is_ok_and(|s| !s.exact);
+            // A claim has a unit (`417 MB`); `lab4/go-multi:1.0` keeps its tag.
+            let claim = after.ends_with(|c: char| c.is_ascii_alphabetic())
+                && parse_size(after).is_ok_and(|s| !s.exact);
             if claim || (after.is_empty() && sep == ':') {
                 t.truncate(at);
                 t = t.trim_end().to_string();
@@ -191,6 +193,8 @@ mod tests {
         assert_eq!(clean_heading("**Before:**"), "Before");
         assert_eq!(clean_heading("after (316MB)"), "after");
         assert_eq!(clean_heading("Frontend after"), "Frontend after");
+        assert_eq!(clean_heading("lab4/go-multi:1.0"), "lab4/go-multi:1.0");
+        assert_eq!(clean_heading("app:1"), "app:1");
     }
 
     #[test]
