@@ -35,9 +35,13 @@ pub fn label_for(lines: &[Line<'_>], in_fence: &[bool], floor: usize, start: usi
         }
         if let Some(cmd) = history_command(t) {
             if image.is_none() {
-                image = cmd
-                    .describe()
-                    .or_else(|| argument_on_next_line(lines, k + 1, start));
+                // A command wrapped right after `history` goes on on the next line.
+                let wrapped = t.trim_end_matches('`').trim_end().ends_with("history");
+                image = cmd.describe().or_else(|| {
+                    wrapped
+                        .then(|| argument_on_next_line(lines, k + 1, start))
+                        .flatten()
+                });
             }
             if heading.is_some() {
                 break;
@@ -246,6 +250,14 @@ mod tests {
             label("Before:\n<missing>   2 weeks ago   RUN x   0B\n", 2),
             "Before"
         );
+    }
+
+    #[test]
+    fn command_named_in_a_heading_is_not_wrapped() {
+        // Not `This` (the first word of the next line) as the image: the
+        // caption line names it.
+        let text = "## `docker history` - layers\nThis shows them:\nIMAGE\n";
+        assert_eq!(label(text, 3), "This shows them");
     }
 
     #[test]
