@@ -501,6 +501,16 @@ fn finish(
             }
             if let (Some(hint), Some((_, text, col))) = (size_hint, raw.row.size.as_ref()) {
                 if let Some(line) = line_of(raw.lines.1) {
+                    if raw.row.created_missing {
+                        diags.push(note(
+                            Severity::Warning,
+                            line,
+                            format!(
+                                "this row has no CREATED cell although the header has one: expected `{}`; read without it",
+                                model.describe()
+                            ),
+                        ));
+                    }
                     if raw.row.single_spaced {
                         diags.push(note(
                             Severity::Warning,
