@@ -20,12 +20,12 @@ use base64::engine::general_purpose::{GeneralPurpose, NO_PAD};
 use base64::Engine as _;
 
 use super::deflate::{deflate, inflate, InflateError};
-use super::render_shim::{render, RenderStyle};
 use super::v1::{self, Link, Pane, PaneBody};
 use super::{dict, EncodeOptions, ShareError, ShareState, SharedPane};
 use crate::core::model::{History, Layer};
 use crate::core::parse::parse;
 use crate::core::redact;
+use crate::core::render::{render, RenderStyle};
 
 /// base64url without padding; a cut link's last character may carry stray
 /// bits, which are ignored so that the cut is reported as such.
@@ -120,7 +120,9 @@ fn shared_pane(pane: Pane) -> SharedPane {
     }
 }
 
-/// A history printed as its style prints it, under a heading with its label.
+/// A history printed as its style prints it, under the lines that name it:
+/// the first of [`label_lines`]' forms that the parser reads back as the
+/// history's label (or the first form, if none does).
 fn history_text(history: &History, style: u8) -> String {
     let style = STYLES
         .get(usize::from(style))
@@ -128,15 +130,38 @@ fn history_text(history: &History, style: u8) -> String {
         .unwrap_or(RenderStyle::Docker);
     let table = render(history, style);
     if history.label.is_empty() {
-        table
-    } else {
-        format!("{}\n{table}", label_line(&history.label))
+        return table;
     }
+    let texts: Vec<String> = label_lines(&history.label)
+        .iter()
+        .map(|lines| format!("{lines}\n{table}"))
+        .collect();
+    let reads_label = |text: &&String| matches!(parse(text).histories.as_slice(), [h] if h.label == history.label);
+    texts
+        .iter()
+        .find(reads_label)
+        .or(texts.first())
+        .cloned()
+        .unwrap_or(table)
 }
 
-/// The line above a rendered history that the parser reads back as its label.
-fn label_line(label: &str) -> String {
-    format!("# {label}")
+/// Ways to write a label above a table, as people do: a heading, a marker
+/// line, the `docker history IMAGE` command, or a heading and the command
+/// (for labels the parser composes as `heading (image)`).
+fn label_lines(label: &str) -> Vec<String> {
+    let mut forms = vec![format!("# {label}"), format!("=== {label} ===")];
+    if !label.contains(char::is_whitespace) {
+        forms.push(format!("$ docker history {label}"));
+    }
+    let composed = label
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once(" ("))
+        .filter(|(_, image)| !image.is_empty() && !image.contains(char::is_whitespace));
+    if let Some((heading, image)) = composed {
+        forms.push(format!("# {heading}\n$ docker history {image}"));
+        forms.push(format!("=== {heading} ===\n$ docker history {image}"));
+    }
+    forms
 }
 
 /// The forms a pane may take in the link, best guess first.
@@ -146,13 +171,26 @@ fn candidates(pane: &SharedPane, opts: &EncodeOptions) -> Vec<Pane> {
     if let Some(history) = parsed.histories.get(pane.selected) {
         let history = prepared(history, opts);
         let styles = style_order(&history);
-        let faithful = styles.iter().copied().find(|&s| reads_back(&history, s));
         let must_parse = opts.drop_ids || opts.drop_created;
-        if let Some(style) = faithful.or(if must_parse {
-            styles.first().copied()
+        let faithful = styles
+            .iter()
+            .copied()
+            .find(|&s| misreadings(&history, s, false) == 0);
+        // Asked to drop ids or CREATED: the paste cannot travel as typed, so
+        // take the style that reads back closest (docker prints `N/A` where
+        // CREATED is gone; a pre-1.13 hard cut at 45 comes back as 44 + `…`).
+        let closest = || {
+            styles
+                .iter()
+                .copied()
+                .min_by_key(|&s| misreadings(&history, s, true))
+        };
+        let chosen = if must_parse {
+            faithful.or_else(closest)
         } else {
-            None
-        }) {
+            faithful
+        };
+        if let Some(style) = chosen {
             out.push(Pane {
                 label: pane.label.clone(),
                 body: PaneBody::History { style, history },
@@ -220,32 +258,50 @@ fn style_order(h: &History) -> Vec<u8> {
     order
 }
 
-/// Whether printing `history` in `style` and parsing it gives the same history.
-fn reads_back(history: &History, style: u8) -> bool {
+/// How many things differ when `history` is printed in `style` and parsed
+/// again: the label, each differing layer, and the difference in layer
+/// count. With `lenient_created`, a missing CREATED may come back as `N/A`.
+fn misreadings(history: &History, style: u8, lenient_created: bool) -> usize {
     let text = history_text(history, style);
     let parsed = parse(&text);
-    match parsed.histories.as_slice() {
-        [again] => same_history(history, again),
-        _ => false,
-    }
+    let [again] = parsed.histories.as_slice() else {
+        return usize::MAX;
+    };
+    let created_ok = |x: &Layer, y: &Layer| {
+        x.created == y.created
+            || (lenient_created && x.created.is_none() && y.created.as_deref() == Some("N/A"))
+    };
+    let layers = history
+        .layers
+        .iter()
+        .zip(&again.layers)
+        .filter(|(x, y)| !(created_ok(x, y) && same_layer_but_created(x, y)))
+        .count();
+    usize::from(history.label != again.label)
+        + layers
+        + history.layers.len().abs_diff(again.layers.len())
 }
 
 /// Same label and the same layers (ignoring line numbers, format and dialect).
 pub fn same_history(a: &History, b: &History) -> bool {
-    let same_layer = |x: &Layer, y: &Layer| {
-        x.id == y.id
-            && x.created == y.created
-            && x.created_by == y.created_by
-            && x.truncated == y.truncated
-            && x.size == y.size
-            && x.comment == y.comment
-    };
     a.label == b.label
         && a.layers.len() == b.layers.len()
         && a.layers
             .iter()
             .zip(&b.layers)
             .all(|(x, y)| same_layer(x, y))
+}
+
+fn same_layer(x: &Layer, y: &Layer) -> bool {
+    x.created == y.created && same_layer_but_created(x, y)
+}
+
+fn same_layer_but_created(x: &Layer, y: &Layer) -> bool {
+    x.id == y.id
+        && x.created_by == y.created_by
+        && x.truncated == y.truncated
+        && x.size == y.size
+        && x.comment == y.comment
 }
 
 /// Version character + base64url(check ‖ deflate(payload)).

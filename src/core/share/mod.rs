@@ -18,7 +18,6 @@ mod codec;
 mod deflate;
 mod dict;
 mod error;
-mod render_shim;
 mod state;
 pub mod v1;
 mod wire;
