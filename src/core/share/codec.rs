@@ -168,7 +168,8 @@ fn label_lines(label: &str) -> Vec<String> {
 fn candidates(pane: &SharedPane, opts: &EncodeOptions) -> Vec<Pane> {
     let mut out = Vec::new();
     let parsed = parse(&pane.text);
-    if let Some(history) = parsed.histories.get(pane.selected) {
+    let fits = |h: &&History| h.layers.len() <= v1::MAX_LAYERS;
+    if let Some(history) = parsed.histories.get(pane.selected).filter(fits) {
         let history = prepared(history, opts);
         let styles = style_order(&history);
         let must_parse = opts.drop_ids || opts.drop_created;
@@ -208,7 +209,7 @@ fn candidates(pane: &SharedPane, opts: &EncodeOptions) -> Vec<Pane> {
     out.push(Pane {
         label: pane.label.clone(),
         body: PaneBody::Text {
-            selected: pane.selected,
+            selected: pane.selected.min(v1::MAX_SELECTED),
             text,
         },
     });
