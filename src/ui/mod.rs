@@ -4,11 +4,13 @@
 //! decisions about the data are made by `crate::core`.
 
 mod app;
+mod comparison;
 mod diagnostics;
 mod format;
 mod gutter;
 mod layer_table;
 mod paste_pane;
 pub mod state;
+pub mod storage;
 
 pub use app::App;

@@ -16,6 +16,8 @@
 //! 4. Inside each gap between aligned layers, leftovers with the same keyword
 //!    and alike words are paired as *edited* (the `apt-get` line that got more
 //!    packages), maximising total similarity in order.
+//! 5. Leftovers anywhere with very alike words (score ≥ 0.75) are paired as
+//!    *edited* too, shown at their new place (a RUN line merged and moved).
 
 use super::key::{compatible, similarity, Key, Keyword};
 use std::collections::HashMap;
@@ -26,6 +28,10 @@ pub const MAX_DP_CELLS: usize = 1_100_000;
 const MAX_EDIT_CELLS: usize = 250_000;
 /// Lowest word similarity for two steps to count as one edited step.
 pub const EDIT_THRESHOLD: f64 = 0.5;
+/// Lowest score for pairing an edited step that also moved (stricter: no gap context).
+const FAR_EDIT_THRESHOLD: f64 = 0.75;
+/// Largest leftover product examined for edited-and-moved steps.
+const MAX_FAR_CELLS: usize = 40_000;
 
 /// How two layers (or one) ended up in a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +133,12 @@ pub fn align(
         }
     }
 
+    // 5. edited and moved: leftovers anywhere that are clearly one step rewritten
+    let far_edited = ctx.pair_far_edited(&mut b_used, &mut a_used);
+    let mut moved: Vec<(usize, usize, How)> =
+        moved.into_iter().map(|(i, j)| (i, j, How::Moved)).collect();
+    moved.extend(far_edited.into_iter().map(|(i, j)| (i, j, How::Edited)));
+
     // Emit in order: aligned/edited pairs are increasing on both sides; between
     // two of them come the removed layers, then the added and moved ones (at
     // their new place).
@@ -136,10 +148,11 @@ pub fn align(
         .chain(edited.iter().map(|&(i, j)| (i, j, How::Edited)))
         .collect();
     ordered.sort_unstable_by_key(|&(i, j, _)| (i, j));
-    let moved_at: HashMap<usize, usize> = moved.iter().map(|&(i, j)| (j, i)).collect();
+    let moved_at: HashMap<usize, (usize, How)> =
+        moved.iter().map(|&(i, j, how)| (j, (i, how))).collect();
     let moved_before: Vec<bool> = {
         let mut v = vec![false; n];
-        for &(i, _) in &moved {
+        for &(i, _, _) in &moved {
             if let Some(x) = v.get_mut(i) {
                 *x = true;
             }
@@ -161,10 +174,10 @@ pub fn align(
         }
         for y in prev.1..j.min(m) {
             match moved_at.get(&y) {
-                Some(&x) => out.push(Link {
+                Some(&(x, how)) => out.push(Link {
                     before: Some(x),
                     after: Some(y),
-                    how: How::Moved,
+                    how,
                 }),
                 None => out.push(Link {
                     before: None,
@@ -373,6 +386,57 @@ impl Ctx<'_> {
                 }
                 out.push((i, j));
             }
+        }
+        out
+    }
+
+    /// Pairs leftovers from different places whose words are very alike
+    /// (a RUN line that was both edited and moved), best match first.
+    fn pair_far_edited(&self, b_used: &mut [bool], a_used: &mut [bool]) -> Vec<(usize, usize)> {
+        let bs: Vec<usize> = (0..b_used.len())
+            .filter(|&i| !b_used.get(i).copied().unwrap_or(true))
+            .collect();
+        let as_: Vec<usize> = (0..a_used.len())
+            .filter(|&j| !a_used.get(j).copied().unwrap_or(true))
+            .collect();
+        if bs.is_empty() || as_.is_empty() || bs.len().saturating_mul(as_.len()) > MAX_FAR_CELLS {
+            return Vec::new();
+        }
+        let mut cands: Vec<(f64, u64, usize, usize)> = Vec::new();
+        for &i in &bs {
+            for &j in &as_ {
+                let (Some(kb), Some(ka)) = (self.before.get(i), self.after.get(j)) else {
+                    continue;
+                };
+                if let Some(score) = edit_score(kb, ka).filter(|&s| s >= FAR_EDIT_THRESHOLD) {
+                    let bytes = self
+                        .bbytes
+                        .get(i)
+                        .copied()
+                        .unwrap_or(0)
+                        .max(self.abytes.get(j).copied().unwrap_or(0));
+                    cands.push((score, bytes, i, j));
+                }
+            }
+        }
+        cands.sort_by(|x, y| {
+            y.0.total_cmp(&x.0)
+                .then(y.1.cmp(&x.1))
+                .then(x.2.cmp(&y.2))
+                .then(x.3.cmp(&y.3))
+        });
+        let mut out = Vec::new();
+        for (_, _, i, j) in cands {
+            if b_used.get(i).copied().unwrap_or(true) || a_used.get(j).copied().unwrap_or(true) {
+                continue;
+            }
+            if let Some(x) = b_used.get_mut(i) {
+                *x = true;
+            }
+            if let Some(x) = a_used.get_mut(j) {
+                *x = true;
+            }
+            out.push((i, j));
         }
         out
     }

@@ -125,6 +125,9 @@ pub struct Key {
     pub layout: String,
     /// True when the printed cell was cut short, so only a prefix of `text` is known.
     pub truncated: bool,
+    /// `KEYWORD body` as printed (noise dropped, whitespace collapsed, quoting
+    /// kept): what the user recognises.
+    pub shown: String,
 }
 
 /// Shortest visible text a truncated key needs before a prefix match means anything.
@@ -171,6 +174,8 @@ impl Key {
         };
 
         let mut body = body.to_string();
+        let printed_body =
+            |b: &str| collapse_whitespace(&format!("{} {}", keyword.as_str(), b.trim()));
         if buildkit {
             let (cut, complete) = strip_buildkit_suffix(&body, truncated);
             body = cut;
@@ -178,9 +183,20 @@ impl Key {
                 truncated = false;
             }
         }
+        // COPY and ADD of the same content hash are the same content: one key
+        // text for both, while the layout keeps the instruction (COPY → ADD is an edit).
+        let shown = printed_body(&body);
+        if let (Keyword::Copy | Keyword::Add, Some(hash)) = (keyword, content_hash(&body)) {
+            return Key {
+                keyword,
+                text: format!("COPY/ADD {hash}"),
+                layout: format!("{} {hash}", keyword.as_str()),
+                truncated,
+                shown,
+            };
+        }
         let body = match keyword {
             Keyword::Expose => normalise_expose(&body).unwrap_or(body),
-            Keyword::Copy | Keyword::Add => content_hash(&body).unwrap_or(body),
             _ => body,
         };
         let body = normalise_exec_form(&body);
@@ -191,7 +207,14 @@ impl Key {
             text,
             layout,
             truncated,
+            shown,
         }
+    }
+
+    /// The step for display: the instruction as printed, without the builder
+    /// noise (`ADD file:7f95… in /`, `CMD ["npm" "start"]`, `EXPOSE 8000`).
+    pub fn display(&self) -> String {
+        self.shown.clone()
     }
 
     /// The name an ENV/ARG/LABEL sets (`NODE_VERSION` of `ENV NODE_VERSION=12`), if any.
@@ -210,7 +233,8 @@ impl Key {
     pub fn body(&self) -> &str {
         let kw = self.keyword.as_str();
         self.text
-            .strip_prefix(kw)
+            .strip_prefix("COPY/ADD")
+            .or_else(|| self.text.strip_prefix(kw))
             .map(str::trim_start)
             .unwrap_or(&self.text)
     }
@@ -222,7 +246,11 @@ impl Key {
             .split(|c: char| c.is_whitespace() || matches!(c, ';' | '&' | '|' | '\\' | ','))
             .filter(|w| !w.is_empty())
             .collect();
-        if self.truncated {
+        // a cut-off last word is only a piece of a word (unless a separator ends the text)
+        let ends_clean = self
+            .body()
+            .ends_with(|c: char| c.is_whitespace() || matches!(c, ';' | '&' | '|' | '\\' | ','));
+        if self.truncated && !ends_clean {
             t.pop();
         }
         t

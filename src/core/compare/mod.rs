@@ -100,9 +100,9 @@ impl LayerRef {
             created_by: layer.created_by.clone(),
             truncated: key.truncated,
             instruction: if key.truncated {
-                format!("{}…", key.text)
+                format!("{}…", key.display())
             } else {
-                key.text.clone()
+                key.display()
             },
             size: layer.size,
         }
@@ -311,8 +311,14 @@ pub fn compare(before: &History, after: &History) -> Comparison {
         yours: yours_of(&a_layers),
     };
     let base = describe_base(shared, base_total, &b_layers, &a_layers, &rows);
+    // The base block is the same layers on both sides, so its rounding cancels
+    // out of the difference: only "your layers" carry uncertainty into it.
+    let delta = Delta {
+        tolerance: Delta::between(before_side.yours, after_side.yours).tolerance,
+        ..Delta::between(before_side.total, after_side.total)
+    };
     Comparison {
-        delta: Delta::between(before_side.total, after_side.total),
+        delta,
         before: before_side,
         after: after_side,
         base,
@@ -377,18 +383,23 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
         format!("{} → {}", side(&r.before), side(&r.after))
     });
     let mut reason = None;
-    if !b.is_empty() && !a.is_empty() && shared == 0 {
+    if let (Some(x), Some(y)) = (&before_image, &after_image) {
+        if x != y {
+            reason = Some(if shared == 0 {
+                format!("base image {x} → {y}: no layer in common")
+            } else {
+                format!(
+                    "base image {x} → {y}: {shared} oldest layers shared, then {}",
+                    first_difference.clone().unwrap_or_default()
+                )
+            });
+        }
+    }
+    if reason.is_none() && !b.is_empty() && !a.is_empty() && shared == 0 {
         reason = Some(format!(
             "the oldest layers differ ({}): a different base image",
             first_difference.clone().unwrap_or_default()
         ));
-    } else if let (Some(x), Some(y)) = (&before_image, &after_image) {
-        if x != y {
-            reason = Some(format!(
-                "base image {x} → {y}; {shared} oldest layers shared, then {}",
-                first_difference.clone().unwrap_or_default()
-            ));
-        }
     }
     if reason.is_none() {
         let extent = hb

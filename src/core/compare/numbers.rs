@@ -144,7 +144,7 @@ impl Delta {
     /// Like [`Delta::describe`] with a leading `≈ ` when the sizes were rounded.
     pub fn describe_approx(self, base: u64) -> String {
         let d = self.describe(base);
-        if self.exact || d.starts_with('≈') || self.bytes == 0 {
+        if self.exact || self.tolerance == 0 || d.starts_with('≈') || self.bytes == 0 {
             d
         } else {
             format!("≈ {d}")
@@ -181,6 +181,9 @@ pub fn percent(delta: i64, base: u64) -> String {
     let p = delta as f64 / base as f64 * 100.0;
     let sign = if p < 0.0 { "−" } else { "+" };
     let a = p.abs();
+    if a < 0.05 {
+        return "< 0.1 %".to_string();
+    }
     if a < 9.95 {
         let s = format!("{a:.1}");
         format!("{sign}{} %", s.trim_end_matches(".0"))

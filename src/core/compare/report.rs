@@ -204,7 +204,7 @@ fn md_cell(s: &str) -> String {
 pub fn markdown(c: &Comparison) -> String {
     let mut out = String::new();
     out.push_str(&format!(
-        "**Sum of layer sizes:** {} → {} ({})\n\n",
+        "**Sum of layer sizes:** {} → {}: {}\n\n",
         c.before.total.approx(),
         c.after.total.approx(),
         c.delta.describe_approx(c.before.total.bytes)
