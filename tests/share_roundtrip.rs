@@ -262,7 +262,7 @@ fn redact_masks_the_leak_in_both_forms_of_a_pane() {
             ..EncodeOptions::default()
         },
     );
-    assert_eq!(back.before.text, "export NPM_TOKEN=*** && npm ci");
+    assert_eq!(back.before.text, "export NPM_TOKEN=****** && npm ci");
 }
 
 #[test]

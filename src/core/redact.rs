@@ -6,7 +6,9 @@
 //! every command line, so a paste often carries a token its author never
 //! noticed. [`find_secrets`] reports what looks like one, with the layer and
 //! the byte range of the value inside `created_by`, so the UI can highlight it;
-//! [`mask`] replaces those values with `***` for the share link and exports.
+//! [`mask`] replaces those values with `***` for the share link and exports;
+//! [`mask_text`] does the same in a whole paste with one `*` per character,
+//! so that a masked table keeps its columns.
 //!
 //! What counts, and why:
 //! - a value assigned to a name that says it is secret (`TOKEN`, `PASSWORD`,
@@ -120,21 +122,22 @@ pub fn mask(history: &History, findings: &[Finding]) -> History {
             .filter(|f| f.layer == i)
             .map(|f| f.range.clone())
             .collect();
-        layer.created_by = mask_ranges(&layer.created_by, &ranges);
+        layer.created_by = mask_ranges(&layer.created_by, &ranges, |_| MASK.to_string());
     }
     out
 }
 
-/// `text` with every likely secret replaced by [`MASK`] (for a pasted text
-/// that is shared as it is).
+/// `text` with every likely secret replaced by as many `*` as it had
+/// characters (for a pasted text that is shared as it is: a table's columns
+/// stay aligned, so it still reads as the same table).
 pub fn mask_text(text: &str) -> String {
     let ranges: Vec<Range<usize>> = find_in_text(text).into_iter().map(|s| s.range).collect();
-    mask_ranges(text, &ranges)
+    mask_ranges(text, &ranges, |secret| "*".repeat(secret.chars().count()))
 }
 
 /// Replaces each range (byte offsets on char boundaries; overlapping or
-/// invalid ones are skipped) with [`MASK`].
-fn mask_ranges(text: &str, ranges: &[Range<usize>]) -> String {
+/// invalid ones are skipped) with what `cover` gives for it.
+fn mask_ranges(text: &str, ranges: &[Range<usize>], cover: impl Fn(&str) -> String) -> String {
     let mut sorted: Vec<&Range<usize>> = ranges.iter().collect();
     sorted.sort_by_key(|r| (r.start, r.end));
     let mut out = String::with_capacity(text.len());
@@ -143,11 +146,11 @@ fn mask_ranges(text: &str, ranges: &[Range<usize>]) -> String {
         if r.start < pos || r.start >= r.end {
             continue;
         }
-        let (Some(keep), Some(_)) = (text.get(pos..r.start), text.get(r.clone())) else {
+        let (Some(keep), Some(secret)) = (text.get(pos..r.start), text.get(r.clone())) else {
             continue;
         };
         out.push_str(keep);
-        out.push_str(MASK);
+        out.push_str(&cover(secret));
         pos = r.end;
     }
     out.push_str(text.get(pos..).unwrap_or_default());
@@ -608,8 +611,10 @@ fn token_shapes(text: &str, out: &mut Vec<Secret>) {
 mod tests {
     use super::*;
 
+    /// `text` masked as a layer's CREATED BY is (`***`).
     fn masked(text: &str) -> String {
-        mask_text(text)
+        let ranges: Vec<Range<usize>> = find_in_text(text).into_iter().map(|s| s.range).collect();
+        mask_ranges(text, &ranges, |_| MASK.to_string())
     }
 
     #[test]
@@ -730,9 +735,26 @@ mod tests {
     #[test]
     fn mask_ignores_ranges_that_do_not_fit() {
         assert_eq!(
-            mask_ranges("héllo", &[1..2, 3..100, Range { start: 4, end: 2 }]),
+            mask_ranges(
+                "héllo",
+                &[1..2, 3..100, Range { start: 4, end: 2 }],
+                |_| MASK.into()
+            ),
             "héllo"
         );
-        assert_eq!(mask_ranges("abcdef", &[1..3, 2..4, 4..5]), "a***d***f");
+        assert_eq!(
+            mask_ranges("abcdef", &[1..3, 2..4, 4..5], |_| MASK.into()),
+            "a***d***f"
+        );
+    }
+
+    #[test]
+    fn masking_a_pasted_table_keeps_its_columns() {
+        let table = "IMAGE          CREATED         CREATED BY                                      SIZE\n\
+                     6e558799f7ba   4 seconds ago   |1 GIT_ACCESS_TOKEN=le /bin/sh -c echo \"…      0B\n";
+        let masked = mask_text(table);
+        assert!(masked.contains("GIT_ACCESS_TOKEN=** /bin/sh"), "{masked}");
+        let widths = |t: &str| t.lines().map(|l| l.chars().count()).collect::<Vec<_>>();
+        assert_eq!(widths(&masked), widths(table));
     }
 }
