@@ -46,7 +46,7 @@ mod dict;
 mod error;
 mod state;
 pub mod v1;
-mod wire;
+pub mod wire;
 
 pub use codec::{decode, decode_link, encode, encode_link, same_history, MAX_PAYLOAD};
 pub use error::ShareError;

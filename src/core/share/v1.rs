@@ -217,7 +217,7 @@ fn write_id(w: &mut Writer, id: &str) {
 }
 
 /// CREATED phrases without a number, by code (`N/A` is docker's "before 2000").
-const CREATED_PHRASES: [&str; 4] = [
+pub const CREATED_PHRASES: [&str; 4] = [
     "About a minute ago",
     "About an hour ago",
     "Less than a second ago",
