@@ -221,3 +221,23 @@ fn states_at_the_format_limits_still_make_links_that_open() {
     assert_eq!(back.before.text, state.before.text);
     assert_eq!(back.after.selected, 10_000);
 }
+
+#[test]
+fn links_as_apps_pass_them_on_still_open() {
+    let link = valid_link();
+    let state = decode(&link).expect("valid link opens");
+    let url = format!("https://example.github.io/layerdiff/#{link}");
+    let encoded_url = url
+        .replace(':', "%3A")
+        .replace('/', "%2F")
+        .replace('#', "%23");
+    let forms = [
+        format!("see {url}."),
+        format!("({url})"),
+        format!("<{url}|the comparison>"),
+        format!("https://eur01.safelinks.protection.outlook.com/?url={encoded_url}&data=05%7C02&reserved=0"),
+    ];
+    for form in forms {
+        assert_eq!(decode(&form).as_ref(), Ok(&state), "{form}");
+    }
+}

@@ -322,23 +322,48 @@ fn checksum(payload: &[u8]) -> [u8; 3] {
 }
 
 /// The fragment of a link: what follows the first `#`, without whitespace
-/// (links wrapped over lines by mail and chat apps are joined again).
+/// (links wrapped over lines by mail and chat apps are joined again). Also
+/// undoes what apps do around links: `<…>` brackets and Slack's `<url|text>`,
+/// a mail scanner's rewritten link (`…?url=https%3A%2F%2F…%231…&data=…`), and
+/// punctuation that ends the sentence the link stood in.
 fn fragment_of(link: &str) -> Result<String, ShareError> {
     let link = link.trim();
-    let link = link
-        .strip_prefix('<')
-        .and_then(|l| l.strip_suffix('>'))
-        .unwrap_or(link);
-    let fragment = match link.split_once('#') {
-        Some((_, f)) => f,
-        None if link.contains("://") => return Err(ShareError::Empty),
+    let link = match link.strip_prefix('<') {
+        Some(inner) => {
+            let inner = inner.split('>').next().unwrap_or(inner);
+            inner.split('|').next().unwrap_or(inner)
+        }
         None => link,
     };
+    let fragment = match link.split_once('#') {
+        Some((_, f)) => f,
+        None => match percent_fragment(link) {
+            Some(f) => f,
+            None if link.contains("://") => return Err(ShareError::Empty),
+            None => link,
+        },
+    };
     let fragment: String = fragment.chars().filter(|c| !c.is_whitespace()).collect();
+    let cut_mark = fragment.ends_with('…') || fragment.ends_with("...");
+    let fragment = if cut_mark {
+        fragment
+    } else {
+        fragment
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '"', '\''])
+            .to_string()
+    };
     if fragment.is_empty() {
         return Err(ShareError::Empty);
     }
     Ok(fragment)
+}
+
+/// The fragment of a link that was percent-encoded inside another URL
+/// (`%23` is `#`), up to the wrapper's next parameter.
+fn percent_fragment(link: &str) -> Option<&str> {
+    let at = link.find("%23")?;
+    let rest = link.get(at + 3..)?;
+    Some(rest.split('&').next().unwrap_or(rest))
 }
 
 /// base64url (also accepting `+` `/` and `=` padding), with messages for what
