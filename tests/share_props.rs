@@ -140,4 +140,19 @@ proptest! {
         let back = decode(&encode(&state, &EncodeOptions::default())).map_err(|e| TestCaseError::fail(e.to_string()))?;
         assert_same_comparison(&state, &back);
     }
+
+    #[test]
+    fn links_made_with_any_options_open(
+        before in pane(),
+        after in pane(),
+        drop_ids in any::<bool>(),
+        drop_created in any::<bool>(),
+        redact in any::<bool>(),
+    ) {
+        let state = ShareState { before, after, view: ViewOptions::default() };
+        let opts = EncodeOptions { drop_ids, drop_created, redact };
+        let back = decode(&encode(&state, &opts)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&back.before.label, &state.before.label);
+        prop_assert_eq!(&back.after.label, &state.after.label);
+    }
 }
