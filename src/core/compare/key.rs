@@ -131,7 +131,7 @@ pub struct Key {
 }
 
 /// Shortest visible text a truncated key needs before a prefix match means anything.
-const MIN_PREFIX: usize = 8;
+pub const MIN_PREFIX: usize = 8;
 
 impl Key {
     /// Builds the key of one CREATED BY cell.
