@@ -148,6 +148,9 @@ pub struct ChartData {
     pub segments: Vec<Segment>,
     pub bands: Vec<Band>,
     pub waterfall: Vec<Bar>,
+    /// The waterfall axis range in bytes; a start above 0 means the total bars
+    /// are drawn cut (with a break mark).
+    pub waterfall_axis: (u64, u64),
     /// Short description for `aria-label`.
     pub summary: String,
 }
@@ -165,8 +168,11 @@ const TINY: f64 = 0.005;
 const LABELLED: f64 = 0.04;
 /// Most labels per column.
 const MAX_LABELS: usize = 7;
-/// Share of the larger total under which a change joins "small changes".
-const SMALL_CHANGE: f64 = 0.01;
+/// Share of all the bytes that changed under which a change joins "small changes".
+const SMALL_CHANGE: f64 = 0.02;
+/// When every running total of the waterfall lies within this share of the
+/// largest, its axis starts near them instead of at 0 (drawn with a break).
+const ZOOM_BELOW: f64 = 0.25;
 /// Most individual waterfall bars.
 const MAX_BARS: usize = 10;
 
@@ -182,7 +188,8 @@ pub fn chart_data(c: &Comparison, before: &History, after: &History) -> ChartDat
     }
     label_biggest(&mut segments, max_bytes);
     let bands = bands(c, &segments);
-    let waterfall = waterfall(c, max_bytes);
+    let waterfall = waterfall(c);
+    let waterfall_axis = waterfall_axis(&waterfall);
     let name = |l: &str, d: &str| {
         if l.trim().is_empty() {
             d.to_string()
@@ -208,6 +215,28 @@ pub fn chart_data(c: &Comparison, before: &History, after: &History) -> ChartDat
         segments,
         bands,
         waterfall,
+        waterfall_axis,
+    }
+}
+
+/// The byte range the waterfall's axis spans: from 0, or — when all running
+/// totals are close together — from just below the smallest (a broken axis).
+fn waterfall_axis(bars: &[Bar]) -> (u64, u64) {
+    let values = bars.iter().flat_map(|b| {
+        let ends = [b.from, b.to];
+        let totals = matches!(b.kind, BarKind::Start | BarKind::End);
+        ends.into_iter().filter(move |&v| !(totals && v == 0))
+    });
+    let (lo, hi) = values.fold((u64::MAX, 0u64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if hi == 0 || lo > hi {
+        return (0, hi.max(1));
+    }
+    let spread = hi - lo;
+    if (spread as f64) < ZOOM_BELOW * hi as f64 {
+        let pad = (spread / 6).max(1);
+        (lo.saturating_sub(pad), hi.saturating_add(pad))
+    } else {
+        (0, hi)
     }
 }
 
@@ -415,8 +444,15 @@ fn bands(c: &Comparison, segments: &[Segment]) -> Vec<Band> {
     out
 }
 
-fn waterfall(c: &Comparison, max_bytes: u64) -> Vec<Bar> {
-    let small = (max_bytes as f64 * SMALL_CHANGE) as u64;
+fn waterfall(c: &Comparison) -> Vec<Bar> {
+    // "small" is relative to how much moved in total, so that a comparison whose
+    // changes are all small next to the image still shows them one by one
+    let movement = c
+        .rows
+        .iter()
+        .filter(|r| !r.in_base && !r.delta.within_rounding())
+        .fold(0u64, |a, r| a.saturating_add(r.delta.bytes.unsigned_abs()));
+    let small = (movement as f64 * SMALL_CHANGE) as u64;
     let mut changes: Vec<(BarKind, usize, i64)> = Vec::new();
     let mut others: Vec<(usize, i64)> = Vec::new();
     for (r, row) in c.rows.iter().enumerate() {

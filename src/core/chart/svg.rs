@@ -17,6 +17,7 @@
 
 use super::data::{BarKind, ChartData, Column, Segment, SegmentKind};
 use super::palette::{hex, Palette, Rgb};
+use crate::core::compare::numbers::human_bytes;
 use crate::core::compare::{short, Status};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -416,8 +417,14 @@ fn bar_geometry(d: &ChartData, l: &Layout) -> (i32, i32, i32, i32, f64, i32) {
     let label_w = ((l.wf_x1 - l.wf_x0) as f64 * 0.42) as i32;
     let bx0 = l.wf_x0 + label_w;
     let bx1 = l.wf_x1 - 58;
-    let kx = f64::from((bx1 - bx0).max(10)) / d.max_bytes.max(1) as f64;
+    let span = d.waterfall_axis.1.saturating_sub(d.waterfall_axis.0).max(1);
+    let kx = f64::from((bx1 - bx0).max(10)) / span as f64;
     (top, row_h, bx0, bx1, kx, label_w)
+}
+
+/// x of a byte value on the waterfall axis (values below the axis start at its left end).
+fn wf_x(d: &ChartData, bx0: i32, kx: f64, bytes: u64) -> i32 {
+    bx0 + (bytes.saturating_sub(d.waterfall_axis.0) as f64 * kx).round() as i32
 }
 
 fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
@@ -432,7 +439,21 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
         VPos::Center,
         true,
     );
-    let x = |b: u64| bx0 + (b as f64 * kx).round() as i32;
+    let zoomed = d.waterfall_axis.0 > 0;
+    if zoomed {
+        let note = format!("axis starts at {}", human_bytes(d.waterfall_axis.0));
+        c.text(
+            &note,
+            l.wf_x1,
+            66,
+            10.0,
+            p.muted,
+            HPos::Right,
+            VPos::Center,
+            false,
+        );
+    }
+    let x = |b: u64| wf_x(d, bx0, kx, b);
     let bar_h = ((row_h as f64) * 0.64) as i32;
     let chars = (label_w / 6 - 1).max(8) as usize;
     let mut prev_end: Option<(i32, i32)> = None;
@@ -450,6 +471,12 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
             colour,
             if total { 0.55 } else { 1.0 },
         );
+        if total && zoomed {
+            // a break: the bar starts at 0, far left of the axis
+            for dx in [6, 10] {
+                c.line((a + dx, y1 + 2), (a + dx + 4, y0 - 2), p.background, 1.0);
+            }
+        }
         if let Some((px, py)) = prev_end {
             c.line((px, py), (px, y0), p.muted, 0.7);
         }
@@ -599,7 +626,7 @@ fn finish(mut svg: String, d: &ChartData, l: &Layout) -> String {
     let (top, row_h, bx0, _, kx, label_w) = bar_geometry(d, l);
     for (k, bar) in d.waterfall.iter().enumerate() {
         let x0 = bx0 - label_w;
-        let x1 = bx0 + (bar.from.max(bar.to) as f64 * kx).round() as i32;
+        let x1 = wf_x(d, bx0, kx, bar.from.max(bar.to));
         let y0 = top + k as i32 * row_h;
         overlay.push_str(&format!(
             "<rect class=\"ld-bar\" data-kind=\"{kind}\" data-rows=\"{rows}\" data-status=\"{status}\" x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{row_h}\" pointer-events=\"all\"><title>{title}</title></rect>\n",
