@@ -17,6 +17,7 @@ pub mod align;
 pub mod key;
 pub mod numbers;
 pub mod report;
+pub mod table;
 
 use crate::core::model::{History, Layer, Size};
 use align::{align, How};
