@@ -2,7 +2,8 @@
 //! the demo paste (corpus 000) and for a synthetic pair of 1,000-layer
 //! histories (edits, inserts, deletes, moves and resizes). Prints the median of
 //! N runs per stage as a table. Run with
-//! `cargo run --release --example bench_compare`.
+//! `cargo run --release --example bench_compare` (set `BENCH_SVG_DIR=dir` to
+//! also write the charts there).
 
 use layerdiff::core::chart::{chart_data, render_svg, ChartOptions};
 use layerdiff::core::compare::compare;
@@ -154,6 +155,13 @@ fn bench(name: &str, text: &str, runs: usize) {
         let svg = render_svg(&d, &ChartOptions::default());
         t[3].push(s.elapsed());
         sizes = (b.layers.len(), a.layers.len(), svg.len());
+        if let Some(dir) = std::env::var_os("BENCH_SVG_DIR") {
+            let file = std::path::Path::new(&dir).join(format!(
+                "{}.svg",
+                name.split_whitespace().next().unwrap_or("chart")
+            ));
+            let _ = std::fs::write(file, &svg);
+        }
     }
     let [p, c, d, s] = t.map(median);
     println!(

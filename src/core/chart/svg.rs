@@ -255,7 +255,7 @@ fn draw_columns(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
         let colour = if s.kind == SegmentKind::Base {
             p.base
         } else {
-            p.status(s.status)
+            p.status(Some(s.dominant))
         };
         c.rect(x0, y0, x1, y1, colour, 1.0);
         if matches!(s.status, Some(Status::Removed) | Some(Status::Added))
