@@ -257,6 +257,15 @@ impl Prefixes {
     }
 }
 
+/// One layer's matching data, copied out for the alignment table's inner loop.
+struct Cell {
+    id: u32,
+    truncated: bool,
+    rank: u32,
+    range: (u32, u32),
+    bytes: u64,
+}
+
 struct Ctx<'a> {
     before: &'a [Key],
     after: &'a [Key],
@@ -339,19 +348,49 @@ impl Ctx<'_> {
         let (n, m) = (b1 - b0, a1 - a0);
         let w = m + 1;
         let mut s = vec![0u32; (n + 1) * w];
+        // Everything a cell needs, gathered once per side: the inner loop is
+        // integer compares only.
+        let cell = |id: Option<&u32>, key: Option<&Key>, bytes: Option<&u64>| Cell {
+            id: id.copied().unwrap_or(u32::MAX),
+            truncated: key.is_some_and(|k| k.truncated),
+            rank: id
+                .and_then(|&x| self.prefixes.rank.get(x as usize))
+                .copied()
+                .unwrap_or(u32::MAX),
+            range: id
+                .and_then(|&x| self.prefixes.range.get(x as usize))
+                .copied()
+                .unwrap_or((0, 0)),
+            bytes: bytes.copied().unwrap_or(0),
+        };
+        let cols: Vec<Cell> = (a0..a1)
+            .map(|j| cell(self.aid.get(j), self.after.get(j), self.abytes.get(j)))
+            .collect();
         for i in 1..=n {
-            for j in 1..=m {
-                let up = s.get((i - 1) * w + j).copied().unwrap_or(0);
-                let left = s.get(i * w + j - 1).copied().unwrap_or(0);
+            let b = cell(
+                self.bid.get(b0 + i - 1),
+                self.before.get(b0 + i - 1),
+                self.bbytes.get(b0 + i - 1),
+            );
+            let (done, rest) = s.split_at_mut(i * w);
+            let prev = done.get((i - 1) * w..).unwrap_or(&[]);
+            let cur = rest.get_mut(..w).unwrap_or(&mut []);
+            let mut left = 0u32;
+            for (j, a) in cols.iter().enumerate() {
+                let up = prev.get(j + 1).copied().unwrap_or(0);
                 let mut best = up.max(left);
-                let wt = self.weight(b0 + i - 1, a0 + j - 1);
-                if wt > 0 {
-                    let diag = s.get((i - 1) * w + j - 1).copied().unwrap_or(0);
-                    best = best.max(diag + wt);
+                let exact = b.id == a.id;
+                let prefix = (b.truncated && a.rank >= b.range.0 && a.rank < b.range.1)
+                    || (a.truncated && b.rank >= a.range.0 && b.rank < a.range.1);
+                if exact || prefix {
+                    let bytes = b.bytes.max(a.bytes);
+                    let wt = 8 + (64 - bytes.leading_zeros()) + u32::from(exact);
+                    best = best.max(prev.get(j).copied().unwrap_or(0) + wt);
                 }
-                if let Some(c) = s.get_mut(i * w + j) {
+                if let Some(c) = cur.get_mut(j + 1) {
                     *c = best;
                 }
+                left = best;
             }
         }
         let (mut i, mut j) = (n, m);
