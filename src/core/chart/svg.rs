@@ -102,9 +102,9 @@ impl Layout {
     fn new(o: &ChartOptions, max_bytes: u64) -> Layout {
         let w = o.width.clamp(480, 4000) as i32;
         let h = o.height.clamp(300, 4000) as i32;
-        let cols_w = (w as f64 * 0.6) as i32;
+        let cols_w = (w as f64 * 0.62) as i32;
         let col_w = ((w as f64 * 0.07) as i32).clamp(40, 90);
-        let gap = (cols_w as f64 * 0.2) as i32;
+        let gap = (cols_w as f64 * 0.16) as i32;
         let label_w = (cols_w - 2 * col_w - gap) / 2;
         let top = 92;
         let bottom = h - 40;
@@ -385,7 +385,7 @@ fn draw_labels(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
         };
         let right = col == Column::Before;
         let h = if right { HPos::Right } else { HPos::Left };
-        let chars = ((l.before_x - 20) as f64 / 6.0).max(8.0) as usize;
+        let chars = ((l.before_x - 22) as f64 / 6.5).max(8.0) as usize;
         for (y, at, s) in placed {
             let label = s.label.as_deref().unwrap_or("");
             let mut lines = label.lines();
@@ -414,7 +414,7 @@ fn bar_geometry(d: &ChartData, l: &Layout) -> (i32, i32, i32, i32, f64, i32) {
     let n = d.waterfall.len().max(1) as i32;
     let top = l.top;
     let row_h = ((l.bottom - top) / n).clamp(8, 34);
-    let label_w = ((l.wf_x1 - l.wf_x0) as f64 * 0.42) as i32;
+    let label_w = ((l.wf_x1 - l.wf_x0) as f64 * 0.48) as i32;
     let bx0 = l.wf_x0 + label_w;
     let bx1 = l.wf_x1 - 58;
     let span = d.waterfall_axis.1.saturating_sub(d.waterfall_axis.0).max(1);
@@ -455,7 +455,7 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
     }
     let x = |b: u64| wf_x(d, bx0, kx, b);
     let bar_h = ((row_h as f64) * 0.64) as i32;
-    let chars = (label_w / 6 - 1).max(8) as usize;
+    let chars = (label_w * 10 / 62 - 1).max(8) as usize;
     let mut prev_end: Option<(i32, i32)> = None;
     for (k, bar) in d.waterfall.iter().enumerate() {
         let y0 = top + k as i32 * row_h + (row_h - bar_h) / 2;
