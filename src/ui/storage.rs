@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ui::state::{AppState, Pane};
+use crate::ui::state::{AppState, Pane, View};
 
 /// Where the current panes are saved as the user types.
 const WORK_KEY: &str = "layerdiff.work.v1";
@@ -64,6 +64,10 @@ impl SavedWork {
         AppState {
             before: pane(&self.before),
             after: pane(&self.after),
+            view: View {
+                sort_by_delta: false,
+                base_collapsed: true,
+            },
         }
     }
 

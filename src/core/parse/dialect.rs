@@ -104,7 +104,7 @@ mod tests {
         assert_eq!(
             detect(&Evidence {
                 id_header: Some(IdHeader::Image),
-                column_widths: vec![20, 20, 48, 20],
+                column_widths: vec![20, 20, 20],
                 sizes: vec!["0B"],
                 ..base()
             }),
@@ -113,7 +113,7 @@ mod tests {
         assert_eq!(
             detect(&Evidence {
                 id_header: Some(IdHeader::Image),
-                column_widths: vec![15, 17, 48, 10],
+                column_widths: vec![15, 17, 10],
                 sizes: vec!["0B"],
                 ..base()
             }),

@@ -49,7 +49,9 @@ fn is_sha_prefix(text: &str, colon: usize) -> bool {
 /// Whether a whole token is an id cell.
 pub fn classify(token: &str) -> Option<IdCell> {
     match token {
-        "<missing>" | "missing" | "\\u003cmissing\\u003e" => return Some(IdCell::Missing),
+        "<missing>" | "missing" | "&lt;missing&gt;" | "\\u003cmissing\\u003e" => {
+            return Some(IdCell::Missing)
+        }
         _ => {}
     }
     let body = token.strip_prefix("sha256:").unwrap_or(token);

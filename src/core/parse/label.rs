@@ -60,7 +60,31 @@ pub fn label_for(lines: &[Line<'_>], in_fence: &[bool], floor: usize, start: usi
             }
         }
     }
+    if heading.is_none() && image.is_none() {
+        heading = caption_above(lines, floor, start);
+    }
     compose(heading.filter(|h| !h.is_empty()), image)
+}
+
+/// A short line ending in `:` just above the history (`Before:`,
+/// `**Output:**`), used when nothing better names it.
+fn caption_above(lines: &[Line<'_>], floor: usize, start: usize) -> Option<String> {
+    let mut k = start;
+    let mut seen = 0;
+    while k > floor && seen < 2 {
+        k -= 1;
+        let t = lines.get(k)?.text.trim();
+        if t.is_empty() || is_fence(t) {
+            continue;
+        }
+        seen += 1;
+        let plain = t.replace("**", "").replace("__", "");
+        let plain = plain.trim();
+        if plain.ends_with(':') && plain.chars().count() <= 60 {
+            return Some(clean_heading(plain));
+        }
+    }
+    None
 }
 
 fn compose(heading: Option<String>, image: Option<String>) -> String {
@@ -170,6 +194,14 @@ mod tests {
     fn wrapped_command() {
         let text = "`ubuntu@ubuntu-VM:~$ docker history\nparaspandey04/25octubuntu --format 'json'`\n```{r}\n{\"ID\":\"x\"}\n";
         assert_eq!(label(text, 4), "paraspandey04/25octubuntu");
+    }
+
+    #[test]
+    fn caption_line() {
+        assert_eq!(
+            label("Before:\n<missing>   2 weeks ago   RUN x   0B\n", 2),
+            "Before"
+        );
     }
 
     #[test]

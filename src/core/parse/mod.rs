@@ -260,6 +260,10 @@ fn note_skipped_lines(lines: &[Line<'_>], state: &[LineState], diags: &mut Vec<D
             continue;
         }
         let adjacent = is_layer(i.checked_sub(1)) || is_layer(Some(i + 1));
+        let caption = t.ends_with(':') && t.chars().count() <= 60 && is_layer(Some(i + 1));
+        if caption {
+            continue;
+        }
         let body = t.trim_start_matches(['#', '>']).trim_start();
         let first = body.split_whitespace().next().unwrap_or("");
         let size_first = size::parse_size(first).is_ok_and(|s| !s.exact);
@@ -314,6 +318,60 @@ mod tests {
                 .iter()
                 .all(|d| d.message.contains("no `docker history` output found")));
         }
+    }
+
+    #[test]
+    fn messy_paste_hash_prefix_crlf_indent() {
+        let text = "```bash\r\ndocker history leak\r\n# IMAGE          CREATED         CREATED BY                                      SIZE      COMMENT\r\n#6e558799f7ba   4 seconds ago   |1 TOKEN=x /bin/sh -c echo \"…   0B\r\n#... Other layers from base image\r\n```\r\n";
+        let p = parse(text);
+        assert_eq!(p.histories.len(), 1);
+        let h = &p.histories[0];
+        assert_eq!(h.label, "leak");
+        assert_eq!(h.layers.len(), 1);
+        assert_eq!(h.layers[0].created_by, "|1 TOKEN=x /bin/sh -c echo \"");
+        assert!(h.layers[0].truncated);
+        assert!(
+            p.diagnostics
+                .iter()
+                .any(|d| d.line == 5 && d.message.contains("left out")),
+            "{:?}",
+            p.diagnostics
+        );
+
+        let slides = "       $ docker history my/ping\n       IMAGE          CREATED         CREATED BY                          SIZE\n       f492632bbd55   2 days ago      /bin/sh -c #(nop) ENTRYPOINT [ping] 0 B\n       8dbd9e392a96   11 months ago                                       128 MB\n";
+        let p = parse(slides);
+        let sizes: Vec<Option<u64>> = p.histories[0]
+            .layers
+            .iter()
+            .map(|l| l.size.map(|s| s.bytes))
+            .collect();
+        assert_eq!(sizes, vec![Some(0), Some(128_000_000)]);
+        assert_eq!(p.histories[0].layers[1].created_by, "");
+    }
+
+    #[test]
+    fn prose_with_sizes_after_a_table_is_noted() {
+        let text = "$ docker history x\nIMAGE               CREATED             CREATED BY                                      SIZE                COMMENT\n<missing>           2 weeks ago         /bin/sh -c #(nop) ADD file:1e87ff33d1b6765...   3.97MB   \n\n3.97MB Alpine Linux Layer\n";
+        let p = parse(text);
+        assert_eq!(p.histories[0].layers.len(), 1);
+        let d = p
+            .diagnostics
+            .iter()
+            .find(|d| d.line == 5)
+            .expect("a note for line 5");
+        assert_eq!(d.severity, Severity::Note);
+        assert!(d.message.contains("`3.97MB Alpine Linux Layer` is not a history row: expected `IMAGE  CREATED  CREATED BY  SIZE  COMMENT`"), "{}", d.message);
+    }
+
+    #[test]
+    fn images_tables_are_skipped_with_a_note() {
+        let text = "REPOSITORY   TAG       IMAGE ID       CREATED          SIZE\nipinfo       latest    97bb429363fb   16 minutes ago   138MB\n";
+        let p = parse(text);
+        assert!(p.histories.is_empty());
+        assert!(p
+            .diagnostics
+            .iter()
+            .any(|d| d.line == 1 && d.message.contains("`docker images` table")));
     }
 
     #[test]

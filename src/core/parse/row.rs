@@ -52,6 +52,8 @@ pub struct Row {
     /// Character column where the CREATED cell starts (a dialect fingerprint:
     /// 15 for docker ≥ 20.10, 20 for older docker).
     pub created_col: Option<usize>,
+    /// The SIZE cell was only found through single-space gaps.
+    pub single_spaced: bool,
 }
 
 /// The outcome of reading a line as a row.
@@ -117,15 +119,17 @@ fn token_starts(line: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// Finds where the anchored `column` starts after the free cell at `from`.
+/// Finds where the anchored `column` starts after the free cell at `from`;
+/// the flag tells that it was only found through single-space gaps.
 fn find_anchor(
     line: &str,
     from: usize,
     column: Column,
     hint: Option<usize>,
     plain: PlainSizes,
-) -> Option<Candidate> {
+) -> Option<(Candidate, bool)> {
     let mut cands: Vec<Candidate> = Vec::new();
+    let mut weak: Vec<Candidate> = Vec::new();
     for start in token_starts(line, from) {
         let rest = line.get(start..).unwrap_or("");
         let (end, with_unit) = match column {
@@ -145,15 +149,27 @@ fn find_anchor(
         };
         let col = char_col(line, start);
         let near_hint = hint.is_some_and(|h| col.abs_diff(h) <= 1);
-        if start != from && gap_before(line, start) < 2 && !near_hint {
-            continue;
-        }
-        cands.push(Candidate {
+        let strong = start == from || gap_before(line, start) >= 2 || near_hint;
+        let cand = Candidate {
             start,
             col,
             gap_after: gap_after(line, end),
             with_unit,
+        };
+        if strong {
+            cands.push(cand);
+        } else {
+            weak.push(cand);
+        }
+    }
+    if cands.is_empty() {
+        // Whitespace collapsed to single spaces (a paste from rendered HTML):
+        // the last size-shaped token is the SIZE cell.
+        let fallback = weak.into_iter().rev().find(|c| match plain {
+            PlainSizes::Expected => true,
+            PlainSizes::No | PlainSizes::Unknown => c.with_unit,
         });
+        return fallback.map(|c| (c, true));
     }
     let any_unit = cands.iter().any(|c| c.with_unit);
     cands.retain(|c| match plain {
@@ -161,7 +177,7 @@ fn find_anchor(
         PlainSizes::No => c.with_unit,
         PlainSizes::Unknown => c.with_unit || !any_unit,
     });
-    match hint {
+    let chosen = match hint {
         Some(h) => cands
             .into_iter()
             .min_by_key(|c| (c.col.abs_diff(h), c.gap_after < 2, usize::MAX - c.start)),
@@ -172,7 +188,8 @@ fn find_anchor(
                 None => cands.pop(),
             }
         }
-    }
+    };
+    chosen.map(|c| (c, false))
 }
 
 /// Splits a free cell followed by another free cell at the whitespace run
@@ -268,7 +285,10 @@ pub fn read_row(line: &str, columns: &[ColumnAt], plain: PlainSizes) -> RowRead 
                     None => line.len(),
                     Some(n) if n.column.is_free() => split_free(line, pos, n.start),
                     Some(n) => match find_anchor(line, pos, n.column, n.start, plain) {
-                        Some(c) => c.start,
+                        Some((c, weak)) => {
+                            row.single_spaced |= weak;
+                            c.start
+                        }
                         None => {
                             if row.anchored {
                                 set_free(&mut row, at.column, rest.trim_end());
@@ -482,6 +502,22 @@ mod tests {
             Some("RUN /bin/sh -c npm install &&     npm run bu…")
         );
         assert_eq!(r.size.map(|s| s.0.bytes), Some(352_000_000));
+    }
+
+    #[test]
+    fn collapsed_whitespace() {
+        let m = model("IMAGE CREATED CREATED BY SIZE COMMENT");
+        let r = full(read_row(
+            "<missing> 2 weeks ago /bin/sh -c #(nop)  EXPOSE 80 0B buildkit.dockerfile.v0",
+            &m.columns,
+            PlainSizes::No,
+        ));
+        assert!(r.single_spaced);
+        assert_eq!(
+            r.created_by.as_deref(),
+            Some("/bin/sh -c #(nop)  EXPOSE 80")
+        );
+        assert_eq!(r.comment.as_deref(), Some("buildkit.dockerfile.v0"));
     }
 
     #[test]

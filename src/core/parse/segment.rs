@@ -27,11 +27,12 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut offset = 0usize;
     for (i, piece) in text.split('\n').enumerate() {
         let raw = piece.strip_suffix('\r').unwrap_or(piece);
-        let text = if raw.contains('\t') || raw.contains('\r') {
-            raw.replace('\t', "  ").replace('\r', "")
-        } else {
+        let text = if raw.is_ascii() && !raw.contains(['\t', '\r']) {
             raw.to_string()
+        } else {
+            normalise(raw)
         };
+        let text = pipe_row(&text).unwrap_or(text);
         out.push(Line {
             no: i + 1,
             raw,
@@ -45,6 +46,67 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
         out.pop();
     }
     out
+}
+
+/// Tabs become two spaces (a tab separates cells); no-break and other
+/// Unicode spaces (web pages turn runs of spaces into U+00A0) become plain
+/// spaces; zero-width characters and a BOM are dropped.
+fn normalise(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '\t' => out.push_str("  "),
+            '\r' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A markdown table row (`| <missing> | 2 weeks ago | RUN … | 0B | |`) as a
+/// docker row: cells joined by three spaces (`\|` inside a cell is a `|`).
+/// Separator rows (`|---|:---|`) become `---`.
+fn pipe_row(text: &str) -> Option<String> {
+    let t = text.trim();
+    let inner = t.strip_prefix('|')?.strip_suffix('|')?;
+    if inner.is_empty() {
+        return None;
+    }
+    if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
+        return Some("---".to_string());
+    }
+    let mut cells = vec![String::new()];
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                chars.next();
+                if let Some(cell) = cells.last_mut() {
+                    cell.push('|');
+                }
+            }
+            '|' => cells.push(String::new()),
+            c => {
+                if let Some(cell) = cells.last_mut() {
+                    cell.push(c);
+                }
+            }
+        }
+    }
+    if cells.len() < 2 {
+        return None;
+    }
+    let cells: Vec<&str> = cells.iter().map(|c| c.trim().trim_matches('`')).collect();
+    Some(cells.join("   ").trim_end().to_string())
+}
+
+/// Whether the line is a markdown table rule (`---`, `|---|---|`) or similar.
+pub fn is_rule(text: &str) -> bool {
+    let t = text.trim();
+    t.len() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | ':' | '|' | ' ' | '+' | '='))
 }
 
 /// Whether the line opens or closes a markdown fence (```` ``` ````, `~~~`,
@@ -294,6 +356,17 @@ mod tests {
         assert_eq!(lines.first().map(|l| l.raw), Some("a"));
         assert_eq!(lines.get(1).map(|l| l.text.as_str()), Some("b  c"));
         assert_eq!(lines.get(1).map(|l| l.offset), Some(3));
+        let md = split_lines("| <missing> | 2 weeks ago | RUN a \\| b | 0B |  |\n|---|---|");
+        assert_eq!(
+            md.first().map(|l| l.text.as_str()),
+            Some("<missing>   2 weeks ago   RUN a | b   0B")
+        );
+        assert_eq!(md.get(1).map(|l| l.text.as_str()), Some("---"));
+        let nbsp = split_lines("<missing>\u{a0}\u{a0} 2 weeks ago");
+        assert_eq!(
+            nbsp.first().map(|l| l.text.as_str()),
+            Some("<missing>   2 weeks ago")
+        );
     }
 
     #[test]

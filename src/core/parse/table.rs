@@ -9,8 +9,8 @@ use super::dialect::{self, Evidence};
 use super::header::{Column, ColumnAt, ColumnModel, Header};
 use super::row::{read_row, PlainSizes, Row, RowRead};
 use super::segment::{
-    heading_text, history_command, is_fence, is_html_tags, is_prompt, is_template_tag, marker_text,
-    Line,
+    heading_text, history_command, is_fence, is_html_tags, is_prompt, is_rule, is_template_tag,
+    marker_text, Line,
 };
 use super::{note, shorten, LineState};
 use crate::core::model::{Diagnostic, Dialect, Format, History, Layer, Severity};
@@ -131,6 +131,13 @@ pub fn read_table(
     while let Some(line) = lines.get(j) {
         let body = layout.body(&line.text);
         if body.trim().is_empty() {
+            if !headerless
+                && !raws.is_empty()
+                && continues_after_blank(lines, j, &model, layout, plain)
+            {
+                j += 1;
+                continue;
+            }
             break;
         }
         match read_row(body, &model.columns, plain) {
@@ -151,6 +158,12 @@ pub fn read_table(
                 j = next;
             }
             RowRead::No => {
+                if is_rule(&line.text) && raws.is_empty() {
+                    // The `|---|---|` line under a markdown table header.
+                    set(state, j, LineState::Structure);
+                    j += 1;
+                    continue;
+                }
                 if is_boundary(&line.text) {
                     break;
                 }
@@ -179,6 +192,40 @@ pub fn read_table(
     }
     let history = finish(raws, &model, headerless, diags, lines);
     (history, j)
+}
+
+/// A single blank line inside a table: the table goes on when the next line
+/// is a complete row whose CREATED and SIZE cells sit exactly under this
+/// header (a second table would have its own header or command line).
+fn continues_after_blank(
+    lines: &[Line<'_>],
+    blank: usize,
+    model: &ColumnModel,
+    layout: Layout,
+    plain: PlainSizes,
+) -> bool {
+    let Some(next) = lines.get(blank + 1) else {
+        return false;
+    };
+    let body = layout.body(&next.text);
+    let RowRead::Full(row) = read_row(body, &model.columns, plain) else {
+        return false;
+    };
+    let created_ok = match (
+        model
+            .start_of(Column::Created)
+            .or(model.start_of(Column::CreatedAt)),
+        row.created_col,
+    ) {
+        (Some(h), Some(c)) => h == c,
+        (None, None) => true,
+        _ => false,
+    };
+    let size_ok = match (model.start_of(Column::Size), row.size.as_ref()) {
+        (Some(h), Some((_, _, c))) => h.abs_diff(*c) <= 1,
+        _ => false,
+    };
+    created_ok && size_ok
 }
 
 fn set(state: &mut [LineState], i: usize, s: LineState) {
@@ -301,12 +348,20 @@ fn finish(
     diags: &mut Vec<Diagnostic>,
     lines: &[Line<'_>],
 ) -> History {
+    // Widths of the columns that tabwriter's minwidth decides (IMAGE unless
+    // `--no-trunc`, CREATED, SIZE): 20 before docker 20.10, 10 after.
     let widths: Vec<usize> = model
         .columns
         .windows(2)
-        .filter_map(|w| match (w.first()?.start, w.get(1)?.start) {
-            (Some(a), Some(b)) => Some(b.saturating_sub(a)),
-            _ => None,
+        .filter_map(|w| {
+            let (a, b) = (w.first()?, w.get(1)?);
+            let width = b.start?.saturating_sub(a.start?);
+            let decides = match a.column {
+                Column::Id => width < 30,
+                Column::Created | Column::CreatedAt | Column::Size => true,
+                Column::CreatedBy | Column::Comment => false,
+            };
+            decides.then_some(width)
         })
         .collect();
     let evidence = Evidence {
@@ -363,7 +418,15 @@ fn finish(
             }
             if let (Some(hint), Some((_, text, col))) = (size_hint, raw.row.size.as_ref()) {
                 if let Some(line) = line_of(raw.lines.1) {
-                    if raw.row.tab_split {
+                    if raw.row.single_spaced {
+                        diags.push(note(
+                            Severity::Warning,
+                            line,
+                            format!(
+                                "cells are separated by single spaces here (collapsed whitespace?): read `{text}` as the size"
+                            ),
+                        ));
+                    } else if raw.row.tab_split {
                         diags.push(note(
                             Severity::Warning,
                             line,
@@ -371,7 +434,10 @@ fn finish(
                                 "a tab inside CREATED BY split this row (podman): read the size `{text}` from further right"
                             ),
                         ));
-                    } else if col.abs_diff(hint) > 2 && raw.lines.0 == raw.lines.1 {
+                    } else if col.abs_diff(hint) > 2
+                        && raw.lines.0 == raw.lines.1
+                        && !line.raw.contains(['\t', '|'])
+                    {
                         diags.push(note(
                             Severity::Warning,
                             line,

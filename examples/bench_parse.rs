@@ -1,0 +1,192 @@
+//! Parse throughput, natively: how fast `layerdiff::core::parse::parse` reads
+//! the real pastes in tests/data/corpus/ (each file, and all of them
+//! concatenated) and a synthetic before/after pair of 1,000-layer
+//! `--no-trunc` histories, next to a plain line count over the same bytes
+//! (the floor any parser pays to look at its input). Median of N runs.
+//!
+//! Run: `cargo run --release --example bench_parse [RUNS]` (default 15 runs).
+//! It prints numbers only; it is not a timed test.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use layerdiff::core::parse::parse;
+
+const DEFAULT_RUNS: usize = 15;
+
+/// The median wall time of `runs` calls of `work`.
+fn median_time(runs: usize, mut work: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times.get(times.len() / 2).copied().unwrap_or_default()
+}
+
+fn megabytes_per_second(bytes: usize, time: Duration) -> f64 {
+    let seconds = time.as_secs_f64();
+    if seconds > 0.0 {
+        bytes as f64 / 1e6 / seconds
+    } else {
+        f64::INFINITY
+    }
+}
+
+/// Times `parse` and a line count over `text` and prints one table row.
+fn report(name: &str, text: &str, runs: usize) {
+    // Warm up caches and the allocator once.
+    black_box(parse(black_box(text)));
+    let parse_time = median_time(runs, || {
+        black_box(parse(black_box(text)));
+    });
+    let lines_time = median_time(runs, || {
+        black_box(black_box(text).lines().count());
+    });
+    let parsed = parse(text);
+    let n_layers: usize = parsed.histories.iter().map(|h| h.layers.len()).sum();
+    println!(
+        "{name:<58} {kib:>9.1} {hist:>5} {layers:>7} {pt:>11.3} {pmb:>9.1} {lt:>10.3} {lmb:>9.1}",
+        kib = text.len() as f64 / 1024.0,
+        hist = parsed.histories.len(),
+        layers = n_layers,
+        pt = parse_time.as_secs_f64() * 1e3,
+        pmb = megabytes_per_second(text.len(), parse_time),
+        lt = lines_time.as_secs_f64() * 1e3,
+        lmb = megabytes_per_second(text.len(), lines_time),
+    );
+}
+
+/// A deterministic pseudo-random 64-bit sequence (xorshift), so the
+/// synthetic paste is the same on every run without a dependency.
+struct Xorshift(u64);
+
+impl Xorshift {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    fn sha256_hex(&mut self) -> String {
+        (0..4).fold(String::with_capacity(64), |mut hex, _| {
+            let _ = write!(hex, "{:016x}", self.next());
+            hex
+        })
+    }
+}
+
+/// One `docker history --no-trunc` table of `n_layers` rows, as docker 20.10
+/// and later prints it: a full sha256 id on the top row and `<missing>` below
+/// (as BuildKit builds show), full commands, and padded columns.
+fn synthetic_no_trunc_history(n_layers: usize, seed: u64) -> String {
+    let mut rng = Xorshift(seed | 1);
+    let commands = [
+        "RUN /bin/sh -c apt-get update && apt-get install -y --no-install-recommends ca-certificates curl git build-essential pkg-config libssl-dev && rm -rf /var/lib/apt/lists/* # buildkit",
+        "COPY --chown=app:app ./src /app/src # buildkit",
+        "/bin/sh -c #(nop)  ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1",
+        "RUN |2 APP_HOME=/srv/app NODE_ENV=production /bin/sh -c npm ci --omit=dev && npm cache clean --force # buildkit",
+        "/bin/sh -c #(nop) ADD file:4fc85b6c2b0b1b8e4c3a2ad9f7b5d1e0c9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4 in / ",
+        "WORKDIR /app",
+        "CMD [\"/usr/local/bin/server\" \"--listen\" \"0.0.0.0:8080\" \"--log-format\" \"json\"]",
+    ];
+    let sizes = [
+        "0B", "1.05kB", "4.2MB", "112MB", "77.8MB", "0B", "0B", "12.3kB",
+    ];
+    let created = [
+        "2 weeks ago",
+        "3 months ago",
+        "About an hour ago",
+        "5 days ago",
+    ];
+    let width = commands.iter().map(|c| c.len()).max().unwrap_or(0) + 3;
+    let mut out = format!(
+        "{:<74}{:<21}{:<width$}{:<10}COMMENT\n",
+        "IMAGE", "CREATED", "CREATED BY", "SIZE"
+    );
+    for layer_idx in 0..n_layers {
+        let id = if layer_idx == 0 {
+            format!("sha256:{}", rng.sha256_hex())
+        } else {
+            "<missing>".to_owned()
+        };
+        let pick = |len: usize, r: u64| (r % len.max(1) as u64) as usize;
+        let command = commands
+            .get(pick(commands.len(), rng.next()))
+            .unwrap_or(&"");
+        let size = sizes.get(pick(sizes.len(), rng.next())).unwrap_or(&"0B");
+        let when = created.get(pick(created.len(), rng.next())).unwrap_or(&"");
+        let comment = if layer_idx + 1 == n_layers {
+            "Imported from -"
+        } else {
+            "buildkit.dockerfile.v0"
+        };
+        let _ = writeln!(
+            out,
+            "{id:<74}{when:<21}{command:<width$}{size:<10}{comment}"
+        );
+    }
+    out
+}
+
+fn main() {
+    let runs = std::env::args()
+        .nth(1)
+        .and_then(|arg| arg.parse().ok())
+        .unwrap_or(DEFAULT_RUNS);
+    let corpus_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&corpus_dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    if cfg!(debug_assertions) {
+        println!("note: debug build; run with --release for representative numbers");
+    }
+    println!("parse throughput, median of {runs} runs (MB = 10^6 bytes)\n");
+    println!(
+        "{:<58} {:>9} {:>5} {:>7} {:>11} {:>9} {:>10} {:>9}",
+        "input", "KiB", "hist", "layers", "parse ms", "MB/s", "lines ms", "MB/s"
+    );
+
+    let mut all = String::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        report(&name, &text, runs);
+        all.push_str(&text);
+        all.push('\n');
+    }
+    if files.is_empty() {
+        println!("(no .txt files in {})", corpus_dir.display());
+    } else {
+        report(
+            &format!("all {} corpus files concatenated", files.len()),
+            &all,
+            runs,
+        );
+    }
+
+    let synthetic = format!(
+        "$ docker history --no-trunc app:before\n{}\n$ docker history --no-trunc app:after\n{}",
+        synthetic_no_trunc_history(1000, 0x5eed_0001),
+        synthetic_no_trunc_history(1000, 0x5eed_0002),
+    );
+    report("synthetic 2 x 1,000-layer --no-trunc", &synthetic, runs);
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Sizes of what a visitor downloads from dist/: raw, gzip -9 and brotli -q 11
+# (what GitHub Pages and most CDNs serve), per file and in total.
+# Usage: scripts/bundle-size.sh [DIST] [--no-brotli]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dist="dist"
+use_brotli=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-brotli) use_brotli=0 ;;
+    *) dist="$arg" ;;
+  esac
+done
+[ -f "$dist/index.html" ] || { echo "error: no $dist/index.html: build first (scripts/build.sh)" >&2; exit 1; }
+if [ "$use_brotli" = 1 ] && ! command -v brotli >/dev/null; then
+  echo "error: brotli is missing (apt-get install brotli, or pass --no-brotli)" >&2
+  exit 1
+fi
+
+human() { awk -v b="$1" 'BEGIN { if (b < 1024) printf "%d B", b; else printf "%.1f KiB", b / 1024 }'; }
+
+printf '\nBundle size (%s)\n' "$dist"
+printf '%-44s %12s %12s %12s\n' file raw gzip brotli
+total_raw=0 total_gz=0 total_br=0
+while IFS= read -r -d '' file; do
+  raw=$(wc -c <"$file")
+  gz=$(gzip -9 -c "$file" | wc -c)
+  br=0
+  br_text="-"
+  if [ "$use_brotli" = 1 ]; then
+    br=$(brotli -q 11 -c "$file" | wc -c)
+    br_text="$(human "$br")"
+  fi
+  total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
+  printf '%-44s %12s %12s %12s\n' "${file#"$dist"/}" "$(human "$raw")" "$(human "$gz")" "$br_text"
+done < <(find "$dist" -name '.*' -prune -o -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' \) -print0 | sort -z)
+total_br_text="-"
+[ "$use_brotli" = 1 ] && total_br_text="$(human "$total_br")"
+printf '%-44s %12s %12s %12s\n' total "$(human "$total_raw")" "$(human "$total_gz")" "$total_br_text"

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of layerdiff, installing what is missing first (rustfmt,
+# clippy, wasm32 target, Trunk, wasm-bindgen-cli equal to Cargo.lock's,
+# binaryen + playwright-core from npm, Chromium + chromedriver + brotli from
+# apt). Stops at the first failing step, then prints each step's time.
+#
+#   fmt · clippy (native) · clippy (wasm32) · cargo test (native)
+#   · browser tests (wasm-bindgen-test in headless Chromium)
+#   · release build (trunk) · end-to-end tests (node + playwright-core)
+#   · bundle sizes
+source "$(dirname "$0")/lib.sh"
+
+step "set-up: install missing tools" ensure_test_tools
+
+step "cargo fmt --check" cargo fmt --all --check
+step "cargo clippy --all-targets (native)" cargo clippy --all-targets -- -D warnings
+step "cargo clippy --target $WASM_TARGET --lib --bins" \
+  cargo clippy --target "$WASM_TARGET" --lib --bins -- -D warnings
+step "cargo test (native: core, CLI, tidy)" cargo test
+
+web_tests=()
+for file in tests/web_*.rs; do
+  [ -e "$file" ] && web_tests+=(--test "$(basename "$file" .rs)")
+done
+if [ "${#web_tests[@]}" -gt 0 ]; then
+  step "cargo test --target $WASM_TARGET (browser tests in headless Chromium)" \
+    env CHROMEDRIVER=/usr/bin/chromedriver cargo test --target "$WASM_TARGET" "${web_tests[@]}"
+fi
+
+step "trunk build --release --offline" trunk build --release --offline
+e2e_tests=(tests/e2e/*.test.mjs)
+step "end-to-end tests (node --test tests/e2e/)" node --test "${e2e_tests[@]}"
+step "bundle sizes" "$ROOT/scripts/bundle-size.sh"
+
+print_step_times
+say "All tests passed."

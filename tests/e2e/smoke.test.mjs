@@ -1,0 +1,103 @@
+// Smoke test of the built app (dist/) in Chromium, served under a sub-path as
+// on a GitHub Pages project site: it loads, starts its wasm, stays within its
+// origin and its Content Security Policy, and logs no errors.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { SUB_PATH, assertClean, startApp } from "./harness.mjs";
+
+let app;
+let session;
+
+before(async () => {
+  app = await startApp();
+  session = await app.open();
+});
+
+after(async () => {
+  await session?.close();
+  await app?.close();
+});
+
+test("the page loads under a sub-path and the app renders", async () => {
+  assert.match(await session.page.title(), /layerdiff/);
+  assert.equal(await session.page.locator("main").count(), 1, "expected one <main> rendered by the app");
+  assert.match(await session.page.locator("body").innerText(), /layerdiff/);
+});
+
+test("every request stays on the page's origin and under its sub-path", () => {
+  assert.ok(session.requests.length >= 3, `expected html, js and wasm requests, saw ${session.requests.length}`);
+  const outside = session.requests.filter(
+    (r) => r.foreign || !new URL(r.url).pathname.startsWith(SUB_PATH),
+  );
+  assert.deepEqual(
+    outside.map((r) => r.url),
+    [],
+    "requests outside the app's origin or sub-path (an absolute URL in dist/?)",
+  );
+  const kinds = new Set(session.requests.map((r) => new URL(r.url).pathname.split(".").pop()));
+  for (const kind of ["js", "wasm"]) assert.ok(kinds.has(kind), `no .${kind} was requested`);
+});
+
+test("the wasm is served as application/wasm", async () => {
+  const wasm = session.requests.find((r) => r.url.endsWith(".wasm"));
+  assert.ok(wasm, "no .wasm request");
+  const response = await session.page.request.get(wasm.url);
+  assert.equal(response.headers()["content-type"], "application/wasm");
+});
+
+test("nothing is requested once the page has loaded", async () => {
+  await session.page.waitForTimeout(1000);
+  await session.settle();
+  const late = session.requests.filter((r) => r.afterLoad).map((r) => `${r.method} ${r.url}`);
+  assert.deepEqual(late, [], "requests after load (polling, analytics, lazy assets?)");
+});
+
+test("the page has a strict Content Security Policy", async () => {
+  const policy = await session.page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute("content");
+  assert.ok(policy, "no CSP <meta> in the page");
+  const directives = Object.fromEntries(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...sources]) => [name, sources]),
+  );
+  assert.deepEqual(directives["default-src"], ["'none'"]);
+  assert.deepEqual(directives["base-uri"], ["'none'"]);
+  assert.deepEqual(directives["form-action"], ["'none'"]);
+  assert.deepEqual(directives["connect-src"], ["'self'"]);
+  const scriptSrc = directives["script-src"] ?? [];
+  assert.ok(!scriptSrc.includes("'unsafe-inline'"), `script-src allows inline scripts: ${scriptSrc}`);
+  assert.ok(!scriptSrc.includes("'unsafe-eval'"), `script-src allows eval: ${scriptSrc}`);
+  assert.ok(
+    scriptSrc.some((s) => s.startsWith("'sha256-")),
+    `script-src has no hash for Trunk's inline loader (did scripts/csp-hash.mjs run?): ${scriptSrc}`,
+  );
+});
+
+test("the CSP is enforced: an injected inline script is blocked and reported", async () => {
+  const probe = await app.open();
+  try {
+    await probe.page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.__inlineRan = true;";
+      document.body.append(script);
+    });
+    await probe.settle();
+    assert.equal(await probe.page.evaluate(() => window.__inlineRan ?? false), false);
+    assert.ok(
+      probe.cspViolations.some((v) => v.startsWith("script-src")),
+      `expected a script-src violation, saw: ${JSON.stringify(probe.cspViolations)}`,
+    );
+  } finally {
+    await probe.close();
+  }
+});
+
+test("no console errors, page errors, CSP violations or failed requests", async () => {
+  await session.settle();
+  assertClean(session);
+});

@@ -1,0 +1,113 @@
+//! Tidy checks that keep the crate's two promises checkable (style.md G2):
+//! the core (`src/core/`) never names a browser crate, so it builds and is
+//! tested natively; and every source file starts with a `//!` doc saying what
+//! it owns. Failures list every offender with file and line.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Crates only the browser edge (`src/ui/`, `src/bin/web.rs`) may use.
+const BROWSER_CRATES: [&str; 5] = ["yew", "web_sys", "gloo", "js_sys", "wasm_bindgen"];
+
+fn crate_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every `.rs` file under `dir`, sorted, as paths relative to the crate root.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let entries = fs::read_dir(&current)
+            .unwrap_or_else(|err| panic!("cannot list {}: {err}", current.display()));
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(crate_root())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// The browser crate names that occur in `line` as whole words (`wasm_bindgen`
+/// in `use wasm_bindgen::…`, not `my_yew_like`). `web-sys`/`js-sys` spelled
+/// with a hyphen count too.
+fn browser_words(line: &str) -> Vec<&'static str> {
+    let normalised = line.replace('-', "_");
+    let words: Vec<&str> = normalised
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .collect();
+    BROWSER_CRATES
+        .iter()
+        .copied()
+        .filter(|name| words.contains(name))
+        .collect()
+}
+
+#[test]
+fn core_names_no_browser_crate() {
+    let core = crate_root().join("src/core");
+    let files = rust_files(&core);
+    assert!(!files.is_empty(), "no .rs files under {}", core.display());
+    let mut offenders = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap_or_default();
+        for (line_idx, line) in text.lines().enumerate() {
+            let names = browser_words(line);
+            if !names.is_empty() {
+                offenders.push(format!(
+                    "  {}:{}: names {} in: {}",
+                    relative(file),
+                    line_idx + 1,
+                    names.join(", "),
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "src/core/ must stay pure Rust (no {}); move browser code to src/ui/:\n{}",
+        BROWSER_CRATES.join(", "),
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn every_source_file_starts_with_a_module_doc() {
+    let files = rust_files(&crate_root().join("src"));
+    assert!(!files.is_empty(), "no .rs files under src/");
+    let offenders: Vec<String> = files
+        .iter()
+        .filter(|file| {
+            let text = fs::read_to_string(file).unwrap_or_default();
+            !text.trim_start_matches('\u{feff}').starts_with("//!")
+        })
+        .map(|file| format!("  {}", relative(file)))
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "every src/**/*.rs file must start with a `//!` doc saying what it owns and why; these do not:\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn browser_word_match_is_by_whole_word() {
+    assert_eq!(browser_words("use yew::prelude::*;"), ["yew"]);
+    assert_eq!(browser_words("wasm_bindgen::JsValue"), ["wasm_bindgen"]);
+    assert_eq!(browser_words("// needs web-sys for this"), ["web_sys"]);
+    assert_eq!(browser_words("let gloo_timer = 1;"), Vec::<&str>::new());
+    assert_eq!(browser_words("fn yewish() {}"), Vec::<&str>::new());
+}
