@@ -78,6 +78,11 @@ pub fn parse(text: &str) -> Parsed {
     let mut diags: Vec<Diagnostic> = Vec::new();
     // (history, index of its first line for labelling)
     let mut found: Vec<(History, usize)> = Vec::new();
+    // JSON is read from the normalised lines (CR, no-break spaces gone), or,
+    // for a `> `-quoted paste, from the lines without their quote marks.
+    let norm = join_lines(lines.iter().map(|l| l.text.as_str()));
+    let norm_lines = split_lines(&norm);
+    let mut quoted: Option<String> = None;
     let mut json_skip_until = 0usize;
     let mut i = 0usize;
     while let Some(line) = lines.get(i) {
@@ -86,8 +91,23 @@ pub fn parse(text: &str) -> Parsed {
             i += 1;
             continue;
         }
-        if (t.starts_with('{') || t.starts_with('[')) && line.offset >= json_skip_until {
-            match json::read_json(text, &lines, i) {
+        let unquoted = t.strip_prefix('>').map(str::trim_start);
+        let json_here = |s: &str| s.starts_with('{') || s.starts_with('[');
+        if i >= json_skip_until && (json_here(t) || unquoted.is_some_and(json_here)) {
+            let read = if json_here(t) {
+                json::read_json(&norm, &norm_lines, i)
+            } else {
+                let q = quoted.get_or_insert_with(|| {
+                    join_lines(lines.iter().map(|l| {
+                        let s = l.text.trim_start();
+                        s.strip_prefix("> ")
+                            .or_else(|| s.strip_prefix('>'))
+                            .unwrap_or(&l.text)
+                    }))
+                });
+                json::read_json(q, &split_lines(q), i)
+            };
+            match read {
                 Ok(j) => {
                     for s in state.iter_mut().take(j.next).skip(i) {
                         *s = LineState::Layer;
@@ -129,14 +149,6 @@ pub fn parse(text: &str) -> Parsed {
             }
             continue;
         }
-        if let Some((history, next)) = custom::read_custom(&lines, i) {
-            for s in state.iter_mut().take(next).skip(i) {
-                *s = LineState::Layer;
-            }
-            found.push((history, i));
-            i = next.max(i + 1);
-            continue;
-        }
         if let Some(layout) = find_headerless(&line.text) {
             let start = TableStart {
                 model: header::ColumnModel::headerless(),
@@ -148,6 +160,14 @@ pub fn parse(text: &str) -> Parsed {
             if !history.layers.is_empty() {
                 found.push((history, i));
             }
+            i = next.max(i + 1);
+            continue;
+        }
+        if let Some((history, next)) = custom::read_custom(&lines, i) {
+            for s in state.iter_mut().take(next).skip(i) {
+                *s = LineState::Layer;
+            }
+            found.push((history, i));
             i = next.max(i + 1);
             continue;
         }
@@ -177,6 +197,10 @@ pub fn parse(text: &str) -> Parsed {
         histories,
         diagnostics: diags,
     }
+}
+
+fn join_lines<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    parts.collect::<Vec<_>>().join("\n")
 }
 
 /// Which lines are inside a fenced code block (fence lines themselves excluded).

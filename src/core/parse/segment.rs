@@ -236,6 +236,8 @@ fn is_tool_word(word: &str) -> bool {
         || w == "podman"
         || w == "nerdctl"
         || w == "buildah"
+        || w == "pouch"
+        || w == "finch"
 }
 
 /// Words that may stand before the command on its line: prompts (`$`,
@@ -306,12 +308,17 @@ pub fn history_command(text: &str) -> Option<HistoryCommand> {
             break;
         }
         if w.starts_with('-') {
-            flags.push(w.clone());
             if matches!(w.as_str(), "--format" | "--platform" | "-f") {
                 if let Some(v) = it.next() {
-                    flags.push(v.clone());
+                    if v.contains(char::is_whitespace) {
+                        flags.push(format!("{w} '{v}'"));
+                    } else {
+                        flags.push(format!("{w} {v}"));
+                    }
+                    continue;
                 }
             }
+            flags.push(w.clone());
             continue;
         }
         if image.is_none() {
@@ -322,6 +329,30 @@ pub fn history_command(text: &str) -> Option<HistoryCommand> {
         }
     }
     Some(HistoryCommand { image, flags })
+}
+
+impl HistoryCommand {
+    /// The image with the flags that change what the output shows
+    /// (`avis20/cowsay:latest -H=false`, `alpine --platform=linux/s390x`).
+    pub fn describe(&self) -> Option<String> {
+        let image = self.image.as_ref()?;
+        let telling: Vec<&str> = self
+            .flags
+            .iter()
+            .map(String::as_str)
+            .filter(|f| {
+                !matches!(
+                    *f,
+                    "--human" | "--human=true" | "-H" | "-H=true" | "-q" | "--quiet"
+                )
+            })
+            .collect();
+        Some(if telling.is_empty() {
+            image.clone()
+        } else {
+            format!("{image} {}", telling.join(" "))
+        })
+    }
 }
 
 /// Whether the line is a shell prompt or command that is not part of a table
@@ -449,6 +480,19 @@ mod tests {
         );
         assert_eq!(cmd("`ubuntu@ubuntu-VM:~$ docker history"), None);
         assert!(history_command("`ubuntu@ubuntu-VM:~$ docker history").is_some());
+        let described = |t: &str| history_command(t).and_then(|c| c.describe());
+        assert_eq!(
+            described("$ docker history avis20/cowsay:latest -H=false"),
+            Some("avis20/cowsay:latest -H=false".into())
+        );
+        assert_eq!(
+            described("sudo docker history --human itzg/minecraft-server"),
+            Some("itzg/minecraft-server".into())
+        );
+        assert_eq!(
+            described(r#"$ docker history --format "{{.ID}}: {{.CreatedSince}}" busybox"#),
+            Some("busybox --format '{{.ID}}: {{.CreatedSince}}'".into())
+        );
         assert!(history_command("## Docker history 分析").is_none());
         assert!(history_command("At this point, docker history is:").is_none());
         assert!(history_command("docker images").is_none());
