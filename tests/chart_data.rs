@@ -108,6 +108,13 @@ fn demo_base_is_one_segment_and_tiny_layers_are_grouped() {
         .map(|s| s.layers.clone())
         .collect();
     assert_eq!(groups, [vec![5, 6], vec![10, 11]]);
+    // WORKDIR /dir was removed, EXPOSE moved: a mixed group, drawn in one of its colours
+    let mixed = d
+        .column(Column::Before)
+        .find(|s| s.layers == [5, 6])
+        .expect("group");
+    assert_eq!((mixed.status, mixed.status_str()), (None, "mixed"));
+    assert!([Status::Removed, Status::Moved].contains(&mixed.dominant));
     let after_groups: Vec<Vec<usize>> = d
         .column(Column::After)
         .filter(|s| s.kind == SegmentKind::Group)

@@ -131,7 +131,7 @@ pub struct Key {
 }
 
 /// Shortest visible text a truncated key needs before a prefix match means anything.
-const MIN_PREFIX: usize = 8;
+pub const MIN_PREFIX: usize = 8;
 
 impl Key {
     /// Builds the key of one CREATED BY cell.
@@ -174,8 +174,7 @@ impl Key {
         };
 
         let mut body = body.to_string();
-        let printed_body =
-            |b: &str| collapse_whitespace(&format!("{} {}", keyword.as_str(), b.trim()));
+        let printed_body = |b: &str| collapse_whitespace(&with_keyword(keyword, b));
         if buildkit {
             let (cut, complete) = strip_buildkit_suffix(&body, truncated);
             body = cut;
@@ -199,8 +198,18 @@ impl Key {
             Keyword::Expose => normalise_expose(&body).unwrap_or(body),
             _ => body,
         };
-        let body = normalise_exec_form(&body);
-        let layout = format!("{} {}", keyword.as_str(), body.trim());
+        // exec form (`["a", "b"]`): CMD/ENTRYPOINT/… lists, or a RUN in JSON form;
+        // a shell test `[ -z "$x" ]` keeps its quotes
+        let exec_form = match keyword {
+            Keyword::Run | Keyword::Other => body.trim_start().starts_with("[\""),
+            _ => true,
+        };
+        let body = if exec_form {
+            normalise_exec_form(&body)
+        } else {
+            body
+        };
+        let layout = with_keyword(keyword, &body);
         let text = collapse_whitespace(&layout);
         Key {
             keyword,
@@ -231,6 +240,9 @@ impl Key {
 
     /// The normalised text after the keyword.
     pub fn body(&self) -> &str {
+        if self.keyword == Keyword::Other {
+            return &self.text;
+        }
         let kw = self.keyword.as_str();
         self.text
             .strip_prefix("COPY/ADD")
@@ -323,6 +335,14 @@ pub fn similarity(a: &Key, b: &Key) -> f64 {
         }
     }
     (2 * common) as f64 / (ta.len() + tb.len()) as f64
+}
+
+/// `KEYWORD body`, or just the body for [`Keyword::Other`].
+fn with_keyword(keyword: Keyword, body: &str) -> String {
+    match keyword {
+        Keyword::Other => body.trim().to_string(),
+        k => format!("{} {}", k.as_str(), body.trim()),
+    }
 }
 
 /// `s` without a leading `word ` (case-sensitive), or None.
@@ -531,6 +551,20 @@ mod tests {
         assert!(!k.truncated);
         let k = Key::new("RUN /bin/sh -c apt-get update &&     apt-get", true);
         assert!(k.truncated);
+    }
+
+    #[test]
+    fn a_shell_test_keeps_its_quotes_and_other_rows_have_no_keyword() {
+        let k = key(r#"/bin/sh -c [ -z "$(apt-get indextargets)" ]"#);
+        assert_eq!(k.text, r#"RUN [ -z "$(apt-get indextargets)" ]"#);
+        let k = key("# debian.sh --arch 'amd64' out/ 'trixie'");
+        assert_eq!(
+            (k.keyword, k.text.as_str()),
+            (Keyword::Other, "# debian.sh --arch 'amd64' out/ 'trixie'")
+        );
+        assert_eq!(k.body(), k.text);
+        let k = key(r#"RUN ["apt-get", "install", "-y", "curl"] # buildkit"#);
+        assert_eq!(k.text, "RUN [apt-get install -y curl]");
     }
 
     #[test]
