@@ -155,4 +155,30 @@ proptest! {
         prop_assert_eq!(&back.before.label, &state.before.label);
         prop_assert_eq!(&back.after.label, &state.after.label);
     }
+
+    // A crafted link can carry any payload with a valid checksum, so the
+    // binary decoder itself must refuse anything without panicking.
+    #[test]
+    fn any_payload_bytes_never_panic_the_v1_decoder(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = layerdiff::core::share::v1::decode(&bytes);
+    }
+
+    #[test]
+    fn mutated_payloads_never_panic_the_v1_decoder(
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+    ) {
+        let link = layerdiff::core::share::decode_link(&demo_link()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut bytes = layerdiff::core::share::v1::encode(&link);
+        for (at, value) in flips {
+            let i = at.index(bytes.len());
+            if let Some(b) = bytes.get_mut(i) {
+                *b = value;
+            }
+        }
+        if let Ok(link) = layerdiff::core::share::v1::decode(&bytes) {
+            // Whatever decodes must also encode and decode to itself.
+            let again = layerdiff::core::share::v1::decode(&layerdiff::core::share::v1::encode(&link));
+            prop_assert_eq!(again, Ok(link));
+        }
+    }
 }

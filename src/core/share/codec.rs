@@ -65,7 +65,9 @@ pub fn encode(state: &ShareState, opts: &EncodeOptions) -> String {
     best.unwrap_or_default()
 }
 
-/// The fragment for a link already in its version 1 form.
+/// The fragment for a link already in its version 1 form (for tools and
+/// tests; the app uses [`encode`]). A pane over [`v1::MAX_LAYERS`] rows or a
+/// payload over [`MAX_PAYLOAD`] makes a link that [`decode`] refuses.
 pub fn encode_link(link: &Link) -> String {
     pack(&v1::encode(link))
 }
