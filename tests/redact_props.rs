@@ -14,6 +14,7 @@ fn instruction_like() -> impl Strategy<Value = String> {
         Just("ENV DB_PASSWORD ".to_string()),
         Just("--password=".to_string()),
         Just("https://u:p@h/".to_string()),
+        Just("Authorization: Bearer ".to_string()),
         Just("ghp_0123456789abcdefABCDEF".to_string()),
         Just("AKIA0123456789ABCDEF".to_string()),
         Just("\"".to_string()),

@@ -16,6 +16,7 @@
 //!   `PRIVATE`, …): build args (`|N K=v`), `ENV`/`ARG`, shell assignments and
 //!   `--password value` style flags;
 //! - the password in a URL (`https://user:pass@host`);
+//! - credential headers (`Authorization: Bearer …`, `PRIVATE-TOKEN: …`);
 //! - well-known token shapes anywhere (`ghp_…`, `github_pat_…`, `glpat-…`,
 //!   `AKIA…`, `xoxb-…`, `sk_live_…`, `npm_…`, `AIza…`, PEM private keys).
 //!
@@ -51,6 +52,9 @@ pub enum SecretKind {
     Flag,
     /// The password part of `scheme://user:password@host`.
     UrlCredentials,
+    /// An HTTP header that carries a credential (`Authorization: Bearer …`,
+    /// `PRIVATE-TOKEN: …`).
+    Header,
     /// A token recognised by its shape (`ghp_…`, `AKIA…`, …).
     TokenShape,
 }
@@ -64,6 +68,7 @@ impl SecretKind {
             SecretKind::Assignment => "variable value in a command",
             SecretKind::Flag => "command-line secret",
             SecretKind::UrlCredentials => "password in a URL",
+            SecretKind::Header => "credential in an HTTP header",
             SecretKind::TokenShape => "access token",
         }
     }
@@ -164,6 +169,7 @@ pub fn find_in_text(text: &str) -> Vec<Secret> {
     assignments(text, &mut found);
     flags(text, &mut found);
     url_credentials(text, &mut found);
+    headers(text, &mut found);
     token_shapes(text, &mut found);
     found.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
     let mut out: Vec<Secret> = Vec::with_capacity(found.len());
@@ -417,6 +423,51 @@ fn flags(text: &str, out: &mut Vec<Secret>) {
                 range,
                 kind: SecretKind::Flag,
                 name: format!("--{name}"),
+            });
+        }
+    }
+}
+
+/// `Authorization: Bearer value`, `X-Api-Key: value`: HTTP headers whose name
+/// says credential (as in `curl -H` or `wget --header`). An auth scheme word
+/// (`Bearer`, `Basic`, `token`) before the value is kept visible.
+fn headers(text: &str, out: &mut Vec<Secret>) {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = text.get(from..).and_then(|r| r.find(": ")) {
+        let colon = from + p;
+        from = colon + 2;
+        let name_len = b.get(..colon).map_or(0, |h| {
+            h.iter()
+                .rev()
+                .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+                .count()
+        });
+        let name = text.get(colon - name_len..colon).unwrap_or_default();
+        let opens = colon - name_len == 0
+            || b.get(colon - name_len - 1)
+                .is_some_and(|&c| matches!(c, b'"' | b'\'' | b' ' | b'\t' | b'='));
+        let credential = name.eq_ignore_ascii_case("authorization")
+            || name.eq_ignore_ascii_case("proxy-authorization")
+            || name_looks_secret(name);
+        if name_len == 0 || !opens || !credential {
+            continue;
+        }
+        let mut v0 = colon + 2;
+        let word = value_range(text, v0);
+        let scheme = text.get(word.clone()).unwrap_or_default();
+        let is_scheme = ["bearer", "basic", "token", "digest"]
+            .iter()
+            .any(|s| scheme.eq_ignore_ascii_case(s));
+        if is_scheme && b.get(word.end) == Some(&b' ') {
+            v0 = word.end + 1;
+        }
+        let range = value_range(text, v0);
+        if text.get(range.clone()).is_some_and(value_is_secret) {
+            out.push(Secret {
+                range,
+                kind: SecretKind::Header,
+                name: name.to_string(),
             });
         }
     }
@@ -691,6 +742,18 @@ mod tests {
             (
                 "/bin/sh -c export AWS=AKIAIOSFODNN7EXAMPLE && x",
                 "/bin/sh -c export AWS=*** && x",
+            ),
+            (
+                "/bin/sh -c curl -H \"Authorization: Bearer abc.def\" https://x",
+                "/bin/sh -c curl -H \"Authorization: Bearer ***\" https://x",
+            ),
+            (
+                "RUN curl --header 'PRIVATE-TOKEN: glp123' x # buildkit",
+                "RUN curl --header 'PRIVATE-TOKEN: ***' x # buildkit",
+            ),
+            (
+                "/bin/sh -c wget --header=X-Api-Key: k3y https://x",
+                "/bin/sh -c wget --header=X-Api-Key: *** https://x",
             ),
         ];
         for (input, want) in cases {
