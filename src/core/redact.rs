@@ -189,7 +189,12 @@ pub fn name_looks_secret(name: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    const HARMLESS: [&str; 15] = [
+    // Names about a secret rather than holding one: public keys, where a
+    // secret is kept, its kind, and switches (`--password-stdin`, `--no-auth`).
+    const HARMLESS: [&str; 18] = [
+        "STDIN",
+        "NO",
+        "PROMPT",
         "GPG",
         "PGP",
         "PUBLIC",
@@ -686,6 +691,8 @@ mod tests {
             assert!(name_looks_secret(n), "{n} should look secret");
         }
         for n in [
+            "password-stdin",
+            "no-auth",
             "APP_HOME",
             "TARGETOS",
             "GPG_KEY",
@@ -772,6 +779,7 @@ mod tests {
             "/bin/sh -c git clone https://github.com/docker/x.git",
             "RUN --mount=type=secret,id=npmrc npm ci # buildkit",
             "/bin/sh -c mkdir -p /run/systemd && echo 'docker' > /run/systemd/container",
+            "/bin/sh -c echo $PW | docker login -u bot --password-stdin registry.example.com",
         ] {
             assert_eq!(find_in_text(text), vec![], "text: {text}");
         }
