@@ -385,7 +385,7 @@ impl Ctx<'_> {
                 if exact || prefix {
                     let bytes = b.bytes.max(a.bytes);
                     let wt = 8 + (64 - bytes.leading_zeros()) + u32::from(exact);
-                    best = best.max(prev.get(j).copied().unwrap_or(0) + wt);
+                    best = best.max(prev.get(j).copied().unwrap_or(0).saturating_add(wt));
                 }
                 if let Some(c) = cur.get_mut(j + 1) {
                     *c = best;
