@@ -109,7 +109,7 @@ fn summary_lines(c: &Comparison) -> Vec<String> {
         ));
     }
     if let Some(reason) = &c.base.reason {
-        out.push(format!("Base image changed: {reason}"));
+        out.push(format!("Base: {reason}"));
     }
     out
 }
