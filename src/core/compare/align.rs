@@ -261,6 +261,8 @@ impl Prefixes {
 struct Cell {
     id: u32,
     truncated: bool,
+    /// Cut inside its build args: matched by [`key::compatible_args`] (rare, slow path).
+    cut_in_args: bool,
     rank: u32,
     range: (u32, u32),
     bytes: u64,
@@ -285,9 +287,14 @@ impl Ctx<'_> {
         if bi == aj {
             return true;
         }
-        let bt = self.before.get(i).is_some_and(|k| k.truncated);
-        let at = self.after.get(j).is_some_and(|k| k.truncated);
-        (bt && self.prefixes.starts_with(aj, bi)) || (at && self.prefixes.starts_with(bi, aj))
+        let (Some(kb), Some(ka)) = (self.before.get(i), self.after.get(j)) else {
+            return false;
+        };
+        if kb.cut_in_args || ka.cut_in_args {
+            return key::compatible_args(kb, ka);
+        }
+        (kb.truncated && self.prefixes.starts_with(aj, bi))
+            || (ka.truncated && self.prefixes.starts_with(bi, aj))
     }
 
     /// Weight of matching before `i` with after `j`, or 0 when they cannot match.
@@ -353,6 +360,7 @@ impl Ctx<'_> {
         let cell = |id: Option<&u32>, key: Option<&Key>, bytes: Option<&u64>| Cell {
             id: id.copied().unwrap_or(u32::MAX),
             truncated: key.is_some_and(|k| k.truncated),
+            cut_in_args: key.is_some_and(|k| k.cut_in_args),
             rank: id
                 .and_then(|&x| self.prefixes.rank.get(x as usize))
                 .copied()
@@ -380,8 +388,12 @@ impl Ctx<'_> {
                 let up = prev.get(j + 1).copied().unwrap_or(0);
                 let mut best = up.max(left);
                 let exact = b.id == a.id;
-                let prefix = (b.truncated && a.rank >= b.range.0 && a.rank < b.range.1)
-                    || (a.truncated && b.rank >= a.range.0 && b.rank < a.range.1);
+                let prefix = if b.cut_in_args || a.cut_in_args {
+                    !exact && self.compat(b0 + i - 1, a0 + j)
+                } else {
+                    (b.truncated && a.rank >= b.range.0 && a.rank < b.range.1)
+                        || (a.truncated && b.rank >= a.range.0 && b.rank < a.range.1)
+                };
                 if exact || prefix {
                     let bytes = b.bytes.max(a.bytes);
                     let wt = 8 + (64 - bytes.leading_zeros()) + u32::from(exact);
