@@ -627,18 +627,11 @@ pub fn edit_score(kb: &Key, ka: &Key) -> Option<f64> {
                 sim
             }
         }
-        Keyword::Copy | Keyword::Add => {
-            let dest = |k: &Key| -> Option<String> {
-                let t = k.tokens();
-                (t.len() >= 2)
-                    .then(|| t.last().map(|s| s.to_string()))
-                    .flatten()
-            };
-            match (dest(kb), dest(ka)) {
-                (Some(a), Some(b)) if a == b => 0.8_f64.max(sim),
-                _ => EDIT_THRESHOLD.max(sim),
-            }
-        }
+        Keyword::Copy | Keyword::Add => match (&kb.destination, &ka.destination) {
+            // other content to the same place: the same step, edited
+            (Some(a), Some(b)) if a == b => 0.85_f64.max(sim),
+            _ => EDIT_THRESHOLD.max(sim),
+        },
         k if k.is_single_setting() => EDIT_THRESHOLD.max(sim),
         _ => sim,
     };
@@ -715,6 +708,25 @@ mod tests {
             links.get(1).map(|l| (l.before, l.after)),
             Some((Some(2), Some(1)))
         );
+    }
+
+    #[test]
+    fn new_content_copied_to_the_same_place_is_one_edited_step() {
+        // the COPY moved above the RUN and copies other content to the same place
+        let b = keys(&[
+            "ADD file:abc in /",
+            "/bin/sh -c #(nop) COPY file:aaa111 in /srv/app ",
+            "/bin/sh -c make",
+        ]);
+        let a = keys(&[
+            "ADD file:abc in /",
+            "/bin/sh -c make",
+            "/bin/sh -c #(nop) COPY file:bbb222 in /srv/app ",
+        ]);
+        let links = align(&b, &[5, 10, 1000], &a, &[5, 1000, 12]);
+        let edited: Vec<_> = links.iter().filter(|l| l.how == How::Edited).collect();
+        assert_eq!(edited.len(), 1, "{links:?}");
+        assert_eq!((edited[0].before, edited[0].after), (Some(1), Some(2)));
     }
 
     #[test]

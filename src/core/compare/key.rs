@@ -133,6 +133,9 @@ pub struct Key {
     pub raw_args: String,
     /// The cell was cut inside the build args, before the command.
     pub cut_in_args: bool,
+    /// Where a COPY/ADD puts its files (`/usr/local/bin/` of `COPY file:… in
+    /// /usr/local/bin/`, `.` of `COPY app.py .`), when the cell shows it whole.
+    pub destination: Option<String>,
 }
 
 /// Shortest visible text a truncated key needs before a prefix match means anything.
@@ -210,9 +213,14 @@ impl Key {
                 truncated,
                 raw_args,
                 cut_in_args,
+                destination: None,
             };
         }
         let shown = printed_body(&body);
+        let destination = match keyword {
+            Keyword::Copy | Keyword::Add if !truncated => copy_destination(&body),
+            _ => None,
+        };
         if let (Keyword::Copy | Keyword::Add, Some(hash)) = (keyword, content_hash(&body)) {
             return Key {
                 keyword,
@@ -222,6 +230,7 @@ impl Key {
                 shown,
                 raw_args,
                 cut_in_args,
+                destination,
             };
         }
         let body = match keyword {
@@ -249,6 +258,7 @@ impl Key {
             shown,
             raw_args,
             cut_in_args,
+            destination,
         }
     }
 
@@ -518,6 +528,24 @@ fn content_hash(body: &str) -> Option<String> {
     Some(format!("{kind}:{hash}"))
 }
 
+/// The destination of a COPY/ADD body: after ` in ` (legacy `file:<hash> in
+/// /dest `), else the last of at least two words (`src dest`), flags skipped.
+fn copy_destination(body: &str) -> Option<String> {
+    let words: Vec<&str> = body
+        .split_whitespace()
+        .filter(|w| !w.starts_with("--"))
+        .collect();
+    if let Some(at) = words.iter().position(|w| *w == "in") {
+        if words.first().is_some_and(|w| w.contains(':')) {
+            return words.get(at + 1).map(|w| w.to_string());
+        }
+    }
+    if words.len() >= 2 {
+        return words.last().map(|w| w.to_string());
+    }
+    None
+}
+
 /// `["a", "b"]` / `["a" "b"]` / `[a b]` → `[a b]` (exec form without quoting noise).
 fn normalise_exec_form(body: &str) -> String {
     let t = body.trim_start();
@@ -629,6 +657,18 @@ mod tests {
             "two cut cells with other args differ"
         );
         assert_eq!(cut.text, "RUN |3 ZSTD_COMPRESS=true ZSTD_COMPRESS_LEVE");
+    }
+
+    #[test]
+    fn copy_destinations_are_read() {
+        let a = key("/bin/sh -c #(nop) COPY file:238737301d473041 in /usr/local/bin/ ");
+        assert_eq!(a.destination.as_deref(), Some("/usr/local/bin/"));
+        let b = key("COPY --chown=node app.py . # buildkit");
+        assert_eq!(b.destination.as_deref(), Some("."));
+        assert_eq!(
+            Key::new("/bin/sh -c #(nop) COPY file:2387373", true).destination,
+            None
+        );
     }
 
     #[test]
