@@ -63,7 +63,8 @@ pub struct Segment {
     pub bytes: u64,
     /// The label to print next to it, for the biggest segments.
     pub label: Option<String>,
-    /// A full description for a tooltip / screen reader.
+    /// A full description for a tooltip / screen reader (with when the layer
+    /// was created, when the history says).
     pub title: String,
 }
 
@@ -184,13 +185,18 @@ const MAX_BARS: usize = 10;
 
 /// Builds the chart data of a comparison of `before` → `after`.
 pub fn chart_data(c: &Comparison, before: &History, after: &History) -> ChartData {
-    let _ = (before, after); // the comparison carries everything the chart shows
     let max_bytes = c.before.total.bytes.max(c.after.total.bytes).max(1);
     let tiny = (max_bytes as f64 * TINY) as u64;
 
     let mut segments = Vec::new();
     for column in [Column::Before, Column::After] {
-        segments.extend(column_segments(c, column, tiny));
+        let history = match column {
+            Column::Before => before,
+            Column::After => after,
+        };
+        let mut segs = column_segments(c, column, tiny);
+        add_created(&mut segs, history);
+        segments.extend(segs);
     }
     label_biggest(&mut segments, max_bytes);
     let bands = bands(c, &segments);
@@ -377,6 +383,25 @@ fn instruction_of(c: &Comparison, r: usize, column: Column) -> String {
         })
         .map(|l| l.instruction.clone())
         .unwrap_or_default()
+}
+
+/// Appends when a single layer was made (`· 3 days ago`) to its title, from
+/// the history (whose layers are newest first; segment indexes are oldest first).
+fn add_created(segments: &mut [Segment], history: &History) {
+    let n = history.layers.len();
+    for s in segments.iter_mut().filter(|s| s.kind == SegmentKind::Layer) {
+        let created = s
+            .layers
+            .first()
+            .and_then(|&i| n.checked_sub(i + 1))
+            .and_then(|k| history.layers.get(k))
+            .and_then(|l| l.created.as_deref())
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        if let Some(t) = created {
+            s.title.push_str(&format!(" · created {t}"));
+        }
+    }
 }
 
 fn segment_title(c: &Comparison, s: &Segment) -> String {

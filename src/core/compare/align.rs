@@ -261,6 +261,8 @@ impl Prefixes {
 struct Cell {
     id: u32,
     truncated: bool,
+    /// Cut inside its build args: matched by [`key::compatible_args`] (rare, slow path).
+    cut_in_args: bool,
     rank: u32,
     range: (u32, u32),
     bytes: u64,
@@ -285,9 +287,14 @@ impl Ctx<'_> {
         if bi == aj {
             return true;
         }
-        let bt = self.before.get(i).is_some_and(|k| k.truncated);
-        let at = self.after.get(j).is_some_and(|k| k.truncated);
-        (bt && self.prefixes.starts_with(aj, bi)) || (at && self.prefixes.starts_with(bi, aj))
+        let (Some(kb), Some(ka)) = (self.before.get(i), self.after.get(j)) else {
+            return false;
+        };
+        if kb.cut_in_args || ka.cut_in_args {
+            return key::compatible_args(kb, ka);
+        }
+        (kb.truncated && self.prefixes.starts_with(aj, bi))
+            || (ka.truncated && self.prefixes.starts_with(bi, aj))
     }
 
     /// Weight of matching before `i` with after `j`, or 0 when they cannot match.
@@ -353,6 +360,7 @@ impl Ctx<'_> {
         let cell = |id: Option<&u32>, key: Option<&Key>, bytes: Option<&u64>| Cell {
             id: id.copied().unwrap_or(u32::MAX),
             truncated: key.is_some_and(|k| k.truncated),
+            cut_in_args: key.is_some_and(|k| k.cut_in_args),
             rank: id
                 .and_then(|&x| self.prefixes.rank.get(x as usize))
                 .copied()
@@ -380,12 +388,16 @@ impl Ctx<'_> {
                 let up = prev.get(j + 1).copied().unwrap_or(0);
                 let mut best = up.max(left);
                 let exact = b.id == a.id;
-                let prefix = (b.truncated && a.rank >= b.range.0 && a.rank < b.range.1)
-                    || (a.truncated && b.rank >= a.range.0 && b.rank < a.range.1);
+                let prefix = if b.cut_in_args || a.cut_in_args {
+                    !exact && self.compat(b0 + i - 1, a0 + j)
+                } else {
+                    (b.truncated && a.rank >= b.range.0 && a.rank < b.range.1)
+                        || (a.truncated && b.rank >= a.range.0 && b.rank < a.range.1)
+                };
                 if exact || prefix {
                     let bytes = b.bytes.max(a.bytes);
                     let wt = 8 + (64 - bytes.leading_zeros()) + u32::from(exact);
-                    best = best.max(prev.get(j).copied().unwrap_or(0) + wt);
+                    best = best.max(prev.get(j).copied().unwrap_or(0).saturating_add(wt));
                 }
                 if let Some(c) = cur.get_mut(j + 1) {
                     *c = best;
@@ -615,18 +627,11 @@ pub fn edit_score(kb: &Key, ka: &Key) -> Option<f64> {
                 sim
             }
         }
-        Keyword::Copy | Keyword::Add => {
-            let dest = |k: &Key| -> Option<String> {
-                let t = k.tokens();
-                (t.len() >= 2)
-                    .then(|| t.last().map(|s| s.to_string()))
-                    .flatten()
-            };
-            match (dest(kb), dest(ka)) {
-                (Some(a), Some(b)) if a == b => 0.8_f64.max(sim),
-                _ => EDIT_THRESHOLD.max(sim),
-            }
-        }
+        Keyword::Copy | Keyword::Add => match (&kb.destination, &ka.destination) {
+            // other content to the same place: the same step, edited
+            (Some(a), Some(b)) if a == b => 0.85_f64.max(sim),
+            _ => EDIT_THRESHOLD.max(sim),
+        },
         k if k.is_single_setting() => EDIT_THRESHOLD.max(sim),
         _ => sim,
     };
@@ -703,6 +708,25 @@ mod tests {
             links.get(1).map(|l| (l.before, l.after)),
             Some((Some(2), Some(1)))
         );
+    }
+
+    #[test]
+    fn new_content_copied_to_the_same_place_is_one_edited_step() {
+        // the COPY moved above the RUN and copies other content to the same place
+        let b = keys(&[
+            "ADD file:abc in /",
+            "/bin/sh -c #(nop) COPY file:aaa111 in /srv/app ",
+            "/bin/sh -c make",
+        ]);
+        let a = keys(&[
+            "ADD file:abc in /",
+            "/bin/sh -c make",
+            "/bin/sh -c #(nop) COPY file:bbb222 in /srv/app ",
+        ]);
+        let links = align(&b, &[5, 10, 1000], &a, &[5, 1000, 12]);
+        let edited: Vec<_> = links.iter().filter(|l| l.how == How::Edited).collect();
+        assert_eq!(edited.len(), 1, "{links:?}");
+        assert_eq!((edited[0].before, edited[0].after), (Some(1), Some(2)));
     }
 
     #[test]

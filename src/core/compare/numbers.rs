@@ -90,7 +90,7 @@ impl Total {
     /// the rounding of the displayed number itself.
     pub fn describe(self) -> String {
         let shown_step = display_step(self.bytes);
-        if self.exact || self.tolerance() * 2 <= shown_step {
+        if self.exact || self.tolerance().saturating_mul(2) <= shown_step {
             self.approx()
         } else {
             format!("{} ({})", self.approx(), self.plus_minus())

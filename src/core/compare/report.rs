@@ -1,6 +1,6 @@
 //! Renders a [`Comparison`] for the CLI and for pasting elsewhere: plain
 //! [`text`], [`markdown`] (a summary table for a course submission or a PR
-//! comment) and [`json`] (the documented machine format).
+//! comment) and [`json()`] (the documented machine format).
 //!
 //! JSON shape (fields may be added, never changed):
 //! `{"before":{"label","total_bytes"},"after":{…},"base":{"layers","bytes"},
@@ -109,7 +109,7 @@ fn summary_lines(c: &Comparison) -> Vec<String> {
         ));
     }
     if let Some(reason) = &c.base.reason {
-        out.push(format!("Base image changed: {reason}"));
+        out.push(format!("Base: {reason}"));
     }
     out
 }
