@@ -513,3 +513,95 @@ fn corpus_reads_the_same_when_reshaped() {
         "| file | reshape | as pasted | reshaped |\n|---|---|---|---|\n{report}"
     );
 }
+
+/// Small pastes written for this parser (`tests/data/parse/`), each showing
+/// one messy shape the corpus does not: what a careful reader sees in them.
+/// Per history: a word the label must contain (empty: any label), the format,
+/// the layer count and the sum of sizes in bytes.
+#[test]
+fn small_fixtures_read_as_a_reader_sees_them() {
+    type Want = (&'static str, Format, usize, u64);
+    let cases: &[(&str, &[Want])] = &[
+        (
+            "cat-n-numbered.txt",
+            &[("web", Format::Table, 2, 40_100_000)],
+        ),
+        (
+            "ci-log-timestamps.txt",
+            &[("app", Format::Table, 2, 49_200)],
+        ),
+        (
+            "custom-table-columns.txt",
+            &[
+                ("app", Format::Table, 3, 40_101_200),
+                ("app", Format::Table, 2, 40_100_000),
+            ],
+        ),
+        ("double-spaced.txt", &[("", Format::Table, 3, 52_400_000)]),
+        (
+            "headerless-human-false-and-windows.txt",
+            &[
+                ("Before", Format::Headerless, 2, 70_810_049),
+                ("servercore", Format::Table, 2, 5_030_000_000),
+            ],
+        ),
+        (
+            "heredoc-and-docker-pull.txt",
+            &[("app:1", Format::Table, 3, 17_600_000)],
+        ),
+        (
+            "images-then-history-with-blank.txt",
+            &[("myapp", Format::Table, 3, 45_700_000)],
+        ),
+        (
+            "markdown-pipe-table-and-collapsed.txt",
+            &[
+                ("before", Format::Table, 3, 45_700_000),
+                ("", Format::Table, 2, 61_100_000),
+            ],
+        ),
+        (
+            "nerdctl2-and-podman-json-array.txt",
+            &[
+                ("alpine", Format::Table, 2, 1_106_000),
+                ("x", Format::Json, 2, 7_338_496),
+            ],
+        ),
+        (
+            "notebook-json-lines-and-jq-slurp.txt",
+            &[
+                ("app", Format::Json, 2, 1_000_000_000),
+                ("app", Format::Json, 1, 0),
+            ],
+        ),
+        ("quoted.txt", &[("web", Format::Table, 2, 40_100_000)]),
+        (
+            "wrapped-header-and-backtick.txt",
+            &[("alpine", Format::Table, 2, 8_460_000)],
+        ),
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/parse");
+    let mut report = String::new();
+    for (file, want) in cases {
+        let text = std::fs::read_to_string(dir.join(file)).expect("fixture is readable");
+        let got: Vec<(String, Format, usize, u64)> = parse(&text)
+            .histories
+            .iter()
+            .map(|h| (h.label.clone(), h.format, h.layers.len(), h.total_bytes()))
+            .collect();
+        let matches = got.len() == want.len()
+            && got.iter().zip(want.iter()).all(|(g, w)| {
+                g.0.to_lowercase().contains(&w.0.to_lowercase())
+                    && g.1 == w.1
+                    && g.2 == w.2
+                    && g.3 == w.3
+            });
+        if !matches {
+            let _ = writeln!(report, "| {file} | {want:?} | {got:?} |");
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "| file | expected | got |\n|---|---|---|\n{report}"
+    );
+}
