@@ -242,7 +242,7 @@ pub fn read_table(
                     !b.trim().is_empty()
                         && !matches!(read_row(b, &model.columns, plain), RowRead::No)
                 });
-                if next_is_row && !raws.is_empty() {
+                if next_is_row {
                     diags.push(note(
                         Severity::Note,
                         line,
