@@ -441,12 +441,12 @@ fn label_check_is_fair() {
 
 /// The same paste, reshaped the way pastes get reshaped on their way to us,
 /// must read the same: CRLF endings, trailing spaces trimmed, a 4-space
-/// markdown indent, a `> ` quote, HTML no-break spaces, tabs, a fence, and
-/// whitespace collapsed to single spaces.
+/// markdown indent, a `> ` quote, HTML no-break spaces, tabs, a fence,
+/// whitespace collapsed to single spaces, `<missing>` dropped by a browser.
 #[test]
 fn corpus_reads_the_same_when_reshaped() {
     type Reshape = (&'static str, fn(&str) -> String);
-    let reshapes: [Reshape; 8] = [
+    let reshapes: [Reshape; 9] = [
         ("CRLF", |t| t.lines().collect::<Vec<_>>().join("\r\n")),
         ("trimmed", |t| {
             t.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
@@ -470,6 +470,8 @@ fn corpus_reads_the_same_when_reshaped() {
                 .replace("\t\t", "\t")
         }),
         ("fenced", |t| format!("```text\n{t}\n```\n")),
+        // A web page drops `<missing>` as an unknown HTML tag.
+        ("tag-eaten", |t| t.replace("<missing>", "")),
         ("collapsed", |t| {
             // Runs of spaces shrunk to one, as when a page is copied without `<pre>`.
             t.lines()
@@ -501,7 +503,12 @@ fn corpus_reads_the_same_when_reshaped() {
     for name in &names {
         let text = std::fs::read_to_string(dir.join(name)).expect("corpus file is UTF-8");
         let want = shape(&parse(&text));
+        // A custom format without its id has nothing left to recognise it by.
+        let custom = want.iter().any(|h| h.2 == Format::Custom);
         for (what, f) in &reshapes {
+            if custom && *what == "tag-eaten" {
+                continue;
+            }
             let got = shape(&parse(&f(&text)));
             if got != want {
                 let _ = writeln!(report, "| {name} | {what} | {want:?} | {got:?} |");

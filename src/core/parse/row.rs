@@ -56,6 +56,8 @@ pub struct Row {
     pub single_spaced: bool,
     /// The header has a CREATED column but this row has no such cell.
     pub created_missing: bool,
+    /// The id cell was blank (read as `<missing>`).
+    pub id_blank: bool,
 }
 
 /// The outcome of reading a line as a row.
@@ -251,14 +253,44 @@ pub fn read_row(line: &str, columns: &[ColumnAt], plain: PlainSizes) -> RowRead 
         pos = skip_ws(line, pos);
         let rest = line.get(pos..).unwrap_or("");
         match at.column {
-            Column::Id => {
-                let Some((cell, n)) = id_prefix(rest) else {
-                    return RowRead::No;
-                };
-                row.id = Some(cell);
-                row.anchored = true;
-                pos += n;
-            }
+            Column::Id => match id_prefix(rest) {
+                Some((cell, n)) => {
+                    row.id = Some(cell);
+                    row.anchored = true;
+                    pos += n;
+                }
+                // An empty id cell before a CREATED cell: a web page dropped
+                // `<missing>` as an unknown HTML tag, leaving its spaces.
+                None if k == 0
+                    && line.starts_with(' ')
+                    && columns.get(1).is_some_and(|c| {
+                        matches!(c.column, Column::Created | Column::CreatedAt)
+                    })
+                    && created_prefix(rest).is_some() =>
+                {
+                    row.id = Some(IdCell::Missing);
+                    row.id_blank = true;
+                }
+                // … or before CREATED BY (`table {{.ID}}\t{{.CreatedBy}}\t{{.Size}}`):
+                // only a whole row with a size counts.
+                None if k == 0
+                    && line.starts_with("  ")
+                    && columns
+                        .get(1)
+                        .is_some_and(|c| c.column == Column::CreatedBy) =>
+                {
+                    let rest_columns = columns.get(1..).unwrap_or(&[]);
+                    return match read_row(line, rest_columns, plain) {
+                        RowRead::Full(mut r) if r.size.is_some() => {
+                            r.id = Some(IdCell::Missing);
+                            r.id_blank = true;
+                            RowRead::Full(r)
+                        }
+                        _ => RowRead::No,
+                    };
+                }
+                None => return RowRead::No,
+            },
             Column::Created | Column::CreatedAt => {
                 let Some(n) = created_prefix(rest) else {
                     return without_created(line, columns, plain, row.id.is_some());
@@ -567,6 +599,27 @@ mod tests {
         assert_eq!(
             read_row(
                 "sha256:7d192bffa3d932aaf1e0a8b833365bf1ae7df1f6b800bf4072c5c7993d1f6d91",
+                &m.columns,
+                PlainSizes::No
+            ),
+            RowRead::No
+        );
+    }
+
+    #[test]
+    fn blank_id_cell_is_missing() {
+        let m = model(DOCKER);
+        let r = full(read_row(
+            "               2 weeks ago      RUN /bin/sh -c npm ci # buildkit                40.1MB    buildkit.dockerfile.v0",
+            &m.columns,
+            PlainSizes::No,
+        ));
+        assert!(r.id_blank);
+        assert_eq!(r.id, Some(IdCell::Missing));
+        // A continuation line (no CREATED cell) is still not a row.
+        assert_eq!(
+            read_row(
+                "              0B        buildkit.dockerfile.v0",
                 &m.columns,
                 PlainSizes::No
             ),

@@ -467,6 +467,24 @@ fn finish(
         .max()
         .unwrap_or(0);
     let hard_cut = dialect == Dialect::DockerOld && !any_mark && longest == 45;
+    let blank_ids: Vec<usize> = raws
+        .iter()
+        .filter(|r| r.row.id_blank)
+        .map(|r| r.lines.0)
+        .collect();
+    if let Some(line) = blank_ids
+        .first()
+        .and_then(|&no| lines.get(no.saturating_sub(1)))
+    {
+        diags.push(note(
+            Severity::Note,
+            line,
+            format!(
+                "{} row(s) from here on have a blank id cell (a web page drops `<missing>` as an unknown tag): read as `<missing>`",
+                blank_ids.len()
+            ),
+        ));
+    }
     let size_hint = model.start_of(Column::Size);
     let line_of = |no: usize| lines.get(no.saturating_sub(1));
     let layers: Vec<Layer> = raws
@@ -585,16 +603,28 @@ pub fn find_header(text: &str) -> Option<(Header, Layout)> {
 /// Whether the line starts a headerless table: a complete row by shape.
 pub fn find_headerless(text: &str) -> Option<Layout> {
     let model = ColumnModel::headerless();
-    layouts(text).into_iter().find_map(|(layout, body)| {
-        match read_row(body, &model.columns, PlainSizes::No) {
-            RowRead::Full(row)
-                if row.size.is_some() && row.id.is_some() && row.created.is_some() =>
-            {
-                Some(layout)
+    let whole = |row: &Row| row.size.is_some() && row.id.is_some() && row.created.is_some();
+    layouts(text)
+        .into_iter()
+        .find_map(
+            |(layout, body)| match read_row(body, &model.columns, PlainSizes::No) {
+                RowRead::Full(row) if whole(&row) => Some(layout),
+                _ => None,
+            },
+        )
+        .or_else(|| {
+            // A first row whose `<missing>` a web page dropped: keep its
+            // leading spaces, they are the blank id cell.
+            match read_row(text, &model.columns, PlainSizes::No) {
+                RowRead::Full(row) if whole(&row) && row.id_blank => Some(Layout {
+                    quoted: false,
+                    prefix: None,
+                    indent: 0,
+                    skip: 0,
+                }),
+                _ => None,
             }
-            _ => None,
-        }
-    })
+        })
 }
 
 #[cfg(test)]
