@@ -32,6 +32,11 @@ impl IdCell {
 /// and returns it with the bytes used. The token must end at whitespace or at
 /// the end of `text` — or at `:`/`,`/`|` for custom formats.
 pub fn id_prefix(text: &str) -> Option<(IdCell, usize)> {
+    // `&lt;missing&gt;` (a page's HTML source) holds `;`, a custom separator.
+    const ESCAPED: &str = "&lt;missing&gt;";
+    if text.starts_with(ESCAPED) {
+        return Some((IdCell::Missing, ESCAPED.len()));
+    }
     let end = text
         .char_indices()
         .find(|&(i, c)| {

@@ -232,6 +232,20 @@ pub fn parse(text: &str) -> Parsed {
         i += 1;
     }
 
+    // Pasted from a page's HTML source (`<pre><code>`, `&lt;missing&gt;`):
+    // commands hold entities (`&amp;&amp;`), read them as the text they stand for.
+    let html_source = text.contains("&lt;")
+        || text.contains("&amp;")
+        || lines.iter().any(|l| is_html_tags(&l.text));
+    if html_source {
+        for (history, _) in &mut found {
+            for layer in &mut history.layers {
+                layer.created_by = decode_entities(&layer.created_by);
+                layer.comment = decode_entities(&layer.comment);
+            }
+        }
+    }
+
     // Labels: look back from each history's first line to the previous one's end.
     let mut histories = Vec::with_capacity(found.len());
     let mut floor = 0usize;
@@ -266,6 +280,20 @@ pub fn parse(text: &str) -> Parsed {
         histories,
         diagnostics: diags,
     }
+}
+
+/// The HTML entities a `<pre>` block uses for characters in commands.
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
 }
 
 /// Marks that may stand before every line of a pasted JSON history.
@@ -457,6 +485,15 @@ mod tests {
             .expect("a note for line 5");
         assert_eq!(d.severity, Severity::Note);
         assert!(d.message.contains("`3.97MB Alpine Linux Layer` is not a history row: expected `IMAGE  CREATED  CREATED BY  SIZE  COMMENT`"), "{}", d.message);
+    }
+
+    #[test]
+    fn html_source_entities_are_decoded() {
+        let text = "<pre><code>\nIMAGE          CREATED        CREATED BY                                      SIZE      COMMENT\n&lt;missing&gt;   2 weeks ago    /bin/sh -c apt-get update &amp;&amp; apt-get i…   12MB\n</code></pre>\n";
+        let p = parse(text);
+        let l = &p.histories[0].layers[0];
+        assert_eq!(l.id, None);
+        assert_eq!(l.created_by, "/bin/sh -c apt-get update && apt-get i");
     }
 
     #[test]
