@@ -5,7 +5,9 @@
 //! (the floor any parser pays to look at its input). Median of N runs.
 //!
 //! Run: `cargo run --release --example bench_parse [RUNS]` (default 15 runs).
-//! It prints numbers only; it is not a timed test.
+//! The release profile is the size-optimised one the wasm uses (opt-level
+//! "z"), so the numbers are close to what the page gets, before the browser's
+//! own wasm overhead. It prints numbers only; it is not a timed test.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
