@@ -1,19 +1,33 @@
 //! The `layerdiff` command line: the same core as the page, for terminals, CI
 //! and course submissions.
 //!
-//! `layerdiff parse FILE|-` prints the parse as JSON (exit 0 when at least one
-//! history was found, 1 when none, 2 for a usage error).
+//! - `layerdiff parse FILE|-` prints the parse as JSON (exit 0 when at least
+//!   one history was found, 1 when none, 2 for a usage error).
+//! - `layerdiff compare OLD [NEW] [--format text|markdown|json]` prints the
+//!   aligned rows, the totals and the delta.
+//! - `layerdiff link OLD [NEW] [--base-url URL] [--short] [--redact]` prints
+//!   a share link.
+//!
+//! With one file, that file must hold two histories (a before/after
+//! submission): its first is "before" and its second "after".
 
 use std::io::Read;
 use std::process::ExitCode;
 
+use layerdiff::core::compare::{compare, report};
 use layerdiff::core::export::parsed_json;
+use layerdiff::core::model::History;
 use layerdiff::core::parse::parse;
+use layerdiff::core::share::{encode, EncodeOptions, ShareState, SharedPane, ViewOptions};
+use layerdiff::core::split::split_after_first;
+
+/// Where `layerdiff link` points by default: the page as `scripts/serve.sh` serves it.
+const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";
 
 const USAGE: &str = "\
 usage: layerdiff parse FILE|-
        layerdiff compare OLD [NEW] [--format text|markdown|json]
-       layerdiff link OLD [NEW] [--base-url URL]
+       layerdiff link OLD [NEW] [--base-url URL] [--short] [--redact]
 
 FILE may be - for standard input. A single file holding two histories
 (a before/after submission) may be passed alone to compare and link.";
@@ -46,6 +60,8 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
     };
     match command.as_str() {
         "parse" => cmd_parse(rest),
+        "compare" => cmd_compare(rest),
+        "link" => cmd_link(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -84,4 +100,150 @@ fn read_input(path: &str) -> Result<String, CliError> {
     };
     res.map_err(|e| CliError::Input(format!("cannot read {path}: {e}")))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The two inputs of `compare` / `link`: either two files (the first history
+/// of each), or one file holding two histories.
+struct Pair {
+    before_text: String,
+    after_text: String,
+    before: History,
+    after: History,
+    /// For one-file input, which history of each text is meant.
+    selected: (usize, usize),
+}
+
+fn read_pair(files: &[&String]) -> Result<Pair, CliError> {
+    match files {
+        [one] => {
+            let text = read_input(one)?;
+            let parsed = parse(&text);
+            let [before, after, ..] = parsed.histories.as_slice() else {
+                return Err(CliError::Usage(format!(
+                    "{one} holds {} history; pass a second file (OLD NEW), or one file holding both",
+                    parsed.histories.len()
+                )));
+            };
+            let (before_text, after_text) = split_after_first(&text, &parsed);
+            Ok(Pair {
+                before: before.clone(),
+                after: after.clone(),
+                before_text,
+                after_text,
+                selected: (0, 0),
+            })
+        }
+        [old, new] => {
+            let first = |path: &String| -> Result<(String, History), CliError> {
+                let text = read_input(path)?;
+                let history =
+                    parse(&text).histories.into_iter().next().ok_or_else(|| {
+                        CliError::Input(format!("no docker history found in {path}"))
+                    })?;
+                Ok((text, history))
+            };
+            let (before_text, before) = first(old)?;
+            let (after_text, after) = first(new)?;
+            Ok(Pair {
+                before_text,
+                after_text,
+                before,
+                after,
+                selected: (0, 0),
+            })
+        }
+        _ => Err(CliError::Usage(
+            "expected OLD NEW, or one file holding two histories".into(),
+        )),
+    }
+}
+
+/// Options given on the command line: `(name, value)`.
+type Options<'a> = Vec<(&'a str, Option<&'a str>)>;
+
+/// Splits `args` into file names and `--flag value` options.
+fn split_args<'a>(
+    args: &'a [String],
+    valued: &[&str],
+    flags: &[&str],
+) -> Result<(Vec<&'a String>, Options<'a>), CliError> {
+    let mut files = Vec::new();
+    let mut opts = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if let Some((name, value)) = arg.split_once('=').filter(|(n, _)| n.starts_with("--")) {
+            if !valued.contains(&name) {
+                return Err(CliError::Usage(format!("unknown option `{name}`")));
+            }
+            opts.push((name, Some(value)));
+        } else if valued.contains(&arg.as_str()) {
+            let value = it
+                .next()
+                .ok_or_else(|| CliError::Usage(format!("`{arg}` needs a value")))?;
+            opts.push((arg.as_str(), Some(value.as_str())));
+        } else if flags.contains(&arg.as_str()) {
+            opts.push((arg.as_str(), None));
+        } else if arg.starts_with("--") {
+            return Err(CliError::Usage(format!("unknown option `{arg}`")));
+        } else {
+            files.push(arg);
+        }
+    }
+    Ok((files, opts))
+}
+
+fn cmd_compare(args: &[String]) -> Result<ExitCode, CliError> {
+    let (files, opts) = split_args(args, &["--format"], &[])?;
+    let format = opts.iter().find_map(|(_, v)| *v).unwrap_or("text");
+    let pair = read_pair(&files)?;
+    let comparison = compare(&pair.before, &pair.after);
+    let out = match format {
+        "text" => report::text(&comparison),
+        "markdown" | "md" => report::markdown(&comparison),
+        "json" => report::json(&comparison),
+        other => {
+            return Err(CliError::Usage(format!(
+                "unknown --format `{other}`: expected text, markdown or json"
+            )))
+        }
+    };
+    println!("{}", out.trim_end());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_link(args: &[String]) -> Result<ExitCode, CliError> {
+    let (files, opts) = split_args(args, &["--base-url"], &["--short", "--redact"])?;
+    let base_url = opts
+        .iter()
+        .find(|(name, _)| *name == "--base-url")
+        .and_then(|(_, v)| *v)
+        .unwrap_or(DEFAULT_BASE_URL);
+    let has = |flag: &str| opts.iter().any(|(name, _)| *name == flag);
+    let pair = read_pair(&files)?;
+    let state = ShareState {
+        before: SharedPane {
+            // The parser finds the label again in the text; only a user's own name would be worth its bytes.
+            label: String::new(),
+            text: pair.before_text,
+            selected: pair.selected.0,
+        },
+        after: SharedPane {
+            label: String::new(),
+            text: pair.after_text,
+            selected: pair.selected.1,
+        },
+        view: ViewOptions {
+            sort_by_delta: false,
+            base_collapsed: true,
+        },
+    };
+    let options = EncodeOptions {
+        drop_ids: has("--short"),
+        drop_created: has("--short"),
+        redact: has("--redact"),
+    };
+    let fragment = encode(&state, &options);
+    let base = base_url.split('#').next().unwrap_or(base_url);
+    println!("{base}#{fragment}");
+    Ok(ExitCode::SUCCESS)
 }

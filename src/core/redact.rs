@@ -1,3 +1,738 @@
-//! Finds likely secrets in layer instructions before sharing.
+//! Finds likely secrets in layer instructions before a comparison is shared,
+//! and masks them.
 //!
-//! (stub)
+//! `docker history` shows every build argument in effect for a `RUN`
+//! (`|1 GIT_ACCESS_TOKEN=leaked /bin/sh -c …`), every `ENV`/`ARG` value and
+//! every command line, so a paste often carries a token its author never
+//! noticed. [`find_secrets`] reports what looks like one, with the layer and
+//! the byte range of the value inside `created_by`, so the UI can highlight it;
+//! [`mask`] replaces those values with `***` for the share link and exports.
+//!
+//! What counts, and why:
+//! - a value assigned to a name that says it is secret (`TOKEN`, `PASSWORD`,
+//!   `PASSWD`, `PASS`, `SECRET`, `KEY`, `API_KEY`, `AUTH`, `CREDENTIAL(S)`,
+//!   `PRIVATE`, …): build args (`|N K=v`), `ENV`/`ARG`, shell assignments and
+//!   `--password value` style flags;
+//! - the password in a URL (`https://user:pass@host`);
+//! - well-known token shapes anywhere (`ghp_…`, `github_pat_…`, `glpat-…`,
+//!   `AKIA…`, `xoxb-…`, `sk_live_…`, `npm_…`, `AIza…`, PEM private keys).
+//!
+//! What does not: build args and variables whose names do not say secret
+//! (`APP_HOME=/home/node/app`, `TARGETOS=linux`) are **not reported at all**.
+//! Reporting every visible value would flag nearly every BuildKit row (052 has
+//! 17 build args on each `RUN`) and teach people to ignore the warning; a real
+//! token under a harmless name is still caught by its shape. Names that mention
+//! a secret but hold something public or a reference are skipped too: `GPG_KEY`
+//! (a public key fingerprint in official images), `PUBLIC_KEY`, `*_FILE`,
+//! `*_PATH`, `*_URL`, `*_ID`, and values that are `$VARIABLE` references.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::core::model::History;
+
+/// What the masked value is replaced with.
+pub const MASK: &str = "***";
+
+/// Which rule found a secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SecretKind {
+    /// A build argument printed before a `RUN` (`|1 TOKEN=…`).
+    BuildArg,
+    /// An `ENV` or `ARG` instruction's value.
+    EnvOrArg,
+    /// A `NAME=value` assignment inside a command.
+    Assignment,
+    /// A command-line flag such as `--password value`.
+    Flag,
+    /// The password part of `scheme://user:password@host`.
+    UrlCredentials,
+    /// A token recognised by its shape (`ghp_…`, `AKIA…`, …).
+    TokenShape,
+}
+
+impl SecretKind {
+    /// Words for the UI.
+    pub fn describe(self) -> &'static str {
+        match self {
+            SecretKind::BuildArg => "build argument value",
+            SecretKind::EnvOrArg => "ENV/ARG value",
+            SecretKind::Assignment => "variable value in a command",
+            SecretKind::Flag => "command-line secret",
+            SecretKind::UrlCredentials => "password in a URL",
+            SecretKind::TokenShape => "access token",
+        }
+    }
+}
+
+/// A likely secret in one layer's `created_by`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Index into `History::layers` (as printed, newest first).
+    pub layer: usize,
+    /// Byte range of the secret value inside that layer's `created_by`.
+    pub range: Range<usize>,
+    /// Which rule found it.
+    pub kind: SecretKind,
+    /// The variable, flag, host or token type it belongs to (`GIT_ACCESS_TOKEN`, `github.com`).
+    pub name: String,
+}
+
+/// A likely secret in a piece of text (see [`find_in_text`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Secret {
+    /// Byte range of the value in the text.
+    pub range: Range<usize>,
+    /// Which rule found it.
+    pub kind: SecretKind,
+    /// What it belongs to.
+    pub name: String,
+}
+
+/// Every likely secret in the layers' `created_by`, layer by layer.
+pub fn find_secrets(history: &History) -> Vec<Finding> {
+    history
+        .layers
+        .iter()
+        .enumerate()
+        .flat_map(|(layer, l)| {
+            find_in_text(&l.created_by)
+                .into_iter()
+                .map(move |s| Finding {
+                    layer,
+                    range: s.range,
+                    kind: s.kind,
+                    name: s.name,
+                })
+        })
+        .collect()
+}
+
+/// A copy of `history` with every finding's value replaced by [`MASK`].
+/// Findings whose range does not fit the layer's text are ignored.
+pub fn mask(history: &History, findings: &[Finding]) -> History {
+    let mut out = history.clone();
+    for (i, layer) in out.layers.iter_mut().enumerate() {
+        let ranges: Vec<Range<usize>> = findings
+            .iter()
+            .filter(|f| f.layer == i)
+            .map(|f| f.range.clone())
+            .collect();
+        layer.created_by = mask_ranges(&layer.created_by, &ranges);
+    }
+    out
+}
+
+/// `text` with every likely secret replaced by [`MASK`] (for a pasted text
+/// that is shared as it is).
+pub fn mask_text(text: &str) -> String {
+    let ranges: Vec<Range<usize>> = find_in_text(text).into_iter().map(|s| s.range).collect();
+    mask_ranges(text, &ranges)
+}
+
+/// Replaces each range (byte offsets on char boundaries; overlapping or
+/// invalid ones are skipped) with [`MASK`].
+fn mask_ranges(text: &str, ranges: &[Range<usize>]) -> String {
+    let mut sorted: Vec<&Range<usize>> = ranges.iter().collect();
+    sorted.sort_by_key(|r| (r.start, r.end));
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for r in sorted {
+        if r.start < pos || r.start >= r.end {
+            continue;
+        }
+        let (Some(keep), Some(_)) = (text.get(pos..r.start), text.get(r.clone())) else {
+            continue;
+        };
+        out.push_str(keep);
+        out.push_str(MASK);
+        pos = r.end;
+    }
+    out.push_str(text.get(pos..).unwrap_or_default());
+    out
+}
+
+/// Every likely secret in `text` (one `created_by`, or a whole paste), in
+/// order, without overlaps.
+pub fn find_in_text(text: &str) -> Vec<Secret> {
+    let mut found = Vec::new();
+    assignments(text, &mut found);
+    flags(text, &mut found);
+    url_credentials(text, &mut found);
+    token_shapes(text, &mut found);
+    found.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+    let mut out: Vec<Secret> = Vec::with_capacity(found.len());
+    for s in found {
+        match out.last() {
+            Some(prev) if s.range.start < prev.range.end => {}
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// Whether a variable or flag name says it holds a secret.
+pub fn name_looks_secret(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    let words: Vec<&str> = upper
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    const HARMLESS: [&str; 15] = [
+        "GPG",
+        "PGP",
+        "PUBLIC",
+        "PUB",
+        "FILE",
+        "PATH",
+        "DIR",
+        "URL",
+        "ID",
+        "NAME",
+        "TYPE",
+        "LENGTH",
+        "SIZE",
+        "KEYRING",
+        "KEYSERVER",
+    ];
+    if words.iter().any(|w| HARMLESS.contains(w)) {
+        return false;
+    }
+    const INSIDE: [&str; 6] = [
+        "PASSWORD",
+        "PASSWD",
+        "SECRET",
+        "TOKEN",
+        "CREDENTIAL",
+        "APIKEY",
+    ];
+    if INSIDE.iter().any(|s| upper.contains(s)) {
+        return true;
+    }
+    const WORDS: [&str; 6] = ["KEY", "AUTH", "PASS", "PRIVATE", "CREDS", "PAT"];
+    if words.iter().any(|w| WORDS.contains(w)) {
+        return true;
+    }
+    // `PWD` alone is the working directory; `DB_PWD` is a password.
+    words.len() > 1 && words.contains(&"PWD")
+}
+
+fn is_name_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Where a value that starts at `start` ends: a quoted value runs to its
+/// closing quote (range excludes the quotes), a bare one to whitespace or a
+/// shell separator.
+fn value_range(text: &str, start: usize) -> Range<usize> {
+    let b = text.as_bytes();
+    match b.get(start) {
+        Some(&q @ (b'"' | b'\'')) => {
+            let inner = start + 1;
+            let end = b
+                .get(inner..)
+                .and_then(|rest| rest.iter().position(|&c| c == q))
+                .map_or(b.len(), |p| inner + p);
+            inner..end
+        }
+        _ => {
+            let end = b
+                .get(start..)
+                .and_then(|rest| {
+                    rest.iter().position(|&c| {
+                        c.is_ascii_whitespace()
+                            || matches!(c, b';' | b'&' | b'|' | b')' | b'"' | b'\'' | b'`')
+                    })
+                })
+                .map_or(b.len(), |p| start + p);
+            start..end
+        }
+    }
+}
+
+/// Whether a value is worth hiding: not empty, not a `$REFERENCE`, not already masked.
+fn value_is_secret(value: &str) -> bool {
+    let v = value.trim_end_matches('…').trim_end_matches("...");
+    !v.is_empty() && !v.starts_with('$') && v != MASK
+}
+
+/// `NAME=value` (and the old `ENV NAME value`) with a secret-looking name.
+fn assignments(text: &str, out: &mut Vec<Secret>) {
+    let b = text.as_bytes();
+    let mut build_args_left = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        let at_token = i == 0
+            || b.get(i - 1).is_some_and(|&c| {
+                c.is_ascii_whitespace() || matches!(c, b';' | b'&' | b'(' | b'"' | b'\'')
+            });
+        if !at_token {
+            i += 1;
+            continue;
+        }
+        // `|N ` starts N build args.
+        if b.get(i) == Some(&b'|') {
+            let digits = b
+                .get(i + 1..)
+                .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+            if digits > 0 && b.get(i + 1 + digits) == Some(&b' ') {
+                build_args_left = text
+                    .get(i + 1..i + 1 + digits)
+                    .and_then(|d| d.parse().ok())
+                    .unwrap_or(0);
+                i += 2 + digits;
+                continue;
+            }
+        }
+        let name_len = b
+            .get(i..)
+            .map_or(0, |r| r.iter().take_while(|&&c| is_name_char(c)).count());
+        let first_is_letter = b
+            .get(i)
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_');
+        if name_len == 0 || !first_is_letter {
+            build_args_left = 0;
+            i += 1;
+            continue;
+        }
+        let name = text.get(i..i + name_len).unwrap_or_default();
+        let after = i + name_len;
+        if b.get(after) == Some(&b'=') {
+            let range = value_range(text, after + 1);
+            let kind = if build_args_left > 0 {
+                SecretKind::BuildArg
+            } else if in_env_or_arg(text, i) {
+                SecretKind::EnvOrArg
+            } else {
+                SecretKind::Assignment
+            };
+            build_args_left = build_args_left.saturating_sub(1);
+            let value = text.get(range.clone()).unwrap_or_default();
+            if name_looks_secret(name) && value_is_secret(value) {
+                out.push(Secret {
+                    range: range.clone(),
+                    kind,
+                    name: name.to_string(),
+                });
+            }
+            i = range.end.max(after + 1);
+            continue;
+        }
+        build_args_left = 0;
+        // Old form `ENV NAME value`: the value is the rest of the instruction.
+        let is_env = name == "ENV" && b.get(after) == Some(&b' ');
+        if is_env {
+            let n0 = after + 1;
+            let n_len = b
+                .get(n0..)
+                .map_or(0, |r| r.iter().take_while(|&&c| is_name_char(c)).count());
+            let var = text.get(n0..n0 + n_len).unwrap_or_default();
+            if n_len > 0 && b.get(n0 + n_len) == Some(&b' ') && name_looks_secret(var) {
+                let v0 = n0 + n_len + 1;
+                let end = b
+                    .get(v0..)
+                    .and_then(|r| r.iter().position(|&c| c == b'\n'))
+                    .map_or(b.len(), |p| v0 + p);
+                let end = text.get(v0..end).map_or(end, |v| v0 + v.trim_end().len());
+                if text.get(v0..end).is_some_and(value_is_secret) {
+                    out.push(Secret {
+                        range: v0..end,
+                        kind: SecretKind::EnvOrArg,
+                        name: var.to_string(),
+                    });
+                }
+            }
+        }
+        i = after;
+    }
+}
+
+/// Whether the assignment at `pos` belongs to an `ENV` or `ARG` instruction
+/// (the last instruction word before it on its line is `ENV`/`ARG`).
+fn in_env_or_arg(text: &str, pos: usize) -> bool {
+    let line_start = text
+        .get(..pos)
+        .and_then(|h| h.rfind('\n'))
+        .map_or(0, |p| p + 1);
+    let head = text.get(line_start..pos).unwrap_or_default();
+    let last_env = [" ENV ", " ARG "]
+        .iter()
+        .filter_map(|k| head.rfind(k))
+        .chain(
+            ["ENV ", "ARG "]
+                .iter()
+                .filter(|k| head.starts_with(**k))
+                .map(|_| 0),
+        )
+        .max();
+    let last_shell = ["/bin/sh -c", "RUN "]
+        .iter()
+        .filter_map(|k| head.rfind(k))
+        .max();
+    match (last_env, last_shell) {
+        (Some(e), Some(s)) => e > s,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// `--password value`, `--token=value`: long flags with secret-looking names.
+fn flags(text: &str, out: &mut Vec<Secret>) {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = text.get(from..).and_then(|r| r.find("--")) {
+        let start = from + p;
+        from = start + 2;
+        let at_token = start == 0 || b.get(start - 1).is_some_and(|c| c.is_ascii_whitespace());
+        let n_len = b.get(start + 2..).map_or(0, |r| {
+            r.iter()
+                .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+                .count()
+        });
+        if !at_token || n_len == 0 {
+            continue;
+        }
+        let name = text.get(start + 2..start + 2 + n_len).unwrap_or_default();
+        if !name_looks_secret(name) {
+            continue;
+        }
+        let sep = start + 2 + n_len;
+        let v0 = match b.get(sep) {
+            Some(b'=') | Some(b' ') => sep + 1,
+            _ => continue,
+        };
+        if b.get(v0)
+            .is_some_and(|&c| c == b'-' || c.is_ascii_whitespace())
+        {
+            continue;
+        }
+        let range = value_range(text, v0);
+        if text.get(range.clone()).is_some_and(value_is_secret) {
+            out.push(Secret {
+                range,
+                kind: SecretKind::Flag,
+                name: format!("--{name}"),
+            });
+        }
+    }
+}
+
+/// `scheme://user:password@host`: the password.
+fn url_credentials(text: &str, out: &mut Vec<Secret>) {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = text.get(from..).and_then(|r| r.find("://")) {
+        let auth0 = from + p + 3;
+        from = auth0;
+        let stop = |c: u8| {
+            c.is_ascii_whitespace() || matches!(c, b'/' | b'"' | b'\'' | b'`' | b'?' | b'#')
+        };
+        let Some(at) = b
+            .get(auth0..)
+            .and_then(|r| r.iter().take_while(|&&c| !stop(c)).position(|&c| c == b'@'))
+            .map(|p| auth0 + p)
+        else {
+            continue;
+        };
+        let Some(colon) = b
+            .get(auth0..at)
+            .and_then(|r| r.iter().position(|&c| c == b':'))
+            .map(|p| auth0 + p)
+        else {
+            continue;
+        };
+        let password = colon + 1..at;
+        let host_len = b.get(at + 1..).map_or(0, |r| {
+            r.iter().take_while(|&&c| !stop(c) && c != b':').count()
+        });
+        if text.get(password.clone()).is_some_and(value_is_secret) {
+            out.push(Secret {
+                name: text
+                    .get(at + 1..at + 1 + host_len)
+                    .unwrap_or_default()
+                    .to_string(),
+                range: password,
+                kind: SecretKind::UrlCredentials,
+            });
+        }
+    }
+}
+
+/// A well-known token shape: its prefix, the characters that follow it, the
+/// fewest such characters that make a token (a cut-off token still leaks), and
+/// a name for the UI.
+struct TokenShape {
+    prefix: &'static str,
+    body: fn(u8) -> bool,
+    min: usize,
+    name: &'static str,
+}
+
+const SHAPES: [TokenShape; 13] = [
+    TokenShape {
+        prefix: "ghp_",
+        body: alnum,
+        min: 16,
+        name: "GitHub token",
+    },
+    TokenShape {
+        prefix: "gho_",
+        body: alnum,
+        min: 16,
+        name: "GitHub token",
+    },
+    TokenShape {
+        prefix: "ghu_",
+        body: alnum,
+        min: 16,
+        name: "GitHub token",
+    },
+    TokenShape {
+        prefix: "ghs_",
+        body: alnum,
+        min: 16,
+        name: "GitHub token",
+    },
+    TokenShape {
+        prefix: "github_pat_",
+        body: word,
+        min: 16,
+        name: "GitHub token",
+    },
+    TokenShape {
+        prefix: "glpat-",
+        body: dash_word,
+        min: 16,
+        name: "GitLab token",
+    },
+    TokenShape {
+        prefix: "AKIA",
+        body: upper_digit,
+        min: 16,
+        name: "AWS access key",
+    },
+    TokenShape {
+        prefix: "xoxb-",
+        body: dash_word,
+        min: 10,
+        name: "Slack token",
+    },
+    TokenShape {
+        prefix: "xoxp-",
+        body: dash_word,
+        min: 10,
+        name: "Slack token",
+    },
+    TokenShape {
+        prefix: "sk_live_",
+        body: alnum,
+        min: 16,
+        name: "Stripe key",
+    },
+    TokenShape {
+        prefix: "npm_",
+        body: alnum,
+        min: 30,
+        name: "npm token",
+    },
+    TokenShape {
+        prefix: "AIza",
+        body: dash_word,
+        min: 30,
+        name: "Google API key",
+    },
+    TokenShape {
+        prefix: "-----BEGIN",
+        body: pem,
+        min: 20,
+        name: "private key",
+    },
+];
+
+fn alnum(c: u8) -> bool {
+    c.is_ascii_alphanumeric()
+}
+fn word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+fn dash_word(c: u8) -> bool {
+    word(c) || c == b'-'
+}
+fn upper_digit(c: u8) -> bool {
+    c.is_ascii_uppercase() || c.is_ascii_digit()
+}
+fn pem(c: u8) -> bool {
+    c != b'"' && c != b'\''
+}
+
+fn token_shapes(text: &str, out: &mut Vec<Secret>) {
+    let b = text.as_bytes();
+    for TokenShape {
+        prefix,
+        body,
+        min,
+        name,
+    } in SHAPES
+    {
+        let mut from = 0;
+        while let Some(p) = text.get(from..).and_then(|r| r.find(prefix)) {
+            let start = from + p;
+            from = start + prefix.len();
+            let boundary = start == 0 || b.get(start - 1).is_some_and(|&c| !word(c));
+            let len = b
+                .get(from..)
+                .map_or(0, |r| r.iter().take_while(|&&c| body(c)).count());
+            if prefix.starts_with("-----") {
+                let private = text
+                    .get(from..from + len)
+                    .is_some_and(|s| s.contains("PRIVATE KEY"));
+                if !private {
+                    continue;
+                }
+            }
+            if boundary && len >= min {
+                out.push(Secret {
+                    range: start..from + len,
+                    kind: SecretKind::TokenShape,
+                    name: name.to_string(),
+                });
+                from += len;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn masked(text: &str) -> String {
+        mask_text(text)
+    }
+
+    #[test]
+    fn names_that_say_secret() {
+        for n in [
+            "GIT_ACCESS_TOKEN",
+            "DB_PASSWORD",
+            "api_key",
+            "APIKEY",
+            "AWS_SECRET_ACCESS_KEY",
+            "NPM_AUTH",
+            "DB_PASS",
+            "GH_PAT",
+            "PRIVATE_KEY",
+            "DB_PWD",
+            "password",
+        ] {
+            assert!(name_looks_secret(n), "{n} should look secret");
+        }
+        for n in [
+            "APP_HOME",
+            "TARGETOS",
+            "GPG_KEY",
+            "GPG_KEYS",
+            "PWD",
+            "PUBLIC_KEY",
+            "API_KEY_FILE",
+            "AUTH_URL",
+            "KEY_ID",
+            "AUTHOR",
+            "PASSENGER_VERSION",
+            "MONKEY",
+        ] {
+            assert!(!name_looks_secret(n), "{n} should not look secret");
+        }
+    }
+
+    #[test]
+    fn masks_values_in_each_form() {
+        let cases = [
+            (
+                "|1 GIT_ACCESS_TOKEN=leaked /bin/sh -c echo",
+                "|1 GIT_ACCESS_TOKEN=*** /bin/sh -c echo",
+            ),
+            (
+                "RUN |2 A=b NPM_TOKEN=abc123 /bin/sh -c npm ci # buildkit",
+                "RUN |2 A=b NPM_TOKEN=*** /bin/sh -c npm ci # buildkit",
+            ),
+            (
+                "/bin/sh -c #(nop)  ENV DB_PASSWORD=hunter2 APP=x",
+                "/bin/sh -c #(nop)  ENV DB_PASSWORD=*** APP=x",
+            ),
+            ("ENV API_KEY=\"a b c\"", "ENV API_KEY=\"***\""),
+            (
+                "/bin/sh -c #(nop)  ENV SECRET_KEY s3cr3t value",
+                "/bin/sh -c #(nop)  ENV SECRET_KEY ***",
+            ),
+            (
+                "/bin/sh -c git clone https://bob:pa55@github.com/x/y.git",
+                "/bin/sh -c git clone https://bob:***@github.com/x/y.git",
+            ),
+            (
+                "/bin/sh -c mysql --password=root -u root",
+                "/bin/sh -c mysql --password=*** -u root",
+            ),
+            (
+                "/bin/sh -c login --token abcdef",
+                "/bin/sh -c login --token ***",
+            ),
+            (
+                "/bin/sh -c curl -H x ghp_0123456789abcdefghijABCDEFGHIJ012345",
+                "/bin/sh -c curl -H x ***",
+            ),
+            (
+                "/bin/sh -c export AWS=AKIAIOSFODNN7EXAMPLE && x",
+                "/bin/sh -c export AWS=*** && x",
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(masked(input), want, "input: {input}");
+        }
+    }
+
+    #[test]
+    fn leaves_harmless_text_alone() {
+        for text in [
+            "|1 APP_HOME=/home/node/app /bin/sh -c mkdir …",
+            "/bin/sh -c #(nop)  ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305",
+            "RUN |17 TARGETOS=linux TARGETARCH=amd64 TARG…",
+            "/bin/sh -c #(nop)  ARG GIT_ACCESS_TOKEN",
+            "ENV TOKEN=$TOKEN PASSWORD=",
+            "/bin/sh -c git clone https://github.com/docker/x.git",
+            "RUN --mount=type=secret,id=npmrc npm ci # buildkit",
+            "/bin/sh -c mkdir -p /run/systemd && echo 'docker' > /run/systemd/container",
+        ] {
+            assert_eq!(find_in_text(text), vec![], "text: {text}");
+        }
+    }
+
+    #[test]
+    fn findings_point_at_the_value_with_kind_and_name() {
+        let text = "|1 GIT_ACCESS_TOKEN=leaked /bin/sh -c echo";
+        let found = find_in_text(text);
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(
+            (text.get(f.range.clone()), f.kind, f.name.as_str()),
+            (Some("leaked"), SecretKind::BuildArg, "GIT_ACCESS_TOKEN")
+        );
+        let text = "/bin/sh -c #(nop)  ARG DEPLOY_KEY=abc";
+        let kinds: Vec<SecretKind> = find_in_text(text).iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, vec![SecretKind::EnvOrArg]);
+        let text = "/bin/sh -c export DEPLOY_KEY=abc";
+        let kinds: Vec<SecretKind> = find_in_text(text).iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, vec![SecretKind::Assignment]);
+    }
+
+    #[test]
+    fn mask_ignores_ranges_that_do_not_fit() {
+        assert_eq!(
+            mask_ranges("héllo", &[1..2, 3..100, Range { start: 4, end: 2 }]),
+            "héllo"
+        );
+        assert_eq!(mask_ranges("abcdef", &[1..3, 2..4, 4..5]), "a***d***f");
+    }
+}

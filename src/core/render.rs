@@ -1,3 +1,591 @@
-//! Prints a history back as docker (or podman) would.
+//! Prints a [`History`] back as docker (or podman) would, so that a shared
+//! link can restore the panes as text and the parser can be tested on its own
+//! output (`tests/parse_props.rs`).
 //!
-//! (stub)
+//! Format rules (formats.md §1.2–1.7, §3):
+//! - docker tables go through Go's `tabwriter` with minwidth 10, padding 3
+//!   (podman: minwidth 12, padding 2); the last cell of a line is not padded,
+//!   every other cell is padded to its column's width (so an empty COMMENT
+//!   leaves trailing spaces after SIZE);
+//! - docker cuts CREATED BY to 44 display columns + `…` unless `--no-trunc`;
+//!   podman cuts to 42 bytes + `...`; a layer already cut when it was read is
+//!   printed with the mark so that it reads back as cut;
+//! - ids: 12 characters after any `sha256:` (full with `--no-trunc`), or
+//!   `<missing>`;
+//! - sizes: [`size_text`], which is docker's `%.3g` notation whenever that
+//!   reads back as the same [`Size`], else the precision it was printed with;
+//!   `--human=false` prints plain bytes;
+//! - `--format json`: one object per line, keys sorted, all values strings,
+//!   `<`/`>`/`&` escaped as `\u003c`/`\u003e`/`\u0026` (Go's `json.Marshal`).
+
+use crate::core::model::{History, Layer, Size};
+use crate::core::parse::parse_size;
+
+/// Which command's output to imitate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenderStyle {
+    /// `docker history IMAGE` (docker ≥ 20.10).
+    Docker,
+    /// `docker history --no-trunc IMAGE`.
+    DockerNoTrunc,
+    /// `docker history --human=false IMAGE`: `CREATED AT`, plain bytes.
+    DockerHumanFalse,
+    /// `docker history --format json IMAGE`: one JSON object per line.
+    JsonLines,
+    /// `podman history IMAGE` (podman ≥ 4.6).
+    Podman,
+}
+
+/// Prints `history` the way `style`'s command prints it (with a final newline).
+pub fn render(history: &History, style: RenderStyle) -> String {
+    match style {
+        RenderStyle::JsonLines => json_lines(history),
+        RenderStyle::Podman => {
+            let mut text = String::from("ID\tCREATED\tCREATED BY\tSIZE\tCOMMENT\n");
+            for l in &history.layers {
+                let id = l.id.as_deref().map_or("<missing>".to_string(), short_id);
+                let by = podman_cut(&l.created_by, l.truncated);
+                let size = l.size.map(size_text).unwrap_or_default();
+                push_row(&mut text, [&id, created_text(l), &by, &size, &l.comment]);
+            }
+            tabwriter(&text, 12, 2)
+        }
+        RenderStyle::Docker | RenderStyle::DockerNoTrunc | RenderStyle::DockerHumanFalse => {
+            let no_trunc = style == RenderStyle::DockerNoTrunc;
+            let human = style != RenderStyle::DockerHumanFalse;
+            let mut text = String::from(if human {
+                "IMAGE\tCREATED\tCREATED BY\tSIZE\tCOMMENT\n"
+            } else {
+                "IMAGE\tCREATED AT\tCREATED BY\tSIZE\tCOMMENT\n"
+            });
+            for l in &history.layers {
+                let id = match &l.id {
+                    None => "<missing>".to_string(),
+                    Some(i) if no_trunc => i.clone(),
+                    Some(i) => short_id(i),
+                };
+                let by = docker_created_by(l, no_trunc);
+                let size = match l.size {
+                    None => String::new(),
+                    Some(s) if human => size_text(s),
+                    Some(s) => s.bytes.to_string(),
+                };
+                push_row(&mut text, [&id, created_text(l), &by, &size, &l.comment]);
+            }
+            tabwriter(&text, 10, 3)
+        }
+    }
+}
+
+fn push_row(text: &mut String, cells: [&str; 5]) {
+    text.push_str(&cells.join("\t"));
+    text.push('\n');
+}
+
+fn created_text(l: &Layer) -> &str {
+    l.created.as_deref().unwrap_or("N/A")
+}
+
+/// docker's `TruncateID`: drop everything up to the first `:`, keep 12 chars.
+fn short_id(id: &str) -> String {
+    let body = id.split_once(':').map_or(id, |(_, b)| b);
+    body.chars().take(12).collect()
+}
+
+/// Display width as go-runewidth counts it in a non-CJK locale: East Asian
+/// wide and fullwidth characters take 2 columns.
+fn char_width(c: char) -> usize {
+    let u = u32::from(c);
+    let wide = matches!(u,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F | 0x1F900..=0x1F9FF | 0x20000..=0x3FFFD);
+    if wide {
+        2
+    } else {
+        1
+    }
+}
+
+fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// The longest prefix of `s` that fits in `cols` display columns.
+fn fit(s: &str, cols: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        used += char_width(c);
+        if used > cols {
+            return s.get(..i).unwrap_or(s);
+        }
+    }
+    s
+}
+
+/// docker's CREATED BY: tabs become spaces; `formatter.Ellipsis(s, 45)`.
+fn docker_created_by(l: &Layer, no_trunc: bool) -> String {
+    let s = l.created_by.replace('\t', " ");
+    if l.truncated {
+        return format!("{}…", fit(&s, 44));
+    }
+    if no_trunc || width(&s) <= 45 {
+        s
+    } else {
+        format!("{}…", fit(&s, 44))
+    }
+}
+
+/// podman's CREATED BY: `s[:42] + "..."` when longer than 45 bytes (cut on a
+/// character boundary here).
+fn podman_cut(s: &str, truncated: bool) -> String {
+    let cut = |s: &str| {
+        let mut end = 42.min(s.len());
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        format!("{}...", s.get(..end).unwrap_or(""))
+    };
+    if truncated {
+        if s.len() > 42 {
+            cut(s)
+        } else {
+            format!("{s}...")
+        }
+    } else if s.len() > 45 {
+        cut(s)
+    } else {
+        s.to_string()
+    }
+}
+
+/// Go's `text/tabwriter` (no flags, space padding): cells end at `\t`, lines
+/// at `\n`; a column block is a run of lines that have a cell in that
+/// column; its width is max(minwidth, widest cell + padding).
+pub fn tabwriter(text: &str, minwidth: usize, padding: usize) -> String {
+    let lines: Vec<Vec<&str>> = text
+        .strip_suffix('\n')
+        .unwrap_or(text)
+        .split('\n')
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut widths: Vec<usize> = Vec::new();
+    format_block(
+        &lines,
+        0,
+        lines.len(),
+        0,
+        minwidth,
+        padding,
+        &mut widths,
+        &mut out,
+    );
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn format_block(
+    lines: &[Vec<&str>],
+    mut line0: usize,
+    line1: usize,
+    column: usize,
+    minwidth: usize,
+    padding: usize,
+    widths: &mut Vec<usize>,
+    out: &mut String,
+) {
+    let mut this = line0;
+    while this < line1 {
+        let terminated = |i: usize| lines.get(i).is_some_and(|l| column + 1 < l.len());
+        if !terminated(this) {
+            this += 1;
+            continue;
+        }
+        write_lines(lines, line0, this, widths, out);
+        line0 = this;
+        let mut width = minwidth;
+        while this < line1 && terminated(this) {
+            let w = lines
+                .get(this)
+                .and_then(|l| l.get(column))
+                .map_or(0, |c| self::width(c));
+            width = width.max(w + padding);
+            this += 1;
+        }
+        widths.push(width);
+        format_block(
+            lines,
+            line0,
+            this,
+            column + 1,
+            minwidth,
+            padding,
+            widths,
+            out,
+        );
+        widths.pop();
+        line0 = this;
+    }
+    write_lines(lines, line0, line1, widths, out);
+}
+
+fn write_lines(lines: &[Vec<&str>], from: usize, to: usize, widths: &[usize], out: &mut String) {
+    for line in lines.iter().take(to).skip(from) {
+        for (j, cell) in line.iter().enumerate() {
+            out.push_str(cell);
+            if let Some(&w) = widths.get(j) {
+                for _ in width(cell)..w {
+                    out.push(' ');
+                }
+            }
+        }
+        out.push('\n');
+    }
+}
+
+/// Go's `json.Marshal` string escaping (HTML-safe).
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn json_lines(history: &History) -> String {
+    let mut out = String::new();
+    for l in &history.layers {
+        let created = l.created.clone().unwrap_or_default();
+        let timestamp = !created.is_empty() && !created.contains(' ') && created.contains('T');
+        let (at, since) = if timestamp {
+            (created, String::new())
+        } else {
+            (String::new(), created)
+        };
+        let fields = [
+            ("Comment", l.comment.clone()),
+            ("CreatedAt", at),
+            ("CreatedBy", docker_created_by(l, false)),
+            ("CreatedSince", since),
+            (
+                "ID",
+                l.id.as_deref().map_or("<missing>".to_string(), short_id),
+            ),
+            ("Size", l.size.map(size_text).unwrap_or_default()),
+        ];
+        let body: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("\"{k}\":{}", json_string(v)))
+            .collect();
+        out.push('{');
+        out.push_str(&body.join(","));
+        out.push_str("}\n");
+    }
+    out
+}
+
+/// Go's `%.*g` for a non-negative finite value.
+fn go_g(v: f64, precision: usize) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return "0".to_string();
+    }
+    let p = precision.max(1);
+    let sci = format!("{:.*e}", p - 1, v);
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    if exp < -4 || exp >= i32::try_from(p).unwrap_or(i32::MAX) {
+        let mant = trim_zeros(mant);
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{mant}e{sign}{:02}", exp.unsigned_abs())
+    } else {
+        let decimals = usize::try_from(i32::try_from(p).unwrap_or(0) - 1 - exp).unwrap_or(0);
+        trim_zeros(&format!("{v:.decimals$}")).to_string()
+    }
+}
+
+fn trim_zeros(s: &str) -> &str {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
+}
+
+/// docker's `units.HumanSizeWithPrecision(bytes, 3)`: `0B`, `8.19kB`, `1e+03MB`.
+pub fn docker_human_size(bytes: u64) -> String {
+    const UNITS: [&str; 9] = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
+    #[allow(clippy::cast_precision_loss)]
+    let mut v = bytes as f64;
+    let mut i = 0;
+    while v >= 1000.0 && i < UNITS.len() - 1 {
+        v /= 1000.0;
+        i += 1;
+    }
+    format!("{}{}", go_g(v, 3), UNITS.get(i).unwrap_or(&"B"))
+}
+
+/// `bytes / 10^k` with `decimals` digits, exactly (no float rounding).
+fn decimal_text(bytes: u64, k: u32, decimals: u32) -> Option<String> {
+    let unit = 10u128.checked_pow(k)?;
+    let scale = 10u128.checked_pow(decimals)?;
+    let scaled = u128::from(bytes).checked_mul(scale)?;
+    if scaled % unit != 0 {
+        return None;
+    }
+    let v = scaled / unit;
+    if decimals == 0 {
+        return Some(v.to_string());
+    }
+    let int = v / scale;
+    let frac = v % scale;
+    Some(format!("{int}.{frac:0width$}", width = decimals as usize))
+}
+
+/// Prints a [`Size`] so that reading it back gives the same `bytes`,
+/// `tolerance` and `exact`: plain bytes for exact sizes, docker's notation
+/// when it reads back the same, else the printed precision (`1.819kB`,
+/// `1.1MiB`, `1e+03MB`).
+pub fn size_text(size: Size) -> String {
+    if size.exact {
+        return size.bytes.to_string();
+    }
+    let same = |text: &str| parse_size(text).ok() == Some(size);
+    let docker = docker_human_size(size.bytes);
+    if same(&docker) {
+        return docker;
+    }
+    const DECIMAL: [(&str, u32); 6] = [
+        ("B", 0),
+        ("kB", 3),
+        ("MB", 6),
+        ("GB", 9),
+        ("TB", 12),
+        ("PB", 15),
+    ];
+    // %g's exponent quirk: exactly 1000 of a unit.
+    for (unit, k) in DECIMAL {
+        if decimal_text(size.bytes, k + 3, 0).as_deref() == Some("1") {
+            let text = format!("1e+03{unit}");
+            if same(&text) {
+                return text;
+            }
+        }
+    }
+    // The largest unit whose value is at least 1, with as few decimals as
+    // read back the same: `1.819 kB` → `1.819kB`, not `1819B`.
+    for (unit, k) in DECIMAL.iter().rev() {
+        if *k > 0 && size.bytes < 10u64.saturating_pow(*k) {
+            continue;
+        }
+        for decimals in 0..=6u32 {
+            if let Some(num) = decimal_text(size.bytes, *k, decimals) {
+                let text = format!("{num}{unit}");
+                if same(&text) {
+                    return text;
+                }
+            }
+        }
+    }
+    for (unit, shift) in [
+        ("TiB", 40u32),
+        ("GiB", 30),
+        ("MiB", 20),
+        ("KiB", 10),
+        ("B", 0),
+    ] {
+        #[allow(clippy::cast_precision_loss)]
+        let v = size.bytes as f64 / 2f64.powi(i32::try_from(shift).unwrap_or(0));
+        if v < 1.0 && shift > 0 {
+            continue;
+        }
+        for decimals in 0..=3usize {
+            let text = format!("{v:.decimals$}{unit}");
+            if same(&text) {
+                return text;
+            }
+        }
+    }
+    docker
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Dialect, Format};
+
+    fn size(text: &str) -> Size {
+        parse_size(text).unwrap_or_default()
+    }
+
+    #[test]
+    fn docker_notation() {
+        assert_eq!(docker_human_size(0), "0B");
+        assert_eq!(docker_human_size(745), "745B");
+        assert_eq!(docker_human_size(1_200), "1.2kB");
+        assert_eq!(docker_human_size(8_192), "8.19kB");
+        assert_eq!(docker_human_size(57_700_000), "57.7MB");
+        assert_eq!(docker_human_size(999_700_000), "1e+03MB");
+        assert_eq!(docker_human_size(1_330_000_000), "1.33GB");
+    }
+
+    #[test]
+    fn size_text_round_trips() {
+        for printed in [
+            "0B", "7B", "1.2kB", "8.19kB", "57.7MB", "117MB", "1e+03MB", "1.819 kB", "50.47 MB",
+            "0.0 B", "1.1 MiB", "70810049", "2.2GB",
+        ] {
+            let s = size(printed);
+            let text = size_text(s);
+            assert_eq!(parse_size(&text), Ok(s), "{printed:?} → {text:?}");
+        }
+        assert_eq!(size_text(size("1.819 kB")), "1.819kB");
+        assert_eq!(size_text(size("1e+03MB")), "1e+03MB");
+        assert_eq!(size_text(size("57.7MB")), "57.7MB");
+    }
+
+    fn history() -> History {
+        let layer =
+            |id: Option<&str>, created: &str, by: &str, truncated: bool, s: &str, comment: &str| {
+                Layer {
+                    id: id.map(str::to_string),
+                    created: Some(created.to_string()),
+                    created_by: by.to_string(),
+                    truncated,
+                    size: Some(size(s)),
+                    comment: comment.to_string(),
+                    lines: (0, 0),
+                }
+            };
+        History {
+            label: String::new(),
+            format: Format::Table,
+            dialect: Dialect::Docker,
+            layers: vec![
+                layer(
+                    Some("sha256:b1750ffe7b95aaaa"),
+                    "33 seconds ago",
+                    "CMD [\"node\"]",
+                    false,
+                    "0B",
+                    "buildkit.dockerfile.v0",
+                ),
+                layer(
+                    None,
+                    "3 days ago",
+                    "/bin/sh -c #(nop) ADD file:7f95be7c8278786d5ffffffffffffffff in / ",
+                    false,
+                    "117MB",
+                    "",
+                ),
+            ],
+            lines: (0, 0),
+        }
+    }
+
+    #[test]
+    fn docker_table_layout() {
+        let text = render(&history(), RenderStyle::Docker);
+        let expected = "IMAGE          CREATED          CREATED BY                                      SIZE      COMMENT\n\
+b1750ffe7b95   33 seconds ago   CMD [\"node\"]                                    0B        buildkit.dockerfile.v0\n\
+<missing>      3 days ago       /bin/sh -c #(nop) ADD file:7f95be7c8278786d5…   117MB     \n";
+        assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn golden_files_from_docker_cli() {
+        // cli/command/image/testdata/history-command-success.simple.golden
+        let h = History {
+            layers: vec![Layer {
+                id: Some("123456789012".into()),
+                created: Some("Less than a second ago".into()),
+                created_by: String::new(),
+                size: Some(size("0B")),
+                comment: "none".into(),
+                ..Layer::default()
+            }],
+            ..History::default()
+        };
+        assert_eq!(
+            render(&h, RenderStyle::Docker),
+            "IMAGE          CREATED                  CREATED BY   SIZE      COMMENT\n123456789012   Less than a second ago                0B        none\n"
+        );
+        let h = History {
+            layers: vec![Layer {
+                id: Some("abcdef".into()),
+                created: Some("2017-01-01T12:00:03Z".into()),
+                created_by: "rose".into(),
+                size: Some(Size {
+                    bytes: 0,
+                    tolerance: 0,
+                    exact: true,
+                }),
+                comment: "new history item!".into(),
+                ..Layer::default()
+            }],
+            ..History::default()
+        };
+        assert_eq!(
+            render(&h, RenderStyle::DockerHumanFalse),
+            "IMAGE     CREATED AT             CREATED BY   SIZE      COMMENT\nabcdef    2017-01-01T12:00:03Z   rose         0         new history item!\n"
+        );
+    }
+
+    #[test]
+    fn podman_and_json() {
+        let text = render(&history(), RenderStyle::Podman);
+        assert!(
+            text.starts_with("ID            CREATED         CREATED BY"),
+            "{text}"
+        );
+        // 42 bytes + `...`, SIZE column at 2-space padding.
+        assert!(
+            text.contains("<missing>     3 days ago      /bin/sh -c #(nop) ADD file:7f95be7c8278786...  117MB"),
+            "{text}"
+        );
+        let json = render(&history(), RenderStyle::JsonLines);
+        let second = json.lines().nth(1).unwrap_or("");
+        assert!(
+            second.contains("\"ID\":\"\\u003cmissing\\u003e\""),
+            "{second}"
+        );
+        assert!(
+            second.starts_with("{\"Comment\":\"\",\"CreatedAt\":\"\",\"CreatedBy\":"),
+            "{second}"
+        );
+    }
+
+    #[test]
+    fn truncated_layers_keep_their_mark() {
+        let mut h = history();
+        if let Some(l) = h.layers.get_mut(0) {
+            l.created_by = "RUN /bin/sh -c npm run build # bui".into();
+            l.truncated = true;
+        }
+        let text = render(&h, RenderStyle::DockerNoTrunc);
+        assert!(
+            text.contains("RUN /bin/sh -c npm run build # bui…"),
+            "{text}"
+        );
+        let text = render(&h, RenderStyle::Podman);
+        assert!(
+            text.contains("RUN /bin/sh -c npm run build # bui..."),
+            "{text}"
+        );
+    }
+}

@@ -4,11 +4,16 @@
 //! decisions about the data are made by `crate::core`.
 
 mod app;
+mod comparison;
 mod diagnostics;
+mod download;
 mod format;
 mod gutter;
 mod layer_table;
+mod link;
 mod paste_pane;
+mod share_bar;
 pub mod state;
+pub mod storage;
 
 pub use app::App;

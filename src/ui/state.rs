@@ -108,6 +108,17 @@ pub struct AppState {
     pub before: Pane,
     /// The "after" pane.
     pub after: Pane,
+    /// How the comparison is shown (part of a share link).
+    pub view: View,
+}
+
+/// View options of the comparison.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct View {
+    /// The aligned table is sorted by the size of the change.
+    pub sort_by_delta: bool,
+    /// The shared base block is folded into one row.
+    pub base_collapsed: bool,
 }
 
 /// What can happen to the state.
@@ -125,6 +136,10 @@ pub enum Action {
     Rename(Side, String),
     /// Swap the two panes.
     Swap,
+    /// Sort the aligned table by Δ, or back to layer order.
+    ToggleSort,
+    /// Fold or unfold the base block.
+    ToggleBase,
     /// Replace both panes (a share link the user chose to open, or the demo).
     Load(Box<AppState>),
 }
@@ -135,6 +150,10 @@ impl AppState {
         AppState {
             before: Pane::new(before),
             after: Pane::new(after),
+            view: View {
+                sort_by_delta: false,
+                base_collapsed: true,
+            },
         }
     }
 
@@ -192,6 +211,8 @@ impl AppState {
                 self.pane_mut(side).label_override = (!name.is_empty()).then_some(name);
             }
             Action::Swap => std::mem::swap(&mut self.before, &mut self.after),
+            Action::ToggleSort => self.view.sort_by_delta = !self.view.sort_by_delta,
+            Action::ToggleBase => self.view.base_collapsed = !self.view.base_collapsed,
             Action::Load(state) => return *state,
         }
         self

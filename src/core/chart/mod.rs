@@ -1,1 +1,16 @@
-//! (stub: chart lands here)
+//! The comparison chart: two stacked columns (before | after) joined by bands,
+//! and a waterfall from the before total to the after total.
+//!
+//! Two pure parts, no browser types:
+//! - `data`: [`chart_data`] turns a [`crate::core::compare::Comparison`] into
+//!   [`ChartData`] (segments, bands, labels, waterfall bars) — unit-tested numbers.
+//! - `svg`: [`render_svg`] draws it with plotters' SVG backend into a `String`,
+//!   plus an invisible overlay carrying `data-*` hooks for the UI.
+//! - `palette`: Okabe–Ito status colours, light and dark.
+
+pub mod data;
+pub mod palette;
+pub mod svg;
+
+pub use data::{chart_data, Band, Bar, BarKind, ChartData, Column, Segment, SegmentKind};
+pub use svg::{render_svg, ChartOptions};

@@ -1,1 +1,435 @@
-//! (stub: compare lands here)
+//! Compares two histories the way a person does: layer by layer, by what each
+//! layer *is*, into a [`Comparison`].
+//!
+//! Pasted histories defeat the usual ways of matching layers: ids are mostly
+//! `<missing>`, and one inserted layer shifts every later position. So the
+//! comparison normalises each CREATED BY cell into a [`key::Key`], aligns the
+//! two lists oldest first with [`align::align`], and gives every row a
+//! [`Status`]. The run of identical oldest rows is the shared base image;
+//! sizes are summed with their rounding ranges ([`numbers`]).
+//!
+//! - `key`: CREATED BY → what the step is.
+//! - `align`: which layer is which (weighted LCS, moved, edited).
+//! - `numbers`: totals and deltas that respect rounding; human strings.
+//! - `report`: text, Markdown and JSON of a comparison, for the CLI.
+
+pub mod align;
+pub mod key;
+pub mod numbers;
+pub mod report;
+
+use crate::core::model::{History, Layer, Size};
+use align::{align, How};
+use key::{same_layout, Key};
+use numbers::{Delta, Total};
+use serde::Serialize;
+
+/// What happened to one step between the two images.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The same step, the same size within rounding.
+    Same,
+    /// The same step with another size.
+    Resized,
+    /// The same step, edited (more packages on the `apt-get` line, another `WORKDIR`).
+    Changed,
+    /// The same step at another place.
+    Moved,
+    /// Only in the before image.
+    Removed,
+    /// Only in the after image.
+    Added,
+}
+
+impl Status {
+    /// Every status, in legend order.
+    pub const ALL: [Status; 6] = [
+        Status::Same,
+        Status::Resized,
+        Status::Changed,
+        Status::Moved,
+        Status::Removed,
+        Status::Added,
+    ];
+
+    /// The word used in JSON, tables and `data-status`: `same`, `resized`, ….
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Same => "same",
+            Status::Resized => "resized",
+            Status::Changed => "changed",
+            Status::Moved => "moved",
+            Status::Removed => "removed",
+            Status::Added => "added",
+        }
+    }
+
+    /// A one-character cue that does not rely on colour: `=`, `↕`, `✎`, `⇅`, `−`, `+`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Same => "=",
+            Status::Resized => "↕",
+            Status::Changed => "✎",
+            Status::Moved => "⇅",
+            Status::Removed => "−",
+            Status::Added => "+",
+        }
+    }
+}
+
+/// One layer as the comparison shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LayerRef {
+    /// Position in its history, counted oldest first from 0.
+    pub index: usize,
+    /// The CREATED BY cell as parsed.
+    pub created_by: String,
+    /// Whether the cell was cut short when printed.
+    pub truncated: bool,
+    /// The step, normalised and short (`RUN apt-get update && …`, `CMD [npm start]`).
+    pub instruction: String,
+    /// The printed size, if any.
+    pub size: Option<Size>,
+}
+
+impl LayerRef {
+    fn new(index: usize, layer: &Layer, key: &Key) -> LayerRef {
+        LayerRef {
+            index,
+            created_by: layer.created_by.clone(),
+            truncated: key.truncated,
+            instruction: if key.truncated {
+                format!("{}…", key.display())
+            } else {
+                key.display()
+            },
+            size: layer.size,
+        }
+    }
+
+    /// The printed size in bytes (0 when the row had none).
+    pub fn bytes(&self) -> u64 {
+        self.size.map_or(0, |s| s.bytes)
+    }
+}
+
+/// One row of the aligned comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// What happened to the step.
+    pub status: Status,
+    /// The layer in the before image, if any.
+    pub before: Option<LayerRef>,
+    /// The layer in the after image, if any.
+    pub after: Option<LayerRef>,
+    /// True for rows of the shared base image block.
+    pub in_base: bool,
+    /// after − before for this step, with rounding.
+    pub delta: Delta,
+}
+
+/// One image's side of the comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Side {
+    /// The history's label.
+    pub label: String,
+    /// Number of layers (history rows).
+    pub layers: usize,
+    /// Sum of layer sizes.
+    pub total: Total,
+    /// Sum of the layers above the shared base ("your layers").
+    pub yours: Total,
+}
+
+/// The shared base image block, and whether the base itself changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Base {
+    /// Number of identical oldest layers.
+    pub layers: usize,
+    /// Their size (taken from the before image).
+    pub total: Total,
+    /// True when the base image differs between the two (another `FROM`).
+    pub changed: bool,
+    /// Why `changed` is true, in words for the user.
+    pub reason: Option<String>,
+    /// The base image of each side, when the text names it (podman `FROM …`
+    /// comments, the image id of a legacy-builder base).
+    pub before_image: Option<String>,
+    pub after_image: Option<String>,
+}
+
+/// Two histories aligned, oldest first, with totals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub before: Side,
+    pub after: Side,
+    pub base: Base,
+    /// after total − before total.
+    pub delta: Delta,
+    /// The aligned rows, oldest first.
+    pub rows: Vec<Row>,
+}
+
+/// Orders for the aligned table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    /// Oldest first, as aligned.
+    Position,
+    /// Biggest saving first (most negative Δ), then biggest growth last.
+    DeltaAscending,
+    /// Biggest growth first.
+    DeltaDescending,
+    /// Biggest change either way first.
+    Magnitude,
+}
+
+impl Comparison {
+    /// Row indexes in the requested order (stable: ties keep their position).
+    pub fn row_order(&self, by: SortBy) -> Vec<usize> {
+        let mut idx: Vec<usize> = (0..self.rows.len()).collect();
+        let d = |i: &usize| self.rows.get(*i).map_or(0, |r| r.delta.bytes);
+        match by {
+            SortBy::Position => {}
+            SortBy::DeltaAscending => idx.sort_by_key(d),
+            SortBy::DeltaDescending => idx.sort_by_key(|i| std::cmp::Reverse(d(i))),
+            SortBy::Magnitude => idx.sort_by_key(|i| std::cmp::Reverse(d(i).unsigned_abs())),
+        }
+        idx
+    }
+
+    /// How many rows have each status, in [`Status::ALL`] order (zeros kept).
+    pub fn counts(&self) -> Vec<(Status, usize)> {
+        Status::ALL
+            .iter()
+            .map(|&s| (s, self.rows.iter().filter(|r| r.status == s).count()))
+            .collect()
+    }
+
+    /// One line: `≈ 417 MB → ≈ 316 MB: ≈ −101 MB (−24 %)`.
+    pub fn headline(&self) -> String {
+        format!(
+            "{} → {}: {}",
+            self.before.total.approx(),
+            self.after.total.approx(),
+            self.delta.describe_approx(self.before.total.bytes)
+        )
+    }
+}
+
+/// Compares two histories (before → after). Never panics.
+pub fn compare(before: &History, after: &History) -> Comparison {
+    let b_layers: Vec<&Layer> = before.layers.iter().rev().collect();
+    let a_layers: Vec<&Layer> = after.layers.iter().rev().collect();
+    let b_keys: Vec<Key> = b_layers
+        .iter()
+        .map(|l| Key::new(&l.created_by, l.truncated))
+        .collect();
+    let a_keys: Vec<Key> = a_layers
+        .iter()
+        .map(|l| Key::new(&l.created_by, l.truncated))
+        .collect();
+    let bytes =
+        |ls: &[&Layer]| -> Vec<u64> { ls.iter().map(|l| l.size.map_or(0, |s| s.bytes)).collect() };
+    let links = align(&b_keys, &bytes(&b_layers), &a_keys, &bytes(&a_layers));
+
+    let mut rows: Vec<Row> = links
+        .iter()
+        .map(|link| {
+            let b = link
+                .before
+                .and_then(|i| Some(LayerRef::new(i, b_layers.get(i)?, b_keys.get(i)?)));
+            let a = link
+                .after
+                .and_then(|j| Some(LayerRef::new(j, a_layers.get(j)?, a_keys.get(j)?)));
+            let bk = link.before.and_then(|i| b_keys.get(i));
+            let ak = link.after.and_then(|j| a_keys.get(j));
+            let status = match (link.how, bk, ak) {
+                (How::Moved, _, _) => Status::Moved,
+                (How::Edited, _, _) => Status::Changed,
+                (How::Aligned, Some(kb), Some(ka)) => {
+                    let (sb, sa) = (
+                        b.as_ref().and_then(|r| r.size),
+                        a.as_ref().and_then(|r| r.size),
+                    );
+                    if sizes_overlap(sb, sa) {
+                        Status::Same
+                    } else if same_layout(kb, ka) {
+                        Status::Resized
+                    } else {
+                        Status::Changed
+                    }
+                }
+                (_, Some(_), None) => Status::Removed,
+                (_, None, Some(_)) => Status::Added,
+                _ => Status::Same,
+            };
+            let tb = Total::of(b.as_ref().and_then(|r| r.size));
+            let ta = Total::of(a.as_ref().and_then(|r| r.size));
+            Row {
+                status,
+                before: b,
+                after: a,
+                in_base: false,
+                delta: Delta::between(tb, ta),
+            }
+        })
+        .collect();
+
+    // The shared base: identical rows at identical positions from the bottom.
+    let shared = rows
+        .iter()
+        .enumerate()
+        .take_while(|(k, r)| {
+            r.status == Status::Same
+                && r.before.as_ref().map(|x| x.index) == Some(*k)
+                && r.after.as_ref().map(|x| x.index) == Some(*k)
+        })
+        .count();
+    let mut base_total = Total::zero();
+    for r in rows.iter_mut().take(shared) {
+        r.in_base = true;
+        base_total = base_total.add_size(r.before.as_ref().and_then(|x| x.size));
+    }
+
+    let total_of = |ls: &[&Layer]| ls.iter().fold(Total::zero(), |t, l| t.add_size(l.size));
+    let yours_of = |ls: &[&Layer]| {
+        ls.iter()
+            .skip(shared)
+            .fold(Total::zero(), |t, l| t.add_size(l.size))
+    };
+    let before_side = Side {
+        label: before.label.clone(),
+        layers: b_layers.len(),
+        total: total_of(&b_layers),
+        yours: yours_of(&b_layers),
+    };
+    let after_side = Side {
+        label: after.label.clone(),
+        layers: a_layers.len(),
+        total: total_of(&a_layers),
+        yours: yours_of(&a_layers),
+    };
+    let base = describe_base(shared, base_total, &b_layers, &a_layers, &rows);
+    // The base block is the same layers on both sides, so its rounding cancels
+    // out of the difference: only "your layers" carry uncertainty into it.
+    let delta = Delta {
+        tolerance: Delta::between(before_side.yours, after_side.yours).tolerance,
+        ..Delta::between(before_side.total, after_side.total)
+    };
+    Comparison {
+        delta,
+        before: before_side,
+        after: after_side,
+        base,
+        rows,
+    }
+}
+
+/// Whether two printed sizes can be the same size (a missing size can be anything).
+fn sizes_overlap(a: Option<Size>, b: Option<Size>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.low() <= b.high() && b.low() <= a.high(),
+        _ => true,
+    }
+}
+
+/// Where the base image ends in one history (oldest first), as far as the text tells:
+/// `(layers in the base image, its name or id)`.
+fn base_hint(layers: &[&Layer]) -> Option<(usize, Option<String>)> {
+    // podman: the first layer of the user's build has COMMENT `FROM <parent>`;
+    // the first such row naming an image (not a hex id) ends the base.
+    for (k, l) in layers.iter().enumerate() {
+        if let Some(parent) = l.comment.trim().strip_prefix("FROM ") {
+            let parent = parent.trim();
+            if !parent.is_empty() && !parent.chars().all(|c| c.is_ascii_hexdigit()) {
+                let name = parent
+                    .strip_prefix("docker.io/library/")
+                    .or_else(|| parent.strip_prefix("docker.io/"))
+                    .unwrap_or(parent);
+                return Some((k, Some(name.to_string())));
+            }
+        }
+    }
+    // legacy builder: pulled base rows are <missing> except the base image's own
+    // top row; every locally built row above it has an id.
+    let missing = layers.iter().take_while(|l| l.id.is_none()).count();
+    let rest = layers.get(missing..).unwrap_or(&[]);
+    if missing >= 1 && rest.len() >= 2 && rest.iter().all(|l| l.id.is_some()) {
+        let id = rest
+            .first()
+            .and_then(|l| l.id.clone())
+            .map(|s| short_id(&s));
+        return Some((missing + 1, id));
+    }
+    None
+}
+
+fn short_id(id: &str) -> String {
+    let id = id.strip_prefix("sha256:").unwrap_or(id);
+    id.chars().take(12).collect()
+}
+
+fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: &[Row]) -> Base {
+    let hb = base_hint(b);
+    let ha = base_hint(a);
+    let before_image = hb.as_ref().and_then(|h| h.1.clone());
+    let after_image = ha.as_ref().and_then(|h| h.1.clone());
+    let first_difference = rows.get(shared).map(|r| {
+        let side = |x: &Option<LayerRef>| {
+            x.as_ref()
+                .map_or("—".to_string(), |l| short(&l.instruction, 40))
+        };
+        format!("{} → {}", side(&r.before), side(&r.after))
+    });
+    let mut reason = None;
+    if let (Some(x), Some(y)) = (&before_image, &after_image) {
+        if x != y {
+            reason = Some(if shared == 0 {
+                format!("base image {x} → {y}: no layer in common")
+            } else {
+                format!(
+                    "base image {x} → {y}: {shared} oldest layers shared, then {}",
+                    first_difference.clone().unwrap_or_default()
+                )
+            });
+        }
+    }
+    if reason.is_none() && !b.is_empty() && !a.is_empty() && shared == 0 {
+        reason = Some(format!(
+            "the oldest layers differ ({}): a different base image",
+            first_difference.clone().unwrap_or_default()
+        ));
+    }
+    if reason.is_none() {
+        let extent = hb
+            .as_ref()
+            .map_or(0, |h| h.0)
+            .max(ha.as_ref().map_or(0, |h| h.0));
+        if extent > shared && shared < b.len().min(a.len()) {
+            reason = Some(format!(
+                "the base image differs above its {shared} shared layers: {}",
+                first_difference.unwrap_or_default()
+            ));
+        }
+    }
+    Base {
+        layers: shared,
+        total,
+        changed: reason.is_some(),
+        reason,
+        before_image,
+        after_image,
+    }
+}
+
+/// At most `max` characters of `s`, with `…` when cut.
+pub fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out = out.trim_end_matches('…').trim_end().to_string();
+    out.push('…');
+    out
+}

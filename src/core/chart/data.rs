@@ -1,0 +1,538 @@
+//! Chart data: what the comparison chart shows, as plain numbers and strings,
+//! computed from a [`Comparison`] without any drawing.
+//!
+//! - Two stacked columns (before | after), one [`Segment`] per layer, oldest at
+//!   the bottom, height ∝ size. The shared base image is one segment; runs of
+//!   tiny layers (< 0.5 % of the larger total, so under ~2 px) are grouped into
+//!   one segment so labels stay legible. Every segment keeps the row and layer
+//!   indexes it stands for, so the UI can map a hover back to the table.
+//! - [`Band`]s join a before layer to its after layer across the gap.
+//! - The biggest segments get a label (short instruction and size).
+//! - A waterfall ([`Bar`]s): before total → one bar per change (removed,
+//!   shrunk, grown, added; small ones grouped) → after total. The bars add up
+//!   exactly, because every layer is in exactly one row.
+
+use crate::core::compare::numbers::human_bytes;
+use crate::core::compare::{short, Comparison, Status};
+use crate::core::model::History;
+
+/// Which column a segment stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Before,
+    After,
+}
+
+impl Column {
+    /// `before` / `after` (the `data-side` value).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Column::Before => "before",
+            Column::After => "after",
+        }
+    }
+}
+
+/// What a segment stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentKind {
+    /// One layer.
+    Layer,
+    /// A run of tiny layers, drawn as one.
+    Group,
+    /// The shared base image block.
+    Base,
+}
+
+/// One block of a column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub column: Column,
+    pub kind: SegmentKind,
+    /// Indexes into `Comparison::rows`.
+    pub rows: Vec<usize>,
+    /// Layer indexes in this column's history, oldest first from 0.
+    pub layers: Vec<usize>,
+    /// The rows' status, or None when a group mixes several.
+    pub status: Option<Status>,
+    /// Bytes below this segment in its column.
+    pub start: u64,
+    /// Size of the segment.
+    pub bytes: u64,
+    /// The label to print next to it, for the biggest segments.
+    pub label: Option<String>,
+    /// A full description for a tooltip / screen reader.
+    pub title: String,
+}
+
+impl Segment {
+    /// `data-status` value: the status word, or `mixed`.
+    pub fn status_str(&self) -> &'static str {
+        self.status.map_or("mixed", Status::as_str)
+    }
+}
+
+/// A ribbon from a layer in the before column to the same step in the after column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// Index into `ChartData::segments` of each end.
+    pub before_segment: usize,
+    pub after_segment: usize,
+    /// Byte range (bottom, top) in each column.
+    pub before_span: (u64, u64),
+    pub after_span: (u64, u64),
+    pub status: Status,
+    pub rows: Vec<usize>,
+}
+
+/// What a waterfall bar shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BarKind {
+    /// The before total (a full bar from 0).
+    Start,
+    Removed,
+    Shrunk,
+    Grown,
+    Added,
+    /// Small changes grouped (net).
+    Others,
+    /// The after total (a full bar from 0).
+    End,
+}
+
+impl BarKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BarKind::Start => "start",
+            BarKind::Removed => "removed",
+            BarKind::Shrunk => "shrunk",
+            BarKind::Grown => "grown",
+            BarKind::Added => "added",
+            BarKind::Others => "others",
+            BarKind::End => "end",
+        }
+    }
+}
+
+/// One bar of the waterfall: the running total goes from `from` to `to`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub kind: BarKind,
+    /// The instruction (full; the renderer shortens it), `before`, `after`, `12 small changes`.
+    pub label: String,
+    /// The change (`to − from`), in words: `−93.9 MB`.
+    pub value: String,
+    pub from: u64,
+    pub to: u64,
+    /// The status colour to use (None for totals and mixed groups).
+    pub status: Option<Status>,
+    /// Indexes into `Comparison::rows`.
+    pub rows: Vec<usize>,
+}
+
+/// Everything the chart draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartData {
+    /// `Sum of layer sizes`.
+    pub title: String,
+    pub before_label: String,
+    pub after_label: String,
+    /// `≈ 417 MB`.
+    pub before_total: String,
+    pub after_total: String,
+    /// `≈ −101 MB (−24 %)`.
+    pub delta: String,
+    /// The larger of the two totals (the scale's top), at least 1.
+    pub max_bytes: u64,
+    /// Both columns' segments: before ones first, each column bottom up.
+    pub segments: Vec<Segment>,
+    pub bands: Vec<Band>,
+    pub waterfall: Vec<Bar>,
+    /// Short description for `aria-label`.
+    pub summary: String,
+}
+
+impl ChartData {
+    /// The segments of one column, bottom up.
+    pub fn column(&self, c: Column) -> impl Iterator<Item = &Segment> {
+        self.segments.iter().filter(move |s| s.column == c)
+    }
+}
+
+/// Share of the larger total under which a layer is grouped with its neighbours.
+const TINY: f64 = 0.005;
+/// Share of the larger total from which a segment gets a label.
+const LABELLED: f64 = 0.04;
+/// Most labels per column.
+const MAX_LABELS: usize = 7;
+/// Share of the larger total under which a change joins "small changes".
+const SMALL_CHANGE: f64 = 0.01;
+/// Most individual waterfall bars.
+const MAX_BARS: usize = 10;
+
+/// Builds the chart data of a comparison of `before` → `after`.
+pub fn chart_data(c: &Comparison, before: &History, after: &History) -> ChartData {
+    let _ = (before, after); // the comparison carries everything the chart shows
+    let max_bytes = c.before.total.bytes.max(c.after.total.bytes).max(1);
+    let tiny = (max_bytes as f64 * TINY) as u64;
+
+    let mut segments = Vec::new();
+    for column in [Column::Before, Column::After] {
+        segments.extend(column_segments(c, column, tiny));
+    }
+    label_biggest(&mut segments, max_bytes);
+    let bands = bands(c, &segments);
+    let waterfall = waterfall(c, max_bytes);
+    let name = |l: &str, d: &str| {
+        if l.trim().is_empty() {
+            d.to_string()
+        } else {
+            l.trim().to_string()
+        }
+    };
+    let delta = c.delta.describe_approx(c.before.total.bytes);
+    ChartData {
+        title: "Sum of layer sizes".to_string(),
+        before_label: name(&c.before.label, "before"),
+        after_label: name(&c.after.label, "after"),
+        before_total: c.before.total.approx(),
+        after_total: c.after.total.approx(),
+        summary: format!(
+            "Sum of layer sizes: before {}, after {}, change {}",
+            c.before.total.approx(),
+            c.after.total.approx(),
+            delta
+        ),
+        delta,
+        max_bytes,
+        segments,
+        bands,
+        waterfall,
+    }
+}
+
+/// The layer of row `r` in `column`: (layer index, bytes).
+fn layer_of(c: &Comparison, r: usize, column: Column) -> Option<(usize, u64)> {
+    let row = c.rows.get(r)?;
+    let l = match column {
+        Column::Before => row.before.as_ref()?,
+        Column::After => row.after.as_ref()?,
+    };
+    Some((l.index, l.bytes()))
+}
+
+fn column_segments(c: &Comparison, column: Column, tiny: u64) -> Vec<Segment> {
+    // rows of this column in layer order
+    let mut by_layer: Vec<(usize, usize, u64)> = (0..c.rows.len())
+        .filter_map(|r| layer_of(c, r, column).map(|(i, b)| (i, r, b)))
+        .collect();
+    by_layer.sort_unstable();
+
+    let mut out: Vec<Segment> = Vec::new();
+    let mut start = 0u64;
+    let base_n = c.base.layers;
+    let (base_rows, rest): (Vec<_>, Vec<_>) = by_layer
+        .iter()
+        .partition(|(i, r, _)| *i < base_n && c.rows.get(*r).is_some_and(|row| row.in_base));
+    if !base_rows.is_empty() {
+        let bytes = base_rows
+            .iter()
+            .fold(0u64, |a: u64, x: &&(usize, usize, u64)| {
+                a.saturating_add(x.2)
+            });
+        out.push(Segment {
+            column,
+            kind: SegmentKind::Base,
+            rows: base_rows.iter().map(|x| x.1).collect(),
+            layers: base_rows.iter().map(|x| x.0).collect(),
+            status: Some(Status::Same),
+            start,
+            bytes,
+            label: None,
+            title: format!(
+                "shared base image: {} layers, {}",
+                base_rows.len(),
+                c.base.total.approx()
+            ),
+        });
+        start = start.saturating_add(bytes);
+    }
+    for &(i, r, b) in rest {
+        let status = c.rows.get(r).map(|row| row.status);
+        let is_tiny = b <= tiny;
+        if is_tiny {
+            if let Some(last) = out.last_mut() {
+                let last_tiny = matches!(last.kind, SegmentKind::Group)
+                    || (last.kind == SegmentKind::Layer && last.bytes <= tiny);
+                if last_tiny {
+                    last.kind = SegmentKind::Group;
+                    last.rows.push(r);
+                    last.layers.push(i);
+                    if last.status != status {
+                        last.status = None;
+                    }
+                    last.bytes = last.bytes.saturating_add(b);
+                    start = start.saturating_add(b);
+                    continue;
+                }
+            }
+        }
+        out.push(Segment {
+            column,
+            kind: SegmentKind::Layer,
+            rows: vec![r],
+            layers: vec![i],
+            status,
+            start,
+            bytes: b,
+            label: None,
+            title: String::new(),
+        });
+        start = start.saturating_add(b);
+    }
+    for s in out.iter_mut() {
+        if s.kind != SegmentKind::Base {
+            s.title = segment_title(c, s);
+        }
+    }
+    out
+}
+
+fn instruction_of(c: &Comparison, r: usize, column: Column) -> String {
+    c.rows
+        .get(r)
+        .and_then(|row| match column {
+            Column::Before => row.before.as_ref(),
+            Column::After => row.after.as_ref(),
+        })
+        .map(|l| l.instruction.clone())
+        .unwrap_or_default()
+}
+
+fn segment_title(c: &Comparison, s: &Segment) -> String {
+    match s.kind {
+        SegmentKind::Group => format!(
+            "{} small layers, {} ({})",
+            s.rows.len(),
+            human_bytes(s.bytes),
+            s.status_str()
+        ),
+        _ => {
+            let r = s.rows.first().copied().unwrap_or(0);
+            let mut t = format!(
+                "{} · {} · {}",
+                instruction_of(c, r, s.column),
+                human_bytes(s.bytes),
+                s.status_str()
+            );
+            if let Some(row) = c.rows.get(r) {
+                if row.before.is_some() && row.after.is_some() && row.delta.bytes != 0 {
+                    t.push_str(&format!(" ({})", row.delta.short()));
+                }
+            }
+            t
+        }
+    }
+}
+
+fn label_biggest(segments: &mut [Segment], max_bytes: u64) {
+    let min = (max_bytes as f64 * LABELLED) as u64;
+    for column in [Column::Before, Column::After] {
+        let mut idx: Vec<usize> = (0..segments.len())
+            .filter(|&k| {
+                segments
+                    .get(k)
+                    .is_some_and(|s| s.column == column && s.bytes >= min.max(1))
+            })
+            .collect();
+        idx.sort_by_key(|&k| std::cmp::Reverse(segments.get(k).map_or(0, |s| s.bytes)));
+        for k in idx.into_iter().take(MAX_LABELS) {
+            if let Some(s) = segments.get_mut(k) {
+                let what = match s.kind {
+                    SegmentKind::Base => format!("base image ({} layers)", s.layers.len()),
+                    SegmentKind::Group => format!("{} small layers", s.layers.len()),
+                    SegmentKind::Layer => short(s.title.split(" · ").next().unwrap_or(""), 30),
+                };
+                s.label = Some(format!("{what}\n{}", human_bytes(s.bytes)));
+            }
+        }
+    }
+}
+
+fn bands(c: &Comparison, segments: &[Segment]) -> Vec<Band> {
+    // where each (column, row) sits: segment index and byte span
+    let mut at_before = vec![None; c.rows.len()];
+    let mut at_after = vec![None; c.rows.len()];
+    for (k, s) in segments.iter().enumerate() {
+        let mut y = s.start;
+        let table = match s.column {
+            Column::Before => &mut at_before,
+            Column::After => &mut at_after,
+        };
+        for &r in &s.rows {
+            let b = layer_of(c, r, s.column).map_or(0, |x| x.1);
+            if let Some(slot) = table.get_mut(r) {
+                *slot = Some((k, (y, y.saturating_add(b))));
+            }
+            y = y.saturating_add(b);
+        }
+    }
+    let mut out: Vec<Band> = Vec::new();
+    for (r, row) in c.rows.iter().enumerate() {
+        let (Some(Some((bs, bspan))), Some(Some((as_, aspan)))) =
+            (at_before.get(r), at_after.get(r))
+        else {
+            continue;
+        };
+        let base = segments
+            .get(*bs)
+            .is_some_and(|s| s.kind == SegmentKind::Base);
+        if let Some(last) = out.last_mut() {
+            let same_ends = last.before_segment == *bs && last.after_segment == *as_;
+            let grouped = base
+                || segments
+                    .get(*bs)
+                    .is_some_and(|s| s.kind == SegmentKind::Group)
+                    && segments
+                        .get(*as_)
+                        .is_some_and(|s| s.kind == SegmentKind::Group);
+            if same_ends && grouped && last.status == row.status {
+                last.before_span.1 = last.before_span.1.max(bspan.1);
+                last.after_span.1 = last.after_span.1.max(aspan.1);
+                last.rows.push(r);
+                continue;
+            }
+        }
+        out.push(Band {
+            before_segment: *bs,
+            after_segment: *as_,
+            before_span: *bspan,
+            after_span: *aspan,
+            status: row.status,
+            rows: vec![r],
+        });
+    }
+    out
+}
+
+fn waterfall(c: &Comparison, max_bytes: u64) -> Vec<Bar> {
+    let small = (max_bytes as f64 * SMALL_CHANGE) as u64;
+    let mut changes: Vec<(BarKind, usize, i64)> = Vec::new();
+    let mut others: Vec<(usize, i64)> = Vec::new();
+    for (r, row) in c.rows.iter().enumerate() {
+        let d = row.delta.bytes;
+        if row.in_base || d == 0 {
+            continue;
+        }
+        if row.delta.within_rounding() || d.unsigned_abs() < small.max(1) {
+            others.push((r, d));
+            continue;
+        }
+        let kind = match row.status {
+            Status::Removed => BarKind::Removed,
+            Status::Added => BarKind::Added,
+            _ if d < 0 => BarKind::Shrunk,
+            _ => BarKind::Grown,
+        };
+        changes.push((kind, r, d));
+    }
+    let order = |k: BarKind| match k {
+        BarKind::Removed => 0,
+        BarKind::Shrunk => 1,
+        BarKind::Grown => 2,
+        BarKind::Added => 3,
+        _ => 4,
+    };
+    changes.sort_by_key(|&(k, _, d)| (order(k), std::cmp::Reverse(d.unsigned_abs())));
+    if changes.len() > MAX_BARS {
+        // keep the biggest, fold the rest into "others"
+        let mut by_size: Vec<usize> = (0..changes.len()).collect();
+        by_size
+            .sort_by_key(|&k| std::cmp::Reverse(changes.get(k).map_or(0, |x| x.2.unsigned_abs())));
+        let keep: Vec<usize> = by_size.into_iter().take(MAX_BARS).collect();
+        let mut kept = Vec::new();
+        for (k, ch) in changes.into_iter().enumerate() {
+            if keep.contains(&k) {
+                kept.push(ch);
+            } else {
+                others.push((ch.1, ch.2));
+            }
+        }
+        changes = kept;
+    }
+
+    let mut bars = vec![Bar {
+        kind: BarKind::Start,
+        label: "before".to_string(),
+        value: c.before.total.approx(),
+        from: 0,
+        to: c.before.total.bytes,
+        status: None,
+        rows: Vec::new(),
+    }];
+    let mut running = c.before.total.bytes;
+    let step = |running: u64, d: i64| -> u64 {
+        if d < 0 {
+            running.saturating_sub(d.unsigned_abs())
+        } else {
+            running.saturating_add(d.unsigned_abs())
+        }
+    };
+    for (kind, r, d) in changes {
+        let row = c.rows.get(r);
+        let label = row
+            .and_then(|row| row.after.as_ref().or(row.before.as_ref()))
+            .map(|l| l.instruction.clone())
+            .unwrap_or_default();
+        let to = step(running, d);
+        bars.push(Bar {
+            kind,
+            label,
+            value: row.map_or(String::new(), |row| row.delta.short()),
+            from: running,
+            to,
+            status: row.map(|row| row.status),
+            rows: vec![r],
+        });
+        running = to;
+    }
+    if !others.is_empty() {
+        let net: i64 = others.iter().fold(0i64, |a, x| a.saturating_add(x.1));
+        let tol = others
+            .iter()
+            .filter_map(|x| c.rows.get(x.0))
+            .fold(0u64, |a, row| a.saturating_add(row.delta.tolerance));
+        let to = step(running, net);
+        let value = if net.unsigned_abs() <= tol {
+            "≈ 0".to_string()
+        } else {
+            let sign = if net < 0 { "−" } else { "+" };
+            format!("{sign}{}", human_bytes(net.unsigned_abs()))
+        };
+        bars.push(Bar {
+            kind: BarKind::Others,
+            label: if others.len() == 1 {
+                "1 small change".to_string()
+            } else {
+                format!("{} small changes", others.len())
+            },
+            value,
+            from: running,
+            to,
+            status: None,
+            rows: others.iter().map(|x| x.0).collect(),
+        });
+        running = to;
+    }
+    let _ = running;
+    bars.push(Bar {
+        kind: BarKind::End,
+        label: "after".to_string(),
+        value: c.after.total.approx(),
+        from: 0,
+        to: c.after.total.bytes,
+        status: None,
+        rows: Vec::new(),
+    });
+    bars
+}

@@ -1,0 +1,596 @@
+//! Normalises a layer's CREATED BY cell into a [`Key`]: what the build step
+//! *is*, with the noise that differs between builders and printers removed.
+//!
+//! Two histories of the same Dockerfile print the same step differently
+//! depending on the builder (legacy `/bin/sh -c #(nop)  CMD …` vs BuildKit
+//! `CMD …`, `RUN … # buildkit`), the printer (podman's `["a", "b"]` vs docker's
+//! `["a" "b"]`), the build args in scope (`|2 A=1 B=2 /bin/sh -c …`) and the
+//! 45-column truncation. The key drops all of that, so the alignment can compare
+//! steps by meaning:
+//!
+//! - `RUN ` (BuildKit), `|N KEY=value …` build-arg prefixes, `/bin/sh -c`,
+//!   `#(nop)` and a trailing ` # buildkit` (also cut short: `# bui`, `# `);
+//! - exec-form lists lose their quotes and commas: `["npm", "start"]` →
+//!   `[npm start]`;
+//! - `EXPOSE 8000`, `EXPOSE [8000/tcp]` and `EXPOSE map[8000/tcp:{}]` are one key;
+//! - legacy `COPY file:<hash> in /dest` is keyed by its content hash;
+//! - whitespace runs collapse to one space.
+//!
+//! A truncated key only knows its beginning, so two keys are [`compatible`]
+//! when the visible text of the truncated one is a prefix of the other.
+
+/// The Dockerfile instruction a layer came from, as far as the text tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Keyword {
+    Run,
+    Copy,
+    Add,
+    Env,
+    Arg,
+    Label,
+    Workdir,
+    User,
+    Expose,
+    Cmd,
+    Entrypoint,
+    Volume,
+    Healthcheck,
+    Shell,
+    Stopsignal,
+    Onbuild,
+    Maintainer,
+    /// Anything else: an imported root filesystem, a `docker commit`, a base
+    /// image made by a script (`# debian.sh …`), an empty cell.
+    Other,
+}
+
+impl Keyword {
+    /// Reads an instruction word (`CMD`, `copy`), if it is one.
+    fn from_word(word: &str) -> Option<Keyword> {
+        let k = match word.to_ascii_uppercase().as_str() {
+            "RUN" => Keyword::Run,
+            "COPY" => Keyword::Copy,
+            "ADD" => Keyword::Add,
+            "ENV" => Keyword::Env,
+            "ARG" => Keyword::Arg,
+            "LABEL" => Keyword::Label,
+            "WORKDIR" => Keyword::Workdir,
+            "USER" => Keyword::User,
+            "EXPOSE" => Keyword::Expose,
+            "CMD" => Keyword::Cmd,
+            "ENTRYPOINT" => Keyword::Entrypoint,
+            "VOLUME" => Keyword::Volume,
+            "HEALTHCHECK" => Keyword::Healthcheck,
+            "SHELL" => Keyword::Shell,
+            "STOPSIGNAL" => Keyword::Stopsignal,
+            "ONBUILD" => Keyword::Onbuild,
+            "MAINTAINER" => Keyword::Maintainer,
+            _ => return None,
+        };
+        Some(k)
+    }
+
+    /// The instruction word as written in a Dockerfile (`RUN`), or `…` for [`Keyword::Other`].
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Keyword::Run => "RUN",
+            Keyword::Copy => "COPY",
+            Keyword::Add => "ADD",
+            Keyword::Env => "ENV",
+            Keyword::Arg => "ARG",
+            Keyword::Label => "LABEL",
+            Keyword::Workdir => "WORKDIR",
+            Keyword::User => "USER",
+            Keyword::Expose => "EXPOSE",
+            Keyword::Cmd => "CMD",
+            Keyword::Entrypoint => "ENTRYPOINT",
+            Keyword::Volume => "VOLUME",
+            Keyword::Healthcheck => "HEALTHCHECK",
+            Keyword::Shell => "SHELL",
+            Keyword::Stopsignal => "STOPSIGNAL",
+            Keyword::Onbuild => "ONBUILD",
+            Keyword::Maintainer => "MAINTAINER",
+            Keyword::Other => "…",
+        }
+    }
+
+    /// Instructions that only set image metadata and take one value, so two of
+    /// them next to each other in a diff are one edited step (`WORKDIR /a` → `WORKDIR /b`).
+    pub fn is_single_setting(self) -> bool {
+        matches!(
+            self,
+            Keyword::Workdir
+                | Keyword::User
+                | Keyword::Expose
+                | Keyword::Cmd
+                | Keyword::Entrypoint
+                | Keyword::Healthcheck
+                | Keyword::Shell
+                | Keyword::Stopsignal
+                | Keyword::Maintainer
+                | Keyword::Volume
+        )
+    }
+}
+
+/// What a build step is, normalised for matching. See the module doc.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    /// The instruction.
+    pub keyword: Keyword,
+    /// `KEYWORD body`, normalised and whitespace-collapsed: what matching compares.
+    pub text: String,
+    /// The same with the whitespace as printed: a step whose text differs only
+    /// here was still edited (`&& apt-get` → `&&     apt-get`).
+    pub layout: String,
+    /// True when the printed cell was cut short, so only a prefix of `text` is known.
+    pub truncated: bool,
+    /// `KEYWORD body` as printed (noise dropped, whitespace collapsed, quoting
+    /// kept): what the user recognises.
+    pub shown: String,
+}
+
+/// Shortest visible text a truncated key needs before a prefix match means anything.
+const MIN_PREFIX: usize = 8;
+
+impl Key {
+    /// Builds the key of one CREATED BY cell.
+    pub fn new(created_by: &str, truncated: bool) -> Key {
+        let mut truncated = truncated;
+        let mut s = created_by.trim();
+        let mut buildkit = false;
+
+        // `RUN |3 A=1 B=2 C=3 /bin/sh -c …` (BuildKit) or `|1 A=1 /bin/sh -c …` (legacy)
+        if let Some(rest) = strip_word(s, "RUN") {
+            if rest.starts_with('|') || rest.starts_with("/bin/sh") || rest.starts_with('[') {
+                s = rest;
+                buildkit = true;
+            }
+        }
+        s = strip_build_args(s);
+        let mut shell_form = false;
+        if let Some(rest) = s.strip_prefix("/bin/sh -c") {
+            s = rest.trim_start();
+            shell_form = true;
+        }
+        let mut nop = false;
+        if let Some(rest) = s.strip_prefix("#(nop)") {
+            s = rest.trim_start();
+            nop = true;
+        }
+
+        // The instruction word: written out by #(nop) rows and by BuildKit
+        // metadata rows; a plain shell command is a RUN.
+        let first = s.split_whitespace().next().unwrap_or("");
+        let (keyword, body) = match Keyword::from_word(first) {
+            Some(k) if nop || !shell_form => {
+                if !nop && !shell_form {
+                    buildkit = true;
+                }
+                (k, s.get(first.len()..).unwrap_or("").trim_start())
+            }
+            _ if shell_form || buildkit => (Keyword::Run, s),
+            _ => (Keyword::Other, s),
+        };
+
+        let mut body = body.to_string();
+        let printed_body =
+            |b: &str| collapse_whitespace(&format!("{} {}", keyword.as_str(), b.trim()));
+        if buildkit {
+            let (cut, complete) = strip_buildkit_suffix(&body, truncated);
+            body = cut;
+            if complete {
+                truncated = false;
+            }
+        }
+        // COPY and ADD of the same content hash are the same content: one key
+        // text for both, while the layout keeps the instruction (COPY → ADD is an edit).
+        let shown = printed_body(&body);
+        if let (Keyword::Copy | Keyword::Add, Some(hash)) = (keyword, content_hash(&body)) {
+            return Key {
+                keyword,
+                text: format!("COPY/ADD {hash}"),
+                layout: format!("{} {hash}", keyword.as_str()),
+                truncated,
+                shown,
+            };
+        }
+        let body = match keyword {
+            Keyword::Expose => normalise_expose(&body).unwrap_or(body),
+            _ => body,
+        };
+        let body = normalise_exec_form(&body);
+        let layout = format!("{} {}", keyword.as_str(), body.trim());
+        let text = collapse_whitespace(&layout);
+        Key {
+            keyword,
+            text,
+            layout,
+            truncated,
+            shown,
+        }
+    }
+
+    /// The step for display: the instruction as printed, without the builder
+    /// noise (`ADD file:7f95… in /`, `CMD ["npm" "start"]`, `EXPOSE 8000`).
+    pub fn display(&self) -> String {
+        self.shown.clone()
+    }
+
+    /// The name an ENV/ARG/LABEL sets (`NODE_VERSION` of `ENV NODE_VERSION=12`), if any.
+    pub fn variable(&self) -> Option<&str> {
+        match self.keyword {
+            Keyword::Env | Keyword::Arg | Keyword::Label => {
+                let body = self.body();
+                let end = body.find(['=', ' ']).unwrap_or(body.len());
+                body.get(..end).filter(|v| !v.is_empty())
+            }
+            _ => None,
+        }
+    }
+
+    /// The normalised text after the keyword.
+    pub fn body(&self) -> &str {
+        let kw = self.keyword.as_str();
+        self.text
+            .strip_prefix("COPY/ADD")
+            .or_else(|| self.text.strip_prefix(kw))
+            .map(str::trim_start)
+            .unwrap_or(&self.text)
+    }
+
+    /// Words of the body, for the similarity of edited steps (a cut-off last word dropped).
+    pub fn tokens(&self) -> Vec<&str> {
+        let mut t: Vec<&str> = self
+            .body()
+            .split(|c: char| c.is_whitespace() || matches!(c, ';' | '&' | '|' | '\\' | ','))
+            .filter(|w| !w.is_empty())
+            .collect();
+        // a cut-off last word is only a piece of a word (unless a separator ends the text)
+        let ends_clean = self
+            .body()
+            .ends_with(|c: char| c.is_whitespace() || matches!(c, ';' | '&' | '|' | '\\' | ','));
+        if self.truncated && !ends_clean {
+            t.pop();
+        }
+        t
+    }
+}
+
+/// Whether two keys can be the same step: equal, or one is cut short and the
+/// other starts with its visible text.
+pub fn compatible(a: &Key, b: &Key) -> bool {
+    if a.text == b.text {
+        return true;
+    }
+    match (a.truncated, b.truncated) {
+        (false, false) => false,
+        (true, false) => a.text.len() >= MIN_PREFIX && b.text.starts_with(&a.text),
+        (false, true) => b.text.len() >= MIN_PREFIX && a.text.starts_with(&b.text),
+        (true, true) => {
+            let (short, long) = if a.text.len() <= b.text.len() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            short.text.len() >= MIN_PREFIX && long.text.starts_with(&short.text)
+        }
+    }
+}
+
+/// Whether the printed layout of two compatible keys is the same over the part
+/// both show (whitespace kept). False means the step was re-written.
+pub fn same_layout(a: &Key, b: &Key) -> bool {
+    let (x, y) = (a.layout.as_str(), b.layout.as_str());
+    if x == y {
+        return true;
+    }
+    let cut = |s: &str, n: usize| -> String { s.chars().take(n).collect() };
+    match (a.truncated, b.truncated) {
+        (false, false) => false,
+        (true, false) => y.starts_with(x),
+        (false, true) => x.starts_with(y),
+        (true, true) => {
+            let n = x.chars().count().min(y.chars().count());
+            cut(x, n) == cut(y, n)
+        }
+    }
+}
+
+/// How alike two steps' words are, 0.0 to 1.0 (Dice coefficient over word
+/// multisets). When one side is cut short, only as many words as it shows count.
+pub fn similarity(a: &Key, b: &Key) -> f64 {
+    let mut ta = a.tokens();
+    let mut tb = b.tokens();
+    if a.truncated && !b.truncated {
+        tb.truncate(ta.len().max(1));
+    } else if b.truncated && !a.truncated {
+        ta.truncate(tb.len().max(1));
+    } else if a.truncated && b.truncated {
+        let n = ta.len().min(tb.len()).max(1);
+        ta.truncate(n);
+        tb.truncate(n);
+    }
+    if ta.is_empty() && tb.is_empty() {
+        return if a.text == b.text { 1.0 } else { 0.0 };
+    }
+    let mut rest: Vec<&str> = tb.clone();
+    let mut common = 0usize;
+    for w in &ta {
+        if let Some(pos) = rest.iter().position(|x| x == w) {
+            rest.swap_remove(pos);
+            common += 1;
+        }
+    }
+    (2 * common) as f64 / (ta.len() + tb.len()) as f64
+}
+
+/// `s` without a leading `word ` (case-sensitive), or None.
+fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+    let rest = s.strip_prefix(word)?;
+    if rest.starts_with(char::is_whitespace) {
+        Some(rest.trim_start())
+    } else {
+        None
+    }
+}
+
+/// Drops `|N KEY=value …` (N build args) in front of a command.
+fn strip_build_args(s: &str) -> &str {
+    let Some(rest) = s.strip_prefix('|') else {
+        return s;
+    };
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let Ok(n) = rest.get(..digits).unwrap_or("").parse::<usize>() else {
+        return s;
+    };
+    let mut rest = rest.get(digits..).unwrap_or("").trim_start();
+    // Skip N `KEY=value` words; stop early at the shell so a value with a space
+    // (which docker prints unquoted) cannot eat the command.
+    for _ in 0..n {
+        if rest.starts_with("/bin/sh") || rest.is_empty() {
+            break;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        rest = rest.get(end..).unwrap_or("").trim_start();
+    }
+    if let Some(at) = rest.find("/bin/sh -c") {
+        // Values with spaces: everything before the shell is still args.
+        if !rest.get(..at).unwrap_or("").trim().is_empty() && n > 0 {
+            return rest.get(at..).unwrap_or(rest);
+        }
+    }
+    rest
+}
+
+/// Drops BuildKit's ` # buildkit` suffix. When the cell was cut inside it
+/// (`… # bui`), the command itself was printed whole: returns `(body, true)`.
+fn strip_buildkit_suffix(body: &str, truncated: bool) -> (String, bool) {
+    const SUFFIX: &str = " # buildkit";
+    let trimmed = body.trim_end();
+    if let Some(b) = trimmed.strip_suffix(SUFFIX) {
+        return (b.to_string(), true);
+    }
+    if truncated {
+        // Try the cut-off forms, longest first: " # buil", " # bui", … " #".
+        for n in (2..SUFFIX.len()).rev() {
+            let part = SUFFIX.get(..n).unwrap_or("");
+            if let Some(b) = body.strip_suffix(part) {
+                return (b.to_string(), true);
+            }
+            let p = part.trim_end();
+            if p.len() >= 2 {
+                if let Some(b) = trimmed.strip_suffix(p) {
+                    if b.ends_with(' ') || b.is_empty() {
+                        return (b.to_string(), true);
+                    }
+                }
+            }
+        }
+    }
+    (body.to_string(), false)
+}
+
+/// `8000`, `[8000/tcp]`, `map[8000/tcp:{}]` → `8000/tcp` (ports sorted).
+fn normalise_expose(body: &str) -> Option<String> {
+    let mut ports: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, ports: &mut Vec<String>| {
+        if !cur.is_empty() {
+            let p = if cur.contains('/') {
+                cur.clone()
+            } else {
+                format!("{cur}/tcp")
+            };
+            ports.push(p);
+            cur.clear();
+        }
+    };
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() || c == '-' && !cur.is_empty() {
+            cur.push(c);
+        } else if c == '/' && !cur.is_empty() {
+            cur.push(c);
+            while let Some(&p) = chars.peek() {
+                if p.is_ascii_alphabetic() {
+                    cur.push(p);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        } else {
+            flush(&mut cur, &mut ports);
+        }
+    }
+    flush(&mut cur, &mut ports);
+    if ports.is_empty() {
+        return None;
+    }
+    ports.sort();
+    ports.dedup();
+    Some(ports.join(" "))
+}
+
+/// Legacy `file:<hash> in /dest` / `dir:…` / `multi:…` → `file:<hash>`: the
+/// content hash says what was copied; the same hash is the same content.
+fn content_hash(body: &str) -> Option<String> {
+    let mut words = body.split_whitespace();
+    let first = words.next()?;
+    let (kind, hash) = first.split_once(':')?;
+    if !matches!(kind, "file" | "dir" | "multi") {
+        return None;
+    }
+    if hash.is_empty() || !hash.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    Some(format!("{kind}:{hash}"))
+}
+
+/// `["a", "b"]` / `["a" "b"]` / `[a b]` → `[a b]` (exec form without quoting noise).
+fn normalise_exec_form(body: &str) -> String {
+    let t = body.trim_start();
+    if !t.starts_with('[') {
+        return body.to_string();
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut in_list = true;
+    for c in t.chars() {
+        if in_list {
+            match c {
+                '"' => continue,
+                ',' => {
+                    if !out.ends_with(' ') {
+                        out.push(' ');
+                    }
+                    continue;
+                }
+                ']' => in_list = false,
+                _ => {}
+            }
+        }
+        out.push(c);
+    }
+    // ", " became "  ": tidy the doubled spaces inside the list only.
+    let mut tidy = String::with_capacity(out.len());
+    for c in out.chars() {
+        if c == ' ' && tidy.ends_with(' ') {
+            continue;
+        }
+        tidy.push(c);
+    }
+    tidy
+}
+
+/// Runs of whitespace → one space; trimmed.
+fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> Key {
+        Key::new(s, false)
+    }
+
+    #[test]
+    fn legacy_and_buildkit_metadata_rows_are_one_key() {
+        let legacy = key(r#"/bin/sh -c #(nop)  CMD ["python" "app.py"]"#);
+        let bk = key(r#"CMD ["python" "app.py"]"#);
+        let podman = key(r#"/bin/sh -c #(nop) CMD ["python", "app.py"]"#);
+        assert_eq!(legacy.text, "CMD [python app.py]");
+        assert_eq!(bk.text, legacy.text);
+        assert_eq!(podman.text, legacy.text);
+        assert_eq!(legacy.keyword, Keyword::Cmd);
+    }
+
+    #[test]
+    fn run_prefixes_and_buildkit_suffix_are_dropped() {
+        let a = key("/bin/sh -c npm install");
+        let b = key("RUN /bin/sh -c npm install # buildkit");
+        let c = key("|1 APP_HOME=/home/node/app /bin/sh -c npm install");
+        let d = key("RUN |2 A=1 B=2 /bin/sh -c npm install # buildkit");
+        for k in [&b, &c, &d] {
+            assert_eq!(k.text, a.text, "{k:?}");
+        }
+        assert_eq!(a.text, "RUN npm install");
+    }
+
+    #[test]
+    fn a_cut_off_buildkit_suffix_means_the_command_was_whole() {
+        let k = Key::new("RUN /bin/sh -c apt-get install -y wget # bui", true);
+        assert_eq!(k.text, "RUN apt-get install -y wget");
+        assert!(!k.truncated);
+        let k = Key::new("RUN /bin/sh -c apk add --no-cache go # build", true);
+        assert_eq!(k.text, "RUN apk add --no-cache go");
+        assert!(!k.truncated);
+        let k = Key::new("RUN /bin/sh -c apt-get update &&     apt-get", true);
+        assert!(k.truncated);
+    }
+
+    #[test]
+    fn expose_forms_agree() {
+        let a = key("/bin/sh -c #(nop)  EXPOSE 8080");
+        let b = key("EXPOSE map[8080/tcp:{}]");
+        let c = key("EXPOSE [8080/tcp]");
+        assert_eq!(a.text, "EXPOSE 8080/tcp");
+        assert_eq!(b.text, a.text);
+        assert_eq!(c.text, a.text);
+    }
+
+    #[test]
+    fn copy_is_keyed_by_content_hash() {
+        let a = key("/bin/sh -c #(nop) COPY file:238737301d473041 in /usr/local/bin/ ");
+        let b = Key::new("/bin/sh -c #(nop) COPY file:238737301d473041", true);
+        assert!(compatible(&a, &b));
+        let c = key("/bin/sh -c #(nop) COPY file:999737301d473041 in /usr/local/bin/ ");
+        assert!(!compatible(&a, &c));
+    }
+
+    #[test]
+    fn truncated_keys_match_on_their_common_prefix() {
+        let full = key("/bin/sh -c apt-get update && apt-get install -y curl");
+        let cut = Key::new("/bin/sh -c apt-get update && apt-get install", true);
+        let cut2 = Key::new("/bin/sh -c apt-get update &&     apt-get ins", true);
+        assert!(compatible(&full, &cut));
+        assert!(compatible(&cut, &cut2));
+        assert!(same_layout(&full, &cut));
+        assert!(!same_layout(&cut, &cut2), "respaced line is an edit");
+        let other = key("/bin/sh -c apt-get update");
+        assert!(!compatible(&other, &cut2));
+    }
+
+    #[test]
+    fn similarity_sees_an_edited_line() {
+        let a = key("/bin/sh -c apt-get install -y curl");
+        let b = key("/bin/sh -c apt-get install -y curl nodejs");
+        let c = key("/bin/sh -c npm ci");
+        assert!(similarity(&a, &b) > 0.8);
+        assert!(similarity(&a, &c) < 0.2);
+        assert_eq!(a.variable(), None);
+        assert_eq!(
+            key("/bin/sh -c #(nop)  ENV NODE_VERSION=12").variable(),
+            Some("NODE_VERSION")
+        );
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for s in [
+            "", "|", "|99", "|x y", "RUN", "#(nop)", "[", "EXPOSE", "é|1 é", "RUN |1",
+        ] {
+            let k = Key::new(s, true);
+            let _ = (
+                k.tokens(),
+                k.variable(),
+                similarity(&k, &k),
+                compatible(&k, &k),
+            );
+        }
+    }
+}

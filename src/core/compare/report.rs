@@ -1,0 +1,243 @@
+//! Renders a [`Comparison`] for the CLI and for pasting elsewhere: plain
+//! [`text`], [`markdown`] (a summary table for a course submission or a PR
+//! comment) and [`json`] (the documented machine format).
+//!
+//! JSON shape (fields may be added, never changed):
+//! `{"before":{"label","total_bytes"},"after":{…},"base":{"layers","bytes"},
+//! "delta_bytes","rows":[{"status","before":{"index","created_by","size_bytes"}|null,
+//! "after":…|null,"delta_bytes"}]}`, rows oldest first, indexes oldest first from 0.
+
+use super::numbers::human_bytes;
+use super::{short, Comparison, LayerRef, Row, Side};
+use serde_json::{json, Value};
+
+/// The comparison as the CLI's JSON document (pretty-printed).
+pub fn json(c: &Comparison) -> String {
+    serde_json::to_string_pretty(&json_value(c)).unwrap_or_else(|_| "{}".to_string())
+}
+
+/// The comparison as a JSON value (see the module doc for the shape).
+pub fn json_value(c: &Comparison) -> Value {
+    let side = |s: &Side| {
+        json!({
+            "label": s.label,
+            "total_bytes": s.total.bytes,
+            "total_low_bytes": s.total.low,
+            "total_high_bytes": s.total.high,
+            "exact": s.total.exact,
+            "layers": s.layers,
+            "your_layers_bytes": s.yours.bytes,
+        })
+    };
+    let layer = |l: &Option<LayerRef>| match l {
+        Some(l) => json!({
+            "index": l.index,
+            "created_by": l.created_by,
+            "size_bytes": l.bytes(),
+            "instruction": l.instruction,
+            "truncated": l.truncated,
+        }),
+        None => Value::Null,
+    };
+    let rows: Vec<Value> = c
+        .rows
+        .iter()
+        .map(|r| {
+            json!({
+                "status": r.status.as_str(),
+                "before": layer(&r.before),
+                "after": layer(&r.after),
+                "delta_bytes": r.delta.bytes,
+                "delta_tolerance_bytes": r.delta.tolerance,
+                "within_rounding": r.delta.within_rounding(),
+                "in_base": r.in_base,
+            })
+        })
+        .collect();
+    json!({
+        "before": side(&c.before),
+        "after": side(&c.after),
+        "base": {
+            "layers": c.base.layers,
+            "bytes": c.base.total.bytes,
+            "changed": c.base.changed,
+            "reason": c.base.reason,
+            "before_image": c.base.before_image,
+            "after_image": c.base.after_image,
+        },
+        "delta_bytes": c.delta.bytes,
+        "delta_tolerance_bytes": c.delta.tolerance,
+        "delta_within_rounding": c.delta.within_rounding(),
+        "rows": rows,
+    })
+}
+
+fn size_cell(l: &Option<LayerRef>) -> String {
+    match l {
+        Some(l) => match l.size {
+            Some(s) => human_bytes(s.bytes),
+            None => "?".to_string(),
+        },
+        None => String::new(),
+    }
+}
+
+fn name(label: &str, fallback: &str) -> String {
+    if label.trim().is_empty() {
+        fallback.to_string()
+    } else {
+        label.trim().to_string()
+    }
+}
+
+/// Summary lines shared by text and Markdown.
+fn summary_lines(c: &Comparison) -> Vec<String> {
+    let mut out = vec![
+        format!(
+            "Before ({}): {} layers, {}",
+            name(&c.before.label, "before"),
+            c.before.layers,
+            c.before.total.describe()
+        ),
+        format!(
+            "After ({}): {} layers, {}",
+            name(&c.after.label, "after"),
+            c.after.layers,
+            c.after.total.describe()
+        ),
+        format!(
+            "Change: {} (sum of layer sizes)",
+            c.delta.describe_approx(c.before.total.bytes)
+        ),
+    ];
+    if c.base.layers > 0 {
+        out.push(format!(
+            "Shared base image: {} layers, {}",
+            c.base.layers,
+            c.base.total.approx()
+        ));
+    }
+    if let Some(reason) = &c.base.reason {
+        out.push(format!("Base image changed: {reason}"));
+    }
+    out
+}
+
+/// Plain text: the summary, then one line per row (the base block collapsed).
+pub fn text(c: &Comparison) -> String {
+    let mut out = summary_lines(c).join("\n");
+    out.push_str("\n\n");
+    let mut table: Vec<[String; 6]> = vec![[
+        "STATUS".into(),
+        "BEFORE".into(),
+        "SIZE".into(),
+        "Δ".into(),
+        "AFTER".into(),
+        "SIZE".into(),
+    ]];
+    if c.base.layers > 0 {
+        table.push([
+            "= base".into(),
+            format!("({} layers)", c.base.layers),
+            human_bytes(c.base.total.bytes),
+            String::new(),
+            format!("({} layers)", c.base.layers),
+            human_bytes(c.base.total.bytes),
+        ]);
+    }
+    for r in c.rows.iter().filter(|r| !r.in_base) {
+        table.push(text_row(r));
+    }
+    let mut widths = [0usize; 6];
+    for row in &table {
+        for (w, cell) in widths.iter_mut().zip(row.iter()) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    for row in &table {
+        let mut line = String::new();
+        for (k, (w, cell)) in widths.iter().zip(row.iter()).enumerate() {
+            let pad = w.saturating_sub(cell.chars().count());
+            let right = k == 2 || k == 3 || k == 5;
+            if right {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad));
+            }
+            line.push_str("  ");
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn text_row(r: &Row) -> [String; 6] {
+    let instr = |l: &Option<LayerRef>| {
+        l.as_ref()
+            .map_or(String::new(), |l| short(&l.instruction, 44))
+    };
+    [
+        format!("{} {}", r.status.symbol(), r.status.as_str()),
+        instr(&r.before),
+        size_cell(&r.before),
+        r.delta.short(),
+        instr(&r.after),
+        size_cell(&r.after),
+    ]
+}
+
+fn md_cell(s: &str) -> String {
+    let s = s.replace('|', "\\|").replace(['\n', '\r'], " ");
+    if s.is_empty() {
+        String::new()
+    } else if s.contains('`') {
+        s
+    } else {
+        format!("`{s}`")
+    }
+}
+
+/// Markdown: a totals line with ≈, then the aligned table (status icon + word).
+pub fn markdown(c: &Comparison) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "**Sum of layer sizes:** {} → {}: {}\n\n",
+        c.before.total.approx(),
+        c.after.total.approx(),
+        c.delta.describe_approx(c.before.total.bytes)
+    ));
+    for line in summary_lines(c).iter().skip(3) {
+        out.push_str(&format!("{line}  \n"));
+    }
+    out.push_str("\n| Status | Before | Size | Δ | After | Size |\n|---|---|--:|--:|---|--:|\n");
+    if c.base.layers > 0 {
+        out.push_str(&format!(
+            "| = same | *base image ({} layers)* | {} | | *base image ({} layers)* | {} |\n",
+            c.base.layers,
+            human_bytes(c.base.total.bytes),
+            c.base.layers,
+            human_bytes(c.base.total.bytes)
+        ));
+    }
+    for r in c.rows.iter().filter(|r| !r.in_base) {
+        let instr = |l: &Option<LayerRef>| {
+            l.as_ref()
+                .map_or(String::new(), |l| md_cell(&short(&l.instruction, 60)))
+        };
+        out.push_str(&format!(
+            "| {} {} | {} | {} | {} | {} | {} |\n",
+            r.status.symbol(),
+            r.status.as_str(),
+            instr(&r.before),
+            size_cell(&r.before),
+            r.delta.short(),
+            instr(&r.after),
+            size_cell(&r.after),
+        ));
+    }
+    out.push_str("\nSizes as printed by `docker history` (3 significant digits); ≈ marks sums of rounded sizes.\n");
+    out
+}

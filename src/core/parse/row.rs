@@ -1,0 +1,539 @@
+//! Reads one table row against a column model, locating cells by their own
+//! shape rather than by fixed offsets.
+//!
+//! Why not offsets: tabwriter pads cells, but real pastes are misaligned —
+//! CJK locales make every `…` row one column short (formats.md §1.2), podman
+//! turns a tab inside a command into an extra cell that pushes SIZE and COMMENT
+//! right (§3), authors hand-edit columns. So:
+//! - the id and CREATED cells are read at the start by their shape;
+//! - a free-text cell (CREATED BY, COMMENT) runs up to the next cell that has a
+//!   shape (usually SIZE), found among the size-looking tokens that follow a
+//!   run of ≥ 2 spaces; the header's column start, when known, picks the
+//!   nearest one (and allows a 1-space gap right at the column, as in
+//!   hand-aligned 2013 tables);
+//! - text after the last column is kept (as an annotation) for the caller.
+
+use super::created::{created_prefix, is_timestamp};
+use super::header::{Column, ColumnAt};
+use super::id::{id_prefix, IdCell};
+use super::size::size_prefix;
+use crate::core::model::Size;
+
+/// Whether SIZE cells may be plain integers (`--human=false`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlainSizes {
+    /// `--human=false` (header `CREATED AT` or timestamps): plain bytes expected.
+    Expected,
+    /// Human sizes expected: a bare integer is not a size.
+    No,
+    /// Can't tell: prefer sizes with a unit, accept a bare integer otherwise.
+    Unknown,
+}
+
+/// The cells read from one row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Row {
+    /// The id cell, if the model has one.
+    pub id: Option<IdCell>,
+    /// The CREATED cell as printed.
+    pub created: Option<String>,
+    /// The CREATED BY cell as printed (trimmed; truncation mark still on).
+    pub created_by: Option<String>,
+    /// The size, with the text it was read from and its character column.
+    pub size: Option<(Size, String, usize)>,
+    /// The COMMENT cell.
+    pub comment: Option<String>,
+    /// Text after the last column (an author's annotation).
+    pub extra: String,
+    /// A whitespace run inside CREATED BY that was a podman tab-split cell.
+    pub tab_split: bool,
+    /// Whether any anchored cell (id, created, size) was read.
+    pub anchored: bool,
+    /// Character column where the CREATED cell starts (a dialect fingerprint:
+    /// 15 for docker ≥ 20.10, 20 for older docker).
+    pub created_col: Option<usize>,
+    /// The SIZE cell was only found through single-space gaps.
+    pub single_spaced: bool,
+}
+
+/// The outcome of reading a line as a row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowRead {
+    /// Every column was found.
+    Full(Row),
+    /// The row starts like a row (id, created) but its SIZE was not found: the
+    /// CREATED BY cell may continue on the next lines.
+    Partial(Row),
+    /// Not a row of this table.
+    No,
+}
+
+fn skip_ws(line: &str, pos: usize) -> usize {
+    let rest = line.get(pos..).unwrap_or("");
+    pos + (rest.len() - rest.trim_start().len())
+}
+
+fn char_col(line: &str, byte: usize) -> usize {
+    line.get(..byte).map_or(0, |s| s.chars().count())
+}
+
+/// Whitespace run length (in characters, a tab counting 2) just before `byte`.
+fn gap_before(line: &str, byte: usize) -> usize {
+    line.get(..byte)
+        .unwrap_or("")
+        .chars()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 2 } else { 1 })
+        .sum()
+}
+
+fn gap_after(line: &str, byte: usize) -> usize {
+    let rest = line.get(byte..).unwrap_or("");
+    if rest.trim().is_empty() {
+        return usize::MAX;
+    }
+    rest.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 2 } else { 1 })
+        .sum()
+}
+
+/// A place where an anchored cell could start.
+#[derive(Debug, Clone)]
+struct Candidate {
+    start: usize,
+    col: usize,
+    gap_after: usize,
+    with_unit: bool,
+}
+
+/// Token starts (after whitespace) from `from` on.
+fn token_starts(line: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
+    let rest = line.get(from..).unwrap_or("");
+    let mut prev_ws = true;
+    rest.char_indices().filter_map(move |(i, c)| {
+        let start = prev_ws && !c.is_whitespace();
+        prev_ws = c.is_whitespace();
+        start.then_some(from + i)
+    })
+}
+
+/// Finds where the anchored `column` starts after the free cell at `from`;
+/// the flag tells that it was only found through single-space gaps.
+fn find_anchor(
+    line: &str,
+    from: usize,
+    column: Column,
+    hint: Option<usize>,
+    plain: PlainSizes,
+) -> Option<(Candidate, bool)> {
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut weak: Vec<Candidate> = Vec::new();
+    for start in token_starts(line, from) {
+        let rest = line.get(start..).unwrap_or("");
+        let (end, with_unit) = match column {
+            Column::Size => match size_prefix(rest) {
+                Ok((size, n)) => (start + n, !size.exact),
+                Err(_) => continue,
+            },
+            Column::Created | Column::CreatedAt => match created_prefix(rest) {
+                Some(n) => (start + n, true),
+                None => continue,
+            },
+            Column::Id => match id_prefix(rest) {
+                Some((_, n)) => (start + n, true),
+                None => continue,
+            },
+            Column::CreatedBy | Column::Comment => return None,
+        };
+        let col = char_col(line, start);
+        let near_hint = hint.is_some_and(|h| col.abs_diff(h) <= 1);
+        let strong = start == from || gap_before(line, start) >= 2 || near_hint;
+        let cand = Candidate {
+            start,
+            col,
+            gap_after: gap_after(line, end),
+            with_unit,
+        };
+        if strong {
+            cands.push(cand);
+        } else {
+            weak.push(cand);
+        }
+    }
+    if cands.is_empty() {
+        // Whitespace collapsed to single spaces (a paste from rendered HTML):
+        // the last size-shaped token is the SIZE cell.
+        let fallback = weak.into_iter().rev().find(|c| match plain {
+            PlainSizes::Expected => true,
+            PlainSizes::No | PlainSizes::Unknown => c.with_unit,
+        });
+        return fallback.map(|c| (c, true));
+    }
+    let any_unit = cands.iter().any(|c| c.with_unit);
+    cands.retain(|c| match plain {
+        PlainSizes::Expected => true,
+        PlainSizes::No => c.with_unit,
+        PlainSizes::Unknown => c.with_unit || !any_unit,
+    });
+    let chosen = match hint {
+        Some(h) => cands
+            .into_iter()
+            .min_by_key(|c| (c.col.abs_diff(h), c.gap_after < 2, usize::MAX - c.start)),
+        None => {
+            let spaced = cands.iter().rposition(|c| c.gap_after >= 2);
+            match spaced {
+                Some(i) => cands.into_iter().nth(i),
+                None => cands.pop(),
+            }
+        }
+    };
+    chosen.map(|c| (c, false))
+}
+
+/// Splits a free cell followed by another free cell at the whitespace run
+/// nearest to the second one's header start.
+fn split_free(line: &str, from: usize, hint: Option<usize>) -> usize {
+    let Some(h) = hint else {
+        return line.len();
+    };
+    token_starts(line, from)
+        .filter(|&s| s != from && gap_before(line, s) >= 2)
+        .min_by_key(|&s| char_col(line, s).abs_diff(h))
+        .unwrap_or(line.len())
+}
+
+/// Replaces whitespace runs inside a CREATED BY cell that end exactly where a
+/// later header column starts: podman printed a tab there (formats.md §3).
+fn undo_tab_split(cell: &str, cell_col: usize, later_starts: &[usize]) -> Option<String> {
+    let mut out = String::with_capacity(cell.len());
+    let mut changed = false;
+    let mut run = String::new();
+    for (i, c) in cell.chars().enumerate() {
+        if c == ' ' {
+            run.push(c);
+            continue;
+        }
+        if !run.is_empty() {
+            if run.len() >= 2 && later_starts.contains(&(cell_col + i)) {
+                out.push('\t');
+                changed = true;
+            } else {
+                out.push_str(&run);
+            }
+            run.clear();
+        }
+        out.push(c);
+    }
+    out.push_str(&run);
+    changed.then_some(out)
+}
+
+/// Reads `line` (indentation and prefixes already removed) as a row with the
+/// given columns.
+pub fn read_row(line: &str, columns: &[ColumnAt], plain: PlainSizes) -> RowRead {
+    let mut row = Row::default();
+    let mut plain = plain;
+    let mut pos = 0usize;
+    for (k, at) in columns.iter().enumerate() {
+        pos = skip_ws(line, pos);
+        let rest = line.get(pos..).unwrap_or("");
+        match at.column {
+            Column::Id => {
+                let Some((cell, n)) = id_prefix(rest) else {
+                    return RowRead::No;
+                };
+                row.id = Some(cell);
+                row.anchored = true;
+                pos += n;
+            }
+            Column::Created | Column::CreatedAt => {
+                let Some(n) = created_prefix(rest) else {
+                    return RowRead::No;
+                };
+                let cell = rest.get(..n).unwrap_or("");
+                if is_timestamp(cell) {
+                    plain = PlainSizes::Expected;
+                }
+                row.created = Some(cell.to_string());
+                row.created_col = Some(char_col(line, pos));
+                row.anchored = true;
+                pos += n;
+            }
+            Column::Size => match size_prefix(rest) {
+                Ok((size, n)) if !size.exact || plain != PlainSizes::No => {
+                    row.size = Some((
+                        size,
+                        rest.get(..n).unwrap_or("").to_string(),
+                        char_col(line, pos),
+                    ));
+                    row.anchored = true;
+                    pos += n;
+                }
+                _ => {
+                    return if row.anchored && rest.trim().is_empty() {
+                        RowRead::Partial(row)
+                    } else {
+                        RowRead::No
+                    };
+                }
+            },
+            Column::CreatedBy | Column::Comment => {
+                let next = columns.get(k + 1);
+                let end = match next {
+                    None => line.len(),
+                    Some(n) if n.column.is_free() => split_free(line, pos, n.start),
+                    Some(n) => match find_anchor(line, pos, n.column, n.start, plain) {
+                        Some((c, weak)) => {
+                            row.single_spaced |= weak;
+                            c.start
+                        }
+                        None => {
+                            if row.anchored {
+                                set_free(&mut row, at.column, rest.trim_end());
+                                return RowRead::Partial(row);
+                            }
+                            return RowRead::No;
+                        }
+                    },
+                };
+                let cell = line.get(pos..end).unwrap_or("").trim_end();
+                if at.column == Column::CreatedBy {
+                    let later: Vec<usize> =
+                        columns.iter().skip(k + 1).filter_map(|c| c.start).collect();
+                    let cell_col = char_col(line, pos);
+                    let past_column = next
+                        .and_then(|n| n.start)
+                        .is_some_and(|s| char_col(line, end) > s + 1);
+                    if past_column {
+                        if let Some(fixed) = undo_tab_split(cell, cell_col, &later) {
+                            row.tab_split = true;
+                            set_free(&mut row, at.column, &fixed);
+                            pos = end;
+                            continue;
+                        }
+                    }
+                }
+                set_free(&mut row, at.column, cell);
+                pos = end;
+            }
+        }
+    }
+    row.extra = line.get(pos..).unwrap_or("").trim().to_string();
+    RowRead::Full(row)
+}
+
+fn set_free(row: &mut Row, column: Column, text: &str) {
+    match column {
+        Column::CreatedBy => row.created_by = Some(text.to_string()),
+        _ => row.comment = Some(text.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::header::{read_header, ColumnModel, Header};
+    use super::*;
+
+    fn model(header: &str) -> ColumnModel {
+        match read_header(header) {
+            Some(Header::History(m)) => m,
+            other => panic!("not a history header: {other:?}"),
+        }
+    }
+
+    fn full(read: RowRead) -> Row {
+        match read {
+            RowRead::Full(r) => r,
+            other => panic!("expected a full row, got {other:?}"),
+        }
+    }
+
+    const DOCKER: &str = "IMAGE          CREATED          CREATED BY                                      SIZE      COMMENT";
+
+    #[test]
+    fn plain_docker_row() {
+        let m = model(DOCKER);
+        let r = full(read_row(
+            "<missing>      11 days ago      # debian.sh --arch 'amd64' out/ 'bookworm' '…   133MB     debuerreotype 0.17",
+            &m.columns,
+            PlainSizes::No,
+        ));
+        assert_eq!(r.id, Some(IdCell::Missing));
+        assert_eq!(r.created.as_deref(), Some("11 days ago"));
+        assert_eq!(
+            r.created_by.as_deref(),
+            Some("# debian.sh --arch 'amd64' out/ 'bookworm' '…")
+        );
+        assert_eq!(r.size.as_ref().map(|s| s.0.bytes), Some(133_000_000));
+        assert_eq!(r.comment.as_deref(), Some("debuerreotype 0.17"));
+    }
+
+    #[test]
+    fn row_one_column_short_still_reads() {
+        // CJK-width `…`: the size starts one column left of the header.
+        let m = model("IMAGE          CREATED         CREATED BY                                       SIZE      COMMENT");
+        let r = full(read_row(
+            "<missing>      20 months ago   /bin/sh -c #(nop)  LABEL org.label-schema.sc…   0B        ",
+            &m.columns,
+            PlainSizes::No,
+        ));
+        assert_eq!(r.size.map(|s| s.0.bytes), Some(0));
+        assert_eq!(r.comment.as_deref(), Some(""));
+    }
+
+    #[test]
+    fn numbers_inside_the_command_are_not_sizes() {
+        let m = model(DOCKER);
+        let r = full(read_row(
+            "abad9ce24fcb   2 minutes ago    /bin/sh -c #(nop)  EXPOSE 8000                  0B",
+            &m.columns,
+            PlainSizes::No,
+        ));
+        assert_eq!(
+            r.created_by.as_deref(),
+            Some("/bin/sh -c #(nop)  EXPOSE 8000")
+        );
+        let hf = model("IMAGE               CREATED AT                  CREATED BY                                      SIZE                COMMENT");
+        let r = full(read_row(
+            "abad9ce24fcb        2020-01-03T00:25:04+03:00   /bin/sh -c #(nop)  EXPOSE 8000                  0                   ",
+            &hf.columns,
+            PlainSizes::Expected,
+        ));
+        assert_eq!(
+            r.created_by.as_deref(),
+            Some("/bin/sh -c #(nop)  EXPOSE 8000")
+        );
+        assert_eq!(r.size.map(|s| (s.0.bytes, s.0.exact)), Some((0, true)));
+    }
+
+    #[test]
+    fn empty_created_by_and_spaced_units() {
+        let m = model("IMAGE               CREATED             CREATED BY                                      SIZE                COMMENT");
+        let r = full(read_row(
+            "511136ea3c5a        9 months ago                                                        0 B                 Imported from -",
+            &m.columns,
+            PlainSizes::No,
+        ));
+        assert_eq!(r.created_by.as_deref(), Some(""));
+        assert_eq!(r.size.map(|s| s.1), Some("0 B".to_string()));
+        assert_eq!(r.comment.as_deref(), Some("Imported from -"));
+    }
+
+    #[test]
+    fn one_space_gap_at_the_header_column() {
+        let m = model("IMAGE          CREATED         CREATED BY                          SIZE");
+        let r = full(read_row(
+            "f492632bbd55   2 days ago      /bin/sh -c #(nop) ENTRYPOINT [ping] 0 B",
+            &m.columns,
+            PlainSizes::No,
+        ));
+        assert_eq!(
+            r.created_by.as_deref(),
+            Some("/bin/sh -c #(nop) ENTRYPOINT [ping]")
+        );
+    }
+
+    #[test]
+    fn podman_tab_split_row() {
+        let m = model("ID            CREATED        CREATED BY                                     SIZE                     COMMENT");
+        let r = full(read_row(
+            "<missing>     15 months ago  /bin/sh -c set -eux;                           apk add --no-cache -...  304 MB      ",
+            &m.columns,
+            PlainSizes::No,
+        ));
+        assert!(r.tab_split);
+        assert_eq!(
+            r.created_by.as_deref(),
+            Some("/bin/sh -c set -eux;\tapk add --no-cache -...")
+        );
+        assert_eq!(r.size.map(|s| s.0.bytes), Some(304_000_000));
+    }
+
+    #[test]
+    fn annotation_after_the_last_column() {
+        let m = model(
+            "ID            CREATED         CREATED BY                                     SIZE",
+        );
+        let r = full(read_row(
+            "<missing>     29 minutes ago  COPY dir:eb34e538... (app files)               824kB    ← our app",
+            &m.columns,
+            PlainSizes::No,
+        ));
+        assert_eq!(
+            r.created_by.as_deref(),
+            Some("COPY dir:eb34e538... (app files)")
+        );
+        assert_eq!(r.extra, "← our app");
+    }
+
+    #[test]
+    fn command_split_over_lines_is_partial() {
+        let m = model(DOCKER);
+        match read_row(
+            "<missing>      14 minutes ago   MAINTAINER JaeHua",
+            &m.columns,
+            PlainSizes::No,
+        ) {
+            RowRead::Partial(r) => assert_eq!(r.created_by.as_deref(), Some("MAINTAINER JaeHua")),
+            other => panic!("expected partial, got {other:?}"),
+        }
+        let tail: Vec<ColumnAt> = m.columns.iter().skip(2).copied().collect();
+        let r = full(read_row(
+            "              0B        buildkit.dockerfile.v0",
+            &tail,
+            PlainSizes::No,
+        ));
+        assert_eq!(r.created_by.as_deref(), Some(""));
+        assert_eq!(r.comment.as_deref(), Some("buildkit.dockerfile.v0"));
+    }
+
+    #[test]
+    fn headerless_default_model() {
+        let m = ColumnModel::headerless();
+        let r = full(read_row(
+            "<missing>      35 minutes ago      RUN /bin/sh -c npm install &&     npm run bu…   352MB     buildkit.dockerfile.v0",
+            &m.columns,
+            PlainSizes::Unknown,
+        ));
+        assert_eq!(
+            r.created_by.as_deref(),
+            Some("RUN /bin/sh -c npm install &&     npm run bu…")
+        );
+        assert_eq!(r.size.map(|s| s.0.bytes), Some(352_000_000));
+    }
+
+    #[test]
+    fn collapsed_whitespace() {
+        let m = model("IMAGE CREATED CREATED BY SIZE COMMENT");
+        let r = full(read_row(
+            "<missing> 2 weeks ago /bin/sh -c #(nop)  EXPOSE 80 0B buildkit.dockerfile.v0",
+            &m.columns,
+            PlainSizes::No,
+        ));
+        assert!(r.single_spaced);
+        assert_eq!(
+            r.created_by.as_deref(),
+            Some("/bin/sh -c #(nop)  EXPOSE 80")
+        );
+        assert_eq!(r.comment.as_deref(), Some("buildkit.dockerfile.v0"));
+    }
+
+    #[test]
+    fn not_rows() {
+        let m = model(DOCKER);
+        assert_eq!(
+            read_row("3.97MB Alpine Linux Layer", &m.columns, PlainSizes::No),
+            RowRead::No
+        );
+        assert_eq!(
+            read_row(
+                "hello-world   latest    feb5d9fea6a5   11 months ago   13.3kB",
+                &m.columns,
+                PlainSizes::No
+            ),
+            RowRead::No
+        );
+    }
+}

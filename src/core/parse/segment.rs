@@ -1,0 +1,465 @@
+//! Splits a paste into lines and recognises the lines that frame a history:
+//! markdown fences, HTML `<pre>` tags, headings, `=== x ===` markers, shell
+//! prompts and the `docker history IMAGE` command line.
+//!
+//! Pastes come from terminals, READMEs, chats and slides: CRLF endings, tabs,
+//! 4- or 7-space indentation, ```` ```Plain ```` / ```` ```{r} ```` fences, prompts
+//! like `$ `, `➜  build `, `root@host ~$ `, `19:09 $ `, `❯ `, `# ` (root),
+//! `bradsimpson@ ~:`. None of that is part of a history, but the command line
+//! and the headings name it (see `label.rs`).
+
+/// One line of the paste.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// 1-based line number.
+    pub no: usize,
+    /// The line without its line ending.
+    pub raw: &'a str,
+    /// The line with tabs turned into two spaces (a tab separates cells).
+    pub text: String,
+    /// Byte offset of the line in the paste.
+    pub offset: usize,
+}
+
+/// Splits on `\n`, dropping a trailing `\r` (CRLF) and lone `\r` line ends.
+pub fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0usize;
+    for (i, piece) in text.split('\n').enumerate() {
+        let raw = piece.strip_suffix('\r').unwrap_or(piece);
+        let text = if raw.is_ascii() && !raw.contains(['\t', '\r']) {
+            raw.to_string()
+        } else {
+            normalise(raw)
+        };
+        let text = pipe_row(&text).unwrap_or(text);
+        out.push(Line {
+            no: i + 1,
+            raw,
+            text,
+            offset,
+        });
+        offset += piece.len() + 1;
+    }
+    // A final newline does not make an extra (empty) line worth reporting.
+    if out.len() > 1 && out.last().is_some_and(|l| l.raw.is_empty()) {
+        out.pop();
+    }
+    out
+}
+
+/// Tabs become two spaces (a tab separates cells); no-break and other
+/// Unicode spaces (web pages turn runs of spaces into U+00A0) become plain
+/// spaces; zero-width characters and a BOM are dropped.
+fn normalise(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '\t' => out.push_str("  "),
+            '\r' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A markdown table row (`| <missing> | 2 weeks ago | RUN … | 0B | |`) as a
+/// docker row: cells joined by three spaces (`\|` inside a cell is a `|`).
+/// Separator rows (`|---|:---|`) become `---`.
+fn pipe_row(text: &str) -> Option<String> {
+    let t = text.trim();
+    let inner = t.strip_prefix('|')?.strip_suffix('|')?;
+    if inner.is_empty() {
+        return None;
+    }
+    if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
+        return Some("---".to_string());
+    }
+    let mut cells = vec![String::new()];
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                chars.next();
+                if let Some(cell) = cells.last_mut() {
+                    cell.push('|');
+                }
+            }
+            '|' => cells.push(String::new()),
+            c => {
+                if let Some(cell) = cells.last_mut() {
+                    cell.push(c);
+                }
+            }
+        }
+    }
+    if cells.len() < 2 {
+        return None;
+    }
+    let cells: Vec<&str> = cells.iter().map(|c| c.trim().trim_matches('`')).collect();
+    Some(cells.join("   ").trim_end().to_string())
+}
+
+/// Whether the line is a markdown table rule (`---`, `|---|---|`) or similar.
+pub fn is_rule(text: &str) -> bool {
+    let t = text.trim();
+    t.len() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | ':' | '|' | ' ' | '+' | '='))
+}
+
+/// Whether the line opens or closes a markdown fence (```` ``` ````, `~~~`,
+/// with any info string).
+pub fn is_fence(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with("```") || t.starts_with("~~~")
+}
+
+/// Whether the line is only HTML tags (`<pre><code class="bash">`, `</code></pre></li>`).
+pub fn is_html_tags(text: &str) -> bool {
+    let t = text.trim();
+    if !(t.starts_with('<') && t.ends_with('>')) || t == "<missing>" {
+        return false;
+    }
+    // Every `<` opens a tag closed by `>` with nothing but tags around.
+    let mut depth = 0i32;
+    for c in t.chars() {
+        match c {
+            '<' => depth += 1,
+            '>' => depth -= 1,
+            _ if depth == 0 && !c.is_whitespace() => return false,
+            _ => {}
+        }
+    }
+    depth == 0 && !t.starts_with("<missing>")
+}
+
+/// Liquid/Jekyll tags (`{% raw %}`) and similar template markers.
+pub fn is_template_tag(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with("{%") && t.ends_with("%}")
+}
+
+/// A markdown heading's text (`### Backend size: 417 MB` → `Backend size: 417 MB`).
+/// `#!` and `#word` without a space after several `#` are accepted (`###Before`);
+/// a single `#` must be followed by a space.
+pub fn heading_text(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let hashes = t.chars().take_while(|&c| c == '#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = t.get(hashes..)?;
+    if hashes == 1 && !rest.starts_with(' ') {
+        return None;
+    }
+    let rest = rest.trim().trim_end_matches('#').trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// An `=== opt ===` / `--- before ---` marker line's text.
+pub fn marker_text(text: &str) -> Option<&str> {
+    let t = text.trim();
+    for mark in ['=', '-'] {
+        let lead = t.chars().take_while(|&c| c == mark).count();
+        let trail = t.chars().rev().take_while(|&c| c == mark).count();
+        if lead >= 2 && trail >= 2 && lead + trail < t.chars().count() {
+            let inner = t.get(lead..t.len() - trail)?.trim();
+            if !inner.is_empty() {
+                return Some(inner);
+            }
+        }
+    }
+    None
+}
+
+/// Splits a shell line into words, honouring quotes and backticks.
+pub fn shell_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut quote: Option<char> = None;
+    let mut in_word = false;
+    for c in text.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => cur.push(c),
+            None if c == '"' || c == '\'' => {
+                quote = Some(c);
+                in_word = true;
+            }
+            None if c == '`' => {
+                // Inline code: a command of its own.
+                if in_word {
+                    words.push(std::mem::take(&mut cur));
+                    in_word = false;
+                }
+                words.push("`".to_string());
+            }
+            None if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut cur));
+                    in_word = false;
+                }
+            }
+            None => {
+                cur.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if in_word {
+        words.push(cur);
+    }
+    words
+}
+
+/// A `… docker history IMAGE` command line: what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryCommand {
+    /// The image argument, if the line has one (`back`, `foo:1.0`).
+    pub image: Option<String>,
+    /// Flags given (`--no-trunc`, `--human=false`, `--format …`).
+    pub flags: Vec<String>,
+}
+
+/// Tools whose `history` subcommand prints a history; matched on the end of
+/// a word so that prompts glued to the command (`~:docker`) and typos that
+/// lose the first letter (`ocker`) still count. Lower case only: `Docker
+/// history` in prose is not a command.
+fn is_tool_word(word: &str) -> bool {
+    let w = word
+        .rsplit(['/', ':', '$', '>', '#'])
+        .next()
+        .unwrap_or(word);
+    (w.ends_with("ocker") && !w.starts_with(char::is_uppercase))
+        || w == "podman"
+        || w == "nerdctl"
+        || w == "buildah"
+}
+
+/// Words that may stand before the command on its line: prompts (`$`,
+/// `user@host:~$`, `19:09`, `root#`, `❯`, `➜  dir`), `sudo`, `time`.
+fn is_prompt_word(word: &str, prev: Option<&str>) -> bool {
+    word.contains(['$', '#', '@', ':', '>', '%', '❯', '➜', 'λ', '»'])
+        || matches!(
+            word,
+            "sudo" | "time" | "command" | "exec" | "PS" | "then" | "do"
+        )
+        || (word.starts_with('(') && word.ends_with(')'))
+        || (word.starts_with('[') && word.ends_with(']'))
+        || prev.is_some_and(|p| p.contains('➜'))
+}
+
+fn is_separator(word: &str) -> bool {
+    matches!(word, "&&" | ";" | "|" | "||" | "&" | "`")
+}
+
+/// Reads a command line that runs `docker history` / `docker image history` /
+/// `podman history` / `nerdctl history` (after a prompt, `sudo`, `echo … &&`).
+pub fn history_command(text: &str) -> Option<HistoryCommand> {
+    let words = shell_words(text);
+    let mut fresh = true;
+    let mut pos = None;
+    for (i, w) in words.iter().enumerate() {
+        if is_separator(w) {
+            fresh = true;
+            continue;
+        }
+        if fresh && is_tool_word(w) {
+            // `history` within the next words, with only `image` or global
+            // flags (`-n k8s.io`) in between.
+            let found = words
+                .iter()
+                .enumerate()
+                .skip(i + 1)
+                .take(4)
+                .take_while(|(_, x)| {
+                    x.as_str() == "history"
+                        || x.as_str() == "image"
+                        || x.starts_with('-')
+                        || x.contains('.')
+                })
+                .find(|(_, x)| x.as_str() == "history")
+                .map(|(j, _)| j);
+            if found.is_some() {
+                pos = found;
+                break;
+            }
+        }
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| words.get(p))
+            .map(String::as_str);
+        if !is_prompt_word(w, prev) {
+            fresh = false;
+        }
+    }
+    let pos = pos?;
+    let mut flags = Vec::new();
+    let mut image = None;
+    let mut it = words.iter().skip(pos + 1);
+    while let Some(w) = it.next() {
+        if matches!(w.as_str(), "|" | "||" | "&&" | ";" | ">" | "2>" | "&" | "`")
+            || w.starts_with('|')
+        {
+            break;
+        }
+        if w.starts_with('-') {
+            flags.push(w.clone());
+            if matches!(w.as_str(), "--format" | "--platform" | "-f") {
+                if let Some(v) = it.next() {
+                    flags.push(v.clone());
+                }
+            }
+            continue;
+        }
+        if image.is_none() {
+            let clean = w.trim_end_matches(['`', ';', ',', ')']).to_string();
+            if !clean.is_empty() {
+                image = Some(clean);
+            }
+        }
+    }
+    Some(HistoryCommand { image, flags })
+}
+
+/// Whether the line is a shell prompt or command that is not part of a table
+/// (`$ …`, `❯ …`, `➜  …`, `user@host:~$ …`, a lone `$`).
+pub fn is_prompt(text: &str) -> bool {
+    let t = text.trim();
+    if t == "$" || t == "#" || t == "%" || t == "❯" || t == ">" {
+        return true;
+    }
+    if t.starts_with("$ ") || t.starts_with("❯ ") || t.starts_with("➜ ") || t.starts_with("> ")
+    {
+        return true;
+    }
+    // user@host … $ / # / % followed by a command
+    if let Some(at) = t.find('@') {
+        let before = t.get(..at).unwrap_or("");
+        if !before.is_empty() && !before.contains(' ') {
+            return t.contains("$ ") || t.contains("# ") || t.contains(":~") || t.contains(" ~");
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_crlf_and_tabs() {
+        let lines = split_lines("a\r\nb\tc\r\n");
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines.first().map(|l| l.raw), Some("a"));
+        assert_eq!(lines.get(1).map(|l| l.text.as_str()), Some("b  c"));
+        assert_eq!(lines.get(1).map(|l| l.offset), Some(3));
+        let md = split_lines("| <missing> | 2 weeks ago | RUN a \\| b | 0B |  |\n|---|---|");
+        assert_eq!(
+            md.first().map(|l| l.text.as_str()),
+            Some("<missing>   2 weeks ago   RUN a | b   0B")
+        );
+        assert_eq!(md.get(1).map(|l| l.text.as_str()), Some("---"));
+        let nbsp = split_lines("<missing>\u{a0}\u{a0} 2 weeks ago");
+        assert_eq!(
+            nbsp.first().map(|l| l.text.as_str()),
+            Some("<missing>   2 weeks ago")
+        );
+    }
+
+    #[test]
+    fn fences_and_html() {
+        assert!(is_fence("```"));
+        assert!(is_fence("```Plain"));
+        assert!(is_fence("```{r}"));
+        assert!(is_fence("    ~~~"));
+        assert!(is_html_tags(r#"        <pre><code class="bash">"#));
+        assert!(is_html_tags("</code></pre></li>"));
+        assert!(!is_html_tags("<missing>"));
+        assert!(!is_html_tags("<missing>   2 weeks ago   <none>"));
+        assert!(is_template_tag("{% raw %}"));
+    }
+
+    #[test]
+    fn headings_and_markers() {
+        assert_eq!(
+            heading_text("### Backend size beforehand: 417 MB  "),
+            Some("Backend size beforehand: 417 MB")
+        );
+        assert_eq!(heading_text("###Before"), Some("Before"));
+        assert_eq!(heading_text("#6e558799f7ba   4 seconds ago"), None);
+        assert_eq!(marker_text("=== noopt layers ==="), Some("noopt layers"));
+        assert_eq!(marker_text("======"), None);
+        assert_eq!(marker_text("**Output:**"), None);
+    }
+
+    #[test]
+    fn history_command_lines() {
+        let cmd = |t: &str| history_command(t).and_then(|c| c.image);
+        assert_eq!(cmd("docker history back"), Some("back".into()));
+        assert_eq!(
+            cmd("$ docker image history --no-trunc foo:1.0"),
+            Some("foo:1.0".into())
+        );
+        assert_eq!(
+            cmd("➜  build docker image history local/image:local-test "),
+            Some("local/image:local-test".into())
+        );
+        assert_eq!(
+            cmd("root@iZf8z ~$ docker history 6bd6b6dd5444"),
+            Some("6bd6b6dd5444".into())
+        );
+        assert_eq!(
+            cmd("19:09 $ docker history ahojukka5/patientor-backend:latest "),
+            Some("ahojukka5/patientor-backend:latest".into())
+        );
+        assert_eq!(
+            cmd("bradsimpson@ ~:docker image history hello-world"),
+            Some("hello-world".into())
+        );
+        assert_eq!(
+            cmd("root# nerdctl -n k8s.io history busybox:1.28"),
+            Some("busybox:1.28".into())
+        );
+        assert_eq!(
+            cmd(r#"echo "=== opt layers ===" && docker history lab4/opt:1.0"#),
+            Some("lab4/opt:1.0".into())
+        );
+        assert_eq!(
+            cmd(r#"$ docker history --format "{{.ID}}: {{.CreatedSince}}" busybox"#),
+            Some("busybox".into())
+        );
+        assert_eq!(
+            cmd("docker image history example-frontend | grep RUN"),
+            Some("example-frontend".into())
+        );
+        assert_eq!(
+            cmd("ocker history basic-app-test"),
+            Some("basic-app-test".into())
+        );
+        assert_eq!(
+            cmd("`03:20:42 UTC`  `docker history onramp-api:naive`  (0.0 s)"),
+            Some("onramp-api:naive".into())
+        );
+        assert_eq!(
+            cmd("$ docker history avis20/cowsay:latest -H=false"),
+            Some("avis20/cowsay:latest".into())
+        );
+        assert_eq!(cmd("`ubuntu@ubuntu-VM:~$ docker history"), None);
+        assert!(history_command("`ubuntu@ubuntu-VM:~$ docker history").is_some());
+        assert!(history_command("## Docker history 分析").is_none());
+        assert!(history_command("At this point, docker history is:").is_none());
+        assert!(history_command("docker images").is_none());
+    }
+
+    #[test]
+    fn prompts() {
+        assert!(is_prompt("$"));
+        assert!(is_prompt("$ docker images"));
+        assert!(is_prompt("❯ docker images"));
+        assert!(is_prompt("vadim@TMS-UBUNTU-VM1:~$ sudo docker history x"));
+        assert!(!is_prompt("jaelele@163.com"));
+    }
+}

@@ -1,0 +1,337 @@
+//! The link itself: [`encode`] a [`ShareState`] into a URL fragment and
+//! [`decode`] it back, with a clear [`ShareError`] for every link that cannot
+//! be opened.
+//!
+//! Fragment = version character + base64url (no padding) of
+//! `check ‖ deflate(payload)`: `check` is 3 bytes of the FNV-1a hash of the
+//! payload (a changed character is caught instead of showing a different
+//! comparison), `deflate` is raw deflate at level 10 against the version's
+//! preset dictionary (`dict.rs`), and the payload is the version's binary form
+//! (`v1.rs`).
+//!
+//! Each pane is carried in whichever form makes the shorter link: the paste as
+//! typed, or the compared history alone (parsed, then printed again with
+//! [`render`] when the link is opened). The parsed form is only used when
+//! printing it again and parsing that gives the same history back, so no
+//! paste is ever lost.
+
+use base64::alphabet::URL_SAFE;
+use base64::engine::general_purpose::{GeneralPurpose, NO_PAD};
+use base64::Engine as _;
+
+use super::deflate::{deflate, inflate, InflateError};
+use super::render_shim::{render, RenderStyle};
+use super::v1::{self, Link, Pane, PaneBody};
+use super::{dict, EncodeOptions, ShareError, ShareState, SharedPane};
+use crate::core::model::{History, Layer};
+use crate::core::parse::parse;
+use crate::core::redact;
+
+/// base64url without padding; a cut link's last character may carry stray
+/// bits, which are ignored so that the cut is reported as such.
+const BASE64: GeneralPurpose =
+    GeneralPurpose::new(&URL_SAFE, NO_PAD.with_decode_allow_trailing_bits(true));
+
+/// Largest payload a link may unpack to (a decompression bomb stops here).
+pub const MAX_PAYLOAD: usize = 2 * 1024 * 1024;
+
+/// Render styles by their version 1 code. Frozen: the index is the code.
+const STYLES: [RenderStyle; v1::STYLES as usize] = [
+    RenderStyle::Docker,
+    RenderStyle::DockerNoTrunc,
+    RenderStyle::DockerHumanFalse,
+    RenderStyle::JsonLines,
+    RenderStyle::Podman,
+];
+
+/// The URL fragment (without `#`) that brings `state` back.
+pub fn encode(state: &ShareState, opts: &EncodeOptions) -> String {
+    let before = candidates(&state.before, opts);
+    let after = candidates(&state.after, opts);
+    let mut best: Option<String> = None;
+    for b in &before {
+        for a in &after {
+            let link = Link {
+                before: b.clone(),
+                after: a.clone(),
+                view: state.view,
+            };
+            let fragment = encode_link(&link);
+            if best.as_ref().is_none_or(|x| fragment.len() < x.len()) {
+                best = Some(fragment);
+            }
+        }
+    }
+    best.unwrap_or_default()
+}
+
+/// The fragment for a link already in its version 1 form.
+pub fn encode_link(link: &Link) -> String {
+    pack(&v1::encode(link))
+}
+
+/// Reads a link: a bare fragment, one starting with `#`, or a whole URL.
+pub fn decode(link: &str) -> Result<ShareState, ShareError> {
+    let link = decode_link(link)?;
+    Ok(ShareState {
+        before: shared_pane(link.before),
+        after: shared_pane(link.after),
+        view: link.view,
+    })
+}
+
+/// Reads a link into its version 1 form (panes not yet rendered to text).
+pub fn decode_link(link: &str) -> Result<Link, ShareError> {
+    let fragment = fragment_of(link)?;
+    let mut chars = fragment.chars();
+    let version = chars.next().ok_or(ShareError::Empty)?;
+    let body = chars.as_str();
+    match version {
+        '1' => {}
+        '2'..='9' => return Err(ShareError::NewerVersion(version.to_digit(10).unwrap_or(0))),
+        _ => return Err(ShareError::NotALink),
+    }
+    let bytes = from_base64(body)?;
+    let (check, stream) = bytes.split_at_checked(3).ok_or(ShareError::CutShort)?;
+    let payload = inflate(dict::V1.as_bytes(), stream, MAX_PAYLOAD).map_err(|e| match e {
+        InflateError::Truncated => ShareError::CutShort,
+        InflateError::TooLarge => ShareError::TooLarge { limit: MAX_PAYLOAD },
+        InflateError::Invalid => ShareError::Damaged,
+    })?;
+    if check != checksum(&payload) {
+        return Err(ShareError::Damaged);
+    }
+    v1::decode(&payload).map_err(|_| ShareError::Damaged)
+}
+
+/// The text a pane shows when opened from a link.
+fn shared_pane(pane: Pane) -> SharedPane {
+    match pane.body {
+        PaneBody::Text { selected, text } => SharedPane {
+            label: pane.label,
+            text,
+            selected,
+        },
+        PaneBody::History { style, history } => SharedPane {
+            label: pane.label,
+            text: history_text(&history, style),
+            selected: 0,
+        },
+    }
+}
+
+/// A history printed as its style prints it, under a heading with its label.
+fn history_text(history: &History, style: u8) -> String {
+    let style = STYLES
+        .get(usize::from(style))
+        .copied()
+        .unwrap_or(RenderStyle::Docker);
+    let table = render(history, style);
+    if history.label.is_empty() {
+        table
+    } else {
+        format!("{}\n{table}", label_line(&history.label))
+    }
+}
+
+/// The line above a rendered history that the parser reads back as its label.
+fn label_line(label: &str) -> String {
+    format!("# {label}")
+}
+
+/// The forms a pane may take in the link, best guess first.
+fn candidates(pane: &SharedPane, opts: &EncodeOptions) -> Vec<Pane> {
+    let mut out = Vec::new();
+    let parsed = parse(&pane.text);
+    if let Some(history) = parsed.histories.get(pane.selected) {
+        let history = prepared(history, opts);
+        let styles = style_order(&history);
+        let faithful = styles.iter().copied().find(|&s| reads_back(&history, s));
+        let must_parse = opts.drop_ids || opts.drop_created;
+        if let Some(style) = faithful.or(if must_parse {
+            styles.first().copied()
+        } else {
+            None
+        }) {
+            out.push(Pane {
+                label: pane.label.clone(),
+                body: PaneBody::History { style, history },
+            });
+        }
+        if must_parse && !out.is_empty() {
+            return out;
+        }
+    }
+    let text = if opts.redact {
+        redact::mask_text(&pane.text)
+    } else {
+        pane.text.clone()
+    };
+    out.push(Pane {
+        label: pane.label.clone(),
+        body: PaneBody::Text {
+            selected: pane.selected,
+            text,
+        },
+    });
+    out
+}
+
+/// The history as it will travel: without what the options drop, secrets
+/// masked, and without what the link does not carry (lines, format, dialect).
+fn prepared(history: &History, opts: &EncodeOptions) -> History {
+    let mut h = if opts.redact {
+        redact::mask(history, &redact::find_secrets(history))
+    } else {
+        history.clone()
+    };
+    for l in &mut h.layers {
+        if opts.drop_ids {
+            l.id = None;
+        }
+        if opts.drop_created {
+            l.created = None;
+        }
+    }
+    h
+}
+
+/// Style codes to try, the one that matches how the history was printed first.
+fn style_order(h: &History) -> Vec<u8> {
+    use crate::core::model::{Dialect, Format};
+    let exact = h.layers.iter().any(|l| l.size.is_some_and(|s| s.exact));
+    let long_ids = h
+        .layers
+        .iter()
+        .any(|l| l.id.as_ref().is_some_and(|i| i.len() > 12));
+    let first = if h.format == Format::Json {
+        3
+    } else if h.dialect == Dialect::Podman {
+        4
+    } else if exact {
+        2
+    } else if long_ids || !h.layers.iter().any(|l| l.truncated) {
+        1
+    } else {
+        0
+    };
+    let mut order = vec![first];
+    order.extend((0..v1::STYLES).filter(|&s| s != first));
+    order
+}
+
+/// Whether printing `history` in `style` and parsing it gives the same history.
+fn reads_back(history: &History, style: u8) -> bool {
+    let text = history_text(history, style);
+    let parsed = parse(&text);
+    match parsed.histories.as_slice() {
+        [again] => same_history(history, again),
+        _ => false,
+    }
+}
+
+/// Same label and the same layers (ignoring line numbers, format and dialect).
+pub fn same_history(a: &History, b: &History) -> bool {
+    let same_layer = |x: &Layer, y: &Layer| {
+        x.id == y.id
+            && x.created == y.created
+            && x.created_by == y.created_by
+            && x.truncated == y.truncated
+            && x.size == y.size
+            && x.comment == y.comment
+    };
+    a.label == b.label
+        && a.layers.len() == b.layers.len()
+        && a.layers
+            .iter()
+            .zip(&b.layers)
+            .all(|(x, y)| same_layer(x, y))
+}
+
+/// Version character + base64url(check ‖ deflate(payload)).
+fn pack(payload: &[u8]) -> String {
+    let mut bytes = checksum(payload).to_vec();
+    bytes.extend(deflate(dict::V1.as_bytes(), payload));
+    format!("1{}", BASE64.encode(bytes))
+}
+
+/// The low 3 bytes of the 32-bit FNV-1a hash.
+fn checksum(payload: &[u8]) -> [u8; 3] {
+    let hash = payload.iter().fold(0x811c_9dc5u32, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    let [a, b, c, _] = hash.to_le_bytes();
+    [a, b, c]
+}
+
+/// The fragment of a link: what follows the first `#`, without whitespace
+/// (links wrapped over lines by mail and chat apps are joined again).
+fn fragment_of(link: &str) -> Result<String, ShareError> {
+    let link = link.trim();
+    let link = link
+        .strip_prefix('<')
+        .and_then(|l| l.strip_suffix('>'))
+        .unwrap_or(link);
+    let fragment = match link.split_once('#') {
+        Some((_, f)) => f,
+        None if link.contains("://") => return Err(ShareError::Empty),
+        None => link,
+    };
+    let fragment: String = fragment.chars().filter(|c| !c.is_whitespace()).collect();
+    if fragment.is_empty() {
+        return Err(ShareError::Empty);
+    }
+    Ok(fragment)
+}
+
+/// base64url (also accepting `+` `/` and `=` padding), with messages for what
+/// chat apps do to links: cut them (`…`), or change characters.
+fn from_base64(body: &str) -> Result<Vec<u8>, ShareError> {
+    if body.ends_with('…') || body.ends_with("...") {
+        return Err(ShareError::CutShort);
+    }
+    let body = body.trim_end_matches('=');
+    let mut clean = String::with_capacity(body.len());
+    for (i, c) in body.chars().enumerate() {
+        match c {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '_' => clean.push(c),
+            '+' => clean.push('-'),
+            '/' => clean.push('_'),
+            _ => {
+                return Err(ShareError::BadCharacter {
+                    position: i + 2,
+                    found: c,
+                })
+            }
+        }
+    }
+    if clean.len() % 4 == 1 {
+        return Err(ShareError::CutShort);
+    }
+    BASE64
+        .decode(clean.as_bytes())
+        .map_err(|_| ShareError::Damaged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_payload_that_checks_out_but_is_not_v1_is_damaged() {
+        for payload in [&b""[..], b"\xff\xff", b"\x00\x00\x00\x09"] {
+            assert_eq!(
+                decode(&pack(payload)),
+                Err(ShareError::Damaged),
+                "{payload:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_checksum_catches_a_changed_payload() {
+        let a = checksum(b"|1 TOKEN=a");
+        assert_ne!(a, checksum(b"|1 TOKEN=b"));
+        assert_eq!(a, checksum(b"|1 TOKEN=a"));
+    }
+}

@@ -1,0 +1,352 @@
+//! The comparison view: headline numbers, the chart (before | after columns
+//! with bands, and the waterfall), an inspector for the focused layer, and the
+//! aligned table. Hover or keyboard focus on a layer, in the chart or the
+//! table, highlights it and its partner and shows its full command, size and
+//! rounding range in the inspector.
+//!
+//! The chart is an SVG string drawn by `core::chart`; its overlay elements
+//! carry `data-rows`, so highlighting is a CSS class toggled on every element
+//! that names the focused row — in the chart and in the table alike.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::core::chart::{chart_data, render_svg, ChartOptions};
+use crate::core::compare::numbers::{human_bytes, plus_minus};
+use crate::core::compare::{Comparison, LayerRef, Row, SortBy, Status};
+use crate::core::model::History;
+
+/// Props of [`ComparisonView`].
+#[derive(Properties, PartialEq)]
+pub struct ComparisonViewProps {
+    /// The aligned comparison.
+    pub comparison: Rc<Comparison>,
+    /// The before history (for the chart's labels).
+    pub before: Rc<History>,
+    /// The after history.
+    pub after: Rc<History>,
+    /// Whether the page is in dark mode (the SVG carries its own colours).
+    pub dark: bool,
+    /// Sort the table by Δ.
+    pub sort_by_delta: bool,
+    /// Fold the shared base block.
+    pub base_collapsed: bool,
+    /// Toggle sorting by Δ.
+    pub on_toggle_sort: Callback<()>,
+    /// Fold or unfold the base block.
+    pub on_toggle_base: Callback<()>,
+}
+
+/// The comparison section.
+#[component]
+pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
+    let focused = use_state(|| None::<usize>);
+    let chart_ref = use_node_ref();
+    let table_ref = use_node_ref();
+    let c = &props.comparison;
+
+    let svg = {
+        let (comparison, before, after, dark) = (
+            props.comparison.clone(),
+            props.before.clone(),
+            props.after.clone(),
+            props.dark,
+        );
+        use_memo((comparison, before, after, dark), |(c, b, a, dark)| {
+            let _mark = PerfMark::start("layerdiff:chart");
+            let data = chart_data(c, b, a);
+            let options = ChartOptions {
+                dark: *dark,
+                ..ChartOptions::default()
+            };
+            AttrValue::from(render_svg(&data, &options))
+        })
+    };
+
+    // Highlight every element (chart overlay, table rows) naming the focused row.
+    {
+        let (chart_ref, table_ref) = (chart_ref.clone(), table_ref.clone());
+        use_effect_with((*focused, svg.clone()), move |(row, _)| {
+            for root in [
+                chart_ref.cast::<web_sys::Element>(),
+                table_ref.cast::<web_sys::Element>(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                set_highlight(&root, *row);
+            }
+        });
+    }
+
+    let on_chart_pointer = {
+        let focused = focused.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(row) = row_of_event_target(e.target()) {
+                focused.set(Some(row));
+            }
+        })
+    };
+    let on_chart_focus = {
+        let focused = focused.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let Some(row) = row_of_event_target(e.target()) {
+                focused.set(Some(row));
+            }
+        })
+    };
+
+    let order = c.row_order(if props.sort_by_delta {
+        SortBy::Magnitude
+    } else {
+        SortBy::Position
+    });
+    let n_base = c.rows.iter().filter(|r| r.in_base).count();
+    // Newest first reads like docker history; the base block sits at the bottom.
+    let mut shown: Vec<usize> = order
+        .into_iter()
+        .filter(|&i| !(props.base_collapsed && c.rows[i].in_base))
+        .collect();
+    if !props.sort_by_delta {
+        shown.reverse();
+    }
+    let rows = shown.iter().map(|&i| table_row(i, &c.rows[i], &focused));
+    let toggle_sort = props.on_toggle_sort.reform(|_: MouseEvent| ());
+    let toggle_base = props.on_toggle_base.reform(|_: MouseEvent| ());
+
+    html! {
+        <section class="comparison" aria-labelledby="cmp-title" data-testid="comparison">
+            <h2 id="cmp-title">{"Comparison"}</h2>
+            {figures(c)}
+            <div class="chart-and-inspector">
+                <figure class="chart" ref={chart_ref} data-testid="chart"
+                    onmouseover={on_chart_pointer} onfocusin={on_chart_focus}>
+                    {Html::from_html_unchecked((*svg).clone())}
+                    <figcaption class="muted">{"Sum of layer sizes, oldest layer at the bottom. Bands join matched layers; the waterfall walks from the before total to the after total. The same data is in the table below."}</figcaption>
+                </figure>
+                {inspector(c, *focused)}
+            </div>
+            <div class="table-tools">
+                <button type="button" onclick={toggle_sort} aria-pressed={props.sort_by_delta.to_string()} data-testid="sort-delta">
+                    { if props.sort_by_delta { "Sorted by |Δ| — show in order" } else { "Sort by Δ" } }
+                </button>
+                if n_base > 0 {
+                    <button type="button" onclick={toggle_base} aria-expanded={(!props.base_collapsed).to_string()} data-testid="toggle-base">
+                        { if props.base_collapsed { format!("Show the {n_base} base image layers") } else { format!("Fold the {n_base} base image layers") } }
+                    </button>
+                }
+                {legend()}
+            </div>
+            <div class="table-wrap aligned-wrap" ref={table_ref}>
+                <table class="aligned" data-testid="aligned">
+                    <caption class="visually-hidden">{"Layers of both images aligned, newest first: status, before layer, its size, the change, after layer, its size"}</caption>
+                    <thead><tr>
+                        <th scope="col">{"status"}</th>
+                        <th scope="col">{format!("before: {}", c.before.label)}</th>
+                        <th scope="col" class="num">{"size"}</th>
+                        <th scope="col" class="num" aria-sort={if props.sort_by_delta { "descending" } else { "none" }}>{"Δ"}</th>
+                        <th scope="col">{format!("after: {}", c.after.label)}</th>
+                        <th scope="col" class="num">{"size"}</th>
+                    </tr></thead>
+                    <tbody>
+                        { for rows }
+                        if props.base_collapsed && n_base > 0 {
+                            <tr class="base-folded"><td colspan="6">
+                                <button type="button" class="linkish" onclick={props.on_toggle_base.reform(|_: MouseEvent| ())}>
+                                    {format!("base image: {n_base} layers, {} (same in both)", c.base.total.approx())}
+                                </button>
+                            </td></tr>
+                        }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// The headline numbers.
+fn figures(c: &Comparison) -> Html {
+    let base_note = if c.base.changed {
+        c.base
+            .reason
+            .clone()
+            .unwrap_or_else(|| "the base image changed".into())
+    } else if c.base.layers == 0 {
+        "no shared base layers".into()
+    } else {
+        format!("{} layers shared at the bottom", c.base.layers)
+    };
+    html! {
+        <dl class="figures">
+            <div><dt>{format!("before · {}", c.before.label)}</dt>
+                <dd data-testid="sum-before" title={c.before.total.describe()}>{c.before.total.approx()}</dd></div>
+            <div><dt>{format!("after · {}", c.after.label)}</dt>
+                <dd data-testid="sum-after" title={c.after.total.describe()}>{c.after.total.approx()}</dd></div>
+            <div class={classes!("delta", if c.delta.bytes < 0 && !c.delta.within_rounding() { "down" } else if c.delta.bytes > 0 && !c.delta.within_rounding() { "up" } else { "" })}>
+                <dt>{"change"}</dt>
+                <dd data-testid="delta">{approx_prefix(c.delta.exact)}{c.delta.describe(c.before.total.bytes)}</dd></div>
+            <div><dt>{"shared base"}</dt>
+                <dd data-testid="base-size">{c.base.total.approx()}</dd>
+                <dd class="muted small">{base_note}</dd></div>
+            <p class="muted small figures-note">{"“Sum of layer sizes” as printed by docker history; it can differ from "}<code>{"docker images"}</code>{". Human sizes carry 3 significant digits, so totals are approximate (≈)."}</p>
+        </dl>
+    }
+}
+
+fn approx_prefix(exact: bool) -> &'static str {
+    if exact {
+        ""
+    } else {
+        "≈ "
+    }
+}
+
+/// One row of the aligned table.
+fn table_row(idx: usize, row: &Row, focused: &UseStateHandle<Option<usize>>) -> Html {
+    let on_focus = {
+        let focused = focused.clone();
+        Callback::from(move |_: FocusEvent| focused.set(Some(idx)))
+    };
+    let on_enter = {
+        let focused = focused.clone();
+        Callback::from(move |_: MouseEvent| focused.set(Some(idx)))
+    };
+    let cell = |layer: &Option<LayerRef>| match layer {
+        Some(l) => (
+            html! { <code title={l.created_by.clone()}>{&l.instruction}</code> },
+            html! { <span title={size_range(l)}>{l.size.map(|s| human_bytes(s.bytes)).unwrap_or_else(|| "—".into())}</span> },
+        ),
+        None => (html! { <span class="muted">{"—"}</span> }, html! {}),
+    };
+    let (before_cmd, before_size) = cell(&row.before);
+    let (after_cmd, after_size) = cell(&row.after);
+    html! {
+        <tr tabindex="0" data-rows={idx.to_string()} class={classes!(format!("st-{}", row.status.as_str()), row.in_base.then_some("in-base"))}
+            onfocus={on_focus} onmouseenter={on_enter} data-status={row.status.as_str()}>
+            <td class="status"><span class="st-icon" aria-hidden="true">{row.status.symbol()}</span>{" "}{row.status.as_str()}</td>
+            <td class="cmd">{before_cmd}</td>
+            <td class="num">{before_size}</td>
+            <td class="num delta-cell" title={if row.delta.within_rounding() && row.delta.bytes != 0 { "within the rounding of the printed sizes" } else { "" }}>{row.delta.short()}</td>
+            <td class="cmd">{after_cmd}</td>
+            <td class="num">{after_size}</td>
+        </tr>
+    }
+}
+
+fn size_range(l: &LayerRef) -> String {
+    match l.size {
+        None => "no size".into(),
+        Some(s) if s.tolerance == 0 => format!("{} bytes (exact)", s.bytes),
+        Some(s) => format!(
+            "{} bytes {} (printed rounded: {}–{} bytes)",
+            s.bytes,
+            plus_minus(s.tolerance, s.bytes),
+            s.low(),
+            s.high()
+        ),
+    }
+}
+
+/// Details of the focused row, or a hint.
+fn inspector(c: &Comparison, focused: Option<usize>) -> Html {
+    let Some(row) = focused.and_then(|i| c.rows.get(i)) else {
+        return html! {
+            <aside class="inspector muted" aria-live="polite" data-testid="inspector">
+                {"Point at a layer in the chart, or move through the table with Tab, to see its full command and size."}
+            </aside>
+        };
+    };
+    let side = |name: &str, l: &Option<LayerRef>| match l {
+        Some(l) => html! {
+            <div class="insp-side">
+                <h4>{name}{format!(" · layer {} from the bottom", l.index + 1)}</h4>
+                <pre class="insp-cmd">{if l.created_by.is_empty() { "(empty CREATED BY: imported root file system)".to_string() } else { l.created_by.clone() }}{if l.truncated { "…" } else { "" }}</pre>
+                <p>{size_range(l)}</p>
+            </div>
+        },
+        None => {
+            html! { <div class="insp-side muted"><h4>{name}</h4><p>{"not in this image"}</p></div> }
+        }
+    };
+    html! {
+        <aside class="inspector" aria-live="polite" data-testid="inspector">
+            <p class={classes!("insp-status", format!("st-{}", row.status.as_str()))}>
+                <span class="st-icon" aria-hidden="true">{row.status.symbol()}</span>{" "}<b>{row.status.as_str()}</b>
+                {" · Δ "}{if row.delta.bytes == 0 { "0 B".to_string() } else { row.delta.describe(0) }}
+                if row.in_base { <span class="muted">{" · base image"}</span> }
+            </p>
+            {side("before", &row.before)}
+            {side("after", &row.after)}
+        </aside>
+    }
+}
+
+fn legend() -> Html {
+    html! {
+        <ul class="legend" aria-label="status legend">
+            { for Status::ALL.iter().map(|s| html! {
+                <li class={format!("st-{}", s.as_str())}><span class="st-icon" aria-hidden="true">{s.symbol()}</span>{" "}{s.as_str()}</li>
+            }) }
+        </ul>
+    }
+}
+
+/// The row named by the nearest `data-rows` / `data-row` ancestor of an event target.
+fn row_of_event_target(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    let owner = el.closest("[data-rows],[data-row]").ok()??;
+    let rows = owner
+        .get_attribute("data-rows")
+        .or_else(|| owner.get_attribute("data-row"))?;
+    rows.split_whitespace().next()?.parse().ok()
+}
+
+/// Marks every element under `root` whose `data-rows` names `row`.
+fn set_highlight(root: &web_sys::Element, row: Option<usize>) {
+    if let Ok(old) = root.query_selector_all(".hl") {
+        for i in 0..old.length() {
+            if let Some(el) = old
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.class_list().remove_1("hl");
+            }
+        }
+    }
+    let Some(row) = row else { return };
+    if let Ok(hit) = root.query_selector_all(&format!("[data-rows~=\"{row}\"]")) {
+        for i in 0..hit.length() {
+            if let Some(el) = hit
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.class_list().add_1("hl");
+            }
+        }
+    }
+}
+
+/// A `performance.measure` around a piece of work, readable by benchmarks.
+pub struct PerfMark {
+    name: &'static str,
+}
+
+impl PerfMark {
+    /// Starts the mark `name`.
+    pub fn start(name: &'static str) -> Self {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(&format!("{name}:start"));
+        }
+        PerfMark { name }
+    }
+}
+
+impl Drop for PerfMark {
+    fn drop(&mut self) {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.measure_with_start_mark(self.name, &format!("{}:start", self.name));
+        }
+    }
+}

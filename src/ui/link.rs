@@ -1,0 +1,99 @@
+//! The share link as the page sees it: building the [`ShareState`] from the
+//! panes, reading a link from the address bar at start or when it changes,
+//! and writing the current link back with `history.replaceState` (so the
+//! address bar always holds the comparison, without piling up history entries).
+
+use crate::core::share::{decode, EncodeOptions, ShareError, ShareState, SharedPane, ViewOptions};
+use crate::ui::state::{AppState, Pane, View};
+
+/// What the share box offers: a shorter link, and masking secrets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkChoices {
+    /// Leave out image ids and CREATED times.
+    pub short: bool,
+    /// Mask likely secrets.
+    pub redact: bool,
+}
+
+impl LinkChoices {
+    /// The codec's options for these choices.
+    pub fn options(self) -> EncodeOptions {
+        EncodeOptions {
+            drop_ids: self.short,
+            drop_created: self.short,
+            redact: self.redact,
+        }
+    }
+}
+
+/// What a link carries for the current panes. A label is only carried when the
+/// user typed one: the automatic one is found again in the text.
+pub fn share_state(state: &AppState) -> ShareState {
+    let pane = |p: &Pane| SharedPane {
+        label: p.label_override.clone().unwrap_or_default(),
+        text: p.text.to_string(),
+        selected: p.selected,
+    };
+    ShareState {
+        before: pane(&state.before),
+        after: pane(&state.after),
+        view: ViewOptions {
+            sort_by_delta: state.view.sort_by_delta,
+            base_collapsed: state.view.base_collapsed,
+        },
+    }
+}
+
+/// The page state a decoded link stands for.
+pub fn app_state(shared: &ShareState) -> AppState {
+    let pane = |p: &SharedPane| {
+        let mut pane = Pane::new(&p.text);
+        if p.selected < pane.parsed.histories.len() {
+            pane.selected = p.selected;
+        }
+        pane.label_override = (!p.label.trim().is_empty()).then(|| p.label.clone());
+        pane
+    };
+    AppState {
+        before: pane(&shared.before),
+        after: pane(&shared.after),
+        view: View {
+            sort_by_delta: shared.view.sort_by_delta,
+            base_collapsed: shared.view.base_collapsed,
+        },
+    }
+}
+
+/// The fragment in the address bar (without `#`), if any.
+pub fn current_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let fragment = hash.trim_start_matches('#');
+    (!fragment.is_empty()).then(|| fragment.to_string())
+}
+
+/// Reads the link in the address bar: `None` when there is none.
+pub fn read_address_bar() -> Option<Result<ShareState, ShareError>> {
+    current_fragment().map(|f| decode(&f))
+}
+
+/// The page's address without its fragment.
+pub fn base_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// Puts `fragment` in the address bar without adding a history entry.
+pub fn write_address_bar(fragment: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if current_fragment().as_deref() == Some(fragment) {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let url = format!("{}#{fragment}", base_url());
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

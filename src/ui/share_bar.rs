@@ -1,0 +1,281 @@
+//! The share box: the comparison's link with its length (warned above a
+//! chat message's 2,000 characters, with a shorter link offered when that
+//! fits), a copy button with feedback, the likely secrets found (masked in
+//! the link and exports unless the user says otherwise), and the exports.
+
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::core::chart::{chart_data, render_svg, ChartOptions};
+use crate::core::compare::{compare, report};
+use crate::core::instruction::split_instruction;
+use crate::core::model::History;
+use crate::core::redact::{find_secrets, mask, Finding};
+use crate::ui::download::{save_svg_as_png, save_text};
+use crate::ui::link::LinkChoices;
+
+/// Discord's limit for one message: a link longer than this does not fit a chat answer.
+pub const CHAT_LIMIT: usize = 2_000;
+
+/// Props of [`ShareBar`].
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    /// The full link for the current choices.
+    pub link: AttrValue,
+    /// The length of the link without ids and times (with the same masking).
+    pub short_len: usize,
+    /// The user's choices.
+    pub choices: LinkChoices,
+    /// Changes the choices.
+    pub on_choices: Callback<LinkChoices>,
+    /// The two histories compared (for secrets and exports).
+    pub before: Rc<History>,
+    /// The after history.
+    pub after: Rc<History>,
+    /// Dark mode (for the exported chart's colours).
+    pub dark: bool,
+}
+
+/// The share box.
+#[component]
+pub fn ShareBar(props: &ShareBarProps) -> Html {
+    let copied = use_state(|| None::<Result<(), String>>);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let secrets = {
+        let (before, after) = (props.before.clone(), props.after.clone());
+        use_memo((before, after), |(b, a)| (find_secrets(b), find_secrets(a)))
+    };
+    let n_secrets = secrets.0.len() + secrets.1.len();
+    let len = props.link.chars().count();
+    let choices = props.choices;
+
+    let on_copy = {
+        let (link, copied, timer) = (props.link.clone(), copied.clone(), timer.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (copied, timer) = (copied.clone(), timer.clone());
+            copy_to_clipboard(&link, move |res| {
+                copied.set(Some(res));
+                let copied = copied.clone();
+                *timer.borrow_mut() = Some(Timeout::new(2_500, move || copied.set(None)));
+            });
+        })
+    };
+    let set_short = props.on_choices.reform(move |_: MouseEvent| LinkChoices {
+        short: !choices.short,
+        ..choices
+    });
+    let set_redact = props.on_choices.reform(move |_: Event| LinkChoices {
+        redact: !choices.redact,
+        ..choices
+    });
+    let select_all = Callback::from(|e: FocusEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.select();
+    });
+
+    let exports = export_buttons(props);
+    let length_note = if len > CHAT_LIMIT {
+        html! {
+            <p class="warn" role="status" data-testid="link-warning">
+                {"⚠ "}<span data-testid="link-length">{len}</span>{format!(" characters: longer than one chat message (Discord allows {CHAT_LIMIT}).")}
+                if !choices.short && props.short_len <= CHAT_LIMIT {
+                    {" "}<button type="button" class="primary" onclick={set_short.clone()} data-testid="use-short-link">
+                        {format!("Use a shorter link ({} characters, without image ids and times)", props.short_len)}
+                    </button>
+                } else if !choices.short {
+                    {format!(" Without image ids and times it would still be {} characters; share the Markdown export instead.", props.short_len)}
+                }
+            </p>
+        }
+    } else {
+        html! { <p class="muted small"><span data-testid="link-length">{len}</span>{" characters — fits a chat message."}</p> }
+    };
+    let copy_label = match &*copied {
+        None => "Copy link".to_string(),
+        Some(Ok(())) => "Copied ✓".to_string(),
+        Some(Err(_)) => "Select and copy (Ctrl+C)".to_string(),
+    };
+
+    html! {
+        <section class="share" aria-labelledby="share-title" data-testid="share">
+            <h2 id="share-title">{"Share"}</h2>
+            <p class="muted small">{"The link holds the whole comparison in its "}<code>{"#fragment"}</code>{", which browsers never send to a server."}</p>
+            <div class="link-row">
+                <input type="text" readonly=true value={props.link.clone()} onfocus={select_all}
+                    aria-label="Share link" data-testid="share-link" />
+                <button type="button" class="primary" onclick={on_copy} data-testid="copy-link" aria-live="polite">{copy_label}</button>
+            </div>
+            <p class="link-meta">
+                <label><input type="checkbox" checked={choices.short} onclick={set_short} data-testid="short-toggle" />{" without image ids and times"}</label>
+            </p>
+            {length_note}
+            if n_secrets > 0 {
+                <div class="secrets" role="status" data-testid="secrets">
+                    <p><b>{format!("⚠ {n_secrets} likely secret{} in the instructions", if n_secrets == 1 { "" } else { "s" })}</b>
+                        {" — "}
+                        <label><input type="checkbox" checked={choices.redact} onchange={set_redact} data-testid="redact-toggle" />{" mask them (***) in the link and exports"}</label>
+                    </p>
+                    <ul>
+                        { for secrets.0.iter().map(|f| secret_item("before", &props.before, f)) }
+                        { for secrets.1.iter().map(|f| secret_item("after", &props.after, f)) }
+                    </ul>
+                </div>
+            }
+            {exports}
+        </section>
+    }
+}
+
+/// One found secret, its value highlighted in the command.
+fn secret_item(side: &str, history: &History, f: &Finding) -> Html {
+    let Some(layer) = history.layers.get(f.layer) else {
+        return html! {};
+    };
+    let text = &layer.created_by;
+    let (pre, secret, post) = match (
+        text.get(..f.range.start),
+        text.get(f.range.clone()),
+        text.get(f.range.end..),
+    ) {
+        (Some(a), Some(b), Some(c)) => (a, b, c),
+        _ => (text.as_str(), "", ""),
+    };
+    let (keyword, _) = split_instruction(text);
+    html! {
+        <li>
+            <span class="muted">{format!("{side}, layer {} ({}), {}: ", f.layer + 1, if keyword.is_empty() { "row" } else { keyword }, f.kind.describe())}</span>
+            <b>{&f.name}</b>
+            <code class="secret-ctx">{clip_start(pre, 30)}<mark>{secret}</mark>{clip_end(post, 30)}</code>
+        </li>
+    }
+}
+
+fn clip_start(s: &str, n: usize) -> String {
+    let count = s.chars().count();
+    if count <= n {
+        s.to_string()
+    } else {
+        format!("…{}", s.chars().skip(count - n).collect::<String>())
+    }
+}
+
+fn clip_end(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}
+
+/// The export buttons: Markdown, JSON, SVG and PNG of what is compared
+/// (masked when the user chose to mask secrets).
+fn export_buttons(props: &ShareBarProps) -> Html {
+    let prepared = {
+        let (before, after, redact, dark) = (
+            props.before.clone(),
+            props.after.clone(),
+            props.choices.redact,
+            props.dark,
+        );
+        move || {
+            let (b, a) = if redact {
+                (
+                    mask(&before, &find_secrets(&before)),
+                    mask(&after, &find_secrets(&after)),
+                )
+            } else {
+                ((*before).clone(), (*after).clone())
+            };
+            let c = compare(&b, &a);
+            let options = ChartOptions {
+                dark,
+                ..ChartOptions::default()
+            };
+            (b, a, c, options)
+        }
+    };
+    let link = props.link.clone();
+    let md = {
+        let prepared = prepared.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (_, _, c, _) = prepared();
+            let text = format!(
+                "{}\n\n[Open this comparison in layerdiff]({link})\n",
+                report::markdown(&c).trim_end()
+            );
+            save_text(
+                "layerdiff-comparison.md",
+                "text/markdown;charset=utf-8",
+                &text,
+            );
+        })
+    };
+    let json = {
+        let prepared = prepared.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (_, _, c, _) = prepared();
+            save_text(
+                "layerdiff-comparison.json",
+                "application/json",
+                &report::json(&c),
+            );
+        })
+    };
+    let svg = {
+        let prepared = prepared.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (b, a, c, options) = prepared();
+            save_text(
+                "layerdiff-chart.svg",
+                "image/svg+xml",
+                &render_svg(&chart_data(&c, &b, &a), &options),
+            );
+        })
+    };
+    let png = Callback::from(move |_: MouseEvent| {
+        let (b, a, c, options) = prepared();
+        let svg = render_svg(&chart_data(&c, &b, &a), &options);
+        save_svg_as_png(
+            "layerdiff-chart.png",
+            &svg,
+            options.width,
+            options.height,
+            2.0,
+            |_| (),
+        );
+    });
+    html! {
+        <div class="exports" role="group" aria-label="Export">
+            <span class="muted small">{"Export: "}</span>
+            <button type="button" onclick={md} data-testid="export-markdown" title="A summary table for a course submission or a PR comment">{"Markdown"}</button>
+            <button type="button" onclick={json} data-testid="export-json" title="The same JSON as `layerdiff compare --format json`">{"JSON"}</button>
+            <button type="button" onclick={svg} data-testid="export-svg">{"SVG chart"}</button>
+            <button type="button" onclick={png} data-testid="export-png">{"PNG chart"}</button>
+        </div>
+    }
+}
+
+/// Copies `text` and calls `done` with the outcome: Err when the browser
+/// refuses (no clipboard API, insecure context, permission denied), so the UI
+/// can ask the user to copy by hand from the selected field.
+fn copy_to_clipboard(text: &str, done: impl Fn(Result<(), String>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return done(Err("no window".into()));
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    let done = Rc::new(done);
+    let on_ok = {
+        let done = done.clone();
+        Closure::once(move |_: JsValue| done(Ok(())))
+    };
+    let on_err = Closure::once(move |e: JsValue| {
+        done(Err(e.as_string().unwrap_or_else(|| "refused".into())))
+    });
+    let _ = promise.then2(&on_ok, &on_err);
+    on_ok.forget();
+    on_err.forget();
+}

@@ -1,0 +1,123 @@
+//! Keeps the user's panes in the browser's local storage, so a reload or a
+//! reopened tab gives back what was typed, and so that opening a share link
+//! never destroys work: the panes it replaces are kept as "recoverable".
+//!
+//! The stored value is a small versioned JSON object; anything unreadable is
+//! ignored (never a crash), since storage may hold data from older builds.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ui::state::{AppState, Pane, View};
+
+/// Where the current panes are saved as the user types.
+const WORK_KEY: &str = "layerdiff.work.v1";
+/// Where panes replaced by an opened link are kept until restored or replaced.
+const RECOVER_KEY: &str = "layerdiff.recoverable.v1";
+
+/// One pane as stored.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct SavedPane {
+    /// The text as typed.
+    pub text: String,
+    /// The user's own name for it, if any.
+    pub label: Option<String>,
+    /// Which history of the paste is compared.
+    pub selected: usize,
+}
+
+/// Both panes as stored.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct SavedWork {
+    /// Format version of this object.
+    pub v: u32,
+    /// The before pane.
+    pub before: SavedPane,
+    /// The after pane.
+    pub after: SavedPane,
+}
+
+impl SavedWork {
+    /// What to store for `state`.
+    pub fn of(state: &AppState) -> Self {
+        let pane = |p: &Pane| SavedPane {
+            text: p.text.to_string(),
+            label: p.label_override.clone(),
+            selected: p.selected,
+        };
+        SavedWork {
+            v: 1,
+            before: pane(&state.before),
+            after: pane(&state.after),
+        }
+    }
+
+    /// The page state these saved panes stand for.
+    pub fn to_state(&self) -> AppState {
+        let pane = |p: &SavedPane| {
+            let mut pane = Pane::new(&p.text);
+            pane.label_override = p.label.clone();
+            if p.selected < pane.parsed.histories.len() {
+                pane.selected = p.selected;
+            }
+            pane
+        };
+        AppState {
+            before: pane(&self.before),
+            after: pane(&self.after),
+            view: View {
+                sort_by_delta: false,
+                base_collapsed: true,
+            },
+        }
+    }
+
+    /// Whether there is anything in it worth keeping.
+    pub fn is_blank(&self) -> bool {
+        self.before.text.trim().is_empty() && self.after.text.trim().is_empty()
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load(key: &str) -> Option<SavedWork> {
+    let raw = storage()?.get_item(key).ok().flatten()?;
+    serde_json::from_str::<SavedWork>(&raw)
+        .ok()
+        .filter(|w| w.v == 1)
+}
+
+fn save(key: &str, work: &SavedWork) {
+    if let (Some(store), Ok(raw)) = (storage(), serde_json::to_string(work)) {
+        // Full or disabled storage: the page keeps working, only persistence is lost.
+        let _ = store.set_item(key, &raw);
+    }
+}
+
+/// The panes saved by the last visit, if any.
+pub fn load_work() -> Option<SavedWork> {
+    load(WORK_KEY)
+}
+
+/// Saves the current panes.
+pub fn save_work(work: &SavedWork) {
+    save(WORK_KEY, work);
+}
+
+/// Panes set aside when a link replaced them.
+pub fn load_recoverable() -> Option<SavedWork> {
+    load(RECOVER_KEY)
+}
+
+/// Sets panes aside before a link replaces them.
+pub fn save_recoverable(work: &SavedWork) {
+    save(RECOVER_KEY, work);
+}
+
+/// Forgets the set-aside panes (after they were restored or dismissed).
+pub fn clear_recoverable() {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(RECOVER_KEY);
+    }
+}

@@ -1,0 +1,67 @@
+//! The chart drawn for the demo (corpus 000): a complete SVG that scales (viewBox,
+//! no fixed size), carries the UI hooks on every segment, and has both themes.
+//! With `CHART_OUT=dir` it also writes the SVGs there for a visual check.
+
+mod compare_common;
+use compare_common as common;
+
+use layerdiff::core::chart::{chart_data, render_svg, ChartOptions};
+use layerdiff::core::compare::compare;
+
+fn demo_svg(dark: bool) -> (String, layerdiff::core::chart::ChartData) {
+    let (b, a) = (common::demo_before(), common::demo_after());
+    let c = compare(&b, &a);
+    let d = chart_data(&c, &b, &a);
+    let svg = render_svg(
+        &d,
+        &ChartOptions {
+            width: 960,
+            height: 540,
+            dark,
+        },
+    );
+    if let Ok(dir) = std::env::var("CHART_OUT") {
+        let name = if dark {
+            "demo-dark.svg"
+        } else {
+            "demo-light.svg"
+        };
+        let _ = std::fs::write(std::path::Path::new(&dir).join(name), &svg);
+    }
+    (svg, d)
+}
+
+#[test]
+fn svg_scales_and_has_one_hook_per_segment() {
+    let (svg, d) = demo_svg(false);
+    assert!(
+        svg.starts_with("<svg class=\"ld-chart\" viewBox=\"0 0 960 540\""),
+        "{}",
+        &svg[..200.min(svg.len())]
+    );
+    let root = svg.split('>').next().unwrap_or("");
+    assert!(
+        !root.contains("width="),
+        "fixed width left on the root: {root}"
+    );
+    assert_eq!(svg.matches("class=\"ld-seg ").count(), d.segments.len());
+    for s in &d.segments {
+        let hook = format!(
+            "data-side=\"{}\" data-row=\"{}\"",
+            s.column.as_str(),
+            s.rows[0]
+        );
+        assert!(svg.contains(&hook), "missing {hook}");
+    }
+    assert_eq!(svg.matches("class=\"ld-bar\"").count(), d.waterfall.len());
+    assert!(svg.contains("≈ −101 MB (−24 %)"));
+    assert!(svg.trim_end().ends_with("</svg>"));
+}
+
+#[test]
+fn dark_theme_changes_the_background() {
+    let (light, _) = demo_svg(false);
+    let (dark, _) = demo_svg(true);
+    assert!(light.contains("fill=\"#FFFFFF\"") || light.contains("fill=\"#ffffff\""));
+    assert!(dark.contains("#1E1E1E") || dark.contains("#1e1e1e"));
+}

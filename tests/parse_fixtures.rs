@@ -1,0 +1,352 @@
+//! Runs the parser over every real paste in `tests/data/corpus/` and compares
+//! what it finds with `expected.json` (what a careful reader sees).
+//!
+//! All mismatches of all files are collected and printed as one table (file,
+//! history, field, expected, got) before the test fails, so one run shows
+//! everything.
+//!
+//! Checked per file: the number of histories; per history the layer count,
+//! every size in bytes in printed order, the sum, the format (when given),
+//! whether every size is exact to the byte (`size_exact`), the first line,
+//! the first/last CREATED BY prefix (when given), and the label (see
+//! [`label_ok`]). Also: no Error diagnostic points into a layer, and no layer
+//! comes from a `docker images` row.
+//!
+//! Ambiguous files (`ambiguous: true` in expected.json) are held to the
+//! reading recorded there, which is the one the parser chose:
+//! - 017 (`… | grep RUN` rows, no header): four headerless histories, one per
+//!   command, because each `docker image history` command line starts a new
+//!   history; the alternative (one per fence) would merge two images.
+//! - 058 (hand-annotated podman table): the 8 rows shown, arrows after the
+//!   size read as COMMENT text, since that is what the author wrote there.
+//! - 064 (`--format "{{.ID}}: {{.CreatedSince}}"`): a Custom history of two
+//!   layers without sizes — recognised, because two lines start with an id
+//!   and share a separator.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use layerdiff::core::model::{Format, Parsed, Severity};
+use layerdiff::core::parse::parse;
+use serde_json::Value;
+
+struct Mismatch {
+    file: String,
+    history: String,
+    field: &'static str,
+    expected: String,
+    got: String,
+}
+
+/// Words in expected labels that describe the paste (its format, how it was
+/// cut) rather than name the history; they are not required in our label.
+const DESCRIPTIVE: &[&str] = &[
+    "grep",
+    "run",
+    "json",
+    "jq-pretty",
+    "format",
+    "human",
+    "--human=false",
+    "--no-trunc",
+    "docker",
+    "commit",
+    "cut",
+    "by",
+    "author",
+    "hand-annotated",
+    "nerdctl",
+    "<2.0",
+    "0.x",
+    "2013",
+    "one",
+    "per",
+    "step",
+    "single",
+    "the",
+    "--format",
+];
+
+/// Key words of an expected label: words of 2+ characters that are not
+/// descriptive.
+fn key_words(label: &str) -> Vec<String> {
+    label
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ','))
+        .map(|w| {
+            w.trim_matches(|c: char| matches!(c, '\'' | '"' | ':'))
+                .to_lowercase()
+        })
+        .filter(|w| w.chars().count() >= 2 && !DESCRIPTIVE.contains(&w.as_str()))
+        .collect()
+}
+
+/// The label check. Expected labels were written by a reader who may add
+/// words that are nowhere in the paste (`before`/`after` for two tables that
+/// only differ in time), so only key words that the paste itself shows
+/// before the history's first line can be asked for: at least one of those
+/// must appear in our label (case-insensitive). When the paste shows none of
+/// them, any label passes.
+fn label_ok(expected: &str, got: &str, text_before: &str) -> bool {
+    let before = text_before.to_lowercase();
+    let shown: Vec<String> = key_words(expected)
+        .into_iter()
+        .filter(|w| before.contains(w.as_str()))
+        .collect();
+    let got = got.to_lowercase();
+    shown.is_empty() || shown.iter().any(|w| got.contains(w.as_str()))
+}
+
+fn looks_like_history_row_start(line: &str) -> bool {
+    let first = line
+        .trim()
+        .trim_start_matches('#')
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    let hex = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit());
+    first == "<missing>"
+        || first == "missing"
+        || (first.len() == 12 && hex(first))
+        || first
+            .strip_prefix("sha256:")
+            .is_some_and(|h| hex(h.trim_end_matches('…')))
+        || (first.len() == 64 && hex(first))
+}
+
+fn check_file(name: &str, text: &str, expected: &Value, out: &mut Vec<Mismatch>) {
+    let parsed: Parsed = parse(text);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut push = |history: String, field: &'static str, e: String, g: String| {
+        out.push(Mismatch {
+            file: name.to_string(),
+            history,
+            field,
+            expected: e,
+            got: g,
+        })
+    };
+    let exp_hist = expected["histories"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    if exp_hist.len() != parsed.histories.len() {
+        push(
+            "-".into(),
+            "histories",
+            exp_hist.len().to_string(),
+            format!(
+                "{} {:?}",
+                parsed.histories.len(),
+                parsed
+                    .histories
+                    .iter()
+                    .map(|h| (h.label.clone(), h.layers.len(), h.lines))
+                    .collect::<Vec<_>>()
+            ),
+        );
+    }
+    for (k, (e, h)) in exp_hist.iter().zip(&parsed.histories).enumerate() {
+        let hname = format!("#{} {}", k + 1, e["label"].as_str().unwrap_or(""));
+        let n = e["n_layers"].as_u64().unwrap_or(0) as usize;
+        if n != h.layers.len() {
+            push(
+                hname.clone(),
+                "n_layers",
+                n.to_string(),
+                h.layers.len().to_string(),
+            );
+        }
+        let exp_sizes: Vec<Option<u64>> = e["sizes"]
+            .as_array()
+            .map(|a| a.iter().map(Value::as_u64).collect())
+            .unwrap_or_default();
+        let got_sizes: Vec<Option<u64>> =
+            h.layers.iter().map(|l| l.size.map(|s| s.bytes)).collect();
+        if exp_sizes != got_sizes {
+            push(
+                hname.clone(),
+                "sizes",
+                format!("{exp_sizes:?}"),
+                format!("{got_sizes:?}"),
+            );
+        }
+        let total = e["total_bytes"].as_u64().unwrap_or(0);
+        if total != h.total_bytes() {
+            push(
+                hname.clone(),
+                "total_bytes",
+                total.to_string(),
+                h.total_bytes().to_string(),
+            );
+        }
+        if let Some(f) = e["format"].as_str() {
+            if f != h.format.as_str() {
+                push(hname.clone(), "format", f.into(), h.format.as_str().into());
+            }
+        }
+        let exact = h
+            .layers
+            .iter()
+            .all(|l| l.size.is_some_and(|s| s.tolerance == 0));
+        if let Some(x) = e["size_exact"].as_bool() {
+            if x != exact {
+                push(
+                    hname.clone(),
+                    "size_exact",
+                    x.to_string(),
+                    exact.to_string(),
+                );
+            }
+        }
+        if let Some(first) = e["lines"].get(0).and_then(Value::as_u64) {
+            if first as usize != h.lines.0 {
+                push(
+                    hname.clone(),
+                    "first line",
+                    first.to_string(),
+                    h.lines.0.to_string(),
+                );
+            }
+        }
+        for (field, key, layer) in [
+            ("first CREATED BY", "first_created_by", h.layers.first()),
+            ("last CREATED BY", "last_created_by", h.layers.last()),
+        ] {
+            if let (Some(prefix), Some(layer)) = (e[key].as_str(), layer) {
+                if !layer.created_by.starts_with(prefix) {
+                    push(
+                        hname.clone(),
+                        field,
+                        format!("{prefix}…"),
+                        layer.created_by.clone(),
+                    );
+                }
+            }
+        }
+        let start = h.layers.first().map_or(0, |l| l.lines.0);
+        let before = lines
+            .iter()
+            .take(start.saturating_sub(1))
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\n");
+        let exp_label = e["label"].as_str().unwrap_or("");
+        if !label_ok(exp_label, &h.label, &before) {
+            push(hname.clone(), "label", exp_label.into(), h.label.clone());
+        }
+        if matches!(h.format, Format::Table | Format::Headerless) {
+            for l in &h.layers {
+                let line = lines
+                    .get(l.lines.0.saturating_sub(1))
+                    .copied()
+                    .unwrap_or("");
+                if !looks_like_history_row_start(line) {
+                    push(
+                        hname.clone(),
+                        "row start",
+                        "an id or <missing>".into(),
+                        format!("line {}: {line}", l.lines.0),
+                    );
+                }
+            }
+        }
+    }
+    for d in parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+    {
+        let inside = parsed
+            .histories
+            .iter()
+            .flat_map(|h| &h.layers)
+            .any(|l| (l.lines.0..=l.lines.1).contains(&d.line));
+        if inside {
+            push(
+                "-".into(),
+                "error in layer",
+                "no Error on a layer line".into(),
+                format!("line {}: {}", d.line, d.message),
+            );
+        }
+    }
+}
+
+#[test]
+fn corpus_matches_expected() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("expected.json")).expect("expected.json is readable"),
+    )
+    .expect("expected.json is JSON");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("corpus dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    assert!(
+        !names.is_empty(),
+        "no corpus files found in {}",
+        dir.display()
+    );
+    let mut mismatches = Vec::new();
+    for name in &names {
+        let text = std::fs::read_to_string(dir.join(name)).expect("corpus file is UTF-8");
+        match expected.get(name) {
+            Some(e) => check_file(name, &text, e, &mut mismatches),
+            None => mismatches.push(Mismatch {
+                file: name.clone(),
+                history: "-".into(),
+                field: "expected.json",
+                expected: "an entry".into(),
+                got: "none".into(),
+            }),
+        }
+    }
+    let failing: std::collections::BTreeSet<&str> =
+        mismatches.iter().map(|m| m.file.as_str()).collect();
+    let mut report = String::new();
+    let _ = writeln!(
+        report,
+        "{} of {} corpus files fully match expected.json",
+        names.len() - failing.len(),
+        names.len()
+    );
+    if !mismatches.is_empty() {
+        let _ = writeln!(
+            report,
+            "| file | history | field | expected | got |\n|---|---|---|---|---|"
+        );
+        for m in &mismatches {
+            let _ = writeln!(
+                report,
+                "| {} | {} | {} | {} | {} |",
+                m.file, m.history, m.field, m.expected, m.got
+            );
+        }
+    }
+    println!("{report}");
+    assert!(mismatches.is_empty(), "{report}");
+}
+
+#[test]
+fn label_check_is_fair() {
+    assert!(label_ok(
+        "Backend size beforehand",
+        "Backend size beforehand (back)",
+        "### Backend size beforehand"
+    ));
+    assert!(!label_ok(
+        "Backend size beforehand",
+        "back",
+        "### Backend size beforehand"
+    ));
+    // Words the paste never shows cannot be asked for.
+    assert!(label_ok(
+        "before",
+        "ahojukka5/patientor-backend:latest",
+        "Image size is 397MB."
+    ));
+}

@@ -1,0 +1,336 @@
+//! Property tests: the parser reads back what `render` prints, in every
+//! style, and never panics (nor takes quadratic time) on any input.
+//!
+//! Generated histories use realistic cells: real-looking ids or `<missing>`,
+//! every CREATED form, CREATED BY shaped like the legacy builder (`#(nop)`
+//! two-space forms, `COPY file:… in / ` with its trailing space, `|N K=v`
+//! build-arg prefixes), BuildKit (`# buildkit` suffix) and long commands;
+//! sizes as docker prints them (0B … GB, the `1e+03MB` quirk) and as older
+//! tools did (`1.819 kB`, `1.1 MiB`), which `size_text` must keep.
+
+use layerdiff::core::model::{Format, History, Layer, Size};
+use layerdiff::core::parse::{parse, parse_size};
+use layerdiff::core::render::{render, RenderStyle};
+use proptest::prelude::*;
+
+fn hex_id() -> impl Strategy<Value = String> {
+    // Starts with a letter so that it is never all digits.
+    "[a-f][0-9a-f]{63}".prop_map(|h| format!("sha256:{h}"))
+}
+
+fn created() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (
+            1u32..60,
+            prop::sample::select(vec![
+                "seconds", "minutes", "hours", "days", "weeks", "months", "years"
+            ])
+        )
+            .prop_map(|(n, u)| format!("{n} {u} ago")),
+        Just("About a minute ago".to_string()),
+        Just("About an hour ago".to_string()),
+        Just("Less than a second ago".to_string()),
+        Just("N/A".to_string()),
+        (2000u32..2030, 1u32..13, 1u32..29, 0u32..24)
+            .prop_map(|(y, m, d, h)| format!("{y}-{m:02}-{d:02}T{h:02}:25:04+03:00")),
+    ]
+}
+
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-z]{1,10}",
+        "[a-z]{1,6}/[a-z]{1,6}",
+        "--[a-z]{2,8}",
+        "[A-Z_]{2,8}=[a-z0-9.]{1,8}",
+        Just("&&".to_string()),
+        Just("\"$(dpkg".to_string()),
+        Just("'@1…'".to_string()),
+    ]
+}
+
+fn created_by() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "CMD",
+            "ENTRYPOINT",
+            "EXPOSE",
+            "ENV",
+            "LABEL",
+            "ARG",
+            "USER",
+            "STOPSIGNAL"
+        ])
+        .prop_flat_map(|i| (Just(i), "[a-zA-Z\"/ =-]{1,40}"))
+        .prop_map(|(i, a)| format!("/bin/sh -c #(nop)  {i} {}", a.trim())),
+        ("[0-9a-f]{64}", "/[a-z/]{1,20}")
+            .prop_map(|(h, d)| format!("/bin/sh -c #(nop) COPY file:{h} in {d} ")),
+        prop::collection::vec(word(), 1..12)
+            .prop_map(|w| format!("RUN /bin/sh -c {} # buildkit", w.join(" "))),
+        (1usize..4, prop::collection::vec(word(), 1..20)).prop_map(|(n, w)| {
+            let args: Vec<String> = (0..n).map(|k| format!("K{k}=v{k}")).collect();
+            format!("|{n} {} /bin/sh -c {}", args.join(" "), w.join(" "))
+        }),
+        prop::collection::vec(word(), 1..60)
+            .prop_map(|w| format!("/bin/sh -c set -eux;   {}", w.join(" "))),
+        prop::sample::select(vec![
+            "COPY . . # buildkit",
+            "WORKDIR /app",
+            "ENV LANG=C.UTF-8",
+            "sh",
+            ""
+        ])
+        .prop_map(str::to_string),
+    ]
+}
+
+fn size() -> impl Strategy<Value = Size> {
+    prop_oneof![
+        Just(0u64),
+        1u64..1000,
+        1_000u64..1_000_000,
+        1_000_000u64..5_000_000_000,
+        Just(999_700_000u64),
+    ]
+    .prop_map(|b| parse_size(&layerdiff::core::render::docker_human_size(b)).unwrap_or_default())
+    .boxed()
+    .prop_union(
+        prop::sample::select(vec!["1.819 kB", "50.47 MB", "1.1 MiB", "0.0 B", "1.29 kB"])
+            .prop_map(|t| parse_size(t).unwrap_or_default())
+            .boxed(),
+    )
+}
+
+fn comment() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "",
+        "buildkit.dockerfile.v0",
+        "Imported from -",
+        "debuerreotype 0.17",
+        "FROM docker.io/library/node:16-alpine",
+        "Set default PATH for bare-based rock",
+    ])
+    .prop_map(str::to_string)
+}
+
+fn layer() -> impl Strategy<Value = Layer> {
+    (
+        prop::option::weighted(0.3, hex_id()),
+        created(),
+        created_by(),
+        prop::bool::weighted(0.15),
+        size(),
+        comment(),
+    )
+        .prop_map(|(id, created, by, cut, size, comment)| {
+            // A layer read from a cut cell: at most 44 characters, no mark.
+            let (created_by, truncated) = if cut && by.chars().count() > 44 {
+                (by.chars().take(44).collect::<String>(), true)
+            } else {
+                (by, false)
+            };
+            Layer {
+                id,
+                created: Some(created),
+                created_by,
+                truncated,
+                size: Some(size),
+                comment,
+                lines: (0, 0),
+            }
+        })
+}
+
+fn history() -> impl Strategy<Value = History> {
+    prop::collection::vec(layer(), 1..12).prop_map(|layers| History {
+        layers,
+        ..History::default()
+    })
+}
+
+/// What the style prints for this CREATED BY, as the parser should read it
+/// back: (text without mark, truncated).
+fn expected_created_by(l: &Layer, style: RenderStyle) -> (String, bool) {
+    let chars = l.created_by.chars().count();
+    match style {
+        RenderStyle::DockerNoTrunc => (l.created_by.clone(), l.truncated),
+        RenderStyle::Podman => {
+            if l.truncated || l.created_by.len() > 45 {
+                // 42 bytes (on a character boundary) + `...`
+                let mut end = 42.min(l.created_by.len());
+                while !l.created_by.is_char_boundary(end) {
+                    end -= 1;
+                }
+                (l.created_by.get(..end).unwrap_or("").to_string(), true)
+            } else {
+                (l.created_by.clone(), false)
+            }
+        }
+        _ => {
+            if l.truncated || chars > 45 {
+                (l.created_by.chars().take(44).collect(), true)
+            } else {
+                (l.created_by.clone(), false)
+            }
+        }
+    }
+}
+
+fn expected_id(l: &Layer, style: RenderStyle) -> Option<String> {
+    let id = l.id.as_ref()?;
+    Some(match style {
+        RenderStyle::DockerNoTrunc => id.clone(),
+        _ => id.trim_start_matches("sha256:").chars().take(12).collect(),
+    })
+}
+
+fn check(h: &History, style: RenderStyle) -> Result<(), TestCaseError> {
+    let text = render(h, style);
+    let parsed = parse(&text);
+    prop_assert_eq!(
+        parsed.histories.len(),
+        1,
+        "{:?}:\n{}\n{:?}",
+        style,
+        text,
+        parsed.diagnostics
+    );
+    let got = &parsed.histories[0];
+    let format = if style == RenderStyle::JsonLines {
+        Format::Json
+    } else {
+        Format::Table
+    };
+    prop_assert_eq!(got.format, format);
+    prop_assert_eq!(got.layers.len(), h.layers.len(), "{:?}:\n{}", style, text);
+    for (k, (want, got)) in h.layers.iter().zip(&got.layers).enumerate() {
+        let ctx = format!("{style:?} layer {k}:\n{text}");
+        prop_assert_eq!(got.id.clone(), expected_id(want, style), "{}", ctx);
+        prop_assert_eq!(got.created.clone(), want.created.clone(), "{}", ctx);
+        let (by, cut) = expected_created_by(want, style);
+        prop_assert_eq!(got.created_by.trim_end(), by.trim_end(), "{}", ctx);
+        prop_assert_eq!(got.truncated, cut, "{}", ctx);
+        prop_assert_eq!(got.comment.as_str(), want.comment.as_str(), "{}", ctx);
+        let (Some(ws), Some(gs)) = (want.size, got.size) else {
+            return Err(TestCaseError::fail(format!("size missing: {ctx}")));
+        };
+        if style == RenderStyle::DockerHumanFalse {
+            prop_assert_eq!((gs.bytes, gs.exact), (ws.bytes, true), "{}", ctx);
+        } else {
+            prop_assert_eq!(gs, ws, "{}", ctx);
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn docker_table_round_trips(h in history()) { check(&h, RenderStyle::Docker)?; }
+
+    #[test]
+    fn docker_no_trunc_round_trips(h in history()) { check(&h, RenderStyle::DockerNoTrunc)?; }
+
+    #[test]
+    fn docker_human_false_round_trips(h in history()) { check(&h, RenderStyle::DockerHumanFalse)?; }
+
+    #[test]
+    fn json_lines_round_trip(h in history()) { check(&h, RenderStyle::JsonLines)?; }
+
+    #[test]
+    fn podman_table_round_trips(h in history()) { check(&h, RenderStyle::Podman)?; }
+
+    #[test]
+    fn never_panics_on_table_like_noise(
+        lines in prop::collection::vec(
+            prop::collection::vec(
+                prop_oneof![
+                    Just("<missing>".to_string()), Just("IMAGE".to_string()), Just("CREATED BY".to_string()),
+                    Just("SIZE".to_string()), Just("2 weeks ago".to_string()), Just("12MB".to_string()),
+                    Just("1.2 kB".to_string()), Just("…".to_string()), Just("```".to_string()), Just("{".to_string()),
+                    Just("[".to_string()), Just("\"ID\":".to_string()), Just("\t".to_string()), Just("   ".to_string()),
+                    Just("#".to_string()), Just("$ docker history x".to_string()), Just("漢字".to_string()),
+                    "[a-f0-9]{12}", "\\PC{0,8}",
+                ],
+                0..10,
+            ).prop_map(|cells| cells.join("  ")),
+            0..30,
+        )
+    ) {
+        let text = lines.join("\n");
+        let parsed = parse(&text);
+        for h in &parsed.histories {
+            prop_assert!(!h.layers.is_empty());
+        }
+    }
+}
+
+/// Every corpus file with bytes cut out or duplicated: still no panic.
+#[test]
+fn never_panics_on_damaged_corpus_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir).expect("corpus dir").flatten() {
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        files += 1;
+        let bytes = text.as_bytes();
+        for step in [7usize, 13, 31] {
+            let cut: Vec<u8> = bytes
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % step != 0)
+                .map(|(_, b)| *b)
+                .collect();
+            let damaged = String::from_utf8_lossy(&cut);
+            let _ = parse(&damaged);
+            let doubled: String = text
+                .lines()
+                .flat_map(|l| [l, l])
+                .collect::<Vec<_>>()
+                .join("\r\n");
+            let _ = parse(&doubled);
+        }
+    }
+    assert!(files > 30, "corpus files read: {files}");
+}
+
+/// A 2 × 1,000-layer `--no-trunc` paste parses in well under a second.
+#[test]
+fn large_no_trunc_paste_is_fast() {
+    let layer = |i: usize| {
+        Layer {
+        id: (i % 7 == 0).then(|| format!("sha256:{:064x}", 0xabc000 + i)),
+        created: Some(format!("{} weeks ago", i % 50 + 1)),
+        created_by: format!("RUN /bin/sh -c set -eux;   apt-get install -y pkg{i} &&   rm -rf /var/lib/apt/lists/* # buildkit {}", "x".repeat(i % 90)),
+        truncated: false,
+        size: parse_size(&layerdiff::core::render::docker_human_size((i as u64) * 7_919)).ok(),
+        comment: "buildkit.dockerfile.v0".into(),
+        lines: (0, 0),
+    }
+    };
+    let h = History {
+        layers: (0..1000).map(layer).collect(),
+        ..History::default()
+    };
+    let one = render(&h, RenderStyle::DockerNoTrunc);
+    let text = format!(
+        "$ docker history --no-trunc before\n{one}\n$ docker history --no-trunc after\n{one}"
+    );
+    let start = std::time::Instant::now();
+    let parsed = parse(&text);
+    let took = start.elapsed();
+    assert_eq!(
+        parsed
+            .histories
+            .iter()
+            .map(|h| h.layers.len())
+            .collect::<Vec<_>>(),
+        vec![1000, 1000]
+    );
+    assert!(
+        took.as_millis() < 1500,
+        "2 × 1000 rows took {took:?} (debug build)"
+    );
+}

@@ -1,0 +1,258 @@
+//! Every corpus comparison survives a link: opening the link gives panes that
+//! read back to the same histories (labels, layer count, CREATED BY, sizes with
+//! their tolerance, truncation flags), and the options drop or mask exactly
+//! what they promise. The comparison (`compare()`) of the reopened pair equals
+//! the original's.
+
+#[path = "share_support/pairs.rs"]
+mod pairs;
+
+use layerdiff::core::compare::compare;
+use layerdiff::core::model::History;
+use layerdiff::core::parse::parse;
+use layerdiff::core::share::{decode, encode, EncodeOptions, ShareState, SharedPane};
+use pairs::corpus_pairs;
+
+fn compared(pane: &SharedPane) -> Option<History> {
+    parse(&pane.text).histories.get(pane.selected).cloned()
+}
+
+/// Readable differences between two histories ("" when the same).
+fn differences(want: &History, got: &History) -> String {
+    let mut out = String::new();
+    if want.label != got.label {
+        out += &format!("  label {:?} → {:?}\n", want.label, got.label);
+    }
+    if want.layers.len() != got.layers.len() {
+        out += &format!("  {} layers → {}\n", want.layers.len(), got.layers.len());
+    }
+    for (i, (a, b)) in want.layers.iter().zip(&got.layers).enumerate() {
+        let fields = [
+            ("id", format!("{:?}", a.id), format!("{:?}", b.id)),
+            (
+                "created",
+                format!("{:?}", a.created),
+                format!("{:?}", b.created),
+            ),
+            (
+                "created_by",
+                format!("{:?}", a.created_by),
+                format!("{:?}", b.created_by),
+            ),
+            (
+                "truncated",
+                a.truncated.to_string(),
+                b.truncated.to_string(),
+            ),
+            ("size", format!("{:?}", a.size), format!("{:?}", b.size)),
+            (
+                "comment",
+                format!("{:?}", a.comment),
+                format!("{:?}", b.comment),
+            ),
+        ];
+        for (name, x, y) in fields {
+            if x != y {
+                out += &format!("  layer {i} {name}: {x} → {y}\n");
+            }
+        }
+    }
+    out
+}
+
+fn round_trip(state: &ShareState, opts: &EncodeOptions) -> ShareState {
+    let link = encode(state, opts);
+    decode(&link).unwrap_or_else(|e| panic!("own link refused: {e}"))
+}
+
+#[test]
+fn every_corpus_pair_round_trips() {
+    let pairs = corpus_pairs();
+    assert!(
+        pairs.len() >= 12,
+        "only {} pairs found: is the parser merged?",
+        pairs.len()
+    );
+    let mut failures = String::new();
+    for p in &pairs {
+        let state = ShareState {
+            before: p.before.clone(),
+            after: p.after.clone(),
+            ..ShareState::default()
+        };
+        let back = round_trip(&state, &EncodeOptions::default());
+        for (side, want, got) in [
+            ("before", &state.before, &back.before),
+            ("after", &state.after, &back.after),
+        ] {
+            assert_eq!(want.label, got.label);
+            match (compared(want), compared(got)) {
+                (Some(w), Some(g)) => {
+                    let d = differences(&w, &g);
+                    if !d.is_empty() {
+                        failures += &format!("{} {side}:\n{d}", p.name);
+                    }
+                }
+                (w, g) => {
+                    failures += &format!(
+                        "{} {side}: history {} → {}\n",
+                        p.name,
+                        w.is_some(),
+                        g.is_some()
+                    )
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "links that changed the comparison:\n{failures}"
+    );
+}
+
+#[test]
+fn every_corpus_history_round_trips_alone() {
+    let dir = pairs::corpus_dir();
+    let mut failures = String::new();
+    let mut checked = 0;
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let n = parse(&text).histories.len();
+        for selected in 0..n {
+            let state = ShareState {
+                before: SharedPane {
+                    label: "x".into(),
+                    text: text.clone(),
+                    selected,
+                },
+                ..ShareState::default()
+            };
+            let back = round_trip(&state, &EncodeOptions::default());
+            checked += 1;
+            match (compared(&state.before), compared(&back.before)) {
+                (Some(w), Some(g)) => {
+                    let d = differences(&w, &g);
+                    if !d.is_empty() {
+                        failures += &format!("{} #{selected}:\n{d}", path.display());
+                    }
+                }
+                _ => failures += &format!("{} #{selected}: history lost\n", path.display()),
+            }
+        }
+    }
+    assert!(
+        checked >= 40,
+        "only {checked} histories: is the parser merged?"
+    );
+    assert!(failures.is_empty(), "{failures}");
+}
+
+#[test]
+fn dropping_ids_and_created_removes_them_and_keeps_the_rest() {
+    let opts = EncodeOptions {
+        drop_ids: true,
+        drop_created: true,
+        redact: false,
+    };
+    for p in corpus_pairs() {
+        let state = ShareState {
+            before: p.before.clone(),
+            after: p.after.clone(),
+            ..ShareState::default()
+        };
+        let full = encode(&state, &EncodeOptions::default());
+        let lean_link = encode(&state, &opts);
+        assert!(
+            lean_link.len() <= full.len(),
+            "{}: lean {} > full {}",
+            p.name,
+            lean_link.len(),
+            full.len()
+        );
+        let back = round_trip(&state, &opts);
+        for (want, got) in [(&state.before, &back.before), (&state.after, &back.after)] {
+            let (Some(mut w), Some(g)) = (compared(want), compared(got)) else {
+                panic!("{}: history lost", p.name)
+            };
+            assert!(
+                g.layers
+                    .iter()
+                    .all(|l| l.id.is_none() && l.created.is_none()),
+                "{}: ids or CREATED kept",
+                p.name
+            );
+            for l in &mut w.layers {
+                l.id = None;
+                l.created = None;
+            }
+            let d = differences(&w, &g);
+            assert!(d.is_empty(), "{}:\n{d}", p.name);
+        }
+    }
+}
+
+#[test]
+fn redact_masks_the_leak_in_both_forms_of_a_pane() {
+    let path = pairs::corpus_dir().join("043-hash-prefixed-rows-build-arg-leak.txt");
+    let text = std::fs::read_to_string(path).expect("043");
+    let state = ShareState {
+        before: SharedPane {
+            text: text.clone(),
+            ..SharedPane::default()
+        },
+        ..ShareState::default()
+    };
+    let plain = round_trip(&state, &EncodeOptions::default());
+    assert!(
+        plain.before.text.contains("GIT_ACCESS_TOKEN=leaked"),
+        "without redact the text is kept"
+    );
+    let safe = round_trip(
+        &state,
+        &EncodeOptions {
+            redact: true,
+            ..EncodeOptions::default()
+        },
+    );
+    assert!(!safe.before.text.contains("leaked"), "{}", safe.before.text);
+    assert!(
+        safe.before.text.contains("GIT_ACCESS_TOKEN=***"),
+        "{}",
+        safe.before.text
+    );
+    // A paste with no history at all travels as text, masked too.
+    let prose = ShareState {
+        before: SharedPane {
+            text: "export NPM_TOKEN=abc123 && npm ci".into(),
+            ..SharedPane::default()
+        },
+        ..ShareState::default()
+    };
+    let back = round_trip(
+        &prose,
+        &EncodeOptions {
+            redact: true,
+            ..EncodeOptions::default()
+        },
+    );
+    assert_eq!(back.before.text, "export NPM_TOKEN=*** && npm ci");
+}
+
+#[test]
+fn view_options_and_labels_travel() {
+    let mut state = ShareState::default();
+    state.before.label = "node:16 vanilla".into();
+    state.after.label = "multi-stage ✓".into();
+    state.view.sort_by_delta = true;
+    state.view.base_collapsed = true;
+    assert_eq!(round_trip(&state, &EncodeOptions::default()), state);
+}
