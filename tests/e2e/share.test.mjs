@@ -1,0 +1,159 @@
+// Share links and lost work, end to end: copy the link and open it in a fresh
+// page, bad links, reload keeps the panes, a link never destroys work.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { assertClean, corpusText, pasteInto, startApp } from "./harness.mjs";
+
+let app;
+
+before(async () => {
+  app = await startApp();
+});
+
+after(async () => {
+  await app?.close();
+});
+
+const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).first().innerText();
+
+test("copy the demo's link, open it in a fresh page: the same comparison; the link is at most 700 characters", async () => {
+  const first = await app.open();
+  let link;
+  try {
+    const { page, context } = first;
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.origin });
+    await page.locator('[data-testid="copy-link"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="copy-link"]')?.textContent.includes("Copied"));
+    link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(link, await page.locator('[data-testid="share-link"]').inputValue());
+    const fragment = link.split("#")[1];
+    assert.ok(fragment && fragment.length > 10, `a link with a fragment: ${link}`);
+    // Measured as the page would be published: https://USER.github.io/layerdiff/#…
+    const published = `https://example.github.io/layerdiff/#${fragment}`;
+    console.log(`# demo link: ${published.length} characters`);
+    assert.ok(published.length <= 700, `demo link is ${published.length} characters`);
+  } finally {
+    await first.close();
+  }
+  const second = await app.open({ hash: link.split("#")[1] });
+  try {
+    const { page } = second;
+    assert.equal(await text(page, "sum-before"), "≈ 417 MB");
+    assert.equal(await text(page, "sum-after"), "≈ 316 MB");
+    assert.equal(await text(page, "delta"), "≈ −101 MB (−24 %)");
+    assert.equal(await text(page, "layer-count-before"), "14");
+    assert.equal(await text(page, "layer-count-after"), "9");
+    assert.match(await page.locator('[data-testid="paste-before"]').inputValue(), /IMAGE\s+CREATED\s+CREATED BY\s+SIZE/);
+    await second.settle();
+    assertClean(second);
+  } finally {
+    await second.close();
+  }
+});
+
+for (const [name, fragment, expected] of [
+  ["a link cut short", null, /cut short|damaged/],
+  ["a tampered link", "tamper", /damaged|never contains/],
+  ["a link from a newer version", "7AAAA", /newer layerdiff/],
+  ["a fragment that is no link at all", "hello-world", /not a layerdiff/],
+]) {
+  test(`${name} says what is wrong and changes nothing`, async () => {
+    const probe = await app.open();
+    let good;
+    try {
+      good = (await probe.page.locator('[data-testid="share-link"]').inputValue()).split("#")[1];
+    } finally {
+      await probe.close();
+    }
+    let hash = fragment;
+    if (fragment === null) hash = good.slice(0, Math.floor(good.length / 2));
+    if (fragment === "tamper") hash = good.slice(0, 40) + (good[40] === "A" ? "B" : "A") + good.slice(41);
+    const session = await app.open({ hash });
+    try {
+      const { page } = session;
+      const banner = page.locator('[data-testid="link-error"]');
+      await banner.waitFor();
+      assert.match(await banner.innerText(), expected);
+      // The page still works: the demo is there and compared.
+      assert.equal(await text(page, "layer-count-before"), "14");
+      assert.equal(await text(page, "sum-after"), "≈ 316 MB");
+      await session.settle();
+      assertClean(session);
+    } finally {
+      await session.close();
+    }
+  });
+}
+
+test("reload keeps the panes (saved locally as the user types)", async () => {
+  const session = await app.open();
+  try {
+    const { page } = session;
+    const paste = await corpusText("002-jonny-busybox-old-1819kB.txt");
+    await pasteInto(page, "paste-before", paste);
+    await page.locator('[data-testid="label-after"]').fill("my renamed after");
+    await page.locator('[data-testid="label-after"]').press("Enter");
+    await page.locator('[data-testid="label-after"]').blur();
+    await page.waitForTimeout(700);
+    // Reopen the page's address without any link: storage alone must restore it.
+    await page.goto(session.url.split("#")[0]);
+    await page.waitForFunction(() => window.__e2e?.started === true);
+    await page.locator('[data-testid="layer-count-before"]').waitFor();
+    assert.equal(await page.locator('[data-testid="paste-before"]').inputValue(), paste);
+    assert.equal(await text(page, "layer-count-before"), "8");
+    assert.equal(await page.locator('[data-testid="label-after"]').inputValue(), "my renamed after");
+    await session.settle();
+    assertClean(session);
+  } finally {
+    await session.close();
+  }
+});
+
+test("opening a link over unsaved work keeps that work recoverable", async () => {
+  const session = await app.open();
+  try {
+    const { page } = session;
+    const link = (await page.locator('[data-testid="share-link"]').inputValue()).split("#")[1];
+    const mine = await corpusText("006-adderservice-old-space-units-no-trailing.txt");
+    await pasteInto(page, "paste-before", mine);
+    await page.waitForTimeout(700);
+    await page.goto(`${session.url.split("#")[0]}#${link}`);
+    await page.waitForFunction(() => window.__e2e?.started === true);
+    await page.locator('[data-testid="recoverable"]').waitFor();
+    assert.equal(await text(page, "layer-count-before"), "14");
+    await page.locator('[data-testid="restore"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="layer-count-before"]')?.textContent === "15");
+    assert.equal(await page.locator('[data-testid="paste-before"]').inputValue(), mine);
+    await session.settle();
+    assertClean(session);
+  } finally {
+    await session.close();
+  }
+});
+
+test("secrets in build args are found and masked in the link", async () => {
+  const session = await app.open();
+  try {
+    const { page } = session;
+    const leak = await corpusText("043-hash-prefixed-rows-build-arg-leak.txt");
+    await pasteInto(page, "paste-before", leak);
+    await pasteInto(page, "paste-after", leak);
+    await page.locator('[data-testid="secrets"]').waitFor();
+    assert.match(await text(page, "secrets"), /GIT_ACCESS_TOKEN/);
+    const masked = (await page.locator('[data-testid="share-link"]').inputValue()).split("#")[1];
+    await page.locator('[data-testid="redact-toggle"]').uncheck();
+    const unmasked = (await page.locator('[data-testid="share-link"]').inputValue()).split("#")[1];
+    assert.notEqual(masked, unmasked);
+    const reopened = await app.open({ hash: masked });
+    try {
+      const before = await reopened.page.locator('[data-testid="paste-before"]').inputValue();
+      assert.doesNotMatch(before, /GIT_ACCESS_TOKEN=leaked/);
+      assert.match(before, /GIT_ACCESS_TOKEN=\*\*\*/);
+    } finally {
+      await reopened.close();
+    }
+  } finally {
+    await session.close();
+  }
+});
