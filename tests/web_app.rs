@@ -2,8 +2,10 @@
 //!
 //! Each test mounts `layerdiff::ui::App` into its own fresh `<div>`, lets Yew
 //! render (Yew defers rendering to the browser's task queues, so the helpers
-//! below yield until the DOM shows what is expected, with a bounded number of
-//! turns and no fixed delays), and asserts on the DOM.
+//! below yield until the DOM shows what is expected, for at most a few
+//! seconds and with no fixed delays), and asserts on the DOM. Helpers for new
+//! tests: `mount_app`, `settle_until`, `text_at`, `type_into`,
+//! `expected_n_layers`.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_app`
 //! (scripts/test.sh does). The end-to-end tests of the built page are in
