@@ -108,6 +108,13 @@ fn demo_base_is_one_segment_and_tiny_layers_are_grouped() {
         .map(|s| s.layers.clone())
         .collect();
     assert_eq!(groups, [vec![5, 6], vec![10, 11]]);
+    // WORKDIR /dir was removed, EXPOSE moved: a mixed group, drawn in one of its colours
+    let mixed = d
+        .column(Column::Before)
+        .find(|s| s.layers == [5, 6])
+        .expect("group");
+    assert_eq!((mixed.status, mixed.status_str()), (None, "mixed"));
+    assert!([Status::Removed, Status::Moved].contains(&mixed.dominant));
     let after_groups: Vec<Vec<usize>> = d
         .column(Column::After)
         .filter(|s| s.kind == SegmentKind::Group)
@@ -144,6 +151,11 @@ fn demo_biggest_layers_are_labelled_and_joined() {
         "apt-get band: {changed:?}"
     );
     assert_eq!(d.delta, "≈ −101 MB (−24 %)");
+    let npm = d
+        .column(Column::Before)
+        .find(|s| s.layers == [12])
+        .expect("npm install");
+    assert_eq!(npm.title, "RUN npm install · 57.7 MB · removed");
     assert_eq!(
         (d.before_total.as_str(), d.after_total.as_str()),
         ("≈ 417 MB", "≈ 316 MB")
@@ -217,4 +229,29 @@ proptest! {
         let svg = render_svg(&d, &ChartOptions::default());
         prop_assert_eq!(svg.matches("class=\"ld-seg ").count(), d.segments.len());
     }
+}
+
+#[test]
+fn titles_say_when_a_layer_was_made() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/corpus/000-course-3.1-backend-before-after.txt");
+    let hs = layerdiff::core::parse::parse(&std::fs::read_to_string(path).expect("demo")).histories;
+    let d = chart_data(&compare(&hs[0], &hs[1]), &hs[0], &hs[1]);
+    let npm = d
+        .column(Column::Before)
+        .find(|s| s.layers == [12])
+        .expect("npm install");
+    assert_eq!(
+        npm.title,
+        "RUN npm install · 57.7 MB · removed · created 34 seconds ago"
+    );
+    let apt = d
+        .column(Column::After)
+        .find(|s| s.layers == [5])
+        .expect("apt-get");
+    assert!(
+        apt.title.ends_with("(+84 MB) · created 7 seconds ago"),
+        "{}",
+        apt.title
+    );
 }

@@ -65,3 +65,86 @@ fn dark_theme_changes_the_background() {
     assert!(light.contains("fill=\"#FFFFFF\"") || light.contains("fill=\"#ffffff\""));
     assert!(dark.contains("#1E1E1E") || dark.contains("#1e1e1e"));
 }
+
+/// Corpus pairs drawn through the real parser: every segment and bar gets its
+/// hook, nothing is drawn outside the viewBox, and labels never overlap.
+#[test]
+fn corpus_pairs_draw_cleanly() {
+    let pairs = [
+        ("004", "004-ex37-patientor-before-after.txt", 0, 1),
+        ("013", "013-ipinfo-before-after-mixed-no-trailing.txt", 0, 1),
+        ("021", "021-lab4-noopt-vs-opt-echo-separators.txt", 0, 1),
+        (
+            "022",
+            "022-podman-ex307-frontend-backend-after-tab-split.txt",
+            0,
+            1,
+        ),
+        (
+            "046",
+            "046-docker-workshop-ver1-ver2-ver3-commit-layers-note.txt",
+            0,
+            1,
+        ),
+        (
+            "061",
+            "061-zh-node-vanilla-vs-multistage-no-created-col.txt",
+            0,
+            1,
+        ),
+        (
+            "067",
+            "067-dwd306-pedro-4-histories-last-missing-header.txt",
+            2,
+            3,
+        ),
+    ];
+    for (name, file, b, a) in pairs {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/corpus")
+            .join(file);
+        let text = std::fs::read_to_string(path).expect("corpus file");
+        let hs = layerdiff::core::parse::parse(&text).histories;
+        let (before, after) = (&hs[b], &hs[a]);
+        let d = chart_data(&compare(before, after), before, after);
+        for dark in [false, true] {
+            let svg = render_svg(
+                &d,
+                &ChartOptions {
+                    width: 960,
+                    height: 540,
+                    dark,
+                },
+            );
+            if let Ok(dir) = std::env::var("CHART_OUT") {
+                let theme = if dark { "dark" } else { "light" };
+                let _ = std::fs::write(
+                    std::path::Path::new(&dir).join(format!("{name}-{theme}.svg")),
+                    &svg,
+                );
+            }
+            assert_eq!(
+                svg.matches("class=\"ld-seg ").count(),
+                d.segments.len(),
+                "{name}"
+            );
+            assert_eq!(
+                svg.matches("class=\"ld-bar\"").count(),
+                d.waterfall.len(),
+                "{name}"
+            );
+            for (attr, max) in [(" x=\"", 960), (" y=\"", 540)] {
+                for v in svg
+                    .split(attr)
+                    .skip(1)
+                    .filter_map(|s| s.split('"').next()?.parse::<i64>().ok())
+                {
+                    assert!(
+                        (-1..=max).contains(&v),
+                        "{name}: {attr}{v} outside the viewBox"
+                    );
+                }
+            }
+        }
+    }
+}

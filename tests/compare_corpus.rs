@@ -16,63 +16,21 @@ use layerdiff::core::model::History;
 use std::path::Path;
 
 /// (fixture name, corpus file, before history, after history), histories counted from 0.
+#[rustfmt::skip]
 const PAIRS: &[(&str, &str, usize, usize)] = &[
     ("000-demo", "000-course-3.1-backend-before-after.txt", 0, 1),
     ("004-patientor", "004-ex37-patientor-before-after.txt", 0, 1),
-    (
-        "013-ipinfo",
-        "013-ipinfo-before-after-mixed-no-trailing.txt",
-        0,
-        1,
-    ),
-    (
-        "021-noopt-opt",
-        "021-lab4-noopt-vs-opt-echo-separators.txt",
-        0,
-        1,
-    ),
-    (
-        "022-podman-frontend-backend",
-        "022-podman-ex307-frontend-backend-after-tab-split.txt",
-        0,
-        1,
-    ),
-    (
-        "046-ver1-ver2",
-        "046-docker-workshop-ver1-ver2-ver3-commit-layers-note.txt",
-        0,
-        1,
-    ),
-    (
-        "046-ver2-ver3",
-        "046-docker-workshop-ver1-ver2-ver3-commit-layers-note.txt",
-        1,
-        2,
-    ),
-    (
-        "046-ver3-commit",
-        "046-docker-workshop-ver1-ver2-ver3-commit-layers-note.txt",
-        2,
-        3,
-    ),
-    (
-        "061-vanilla-multistage",
-        "061-zh-node-vanilla-vs-multistage-no-created-col.txt",
-        0,
-        1,
-    ),
-    (
-        "067-backend",
-        "067-dwd306-pedro-4-histories-last-missing-header.txt",
-        0,
-        1,
-    ),
-    (
-        "067-frontend",
-        "067-dwd306-pedro-4-histories-last-missing-header.txt",
-        2,
-        3,
-    ),
+    ("013-ipinfo", "013-ipinfo-before-after-mixed-no-trailing.txt", 0, 1),
+    ("021-noopt-opt", "021-lab4-noopt-vs-opt-echo-separators.txt", 0, 1),
+    ("022-podman-frontend-backend", "022-podman-ex307-frontend-backend-after-tab-split.txt", 0, 1),
+    ("035-same-image-bytes-vs-human", "035-ru-html-pre-missing-no-brackets-human-false-and-true.txt", 0, 1),
+    ("039-hello-world-vs-nginx", "039-terminal-log-two-histories-back-to-back-prompts.txt", 0, 1),
+    ("046-ver1-ver2", "046-docker-workshop-ver1-ver2-ver3-commit-layers-note.txt", 0, 1),
+    ("046-ver2-ver3", "046-docker-workshop-ver1-ver2-ver3-commit-layers-note.txt", 1, 2),
+    ("046-ver3-commit", "046-docker-workshop-ver1-ver2-ver3-commit-layers-note.txt", 2, 3),
+    ("061-vanilla-multistage", "061-zh-node-vanilla-vs-multistage-no-created-col.txt", 0, 1),
+    ("067-backend", "067-dwd306-pedro-4-histories-last-missing-header.txt", 0, 1),
+    ("067-frontend", "067-dwd306-pedro-4-histories-last-missing-header.txt", 2, 3),
 ];
 
 /// A CREATED BY cell for the fixture: whitespace runs (and tabs) shown as one space.
@@ -136,6 +94,9 @@ fn line_diff(expected: &str, actual: &str) -> String {
     out
 }
 
+/// Pairs the test-only reader cannot read (plain-byte sizes of `--human=false`).
+const READER_CANNOT: &[&str] = &["035-same-image-bytes-vs-human"];
+
 /// Where the histories come from: the product's parser, or the test-only reader.
 #[derive(Debug, Clone, Copy)]
 enum Source {
@@ -159,6 +120,9 @@ fn check_pairs(source: Source, update: bool) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/compare");
     let mut failures = Vec::new();
     for &(name, file, b, a) in PAIRS {
+        if matches!(source, Source::TestReader) && READER_CANNOT.contains(&name) {
+            continue;
+        }
         let hs = histories(file, source);
         let (Some(before), Some(after)) = (hs.get(b), hs.get(a)) else {
             failures.push(format!("{name}: {file} gave {} histories", hs.len()));

@@ -56,3 +56,24 @@ fn demo_rows_are_what_a_person_sees() {
         "the final CMD"
     );
 }
+
+#[test]
+fn demo_file_parsed_by_the_real_parser_reads_the_same() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/corpus/000-course-3.1-backend-before-after.txt");
+    let text = std::fs::read_to_string(path).expect("demo file");
+    let parsed = layerdiff::core::parse::parse(&text);
+    assert_eq!(parsed.histories.len(), 2, "{:?}", parsed.diagnostics);
+    let c = compare(&parsed.histories[0], &parsed.histories[1]);
+    assert_eq!(c.before.total.approx(), "≈ 417 MB");
+    assert_eq!(c.after.total.approx(), "≈ 316 MB");
+    assert_eq!(
+        c.delta.describe_approx(c.before.total.bytes),
+        "≈ −101 MB (−24 %)"
+    );
+    assert_eq!(
+        (c.base.layers, c.base.total.approx()),
+        (5, "≈ 117 MB".to_string())
+    );
+    assert_eq!(c.headline(), "≈ 417 MB → ≈ 316 MB: ≈ −101 MB (−24 %)");
+}

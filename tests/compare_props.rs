@@ -111,3 +111,50 @@ proptest! {
         prop_assert!(after_order.windows(2).all(|w| w[0] < w[1]), "{:?}", after_order);
     }
 }
+
+fn extreme_layer() -> impl Strategy<Value = Layer> {
+    (
+        created_by(),
+        any::<bool>(),
+        any::<u64>(),
+        any::<u64>(),
+        any::<bool>(),
+    )
+        .prop_map(|(created_by, truncated, bytes, tolerance, exact)| Layer {
+            created_by,
+            truncated,
+            size: if exact && bytes % 7 == 0 {
+                None
+            } else {
+                Some(Size {
+                    bytes,
+                    tolerance,
+                    exact,
+                })
+            },
+            ..Layer::default()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// Sizes anywhere in u64 (sums saturate), missing sizes, odd text: the whole
+    /// pipeline (comparison, reports, chart, SVG) neither panics nor loses a layer.
+    #[test]
+    fn extreme_sizes_never_panic(
+        b in prop::collection::vec(extreme_layer(), 0..12),
+        a in prop::collection::vec(extreme_layer(), 0..12),
+    ) {
+        let (b, a) = (History { layers: b, ..History::default() }, History { layers: a, ..History::default() });
+        let c = compare(&b, &a);
+        let n: usize = c.rows.iter().map(|r| usize::from(r.before.is_some()) + usize::from(r.after.is_some())).sum();
+        prop_assert_eq!(n, b.layers.len() + a.layers.len());
+        let _ = (layerdiff::core::compare::report::text(&c), layerdiff::core::compare::report::markdown(&c));
+        let json: serde_json::Value = serde_json::from_str(&layerdiff::core::compare::report::json(&c)).expect("json");
+        prop_assert_eq!(json["rows"].as_array().map(|r| r.len()), Some(c.rows.len()));
+        let d = layerdiff::core::chart::chart_data(&c, &b, &a);
+        let svg = layerdiff::core::chart::render_svg(&d, &layerdiff::core::chart::ChartOptions::default());
+        prop_assert!(svg.trim_end().ends_with("</svg>"));
+    }
+}

@@ -9,8 +9,9 @@
 //! every size in bytes in printed order, the sum, the format (when given),
 //! whether every size is exact to the byte (`size_exact`), the first line,
 //! the first/last CREATED BY prefix (when given), and the label (see
-//! [`label_ok`]). Also: no Error diagnostic points into a layer, and no layer
-//! comes from a `docker images` row.
+//! [`label_ok`]), and the dialect where INDEX.md's "kind" column names one.
+//! Also: no Error diagnostic points into a layer, and no layer comes from a
+//! `docker images` row.
 //!
 //! Ambiguous files (`ambiguous: true` in expected.json) are held to the
 //! reading recorded there, which is the one the parser chose:
@@ -26,7 +27,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use layerdiff::core::model::{Format, Parsed, Severity};
+use layerdiff::core::model::{Dialect, Format, Parsed, Severity};
 use layerdiff::core::parse::parse;
 use serde_json::Value;
 
@@ -113,7 +114,52 @@ fn looks_like_history_row_start(line: &str) -> bool {
         || (first.len() == 64 && hex(first))
 }
 
-fn check_file(name: &str, text: &str, expected: &Value, out: &mut Vec<Mismatch>) {
+/// The dialect INDEX.md's "kind" column names for a file, when it names one
+/// without doubt (`D-20?` and mixed `D-20/D-new` hybrids without `D-old` are
+/// left out).
+fn dialect_of_kind(kind: &str) -> Option<Dialect> {
+    if kind.contains('?') {
+        return None;
+    }
+    if kind.starts_with("P ") || kind.starts_with("P,") {
+        Some(Dialect::Podman)
+    } else if kind.starts_with("N ") || kind.starts_with("N,") {
+        Some(Dialect::Nerdctl)
+    } else if kind.contains("D-old") {
+        Some(Dialect::DockerOld)
+    } else if kind.contains("D-20") && !kind.contains("D-new") {
+        Some(Dialect::Docker2009)
+    } else if kind.contains("D-new") && !kind.contains("D-20") {
+        Some(Dialect::Docker)
+    } else {
+        None
+    }
+}
+
+/// file name → kind column of INDEX.md.
+fn kinds(index: &str) -> std::collections::HashMap<String, String> {
+    index
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let name = cells.get(1)?;
+            name.ends_with(".txt").then(|| {
+                (
+                    name.to_string(),
+                    cells.get(3).copied().unwrap_or("").to_string(),
+                )
+            })
+        })
+        .collect()
+}
+
+fn check_file(
+    name: &str,
+    text: &str,
+    expected: &Value,
+    kind: Option<Dialect>,
+    out: &mut Vec<Mismatch>,
+) {
     let parsed: Parsed = parse(text);
     let lines: Vec<&str> = text.lines().collect();
     let mut push = |history: String, field: &'static str, e: String, g: String| {
@@ -234,6 +280,16 @@ fn check_file(name: &str, text: &str, expected: &Value, out: &mut Vec<Mismatch>)
         if !label_ok(exp_label, &h.label, &before) {
             push(hname.clone(), "label", exp_label.into(), h.label.clone());
         }
+        if let (Some(d), Format::Table | Format::Headerless) = (kind, h.format) {
+            if d != h.dialect {
+                push(
+                    hname.clone(),
+                    "dialect",
+                    format!("{d:?}"),
+                    format!("{:?}", h.dialect),
+                );
+            }
+        }
         if matches!(h.format, Format::Table | Format::Headerless) {
             for l in &h.layers {
                 let line = lines
@@ -249,6 +305,30 @@ fn check_file(name: &str, text: &str, expected: &Value, out: &mut Vec<Mismatch>)
                     );
                 }
             }
+        }
+    }
+    // `docker images` tables (header with REPOSITORY … IMAGE ID): none of
+    // their lines may end up inside a layer.
+    let layer_lines: Vec<(usize, usize)> = parsed
+        .histories
+        .iter()
+        .flat_map(|h| h.layers.iter().map(|l| l.lines))
+        .collect();
+    let mut in_images = false;
+    for (k, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.contains("REPOSITORY") && t.contains("IMAGE ID") {
+            in_images = true;
+        } else if t.is_empty() || t.starts_with("```") || t.starts_with('$') {
+            in_images = false;
+        }
+        if in_images && layer_lines.iter().any(|&(a, b)| (a..=b).contains(&(k + 1))) {
+            push(
+                "-".into(),
+                "images row",
+                "not a layer".into(),
+                format!("line {}: {t}", k + 1),
+            );
         }
     }
     for d in parsed
@@ -291,11 +371,19 @@ fn corpus_matches_expected() {
         "no corpus files found in {}",
         dir.display()
     );
+    let kinds =
+        kinds(&std::fs::read_to_string(dir.join("INDEX.md")).expect("INDEX.md is readable"));
     let mut mismatches = Vec::new();
     for name in &names {
         let text = std::fs::read_to_string(dir.join(name)).expect("corpus file is UTF-8");
         match expected.get(name) {
-            Some(e) => check_file(name, &text, e, &mut mismatches),
+            Some(e) => check_file(
+                name,
+                &text,
+                e,
+                kinds.get(name).and_then(|k| dialect_of_kind(k)),
+                &mut mismatches,
+            ),
             None => mismatches.push(Mismatch {
                 file: name.clone(),
                 history: "-".into(),
@@ -349,4 +437,79 @@ fn label_check_is_fair() {
         "ahojukka5/patientor-backend:latest",
         "Image size is 397MB."
     ));
+}
+
+/// The same paste, reshaped the way pastes get reshaped on their way to us,
+/// must read the same: CRLF endings, trailing spaces trimmed, a 4-space
+/// markdown indent, a `> ` quote, HTML no-break spaces, tabs, a fence, and
+/// whitespace collapsed to single spaces.
+#[test]
+fn corpus_reads_the_same_when_reshaped() {
+    type Reshape = (&'static str, fn(&str) -> String);
+    let reshapes: [Reshape; 8] = [
+        ("CRLF", |t| t.lines().collect::<Vec<_>>().join("\r\n")),
+        ("trimmed", |t| {
+            t.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+        }),
+        ("indented", |t| {
+            t.lines()
+                .map(|l| format!("    {l}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+        ("quoted", |t| {
+            t.lines()
+                .map(|l| format!("> {l}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+        ("nbsp", |t| t.replace("  ", "\u{a0} ")),
+        ("tabbed", |t| {
+            t.replace("   ", "\t")
+                .replace("\t ", "\t")
+                .replace("\t\t", "\t")
+        }),
+        ("fenced", |t| format!("```text\n{t}\n```\n")),
+        ("collapsed", |t| {
+            // Runs of spaces shrunk to one, as when a page is copied without `<pre>`.
+            t.lines()
+                .map(|l| {
+                    l.split(' ')
+                        .filter(|w| !w.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("corpus dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    let shape = |p: &Parsed| -> Vec<(usize, u64, Format)> {
+        p.histories
+            .iter()
+            .map(|h| (h.layers.len(), h.total_bytes(), h.format))
+            .collect()
+    };
+    let mut report = String::new();
+    for name in &names {
+        let text = std::fs::read_to_string(dir.join(name)).expect("corpus file is UTF-8");
+        let want = shape(&parse(&text));
+        for (what, f) in &reshapes {
+            let got = shape(&parse(&f(&text)));
+            if got != want {
+                let _ = writeln!(report, "| {name} | {what} | {want:?} | {got:?} |");
+            }
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "| file | reshape | as pasted | reshaped |\n|---|---|---|---|\n{report}"
+    );
 }

@@ -55,13 +55,16 @@ pub struct Segment {
     pub layers: Vec<usize>,
     /// The rows' status, or None when a group mixes several.
     pub status: Option<Status>,
+    /// The status holding the most bytes (a mixed group is drawn in its colour).
+    pub dominant: Status,
     /// Bytes below this segment in its column.
     pub start: u64,
     /// Size of the segment.
     pub bytes: u64,
     /// The label to print next to it, for the biggest segments.
     pub label: Option<String>,
-    /// A full description for a tooltip / screen reader.
+    /// A full description for a tooltip / screen reader (with when the layer
+    /// was created, when the history says).
     pub title: String,
 }
 
@@ -148,6 +151,9 @@ pub struct ChartData {
     pub segments: Vec<Segment>,
     pub bands: Vec<Band>,
     pub waterfall: Vec<Bar>,
+    /// The waterfall axis range in bytes; a start above 0 means the total bars
+    /// are drawn cut (with a break mark).
+    pub waterfall_axis: (u64, u64),
     /// Short description for `aria-label`.
     pub summary: String,
 }
@@ -161,28 +167,41 @@ impl ChartData {
 
 /// Share of the larger total under which a layer is grouped with its neighbours.
 const TINY: f64 = 0.005;
+/// A group of tiny layers closes at this many times the tiny size (~8 px), so
+/// that hundreds of small layers stay a readable stack, not one block.
+const GROUP_MAX_TINIES: u64 = 4;
 /// Share of the larger total from which a segment gets a label.
 const LABELLED: f64 = 0.04;
 /// Most labels per column.
 const MAX_LABELS: usize = 7;
-/// Share of the larger total under which a change joins "small changes".
-const SMALL_CHANGE: f64 = 0.01;
+/// Share of all the bytes that changed (divided by [`MAX_BARS`]) under which a
+/// change joins "small changes"; beyond that only the biggest [`MAX_BARS`] stay.
+const SMALL_CHANGE: f64 = 0.05;
+/// When every running total of the waterfall lies within this share of the
+/// largest, its axis starts near them instead of at 0 (drawn with a break).
+const ZOOM_BELOW: f64 = 0.25;
 /// Most individual waterfall bars.
 const MAX_BARS: usize = 10;
 
 /// Builds the chart data of a comparison of `before` → `after`.
 pub fn chart_data(c: &Comparison, before: &History, after: &History) -> ChartData {
-    let _ = (before, after); // the comparison carries everything the chart shows
     let max_bytes = c.before.total.bytes.max(c.after.total.bytes).max(1);
     let tiny = (max_bytes as f64 * TINY) as u64;
 
     let mut segments = Vec::new();
     for column in [Column::Before, Column::After] {
-        segments.extend(column_segments(c, column, tiny));
+        let history = match column {
+            Column::Before => before,
+            Column::After => after,
+        };
+        let mut segs = column_segments(c, column, tiny);
+        add_created(&mut segs, history);
+        segments.extend(segs);
     }
     label_biggest(&mut segments, max_bytes);
     let bands = bands(c, &segments);
-    let waterfall = waterfall(c, max_bytes);
+    let waterfall = waterfall(c);
+    let waterfall_axis = waterfall_axis(&waterfall);
     let name = |l: &str, d: &str| {
         if l.trim().is_empty() {
             d.to_string()
@@ -208,6 +227,28 @@ pub fn chart_data(c: &Comparison, before: &History, after: &History) -> ChartDat
         segments,
         bands,
         waterfall,
+        waterfall_axis,
+    }
+}
+
+/// The byte range the waterfall's axis spans: from 0, or — when all running
+/// totals are close together — from just below the smallest (a broken axis).
+fn waterfall_axis(bars: &[Bar]) -> (u64, u64) {
+    let values = bars.iter().flat_map(|b| {
+        let ends = [b.from, b.to];
+        let totals = matches!(b.kind, BarKind::Start | BarKind::End);
+        ends.into_iter().filter(move |&v| !(totals && v == 0))
+    });
+    let (lo, hi) = values.fold((u64::MAX, 0u64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if hi == 0 || lo > hi {
+        return (0, hi.max(1));
+    }
+    let spread = hi - lo;
+    if (spread as f64) < ZOOM_BELOW * hi as f64 {
+        let pad = (spread / 6).max(1);
+        (lo.saturating_sub(pad), hi.saturating_add(pad))
+    } else {
+        (0, hi)
     }
 }
 
@@ -222,6 +263,9 @@ fn layer_of(c: &Comparison, r: usize, column: Column) -> Option<(usize, u64)> {
 }
 
 fn column_segments(c: &Comparison, column: Column, tiny: u64) -> Vec<Segment> {
+    let group_max = tiny.saturating_mul(GROUP_MAX_TINIES);
+    // bytes per status in the last segment (to find a group's dominant status)
+    let mut last_weights = [0u64; 6];
     // rows of this column in layer order
     let mut by_layer: Vec<(usize, usize, u64)> = (0..c.rows.len())
         .filter_map(|r| layer_of(c, r, column).map(|(i, b)| (i, r, b)))
@@ -241,6 +285,7 @@ fn column_segments(c: &Comparison, column: Column, tiny: u64) -> Vec<Segment> {
                 a.saturating_add(x.2)
             });
         out.push(Segment {
+            dominant: Status::Same,
             column,
             kind: SegmentKind::Base,
             rows: base_rows.iter().map(|x| x.1).collect(),
@@ -262,8 +307,11 @@ fn column_segments(c: &Comparison, column: Column, tiny: u64) -> Vec<Segment> {
         let is_tiny = b <= tiny;
         if is_tiny {
             if let Some(last) = out.last_mut() {
-                let last_tiny = matches!(last.kind, SegmentKind::Group)
-                    || (last.kind == SegmentKind::Layer && last.bytes <= tiny);
+                // a group stays small itself: it closes once it could be drawn
+                // and labelled on its own
+                let open_group = last.kind == SegmentKind::Group && last.bytes < group_max;
+                let last_tiny =
+                    open_group || (last.kind == SegmentKind::Layer && last.bytes <= tiny);
                 if last_tiny {
                     last.kind = SegmentKind::Group;
                     last.rows.push(r);
@@ -271,13 +319,22 @@ fn column_segments(c: &Comparison, column: Column, tiny: u64) -> Vec<Segment> {
                     if last.status != status {
                         last.status = None;
                     }
+                    if let Some(st) = status {
+                        bump(&mut last_weights, st, b);
+                        last.dominant = heaviest(&last_weights);
+                    }
                     last.bytes = last.bytes.saturating_add(b);
                     start = start.saturating_add(b);
                     continue;
                 }
             }
         }
+        last_weights = [0u64; 6];
+        if let Some(st) = status {
+            bump(&mut last_weights, st, b);
+        }
         out.push(Segment {
+            dominant: status.unwrap_or(Status::Same),
             column,
             kind: SegmentKind::Layer,
             rows: vec![r],
@@ -298,6 +355,25 @@ fn column_segments(c: &Comparison, column: Column, tiny: u64) -> Vec<Segment> {
     out
 }
 
+fn bump(w: &mut [u64; 6], s: Status, bytes: u64) {
+    if let Some(k) = Status::ALL.iter().position(|x| *x == s) {
+        if let Some(slot) = w.get_mut(k) {
+            // count every layer at least a little, so a group of 0 B layers has a colour
+            *slot = slot.saturating_add(bytes.max(1));
+        }
+    }
+}
+
+fn heaviest(w: &[u64; 6]) -> Status {
+    let mut best = (0u64, Status::Same);
+    for (k, &v) in w.iter().enumerate() {
+        if v > best.0 {
+            best = (v, Status::ALL.get(k).copied().unwrap_or(Status::Same));
+        }
+    }
+    best.1
+}
+
 fn instruction_of(c: &Comparison, r: usize, column: Column) -> String {
     c.rows
         .get(r)
@@ -307,6 +383,25 @@ fn instruction_of(c: &Comparison, r: usize, column: Column) -> String {
         })
         .map(|l| l.instruction.clone())
         .unwrap_or_default()
+}
+
+/// Appends when a single layer was made (`· 3 days ago`) to its title, from
+/// the history (whose layers are newest first; segment indexes are oldest first).
+fn add_created(segments: &mut [Segment], history: &History) {
+    let n = history.layers.len();
+    for s in segments.iter_mut().filter(|s| s.kind == SegmentKind::Layer) {
+        let created = s
+            .layers
+            .first()
+            .and_then(|&i| n.checked_sub(i + 1))
+            .and_then(|k| history.layers.get(k))
+            .and_then(|l| l.created.as_deref())
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        if let Some(t) = created {
+            s.title.push_str(&format!(" · created {t}"));
+        }
+    }
 }
 
 fn segment_title(c: &Comparison, s: &Segment) -> String {
@@ -415,8 +510,15 @@ fn bands(c: &Comparison, segments: &[Segment]) -> Vec<Band> {
     out
 }
 
-fn waterfall(c: &Comparison, max_bytes: u64) -> Vec<Bar> {
-    let small = (max_bytes as f64 * SMALL_CHANGE) as u64;
+fn waterfall(c: &Comparison) -> Vec<Bar> {
+    // "small" is relative to how much moved in total, so that a comparison whose
+    // changes are all small next to the image still shows them one by one
+    let movement = c
+        .rows
+        .iter()
+        .filter(|r| !r.in_base && !r.delta.within_rounding())
+        .fold(0u64, |a, r| a.saturating_add(r.delta.bytes.unsigned_abs()));
+    let small = (movement as f64 * SMALL_CHANGE / MAX_BARS as f64) as u64;
     let mut changes: Vec<(BarKind, usize, i64)> = Vec::new();
     let mut others: Vec<(usize, i64)> = Vec::new();
     for (r, row) in c.rows.iter().enumerate() {

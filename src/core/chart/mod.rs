@@ -13,4 +13,4 @@ pub mod palette;
 pub mod svg;
 
 pub use data::{chart_data, Band, Bar, BarKind, ChartData, Column, Segment, SegmentKind};
-pub use svg::{render_svg, ChartOptions};
+pub use svg::{render_svg, status_colour, ChartOptions};

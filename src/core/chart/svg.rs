@@ -17,6 +17,7 @@
 
 use super::data::{BarKind, ChartData, Column, Segment, SegmentKind};
 use super::palette::{hex, Palette, Rgb};
+use crate::core::compare::numbers::human_bytes;
 use crate::core::compare::{short, Status};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -101,9 +102,9 @@ impl Layout {
     fn new(o: &ChartOptions, max_bytes: u64) -> Layout {
         let w = o.width.clamp(480, 4000) as i32;
         let h = o.height.clamp(300, 4000) as i32;
-        let cols_w = (w as f64 * 0.6) as i32;
+        let cols_w = (w as f64 * 0.62) as i32;
         let col_w = ((w as f64 * 0.07) as i32).clamp(40, 90);
-        let gap = (cols_w as f64 * 0.2) as i32;
+        let gap = (cols_w as f64 * 0.16) as i32;
         let label_w = (cols_w - 2 * col_w - gap) / 2;
         let top = 92;
         let bottom = h - 40;
@@ -254,7 +255,7 @@ fn draw_columns(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
         let colour = if s.kind == SegmentKind::Base {
             p.base
         } else {
-            p.status(s.status)
+            p.status(Some(s.dominant))
         };
         c.rect(x0, y0, x1, y1, colour, 1.0);
         if matches!(s.status, Some(Status::Removed) | Some(Status::Added))
@@ -384,7 +385,7 @@ fn draw_labels(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
         };
         let right = col == Column::Before;
         let h = if right { HPos::Right } else { HPos::Left };
-        let chars = ((l.before_x - 20) as f64 / 6.0).max(8.0) as usize;
+        let chars = ((l.before_x - 22) as f64 / 6.5).max(8.0) as usize;
         for (y, at, s) in placed {
             let label = s.label.as_deref().unwrap_or("");
             let mut lines = label.lines();
@@ -413,11 +414,17 @@ fn bar_geometry(d: &ChartData, l: &Layout) -> (i32, i32, i32, i32, f64, i32) {
     let n = d.waterfall.len().max(1) as i32;
     let top = l.top;
     let row_h = ((l.bottom - top) / n).clamp(8, 34);
-    let label_w = ((l.wf_x1 - l.wf_x0) as f64 * 0.42) as i32;
+    let label_w = ((l.wf_x1 - l.wf_x0) as f64 * 0.48) as i32;
     let bx0 = l.wf_x0 + label_w;
     let bx1 = l.wf_x1 - 58;
-    let kx = f64::from((bx1 - bx0).max(10)) / d.max_bytes.max(1) as f64;
+    let span = d.waterfall_axis.1.saturating_sub(d.waterfall_axis.0).max(1);
+    let kx = f64::from((bx1 - bx0).max(10)) / span as f64;
     (top, row_h, bx0, bx1, kx, label_w)
+}
+
+/// x of a byte value on the waterfall axis (values below the axis start at its left end).
+fn wf_x(d: &ChartData, bx0: i32, kx: f64, bytes: u64) -> i32 {
+    bx0 + (bytes.saturating_sub(d.waterfall_axis.0) as f64 * kx).round() as i32
 }
 
 fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
@@ -432,9 +439,23 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
         VPos::Center,
         true,
     );
-    let x = |b: u64| bx0 + (b as f64 * kx).round() as i32;
+    let zoomed = d.waterfall_axis.0 > 0;
+    if zoomed {
+        let note = format!("axis starts at {}", human_bytes(d.waterfall_axis.0));
+        c.text(
+            &note,
+            l.wf_x1,
+            66,
+            10.0,
+            p.muted,
+            HPos::Right,
+            VPos::Center,
+            false,
+        );
+    }
+    let x = |b: u64| wf_x(d, bx0, kx, b);
     let bar_h = ((row_h as f64) * 0.64) as i32;
-    let chars = (label_w / 6 - 1).max(8) as usize;
+    let chars = (label_w * 10 / 62 - 1).max(8) as usize;
     let mut prev_end: Option<(i32, i32)> = None;
     for (k, bar) in d.waterfall.iter().enumerate() {
         let y0 = top + k as i32 * row_h + (row_h - bar_h) / 2;
@@ -450,6 +471,12 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
             colour,
             if total { 0.55 } else { 1.0 },
         );
+        if total && zoomed {
+            // a break: the bar starts at 0, far left of the axis
+            for dx in [6, 10] {
+                c.line((a + dx, y1 + 2), (a + dx + 4, y0 - 2), p.background, 1.0);
+            }
+        }
         if let Some((px, py)) = prev_end {
             c.line((px, py), (px, y0), p.muted, 0.7);
         }
@@ -599,7 +626,7 @@ fn finish(mut svg: String, d: &ChartData, l: &Layout) -> String {
     let (top, row_h, bx0, _, kx, label_w) = bar_geometry(d, l);
     for (k, bar) in d.waterfall.iter().enumerate() {
         let x0 = bx0 - label_w;
-        let x1 = bx0 + (bar.from.max(bar.to) as f64 * kx).round() as i32;
+        let x1 = wf_x(d, bx0, kx, bar.from.max(bar.to));
         let y0 = top + k as i32 * row_h;
         overlay.push_str(&format!(
             "<rect class=\"ld-bar\" data-kind=\"{kind}\" data-rows=\"{rows}\" data-status=\"{status}\" x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{row_h}\" pointer-events=\"all\"><title>{title}</title></rect>\n",

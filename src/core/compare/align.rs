@@ -19,7 +19,9 @@
 //! 5. Leftovers anywhere with very alike words (score ≥ 0.75) are paired as
 //!    *edited* too, shown at their new place (a RUN line merged and moved).
 
-use super::key::{compatible, similarity, Key, Keyword};
+#[cfg(doc)]
+use super::key::compatible;
+use super::key::{self, similarity, Key, Keyword};
 use std::collections::HashMap;
 
 /// Largest middle part aligned with one full table (cells).
@@ -70,6 +72,7 @@ pub fn align(
     };
     let bid: Vec<u32> = before.iter().map(&mut intern).collect();
     let aid: Vec<u32> = after.iter().map(&mut intern).collect();
+    let prefixes = Prefixes::new(&ids);
     let ctx = Ctx {
         before,
         after,
@@ -77,6 +80,7 @@ pub fn align(
         aid: &aid,
         bbytes: before_bytes,
         abytes: after_bytes,
+        prefixes: &prefixes,
     };
 
     // 1. common ends
@@ -198,6 +202,72 @@ pub fn align(
     out
 }
 
+/// Prefix matching in O(1): every distinct key text gets its rank in sorted
+/// order, and the texts that start with a given text form one range of ranks.
+/// So "the truncated key `t` is compatible with `u`" is `rank(u) ∈ range(t)`,
+/// with no string comparison inside the alignment table.
+struct Prefixes {
+    /// By key id: rank of the text in sorted order.
+    rank: Vec<u32>,
+    /// By key id: ranks of the texts that start with this text (empty when the
+    /// text is too short for a prefix to mean anything).
+    range: Vec<(u32, u32)>,
+}
+
+impl Prefixes {
+    fn new(ids: &HashMap<String, u32>) -> Prefixes {
+        let mut by_id: Vec<&str> = vec![""; ids.len()];
+        for (text, &id) in ids {
+            if let Some(slot) = by_id.get_mut(id as usize) {
+                *slot = text.as_str();
+            }
+        }
+        let mut sorted: Vec<u32> = (0..by_id.len() as u32).collect();
+        sorted.sort_by(|&x, &y| by_id.get(x as usize).cmp(&by_id.get(y as usize)));
+        let texts: Vec<&str> = sorted
+            .iter()
+            .map(|&id| by_id.get(id as usize).copied().unwrap_or(""))
+            .collect();
+        let mut rank = vec![0u32; by_id.len()];
+        for (r, &id) in sorted.iter().enumerate() {
+            if let Some(slot) = rank.get_mut(id as usize) {
+                *slot = r as u32;
+            }
+        }
+        let range = by_id
+            .iter()
+            .map(|p| {
+                if p.len() < key::MIN_PREFIX {
+                    return (0, 0);
+                }
+                let lo = texts.partition_point(|t| t < p);
+                let hi = texts.partition_point(|t| t < p || t.starts_with(p));
+                (lo as u32, hi as u32)
+            })
+            .collect();
+        Prefixes { rank, range }
+    }
+
+    /// Whether text `long` starts with text `short` (ids), `short` long enough.
+    fn starts_with(&self, long: u32, short: u32) -> bool {
+        match (self.rank.get(long as usize), self.range.get(short as usize)) {
+            (Some(&r), Some(&(lo, hi))) => lo <= r && r < hi,
+            _ => false,
+        }
+    }
+}
+
+/// One layer's matching data, copied out for the alignment table's inner loop.
+struct Cell {
+    id: u32,
+    truncated: bool,
+    /// Cut inside its build args: matched by [`key::compatible_args`] (rare, slow path).
+    cut_in_args: bool,
+    rank: u32,
+    range: (u32, u32),
+    bytes: u64,
+}
+
 struct Ctx<'a> {
     before: &'a [Key],
     after: &'a [Key],
@@ -205,22 +275,36 @@ struct Ctx<'a> {
     aid: &'a [u32],
     bbytes: &'a [u64],
     abytes: &'a [u64],
+    prefixes: &'a Prefixes,
 }
 
 impl Ctx<'_> {
+    /// [`compatible`] for before `i` and after `j`, without comparing strings.
+    fn compat(&self, i: usize, j: usize) -> bool {
+        let (Some(&bi), Some(&aj)) = (self.bid.get(i), self.aid.get(j)) else {
+            return false;
+        };
+        if bi == aj {
+            return true;
+        }
+        let (Some(kb), Some(ka)) = (self.before.get(i), self.after.get(j)) else {
+            return false;
+        };
+        if kb.cut_in_args || ka.cut_in_args {
+            return key::compatible_args(kb, ka);
+        }
+        (kb.truncated && self.prefixes.starts_with(aj, bi))
+            || (ka.truncated && self.prefixes.starts_with(bi, aj))
+    }
+
     /// Weight of matching before `i` with after `j`, or 0 when they cannot match.
     fn weight(&self, i: usize, j: usize) -> u32 {
         let (Some(bi), Some(aj)) = (self.bid.get(i), self.aid.get(j)) else {
             return 0;
         };
         let exact = bi == aj;
-        if !exact {
-            let (Some(kb), Some(ka)) = (self.before.get(i), self.after.get(j)) else {
-                return 0;
-            };
-            if !(kb.truncated || ka.truncated) || !compatible(kb, ka) {
-                return 0;
-            }
+        if !exact && !self.compat(i, j) {
+            return 0;
         }
         let bytes = self
             .bbytes
@@ -271,19 +355,54 @@ impl Ctx<'_> {
         let (n, m) = (b1 - b0, a1 - a0);
         let w = m + 1;
         let mut s = vec![0u32; (n + 1) * w];
+        // Everything a cell needs, gathered once per side: the inner loop is
+        // integer compares only.
+        let cell = |id: Option<&u32>, key: Option<&Key>, bytes: Option<&u64>| Cell {
+            id: id.copied().unwrap_or(u32::MAX),
+            truncated: key.is_some_and(|k| k.truncated),
+            cut_in_args: key.is_some_and(|k| k.cut_in_args),
+            rank: id
+                .and_then(|&x| self.prefixes.rank.get(x as usize))
+                .copied()
+                .unwrap_or(u32::MAX),
+            range: id
+                .and_then(|&x| self.prefixes.range.get(x as usize))
+                .copied()
+                .unwrap_or((0, 0)),
+            bytes: bytes.copied().unwrap_or(0),
+        };
+        let cols: Vec<Cell> = (a0..a1)
+            .map(|j| cell(self.aid.get(j), self.after.get(j), self.abytes.get(j)))
+            .collect();
         for i in 1..=n {
-            for j in 1..=m {
-                let up = s.get((i - 1) * w + j).copied().unwrap_or(0);
-                let left = s.get(i * w + j - 1).copied().unwrap_or(0);
+            let b = cell(
+                self.bid.get(b0 + i - 1),
+                self.before.get(b0 + i - 1),
+                self.bbytes.get(b0 + i - 1),
+            );
+            let (done, rest) = s.split_at_mut(i * w);
+            let prev = done.get((i - 1) * w..).unwrap_or(&[]);
+            let cur = rest.get_mut(..w).unwrap_or(&mut []);
+            let mut left = 0u32;
+            for (j, a) in cols.iter().enumerate() {
+                let up = prev.get(j + 1).copied().unwrap_or(0);
                 let mut best = up.max(left);
-                let wt = self.weight(b0 + i - 1, a0 + j - 1);
-                if wt > 0 {
-                    let diag = s.get((i - 1) * w + j - 1).copied().unwrap_or(0);
-                    best = best.max(diag + wt);
+                let exact = b.id == a.id;
+                let prefix = if b.cut_in_args || a.cut_in_args {
+                    !exact && self.compat(b0 + i - 1, a0 + j)
+                } else {
+                    (b.truncated && a.rank >= b.range.0 && a.rank < b.range.1)
+                        || (a.truncated && b.rank >= a.range.0 && b.rank < a.range.1)
+                };
+                if exact || prefix {
+                    let bytes = b.bytes.max(a.bytes);
+                    let wt = 8 + (64 - bytes.leading_zeros()) + u32::from(exact);
+                    best = best.max(prev.get(j).copied().unwrap_or(0).saturating_add(wt));
                 }
-                if let Some(c) = s.get_mut(i * w + j) {
+                if let Some(c) = cur.get_mut(j + 1) {
                     *c = best;
                 }
+                left = best;
             }
         }
         let (mut i, mut j) = (n, m);
@@ -375,7 +494,7 @@ impl Ctx<'_> {
             let best = cands
                 .into_iter()
                 .filter(|&j| !a_used.get(j).copied().unwrap_or(true))
-                .filter(|&j| self.after.get(j).is_some_and(|ka| compatible(kb, ka)))
+                .filter(|&j| self.compat(i, j))
                 .min_by_key(|&j| j.abs_diff(i));
             if let Some(j) = best {
                 if let Some(x) = a_used.get_mut(j) {
@@ -508,18 +627,11 @@ pub fn edit_score(kb: &Key, ka: &Key) -> Option<f64> {
                 sim
             }
         }
-        Keyword::Copy | Keyword::Add => {
-            let dest = |k: &Key| -> Option<String> {
-                let t = k.tokens();
-                (t.len() >= 2)
-                    .then(|| t.last().map(|s| s.to_string()))
-                    .flatten()
-            };
-            match (dest(kb), dest(ka)) {
-                (Some(a), Some(b)) if a == b => 0.8_f64.max(sim),
-                _ => EDIT_THRESHOLD.max(sim),
-            }
-        }
+        Keyword::Copy | Keyword::Add => match (&kb.destination, &ka.destination) {
+            // other content to the same place: the same step, edited
+            (Some(a), Some(b)) if a == b => 0.85_f64.max(sim),
+            _ => EDIT_THRESHOLD.max(sim),
+        },
         k if k.is_single_setting() => EDIT_THRESHOLD.max(sim),
         _ => sim,
     };
@@ -596,6 +708,25 @@ mod tests {
             links.get(1).map(|l| (l.before, l.after)),
             Some((Some(2), Some(1)))
         );
+    }
+
+    #[test]
+    fn new_content_copied_to_the_same_place_is_one_edited_step() {
+        // the COPY moved above the RUN and copies other content to the same place
+        let b = keys(&[
+            "ADD file:abc in /",
+            "/bin/sh -c #(nop) COPY file:aaa111 in /srv/app ",
+            "/bin/sh -c make",
+        ]);
+        let a = keys(&[
+            "ADD file:abc in /",
+            "/bin/sh -c make",
+            "/bin/sh -c #(nop) COPY file:bbb222 in /srv/app ",
+        ]);
+        let links = align(&b, &[5, 10, 1000], &a, &[5, 1000, 12]);
+        let edited: Vec<_> = links.iter().filter(|l| l.how == How::Edited).collect();
+        assert_eq!(edited.len(), 1, "{links:?}");
+        assert_eq!((edited[0].before, edited[0].after), (Some(1), Some(2)));
     }
 
     #[test]

@@ -128,10 +128,18 @@ pub struct Key {
     /// `KEYWORD body` as printed (noise dropped, whitespace collapsed, quoting
     /// kept): what the user recognises.
     pub shown: String,
+    /// For a RUN with build args (`|2 A=1 B=2 /bin/sh -c …`): the cell from `|`
+    /// on, whitespace collapsed; empty otherwise.
+    pub raw_args: String,
+    /// The cell was cut inside the build args, before the command.
+    pub cut_in_args: bool,
+    /// Where a COPY/ADD puts its files (`/usr/local/bin/` of `COPY file:… in
+    /// /usr/local/bin/`, `.` of `COPY app.py .`), when the cell shows it whole.
+    pub destination: Option<String>,
 }
 
 /// Shortest visible text a truncated key needs before a prefix match means anything.
-const MIN_PREFIX: usize = 8;
+pub const MIN_PREFIX: usize = 8;
 
 impl Key {
     /// Builds the key of one CREATED BY cell.
@@ -147,7 +155,17 @@ impl Key {
                 buildkit = true;
             }
         }
+        let had_args = s.starts_with('|');
+        let with_args = s;
         s = strip_build_args(s);
+        // Cut inside the build args: the command itself is not visible, so the
+        // only thing to match on is the printed args (see [`compatible`]).
+        let cut_in_args = had_args && truncated && !s.starts_with("/bin/sh") && !s.starts_with('[');
+        let raw_args = if had_args {
+            collapse_whitespace(with_args)
+        } else {
+            String::new()
+        };
         let mut shell_form = false;
         if let Some(rest) = s.strip_prefix("/bin/sh -c") {
             s = rest.trim_start();
@@ -174,8 +192,7 @@ impl Key {
         };
 
         let mut body = body.to_string();
-        let printed_body =
-            |b: &str| collapse_whitespace(&format!("{} {}", keyword.as_str(), b.trim()));
+        let printed_body = |b: &str| collapse_whitespace(&with_keyword(keyword, b));
         if buildkit {
             let (cut, complete) = strip_buildkit_suffix(&body, truncated);
             body = cut;
@@ -185,7 +202,25 @@ impl Key {
         }
         // COPY and ADD of the same content hash are the same content: one key
         // text for both, while the layout keeps the instruction (COPY → ADD is an edit).
+        if cut_in_args {
+            // nothing of the command is visible: the printed args are the key
+            let text = format!("RUN {raw_args}");
+            return Key {
+                keyword: Keyword::Run,
+                layout: text.clone(),
+                shown: text.clone(),
+                text,
+                truncated,
+                raw_args,
+                cut_in_args,
+                destination: None,
+            };
+        }
         let shown = printed_body(&body);
+        let destination = match keyword {
+            Keyword::Copy | Keyword::Add if !truncated => copy_destination(&body),
+            _ => None,
+        };
         if let (Keyword::Copy | Keyword::Add, Some(hash)) = (keyword, content_hash(&body)) {
             return Key {
                 keyword,
@@ -193,14 +228,27 @@ impl Key {
                 layout: format!("{} {hash}", keyword.as_str()),
                 truncated,
                 shown,
+                raw_args,
+                cut_in_args,
+                destination,
             };
         }
         let body = match keyword {
             Keyword::Expose => normalise_expose(&body).unwrap_or(body),
             _ => body,
         };
-        let body = normalise_exec_form(&body);
-        let layout = format!("{} {}", keyword.as_str(), body.trim());
+        // exec form (`["a", "b"]`): CMD/ENTRYPOINT/… lists, or a RUN in JSON form;
+        // a shell test `[ -z "$x" ]` keeps its quotes
+        let exec_form = match keyword {
+            Keyword::Run | Keyword::Other => body.trim_start().starts_with("[\""),
+            _ => true,
+        };
+        let body = if exec_form {
+            normalise_exec_form(&body)
+        } else {
+            body
+        };
+        let layout = with_keyword(keyword, &body);
         let text = collapse_whitespace(&layout);
         Key {
             keyword,
@@ -208,6 +256,9 @@ impl Key {
             layout,
             truncated,
             shown,
+            raw_args,
+            cut_in_args,
+            destination,
         }
     }
 
@@ -231,6 +282,9 @@ impl Key {
 
     /// The normalised text after the keyword.
     pub fn body(&self) -> &str {
+        if self.keyword == Keyword::Other {
+            return &self.text;
+        }
         let kw = self.keyword.as_str();
         self.text
             .strip_prefix("COPY/ADD")
@@ -263,6 +317,9 @@ pub fn compatible(a: &Key, b: &Key) -> bool {
     if a.text == b.text {
         return true;
     }
+    if a.cut_in_args || b.cut_in_args {
+        return compatible_args(a, b);
+    }
     match (a.truncated, b.truncated) {
         (false, false) => false,
         (true, false) => a.text.len() >= MIN_PREFIX && b.text.starts_with(&a.text),
@@ -276,6 +333,19 @@ pub fn compatible(a: &Key, b: &Key) -> bool {
             short.text.len() >= MIN_PREFIX && long.text.starts_with(&short.text)
         }
     }
+}
+
+/// For a cell cut inside its build args: the other cell, printed with its
+/// args, starts with the visible part (`|3 A=1 B=2 C…` and `|3 A=1 B=2 C=3 /bin/sh -c make`).
+pub fn compatible_args(a: &Key, b: &Key) -> bool {
+    let (cut, other) = match (a.cut_in_args, b.cut_in_args) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        (true, true) if a.raw_args.len() <= b.raw_args.len() => (a, b),
+        (true, true) => (b, a),
+        (false, false) => return false,
+    };
+    cut.raw_args.len() >= MIN_PREFIX && other.raw_args.starts_with(&cut.raw_args)
 }
 
 /// Whether the printed layout of two compatible keys is the same over the part
@@ -323,6 +393,14 @@ pub fn similarity(a: &Key, b: &Key) -> f64 {
         }
     }
     (2 * common) as f64 / (ta.len() + tb.len()) as f64
+}
+
+/// `KEYWORD body`, or just the body for [`Keyword::Other`].
+fn with_keyword(keyword: Keyword, body: &str) -> String {
+    match keyword {
+        Keyword::Other => body.trim().to_string(),
+        k => format!("{} {}", k.as_str(), body.trim()),
+    }
 }
 
 /// `s` without a leading `word ` (case-sensitive), or None.
@@ -450,6 +528,24 @@ fn content_hash(body: &str) -> Option<String> {
     Some(format!("{kind}:{hash}"))
 }
 
+/// The destination of a COPY/ADD body: after ` in ` (legacy `file:<hash> in
+/// /dest `), else the last of at least two words (`src dest`), flags skipped.
+fn copy_destination(body: &str) -> Option<String> {
+    let words: Vec<&str> = body
+        .split_whitespace()
+        .filter(|w| !w.starts_with("--"))
+        .collect();
+    if let Some(at) = words.iter().position(|w| *w == "in") {
+        if words.first().is_some_and(|w| w.contains(':')) {
+            return words.get(at + 1).map(|w| w.to_string());
+        }
+    }
+    if words.len() >= 2 {
+        return words.last().map(|w| w.to_string());
+    }
+    None
+}
+
 /// `["a", "b"]` / `["a" "b"]` / `[a b]` → `[a b]` (exec form without quoting noise).
 fn normalise_exec_form(body: &str) -> String {
     let t = body.trim_start();
@@ -531,6 +627,48 @@ mod tests {
         assert!(!k.truncated);
         let k = Key::new("RUN /bin/sh -c apt-get update &&     apt-get", true);
         assert!(k.truncated);
+    }
+
+    #[test]
+    fn a_shell_test_keeps_its_quotes_and_other_rows_have_no_keyword() {
+        let k = key(r#"/bin/sh -c [ -z "$(apt-get indextargets)" ]"#);
+        assert_eq!(k.text, r#"RUN [ -z "$(apt-get indextargets)" ]"#);
+        let k = key("# debian.sh --arch 'amd64' out/ 'trixie'");
+        assert_eq!(
+            (k.keyword, k.text.as_str()),
+            (Keyword::Other, "# debian.sh --arch 'amd64' out/ 'trixie'")
+        );
+        assert_eq!(k.body(), k.text);
+        let k = key(r#"RUN ["apt-get", "install", "-y", "curl"] # buildkit"#);
+        assert_eq!(k.text, "RUN [apt-get install -y curl]");
+    }
+
+    #[test]
+    fn a_cell_cut_inside_its_build_args_matches_on_the_args() {
+        let full = key("RUN |3 ZSTD_COMPRESS=true ZSTD_COMPRESS_LEVEL=22 COMPRESS_LAYER=true /bin/sh -c chmod a+x /b.sh # buildkit");
+        let cut = Key::new("RUN |3 ZSTD_COMPRESS=true ZSTD_COMPRESS_LEVE", true);
+        assert!(cut.cut_in_args && !full.cut_in_args);
+        assert_eq!(full.text, "RUN chmod a+x /b.sh");
+        assert!(compatible(&full, &cut) && compatible(&cut, &full));
+        let other = Key::new("RUN |3 ZSTD_COMPRESS=false ZSTD_COMPRESS_LEVE", true);
+        assert!(!compatible(&full, &other));
+        assert!(
+            !compatible(&cut, &other),
+            "two cut cells with other args differ"
+        );
+        assert_eq!(cut.text, "RUN |3 ZSTD_COMPRESS=true ZSTD_COMPRESS_LEVE");
+    }
+
+    #[test]
+    fn copy_destinations_are_read() {
+        let a = key("/bin/sh -c #(nop) COPY file:238737301d473041 in /usr/local/bin/ ");
+        assert_eq!(a.destination.as_deref(), Some("/usr/local/bin/"));
+        let b = key("COPY --chown=node app.py . # buildkit");
+        assert_eq!(b.destination.as_deref(), Some("."));
+        assert_eq!(
+            Key::new("/bin/sh -c #(nop) COPY file:2387373", true).destination,
+            None
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod align;
 pub mod key;
 pub mod numbers;
 pub mod report;
+pub mod table;
 
 use crate::core::model::{History, Layer, Size};
 use align::{align, How};
@@ -311,10 +312,21 @@ pub fn compare(before: &History, after: &History) -> Comparison {
         yours: yours_of(&a_layers),
     };
     let base = describe_base(shared, base_total, &b_layers, &a_layers, &rows);
-    // The base block is the same layers on both sides, so its rounding cancels
-    // out of the difference: only "your layers" carry uncertainty into it.
+    // A base row is the same layer on both sides: printed the same way, its
+    // rounding cancels out of the difference; printed differently (plain bytes
+    // vs `70.8MB`), the difference between the prints is rounding. Other rows
+    // carry the tolerance of both their sizes.
+    let tolerance = rows.iter().fold(0u64, |acc, r| {
+        let printed_alike =
+            r.in_base && r.before.as_ref().map(|l| l.size) == r.after.as_ref().map(|l| l.size);
+        if printed_alike {
+            acc
+        } else {
+            acc.saturating_add(r.delta.tolerance)
+        }
+    });
     let delta = Delta {
-        tolerance: Delta::between(before_side.yours, after_side.yours).tolerance,
+        tolerance,
         ..Delta::between(before_side.total, after_side.total)
     };
     Comparison {

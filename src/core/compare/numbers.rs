@@ -90,7 +90,7 @@ impl Total {
     /// the rounding of the displayed number itself.
     pub fn describe(self) -> String {
         let shown_step = display_step(self.bytes);
-        if self.exact || self.tolerance() * 2 <= shown_step {
+        if self.exact || self.tolerance().saturating_mul(2) <= shown_step {
             self.approx()
         } else {
             format!("{} ({})", self.approx(), self.plus_minus())
@@ -187,6 +187,9 @@ pub fn percent(delta: i64, base: u64) -> String {
     if a < 9.95 {
         let s = format!("{a:.1}");
         format!("{sign}{} %", s.trim_end_matches(".0"))
+    } else if p >= 900.0 {
+        // +1063876 % reads better as a factor
+        format!("×{}", sig3(1.0 + p / 100.0))
     } else {
         format!("{sign}{a:.0} %")
     }
@@ -340,6 +343,8 @@ mod tests {
         let d = Delta::between(a, b);
         assert!(d.exact && !d.within_rounding());
         assert_eq!(d.describe_approx(a.bytes), "+1 B (+0.1 %)");
+        assert_eq!(percent(141_000_000, 13_300), "×10600");
+        assert_eq!(percent(-13_299, 13_300), "−100 %");
         assert_eq!(a.approx(), "1 kB");
     }
 }

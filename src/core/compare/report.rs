@@ -1,6 +1,6 @@
 //! Renders a [`Comparison`] for the CLI and for pasting elsewhere: plain
 //! [`text`], [`markdown`] (a summary table for a course submission or a PR
-//! comment) and [`json`] (the documented machine format).
+//! comment) and [`json()`] (the documented machine format).
 //!
 //! JSON shape (fields may be added, never changed):
 //! `{"before":{"label","total_bytes"},"after":{…},"base":{"layers","bytes"},
@@ -8,7 +8,8 @@
 //! "after":…|null,"delta_bytes"}]}`, rows oldest first, indexes oldest first from 0.
 
 use super::numbers::human_bytes;
-use super::{short, Comparison, LayerRef, Row, Side};
+use super::table::table_rows;
+use super::{Comparison, LayerRef, Side};
 use serde_json::{json, Value};
 
 /// The comparison as the CLI's JSON document (pretty-printed).
@@ -72,16 +73,6 @@ pub fn json_value(c: &Comparison) -> Value {
     })
 }
 
-fn size_cell(l: &Option<LayerRef>) -> String {
-    match l {
-        Some(l) => match l.size {
-            Some(s) => human_bytes(s.bytes),
-            None => "?".to_string(),
-        },
-        None => String::new(),
-    }
-}
-
 fn name(label: &str, fallback: &str) -> String {
     if label.trim().is_empty() {
         fallback.to_string()
@@ -118,7 +109,7 @@ fn summary_lines(c: &Comparison) -> Vec<String> {
         ));
     }
     if let Some(reason) = &c.base.reason {
-        out.push(format!("Base image changed: {reason}"));
+        out.push(format!("Base: {reason}"));
     }
     out
 }
@@ -145,8 +136,15 @@ pub fn text(c: &Comparison) -> String {
             human_bytes(c.base.total.bytes),
         ]);
     }
-    for r in c.rows.iter().filter(|r| !r.in_base) {
-        table.push(text_row(r));
+    for r in table_rows(c, 44).into_iter().filter(|r| !r.in_base) {
+        table.push([
+            format!("{} {}", r.symbol, r.status_word),
+            r.before,
+            r.before_size,
+            r.delta,
+            r.after,
+            r.after_size,
+        ]);
     }
     let mut widths = [0usize; 6];
     for row in &table {
@@ -172,21 +170,6 @@ pub fn text(c: &Comparison) -> String {
         out.push('\n');
     }
     out
-}
-
-fn text_row(r: &Row) -> [String; 6] {
-    let instr = |l: &Option<LayerRef>| {
-        l.as_ref()
-            .map_or(String::new(), |l| short(&l.instruction, 44))
-    };
-    [
-        format!("{} {}", r.status.symbol(), r.status.as_str()),
-        instr(&r.before),
-        size_cell(&r.before),
-        r.delta.short(),
-        instr(&r.after),
-        size_cell(&r.after),
-    ]
 }
 
 fn md_cell(s: &str) -> String {
@@ -222,20 +205,16 @@ pub fn markdown(c: &Comparison) -> String {
             human_bytes(c.base.total.bytes)
         ));
     }
-    for r in c.rows.iter().filter(|r| !r.in_base) {
-        let instr = |l: &Option<LayerRef>| {
-            l.as_ref()
-                .map_or(String::new(), |l| md_cell(&short(&l.instruction, 60)))
-        };
+    for r in table_rows(c, 60).into_iter().filter(|r| !r.in_base) {
         out.push_str(&format!(
             "| {} {} | {} | {} | {} | {} | {} |\n",
-            r.status.symbol(),
-            r.status.as_str(),
-            instr(&r.before),
-            size_cell(&r.before),
-            r.delta.short(),
-            instr(&r.after),
-            size_cell(&r.after),
+            r.symbol,
+            r.status_word,
+            md_cell(&r.before),
+            r.before_size,
+            r.delta,
+            md_cell(&r.after),
+            r.after_size,
         ));
     }
     out.push_str("\nSizes as printed by `docker history` (3 significant digits); ≈ marks sums of rounded sizes.\n");

@@ -35,7 +35,12 @@ fn ends_token(rest: &str) -> bool {
     rest.is_empty() || rest.starts_with(char::is_whitespace)
 }
 
-const UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month", "year"];
+/// Unit words, with the abbreviations people type when they retype a table
+/// (`2 mins ago`); longest first so `minute` wins over `min`.
+const UNITS: [&str; 15] = [
+    "second", "minute", "month", "hour", "week", "year", "day", "sec", "min", "hrs", "hr", "wk",
+    "mo", "yr", "h",
+];
 
 /// `Less than a second ago` | `About a minute ago` | `About an hour ago` |
 /// `12 days ago` | `12 days` (no `ago`, docker 17.06).
@@ -158,6 +163,8 @@ mod tests {
             "56 years ago",
             "N/A",
             "2 weeks",
+            "2 mins ago",
+            "3 hrs ago",
         ] {
             assert!(is_created(cell), "{cell:?} should be a CREATED cell");
         }

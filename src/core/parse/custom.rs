@@ -16,7 +16,7 @@ use crate::core::model::{Dialect, Format, History, Layer};
 
 /// The separator after the id on this line, if it is a custom-format line.
 fn separator(raw: &str) -> Option<(&str, usize)> {
-    let t = raw.trim_start();
+    let t = unquote(raw);
     let (_, n) = id_prefix(t)?;
     let rest = t.get(n..)?;
     let sep_len = rest
@@ -26,6 +26,12 @@ fn separator(raw: &str) -> Option<(&str, usize)> {
     let sep = rest.get(..sep_len)?;
     let meaningful = sep.contains('\t') || !sep.trim().is_empty();
     (meaningful && !sep.is_empty() && sep_len < rest.len()).then_some((sep, raw.len() - t.len()))
+}
+
+/// The line without indentation and a `> ` quote mark.
+fn unquote(raw: &str) -> &str {
+    let t = raw.trim_start();
+    t.strip_prefix('>').map_or(t, str::trim_start)
 }
 
 /// Reads custom-format lines from `start`; needs at least two.
@@ -38,7 +44,7 @@ pub fn read_custom(lines: &[Line<'_>], start: usize) -> Option<(History, usize)>
             Some((s, _)) if s == sep => {}
             _ => break,
         }
-        let fields: Vec<&str> = line.raw.trim().split(sep).collect();
+        let fields: Vec<&str> = unquote(line.raw).trim_end().split(sep).collect();
         layers.push(layer_of(&fields, line.no));
         j += 1;
     }

@@ -32,6 +32,10 @@ pub fn detect(e: &Evidence<'_>) -> Dialect {
     if nerdctl {
         return Dialect::Nerdctl;
     }
+    // docker ≤ 0.6 also printed `ID`, but without a SIZE column.
+    if e.id_header == Some(IdHeader::Id) && e.sizes.is_empty() {
+        return Dialect::DockerOld;
+    }
     let podman =
         e.id_header == Some(IdHeader::Id) || e.comments.iter().any(|c| c.starts_with("FROM "));
     if podman {
@@ -45,19 +49,26 @@ pub fn detect(e: &Evidence<'_>) -> Dialect {
     if spaced || four_digits {
         return Dialect::DockerOld;
     }
-    let ascii_dots = e.created_bys.iter().any(|c| c.ends_with("..."));
+    // A real `...` cut mark sits at the 45th column (42 + 3).
+    let ascii_dots = e
+        .created_bys
+        .iter()
+        .any(|c| c.ends_with("...") && (43..=46).contains(&c.chars().count()));
     let ellipsis = e.created_bys.iter().any(|c| c.ends_with('…'));
     if !e.column_widths.is_empty() {
         let min = e.column_widths.iter().copied().min().unwrap_or(0);
-        return if min >= 20 || (ascii_dots && !ellipsis) {
+        // 15-wide columns exist only in docker ≥ 20.10, which never prints `...`.
+        return if min >= 20 {
             Dialect::Docker2009
         } else {
             Dialect::Docker
         };
     }
+    // Without a header: where the CREATED cell starts (IMAGE column width:
+    // 20 before docker 20.10, 15 after, 14 for podman's 12 + 2).
     match e.created_col {
         Some(20..) => Dialect::Docker2009,
-        Some(_) if ascii_dots && !ellipsis => Dialect::Docker2009,
+        Some(..=14) if ascii_dots && !ellipsis => Dialect::Podman,
         Some(_) => Dialect::Docker,
         None if ascii_dots => Dialect::Docker2009,
         None => Dialect::Unknown,
@@ -92,6 +103,13 @@ mod tests {
                 ..base()
             }),
             Dialect::Podman
+        );
+        assert_eq!(
+            detect(&Evidence {
+                id_header: Some(IdHeader::Id),
+                ..base()
+            }),
+            Dialect::DockerOld
         );
         assert_eq!(
             detect(&Evidence {

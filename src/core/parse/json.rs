@@ -34,16 +34,31 @@ fn line_index(lines: &[Line<'_>], offset: usize) -> usize {
         .saturating_sub(1)
 }
 
-/// Tries to read JSON starting at line `start`. On failure returns the byte
-/// offset up to which no JSON history can start (so callers don't retry each
-/// line of a large non-history JSON document).
-pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHistory, usize> {
+/// Why no JSON history was read at a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsonMiss {
+    /// Index of the line before which no JSON history can start (so callers
+    /// don't retry each line of a large non-history document).
+    pub next: usize,
+    /// The line did start valid JSON, just not history items (`docker images
+    /// --format json`, `docker inspect`).
+    pub other_json: bool,
+}
+
+/// Tries to read JSON starting at line `start` (`lines` split from `text`).
+pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHistory, JsonMiss> {
     let Some(first) = lines.get(start) else {
-        return Err(text.len());
+        return Err(JsonMiss {
+            next: lines.len(),
+            other_json: false,
+        });
     };
     let lead = first.raw.len() - first.raw.trim_start().len();
     let base = first.offset + lead;
-    let slice = text.get(base..).ok_or(text.len())?;
+    let slice = text.get(base..).ok_or(JsonMiss {
+        next: lines.len(),
+        other_json: false,
+    })?;
     let mut stream = serde_json::Deserializer::from_str(slice).into_iter::<Value>();
     let mut layers: Vec<Layer> = Vec::new();
     let mut dialect = Dialect::Unknown;
@@ -65,20 +80,37 @@ pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHis
         let last_line = lines
             .get(line_index(lines, after.saturating_sub(1)))
             .map_or(first_line, |l| l.no);
-        let items: Vec<Map<String, Value>> = match value {
-            Value::Object(m) => vec![m],
-            Value::Array(a) => a
-                .into_iter()
-                .filter_map(|v| match v {
-                    Value::Object(m) => Some(m),
-                    _ => None,
-                })
-                .collect(),
+        // Each item with the lines it spans (an array's elements each get theirs).
+        let items: Vec<(Map<String, Value>, (usize, usize))> = match value {
+            Value::Object(m) => vec![(m, (first_line, last_line))],
+            Value::Array(a) => {
+                let spans = text
+                    .get(value_start..after)
+                    .map(element_spans)
+                    .unwrap_or_default();
+                a.into_iter()
+                    .enumerate()
+                    .filter_map(|(k, v)| {
+                        let span = spans.get(k).map_or((first_line, last_line), |&(s, e)| {
+                            let no = |off: usize| {
+                                lines
+                                    .get(line_index(lines, value_start + off))
+                                    .map_or(first_line, |l| l.no)
+                            };
+                            (no(s), no(e))
+                        });
+                        match v {
+                            Value::Object(m) => Some((m, span)),
+                            _ => None,
+                        }
+                    })
+                    .collect()
+            }
             _ => Vec::new(),
         };
         let before_count = layers.len();
-        for item in &items {
-            if let Some((layer, d)) = layer_of(item, (first_line, last_line)) {
+        for (item, span) in &items {
+            if let Some((layer, d)) = layer_of(item, *span) {
                 layers.push(layer);
                 if dialect == Dialect::Unknown {
                     dialect = d;
@@ -88,14 +120,20 @@ pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHis
         if layers.len() == before_count {
             // A JSON value that is not a history item ends the history.
             if layers.is_empty() {
-                return Err(after);
+                return Err(JsonMiss {
+                    next: line_index(lines, after.saturating_sub(1)).max(start + 1),
+                    other_json: true,
+                });
             }
             break;
         }
         end_offset = after;
     }
     if layers.is_empty() {
-        return Err(base + 1);
+        return Err(JsonMiss {
+            next: start + 1,
+            other_json: false,
+        });
     }
     let next = line_index(lines, end_offset.saturating_sub(1)) + 1;
     let span = (
@@ -112,6 +150,64 @@ pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHis
         },
         next,
     })
+}
+
+/// Byte spans (start, last byte) of the top-level elements of a JSON array
+/// text (already known to be valid JSON).
+fn element_spans(array: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut start: Option<usize> = None;
+    let mut last = 0usize;
+    for (i, c) in array.char_indices() {
+        if in_string {
+            last = i;
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '[' | '{' if depth == 0 => depth = 1,
+            '[' | '{' => {
+                if depth == 1 && start.is_none() {
+                    start = Some(i);
+                }
+                depth += 1;
+            }
+            ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    if let Some(s) = start.take() {
+                        spans.push((s, last));
+                    }
+                } else {
+                    last = i;
+                }
+            }
+            ',' if depth == 1 => {
+                if let Some(s) = start.take() {
+                    spans.push((s, last));
+                }
+            }
+            c if c.is_whitespace() => {}
+            c => {
+                if depth == 1 && start.is_none() {
+                    start = Some(i);
+                }
+                if c == '"' {
+                    in_string = true;
+                }
+                last = i;
+            }
+        }
+    }
+    spans
 }
 
 /// The value of the first key that matches one of `names` (case-insensitive).
@@ -132,12 +228,10 @@ fn text_of(v: &Value) -> Option<String> {
 }
 
 fn layer_of(m: &Map<String, Value>, lines: (usize, usize)) -> Option<(Layer, Dialect)> {
-    let created_by_v = get(m, &["CreatedBy", "created_by", "createdBy"]);
+    // Every history shape has CreatedBy; `docker images`/`ps` JSON does not.
+    let created_by_v = get(m, &["CreatedBy", "created_by", "createdBy"])?;
     let id_v = get(m, &["ID", "Id", "id", "Snapshot"]);
     let size_v = get(m, &["Size", "size"]);
-    if created_by_v.is_none() && (id_v.is_none() || size_v.is_none()) {
-        return None;
-    }
     let dialect = if m.contains_key("Snapshot") {
         Dialect::Nerdctl
     } else if m.contains_key("id") || m.contains_key("size") {
@@ -157,7 +251,7 @@ fn layer_of(m: &Map<String, Value>, lines: (usize, usize)) -> Option<(Layer, Dia
             Some(Value::String(s)) => non_empty(Some(s.clone())),
             _ => None,
         });
-    let (created_by, truncated) = strip_mark(&created_by_v.and_then(text_of).unwrap_or_default());
+    let (created_by, truncated) = strip_mark(&text_of(created_by_v).unwrap_or_default());
     let size = match size_v {
         Some(Value::Number(n)) => n.as_u64().map(|bytes| Size {
             bytes,
@@ -273,8 +367,23 @@ mod tests {
     }
 
     #[test]
+    fn array_elements_get_their_own_lines() {
+        let text = "[\n  {\n    \"id\": \"<missing>\",\n    \"size\": 0,\n    \"CreatedBy\": \"a]}\"\n  },\n  {\n    \"id\": \"abcdef123456\", \"size\": 5, \"CreatedBy\": \"b\"\n  }\n]\n";
+        let h = read(text).expect("podman array");
+        let spans: Vec<(usize, usize)> = h.layers.iter().map(|l| l.lines).collect();
+        assert_eq!(spans, vec![(2, 6), (7, 9)]);
+    }
+
+    #[test]
     fn other_json_is_not_a_history() {
         assert!(read(r#"{"Architecture":"amd64","Os":"linux"}"#).is_none());
+        // `docker images --format json`
+        let images = r#"{"ID":"3020cb9199c3","Repository":"app","Tag":"latest","Size":"229MB","CreatedSince":"20 hours ago"}"#;
+        let lines = split_lines(images);
+        assert_eq!(
+            read_json(images, &lines, 0).err().map(|m| m.other_json),
+            Some(true)
+        );
         assert!(read("[8 layers]").is_none());
     }
 

@@ -36,7 +36,7 @@ pub fn label_for(lines: &[Line<'_>], in_fence: &[bool], floor: usize, start: usi
         if let Some(cmd) = history_command(t) {
             if image.is_none() {
                 image = cmd
-                    .image
+                    .describe()
                     .or_else(|| argument_on_next_line(lines, k + 1, start));
             }
             if heading.is_some() {
@@ -48,9 +48,12 @@ pub fn label_for(lines: &[Line<'_>], in_fence: &[bool], floor: usize, start: usi
             if let Some(m) = marker_text(t) {
                 heading = Some(clean_heading(m));
             } else if let Some(h) = heading_text(t) {
+                // `##`+ is a heading even where fences look open (a paste may
+                // start inside a code block); a single `#` inside a fence or
+                // right above a command is a shell comment.
                 let hashes = t.chars().take_while(|&c| c == '#').count();
-                let shell_comment = in_fence.get(k).copied().unwrap_or(false)
-                    || (hashes == 1 && next_is_command(lines, k + 1));
+                let shell_comment = hashes == 1
+                    && (in_fence.get(k).copied().unwrap_or(false) || next_is_command(lines, k + 1));
                 if !shell_comment {
                     heading = Some(clean_heading(h));
                 }
@@ -62,6 +65,9 @@ pub fn label_for(lines: &[Line<'_>], in_fence: &[bool], floor: usize, start: usi
     }
     if heading.is_none() && image.is_none() {
         heading = caption_above(lines, floor, start);
+    }
+    if image.is_some() && heading.as_deref().is_some_and(is_generic) {
+        heading = None;
     }
     compose(heading.filter(|h| !h.is_empty()), image)
 }
@@ -85,6 +91,21 @@ fn caption_above(lines: &[Line<'_>], floor: usize, start: usize) -> Option<Strin
         }
     }
     None
+}
+
+/// Words that say nothing about which history this is.
+const GENERIC: &[&str] = &[
+    "history", "docker", "podman", "nerdctl", "image", "images", "layer", "layers", "output",
+    "result", "results", "command", "commands", "the", "of", "and", "a", "analysis", "分析",
+    "check", "show", "view", "inspect", "size", "sizes", "full", "here", "is", "it", "its",
+];
+
+/// A heading like `1. History` or `Docker history 分析`: only generic words.
+fn is_generic(heading: &str) -> bool {
+    heading
+        .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .all(|w| GENERIC.contains(&w.to_lowercase().as_str()))
 }
 
 fn compose(heading: Option<String>, image: Option<String>) -> String {
@@ -194,6 +215,25 @@ mod tests {
     fn wrapped_command() {
         let text = "`ubuntu@ubuntu-VM:~$ docker history\nparaspandey04/25octubuntu --format 'json'`\n```{r}\n{\"ID\":\"x\"}\n";
         assert_eq!(label(text, 4), "paraspandey04/25octubuntu");
+    }
+
+    #[test]
+    fn generic_headings_give_way_to_the_image() {
+        assert_eq!(
+            label(
+                "### 1. History\n\n`docker history onramp-api:naive`\nIMAGE\n",
+                4
+            ),
+            "onramp-api:naive"
+        );
+        assert_eq!(
+            label(
+                "## Docker history 分析\n```bash\ndocker history --no-trunc 9513b84d3d58\nIMAGE\n",
+                4
+            ),
+            "9513b84d3d58 --no-trunc"
+        );
+        assert_eq!(label("### Output\nIMAGE\n", 2), "Output");
     }
 
     #[test]

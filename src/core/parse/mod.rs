@@ -2,12 +2,21 @@
 //! output: finds every history in the paste, in order, with a label, and says
 //! which lines it skipped or doubted.
 //!
-//! The paste is read line by line (`segment`). At each line the parser tries,
-//! in order: JSON (`json`), a table header (`header` → `table`, `row`), a
-//! custom `--format` (`custom`) and a headerless row (`table`). Lines that are
-//! none of these frame the histories (fences, prompts, headings: `label`) or
-//! are prose. Cell parsers (`size`, `created`, `id`) read by shape, so rows
-//! that do not line up with their header are still read (formats.md §1.2, §3).
+//! The paste is read line by line (`segment`: CRLF, tabs, no-break spaces,
+//! markdown pipe tables are normalised first). At each line the parser tries,
+//! in order: JSON (`json`: JSON lines, jq-pretty objects, podman and Engine
+//! API arrays), a table header (`header` → `table`, `row`; also behind `#`,
+//! `> ` or a CI log's timestamp), a headerless row recognised by its shape,
+//! and a custom `--format` with its own separator (`custom`). Lines that are
+//! none of these frame the histories (fences, prompts, command lines,
+//! headings: `label` names the histories from them) or are prose. Cell
+//! parsers (`size`, `created`, `id`) read by shape, so rows that do not line
+//! up with their header are still read (formats.md §1.2, §3); `dialect`
+//! tells the printing tool from the fingerprints in formats.md §7.
+//!
+//! A history ends at a blank line (unless the next row sits exactly under the
+//! same header), a fence, a heading, a command line, a new header, or a line
+//! that is not a row and is not followed by one.
 //!
 //! Never fails and never panics: a paste with no history gives an empty list
 //! and one diagnostic that says what was expected.
@@ -21,11 +30,11 @@ mod json;
 mod label;
 mod row;
 mod segment;
-pub mod size;
+mod size;
 mod table;
 
 pub use created::is_created;
-pub use size::parse_size;
+pub use size::{parse_size, SizeError};
 pub use table::strip_mark;
 
 use crate::core::model::{Diagnostic, History, Parsed, Severity};
@@ -78,6 +87,11 @@ pub fn parse(text: &str) -> Parsed {
     let mut diags: Vec<Diagnostic> = Vec::new();
     // (history, index of its first line for labelling)
     let mut found: Vec<(History, usize)> = Vec::new();
+    // JSON is read from the normalised lines (CR, no-break spaces gone), or,
+    // for a `> `-quoted paste, from the lines without their quote marks.
+    let norm = join_lines(lines.iter().map(|l| l.text.as_str()));
+    let norm_lines = split_lines(&norm);
+    let mut quoted: Option<String> = None;
     let mut json_skip_until = 0usize;
     let mut i = 0usize;
     while let Some(line) = lines.get(i) {
@@ -86,8 +100,23 @@ pub fn parse(text: &str) -> Parsed {
             i += 1;
             continue;
         }
-        if (t.starts_with('{') || t.starts_with('[')) && line.offset >= json_skip_until {
-            match json::read_json(text, &lines, i) {
+        let unquoted = t.strip_prefix('>').map(str::trim_start);
+        let json_here = |s: &str| s.starts_with('{') || s.starts_with('[');
+        if i >= json_skip_until && (json_here(t) || unquoted.is_some_and(json_here)) {
+            let read = if json_here(t) {
+                json::read_json(&norm, &norm_lines, i)
+            } else {
+                let q = quoted.get_or_insert_with(|| {
+                    join_lines(lines.iter().map(|l| {
+                        let s = l.text.trim_start();
+                        s.strip_prefix("> ")
+                            .or_else(|| s.strip_prefix('>'))
+                            .unwrap_or(&l.text)
+                    }))
+                });
+                json::read_json(q, &split_lines(q), i)
+            };
+            match read {
                 Ok(j) => {
                     for s in state.iter_mut().take(j.next).skip(i) {
                         *s = LineState::Layer;
@@ -96,7 +125,27 @@ pub fn parse(text: &str) -> Parsed {
                     i = j.next.max(i + 1);
                     continue;
                 }
-                Err(skip) => json_skip_until = skip,
+                Err(miss) => {
+                    json_skip_until = miss.next;
+                    if miss.other_json {
+                        for s in state.iter_mut().take(miss.next).skip(i) {
+                            *s = LineState::Structure;
+                        }
+                        let last = lines
+                            .get(miss.next.saturating_sub(1))
+                            .map_or(line.no, |l| l.no);
+                        diags.push(note(
+                            Severity::Note,
+                            line,
+                            format!(
+                                "lines {}–{last}: JSON without `CreatedBy` (`docker images` or `inspect` output?), not a history (skipped)",
+                                line.no
+                            ),
+                        ));
+                        i = miss.next.max(i + 1);
+                        continue;
+                    }
+                }
             }
         }
         if let Some((header, layout)) = find_header(&line.text) {
@@ -129,14 +178,6 @@ pub fn parse(text: &str) -> Parsed {
             }
             continue;
         }
-        if let Some((history, next)) = custom::read_custom(&lines, i) {
-            for s in state.iter_mut().take(next).skip(i) {
-                *s = LineState::Layer;
-            }
-            found.push((history, i));
-            i = next.max(i + 1);
-            continue;
-        }
         if let Some(layout) = find_headerless(&line.text) {
             let start = TableStart {
                 model: header::ColumnModel::headerless(),
@@ -151,6 +192,14 @@ pub fn parse(text: &str) -> Parsed {
             i = next.max(i + 1);
             continue;
         }
+        if let Some((history, next)) = custom::read_custom(&lines, i) {
+            for s in state.iter_mut().take(next).skip(i) {
+                *s = LineState::Layer;
+            }
+            found.push((history, i));
+            i = next.max(i + 1);
+            continue;
+        }
         i += 1;
     }
 
@@ -158,7 +207,18 @@ pub fn parse(text: &str) -> Parsed {
     let mut histories = Vec::with_capacity(found.len());
     let mut floor = 0usize;
     for (mut history, start) in found {
-        history.label = label::label_for(&lines, &in_fence, floor, start);
+        let label = label::label_for(&lines, &in_fence, floor, start);
+        // The same image printed twice (before/after a rebuild): number the
+        // repeats so that each history can be told apart.
+        let repeats = histories
+            .iter()
+            .filter(|h: &&History| h.label == label || h.label.starts_with(&format!("{label} #")))
+            .count();
+        history.label = if repeats > 0 && !label.is_empty() {
+            format!("{label} #{}", repeats + 1)
+        } else {
+            label
+        };
         floor = history.lines.1;
         histories.push(history);
     }
@@ -177,6 +237,10 @@ pub fn parse(text: &str) -> Parsed {
         histories,
         diagnostics: diags,
     }
+}
+
+fn join_lines<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    parts.collect::<Vec<_>>().join("\n")
 }
 
 /// Which lines are inside a fenced code block (fence lines themselves excluded).
@@ -380,6 +444,13 @@ mod tests {
         let p = parse(text);
         let labels: Vec<&str> = p.histories.iter().map(|h| h.label.as_str()).collect();
         assert_eq!(labels, vec!["back", "front"]);
+        let twice = format!("{text}{text}");
+        let labels: Vec<String> = parse(&twice)
+            .histories
+            .into_iter()
+            .map(|h| h.label)
+            .collect();
+        assert_eq!(labels, vec!["back", "front", "back #2", "front #2"]);
         assert_eq!(p.histories.first().map(|h| h.layers.len()), Some(1));
         assert_eq!(
             p.histories

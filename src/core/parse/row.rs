@@ -68,6 +68,11 @@ pub enum RowRead {
     No,
 }
 
+/// Whether a size token carries a unit (`12MB`), unlike plain bytes (`12`, `0.17`).
+fn has_unit(token: &str) -> bool {
+    token.ends_with(|c: char| c.is_ascii_alphabetic())
+}
+
 fn skip_ws(line: &str, pos: usize) -> usize {
     let rest = line.get(pos..).unwrap_or("");
     pos + (rest.len() - rest.trim_start().len())
@@ -88,15 +93,16 @@ fn gap_before(line: &str, byte: usize) -> usize {
         .sum()
 }
 
+/// Whitespace run length after `byte`; `usize::MAX` when only whitespace follows.
 fn gap_after(line: &str, byte: usize) -> usize {
-    let rest = line.get(byte..).unwrap_or("");
-    if rest.trim().is_empty() {
-        return usize::MAX;
+    let mut gap = 0;
+    for c in line.get(byte..).unwrap_or("").chars() {
+        if !c.is_whitespace() {
+            return gap;
+        }
+        gap += if c == '\t' { 2 } else { 1 };
     }
-    rest.chars()
-        .take_while(|c| c.is_whitespace())
-        .map(|c| if c == '\t' { 2 } else { 1 })
-        .sum()
+    usize::MAX
 }
 
 /// A place where an anchored cell could start.
@@ -130,11 +136,13 @@ fn find_anchor(
 ) -> Option<(Candidate, bool)> {
     let mut cands: Vec<Candidate> = Vec::new();
     let mut weak: Vec<Candidate> = Vec::new();
+    // Character column kept up to date as the scan moves right (linear time).
+    let (mut col_byte, mut col) = (from, char_col(line, from));
     for start in token_starts(line, from) {
         let rest = line.get(start..).unwrap_or("");
         let (end, with_unit) = match column {
             Column::Size => match size_prefix(rest) {
-                Ok((size, n)) => (start + n, !size.exact),
+                Ok((_, n)) => (start + n, has_unit(rest.get(..n).unwrap_or(""))),
                 Err(_) => continue,
             },
             Column::Created | Column::CreatedAt => match created_prefix(rest) {
@@ -147,7 +155,8 @@ fn find_anchor(
             },
             Column::CreatedBy | Column::Comment => return None,
         };
-        let col = char_col(line, start);
+        col += line.get(col_byte..start).map_or(0, |s| s.chars().count());
+        col_byte = start;
         let near_hint = hint.is_some_and(|h| col.abs_diff(h) <= 1);
         let strong = start == from || gap_before(line, start) >= 2 || near_hint;
         let cand = Candidate {
@@ -262,7 +271,9 @@ pub fn read_row(line: &str, columns: &[ColumnAt], plain: PlainSizes) -> RowRead 
                 pos += n;
             }
             Column::Size => match size_prefix(rest) {
-                Ok((size, n)) if !size.exact || plain != PlainSizes::No => {
+                Ok((size, n))
+                    if has_unit(rest.get(..n).unwrap_or("")) || plain != PlainSizes::No =>
+                {
                     row.size = Some((
                         size,
                         rest.get(..n).unwrap_or("").to_string(),

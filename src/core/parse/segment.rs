@@ -236,12 +236,15 @@ fn is_tool_word(word: &str) -> bool {
         || w == "podman"
         || w == "nerdctl"
         || w == "buildah"
+        || w == "pouch"
+        || w == "finch"
 }
 
 /// Words that may stand before the command on its line: prompts (`$`,
 /// `user@host:~$`, `19:09`, `root#`, `❯`, `➜  dir`), `sudo`, `time`.
 fn is_prompt_word(word: &str, prev: Option<&str>) -> bool {
     word.contains(['$', '#', '@', ':', '>', '%', '❯', '➜', 'λ', '»'])
+        || word.chars().all(|c| c.is_ascii_digit())
         || matches!(
             word,
             "sudo" | "time" | "command" | "exec" | "PS" | "then" | "do"
@@ -266,7 +269,9 @@ pub fn history_command(text: &str) -> Option<HistoryCommand> {
             fresh = true;
             continue;
         }
-        if fresh && is_tool_word(w) {
+        // `!docker …` in a notebook cell runs a command wherever it stands.
+        let bang = w.strip_prefix('!').is_some_and(is_tool_word);
+        if (fresh || bang) && is_tool_word(w) {
             // `history` within the next words, with only `image` or global
             // flags (`-n k8s.io`) in between.
             let found = words
@@ -306,12 +311,17 @@ pub fn history_command(text: &str) -> Option<HistoryCommand> {
             break;
         }
         if w.starts_with('-') {
-            flags.push(w.clone());
             if matches!(w.as_str(), "--format" | "--platform" | "-f") {
                 if let Some(v) = it.next() {
-                    flags.push(v.clone());
+                    if v.contains(char::is_whitespace) {
+                        flags.push(format!("{w} '{v}'"));
+                    } else {
+                        flags.push(format!("{w} {v}"));
+                    }
+                    continue;
                 }
             }
+            flags.push(w.clone());
             continue;
         }
         if image.is_none() {
@@ -322,6 +332,30 @@ pub fn history_command(text: &str) -> Option<HistoryCommand> {
         }
     }
     Some(HistoryCommand { image, flags })
+}
+
+impl HistoryCommand {
+    /// The image with the flags that change what the output shows
+    /// (`avis20/cowsay:latest -H=false`, `alpine --platform=linux/s390x`).
+    pub fn describe(&self) -> Option<String> {
+        let image = self.image.as_ref()?;
+        let telling: Vec<&str> = self
+            .flags
+            .iter()
+            .map(String::as_str)
+            .filter(|f| {
+                !matches!(
+                    *f,
+                    "--human" | "--human=true" | "-H" | "-H=true" | "-q" | "--quiet"
+                )
+            })
+            .collect();
+        Some(if telling.is_empty() {
+            image.clone()
+        } else {
+            format!("{image} {}", telling.join(" "))
+        })
+    }
 }
 
 /// Whether the line is a shell prompt or command that is not part of a table
@@ -449,6 +483,19 @@ mod tests {
         );
         assert_eq!(cmd("`ubuntu@ubuntu-VM:~$ docker history"), None);
         assert!(history_command("`ubuntu@ubuntu-VM:~$ docker history").is_some());
+        let described = |t: &str| history_command(t).and_then(|c| c.describe());
+        assert_eq!(
+            described("$ docker history avis20/cowsay:latest -H=false"),
+            Some("avis20/cowsay:latest -H=false".into())
+        );
+        assert_eq!(
+            described("sudo docker history --human itzg/minecraft-server"),
+            Some("itzg/minecraft-server".into())
+        );
+        assert_eq!(
+            described(r#"$ docker history --format "{{.ID}}: {{.CreatedSince}}" busybox"#),
+            Some("busybox --format '{{.ID}}: {{.CreatedSince}}'".into())
+        );
         assert!(history_command("## Docker history 分析").is_none());
         assert!(history_command("At this point, docker history is:").is_none());
         assert!(history_command("docker images").is_none());

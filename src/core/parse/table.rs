@@ -18,16 +18,37 @@ use crate::core::model::{Diagnostic, Dialect, Format, History, Layer, Severity};
 /// How the lines of one table are indented or prefixed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
-    /// A character before every line (`#` in a commented paste, `>` in a quote).
+    /// Every line is in a markdown quote (`> `).
+    pub quoted: bool,
+    /// A character before every line (`#` in a commented paste).
     pub prefix: Option<char>,
     /// Leading spaces of the header (or first row) after the prefix.
     pub indent: usize,
+    /// Characters of a fixed-width prefix on every line (a CI log's
+    /// timestamps), dropped first; 0 for none.
+    pub skip: usize,
 }
 
 impl Layout {
     /// The line without its prefix and indentation.
     pub fn body<'a>(&self, text: &'a str) -> &'a str {
         let mut t = text;
+        if self.skip > 0 {
+            // Only when this line has the prefix too: a space right before the cut.
+            let cut = t.char_indices().nth(self.skip).map(|(i, _)| i);
+            let boundary = cut
+                .and_then(|i| t.get(..i))
+                .is_some_and(|p| p.ends_with(' '));
+            if let (Some(i), true) = (cut, boundary) {
+                t = t.get(i..).unwrap_or(t);
+            }
+        }
+        if self.quoted {
+            let trimmed = t.trim_start();
+            if let Some(r) = trimmed.strip_prefix('>') {
+                t = r;
+            }
+        }
         if let Some(p) = self.prefix {
             let trimmed = t.trim_start();
             if let Some(r) = trimmed.strip_prefix(p) {
@@ -39,31 +60,63 @@ impl Layout {
     }
 }
 
-/// The ways to read a line that may start a table: as it is (indented), or
-/// without a `#`/`>` prefix.
+/// The ways to read a line that may start a table: as it is (indented),
+/// without a `#` prefix, inside a `> ` quote, or both.
 pub fn layouts(text: &str) -> Vec<(Layout, &str)> {
-    let indent = text.len() - text.trim_start_matches(' ').len();
-    let body = text.get(indent..).unwrap_or("");
-    let mut out = vec![(
-        Layout {
-            prefix: None,
-            indent,
-        },
-        body,
-    )];
-    for p in ['#', '>'] {
-        if let Some(rest) = body.strip_prefix(p) {
+    let mut bases = vec![(false, text)];
+    if let Some(r) = text.trim_start().strip_prefix('>') {
+        bases.push((true, r));
+    }
+    let mut out = Vec::new();
+    for (quoted, base) in bases {
+        let indent = base.len() - base.trim_start_matches(' ').len();
+        let body = base.get(indent..).unwrap_or("");
+        out.push((
+            Layout {
+                quoted,
+                prefix: None,
+                indent,
+                skip: 0,
+            },
+            body,
+        ));
+        if let Some(rest) = body.strip_prefix('#') {
             let inner = rest.len() - rest.trim_start_matches(' ').len();
             out.push((
                 Layout {
-                    prefix: Some(p),
+                    quoted,
+                    prefix: Some('#'),
                     indent: inner,
+                    skip: 0,
                 },
                 rest.get(inner..).unwrap_or(""),
             ));
         }
     }
     out
+}
+
+/// A header after some other text on its line (`2024-05-01T10:00:00.12Z IMAGE …`
+/// in a CI log): the layout that drops that prefix from every line.
+fn prefixed_header(text: &str) -> Option<(Header, Layout)> {
+    for word in [" IMAGE ", " ID ", " SNAPSHOT "] {
+        let Some(at) = text.find(word) else { continue };
+        let prefix = text.get(..=at)?;
+        if prefix.trim().is_empty() {
+            continue;
+        }
+        let body = text.get(at + 1..)?;
+        if let Some(header @ Header::History(_)) = super::header::read_header(body) {
+            let layout = Layout {
+                quoted: false,
+                prefix: None,
+                indent: 0,
+                skip: prefix.chars().count(),
+            };
+            return Some((header, layout));
+        }
+    }
+    None
 }
 
 /// Whether a line ends any table it follows.
@@ -108,7 +161,7 @@ pub fn read_table(
     diags: &mut Vec<Diagnostic>,
 ) -> (History, usize) {
     let TableStart {
-        model,
+        mut model,
         layout,
         first_row,
         headerless,
@@ -120,21 +173,21 @@ pub fn read_table(
     } else {
         PlainSizes::Unknown
     };
-    let tail: Vec<ColumnAt> = model
-        .columns
-        .iter()
-        .skip_while(|c| c.column != Column::CreatedBy)
-        .copied()
-        .collect();
+    let tail_of = |model: &ColumnModel| -> Vec<ColumnAt> {
+        model
+            .columns
+            .iter()
+            .skip_while(|c| c.column != Column::CreatedBy)
+            .copied()
+            .collect()
+    };
+    let mut tail = tail_of(&model);
     let mut raws: Vec<RawLayer> = Vec::new();
     let mut j = first_row;
     while let Some(line) = lines.get(j) {
         let body = layout.body(&line.text);
         if body.trim().is_empty() {
-            if !headerless
-                && !raws.is_empty()
-                && continues_after_blank(lines, j, &model, layout, plain)
-            {
+            if !headerless && continues_after_blank(lines, j, &model, layout, plain) {
                 j += 1;
                 continue;
             }
@@ -158,13 +211,30 @@ pub fn read_table(
                 j = next;
             }
             RowRead::No => {
-                if is_rule(&line.text) && raws.is_empty() {
+                if raws.is_empty() && !headerless {
+                    if let Some(more) = super::header::wrapped_header_columns(body) {
+                        // The header went on over this line (a narrow terminal).
+                        for column in more {
+                            if !model.has(column) {
+                                model.columns.push(ColumnAt {
+                                    column,
+                                    start: None,
+                                });
+                            }
+                        }
+                        tail = tail_of(&model);
+                        set(state, j, LineState::Structure);
+                        j += 1;
+                        continue;
+                    }
+                }
+                if is_rule(body) && raws.is_empty() {
                     // The `|---|---|` line under a markdown table header.
                     set(state, j, LineState::Structure);
                     j += 1;
                     continue;
                 }
-                if is_boundary(&line.text) {
+                if is_boundary(body) || is_fence(&line.text) {
                     break;
                 }
                 let next_is_row = lines.get(j + 1).is_some_and(|n| {
@@ -252,7 +322,8 @@ fn continue_row(
     let first = lines.get(j);
     let first_no = first.map_or(0, |l| l.no);
     let mut texts: Vec<String> = vec![row.created_by.clone().unwrap_or_default()];
-    for k in j + 1..(j + 6).min(lines.len()) {
+    // A heredoc (`RUN <<EOF …`) can hold many lines, `#` comments included.
+    for k in j + 1..(j + 12).min(lines.len()) {
         let Some(line) = lines.get(k) else { break };
         let body = layout.body(&line.text);
         if body.trim().is_empty() || is_fence(&line.text) || is_html_tags(&line.text) {
@@ -296,10 +367,14 @@ fn continue_row(
                 }
             }
         }
-        if is_boundary(&line.text) {
+        let t = body.trim();
+        if history_command(t).is_some()
+            || super::header::read_header(t).is_some()
+            || is_template_tag(t)
+        {
             break;
         }
-        texts.push(body.trim().to_string());
+        texts.push(t.to_string());
     }
     set(state, j, LineState::Layer);
     if let Some(line) = first {
@@ -398,7 +473,15 @@ fn finish(
             if hard_cut && created_by.chars().count() >= 44 {
                 truncated = true;
             }
-            let mut comment = raw.row.comment.clone().unwrap_or_default();
+            // A stray backtick closing a code span is not a comment.
+            let mut comment = raw
+                .row
+                .comment
+                .as_deref()
+                .unwrap_or_default()
+                .trim_end_matches('`')
+                .trim()
+                .to_string();
             if !raw.row.extra.is_empty() {
                 if let Some(line) = line_of(raw.lines.1) {
                     diags.push(note(
@@ -483,6 +566,7 @@ pub fn find_header(text: &str) -> Option<(Header, Layout)> {
     layouts(text)
         .into_iter()
         .find_map(|(layout, body)| super::header::read_header(body).map(|h| (h, layout)))
+        .or_else(|| prefixed_header(text))
 }
 
 /// Whether the line starts a headerless table: a complete row by shape.
@@ -534,13 +618,43 @@ mod tests {
             Some((Some('#'), "IMAGE          CREATED"))
         );
         let layout = h.get(1).map(|x| x.0).unwrap_or(Layout {
+            quoted: false,
             prefix: None,
             indent: 0,
+            skip: 0,
         });
         assert_eq!(
             layout.body("#6e558799f7ba   4 seconds ago"),
             "6e558799f7ba   4 seconds ago"
         );
+    }
+
+    #[test]
+    fn ci_log_prefix() {
+        let (header, layout) = find_header("2024-05-01T10:00:00.1234567Z IMAGE          CREATED        CREATED BY   SIZE      COMMENT").expect("a header");
+        assert!(matches!(header, Header::History(_)));
+        assert_eq!(layout.skip, 29);
+        assert_eq!(
+            layout.body("2024-05-01T10:00:00.1234567Z <missing>      2 weeks ago"),
+            "<missing>      2 weeks ago"
+        );
+        // Prose mentioning a header word is not a header.
+        assert!(find_header("The IMAGE column shows CREATED BY").is_none());
+    }
+
+    #[test]
+    fn heredoc_command_over_several_lines() {
+        let text = "IMAGE          CREATED        CREATED BY                                      SIZE      COMMENT\n<missing>      2 weeks ago    RUN /bin/sh -c <<EOF\n# update first\napt-get update\napt-ge…   12MB      buildkit.dockerfile.v0\n";
+        let p = super::super::parse(text);
+        let layers = &p.histories[0].layers;
+        assert_eq!(layers.len(), 1);
+        assert_eq!(
+            layers[0].created_by,
+            "RUN /bin/sh -c <<EOF\n# update first\napt-get update\napt-ge"
+        );
+        assert!(layers[0].truncated);
+        assert_eq!(layers[0].lines, (2, 5));
+        assert_eq!(layers[0].size.map(|s| s.bytes), Some(12_000_000));
     }
 
     #[test]
