@@ -4,12 +4,17 @@
 //! every default-format pair ≤ 2,000 (a Discord message), and all links
 //! together ≤ 0.6 × the raw total. Lengths include the base URL.
 //!
+//! Columns: layers of each history, the raw-text link, our link, their ratio,
+//! our link without ids and CREATED ("lean"), and the form each pane travels
+//! in (P = parsed history printed again on opening, T = the paste as typed).
+//!
 //! Run: `cargo run --release --example link_lengths`
 
 #[path = "../tests/share_support/pairs.rs"]
 mod pairs;
 
-use layerdiff::core::share::{encode, EncodeOptions, ShareState};
+use layerdiff::core::share::v1::PaneBody;
+use layerdiff::core::share::{decode_link, encode, EncodeOptions, ShareState};
 use pairs::{corpus_pairs, raw_link_len, BASE_URL};
 
 fn main() {
@@ -32,7 +37,16 @@ fn main() {
             after: p.after.clone(),
             ..ShareState::default()
         };
-        let link = BASE_URL.len() + encode(&state, &EncodeOptions::default()).len();
+        let fragment = encode(&state, &EncodeOptions::default());
+        let link = BASE_URL.len() + fragment.len();
+        // How each pane travels: P = parsed history, T = the paste as typed.
+        let form = |b: &PaneBody| match b {
+            PaneBody::History { .. } => 'P',
+            PaneBody::Text { .. } => 'T',
+        };
+        let forms = decode_link(&fragment).map_or("??".to_string(), |l| {
+            format!("{}{}", form(&l.before.body), form(&l.after.body))
+        });
         let lean_link = BASE_URL.len() + encode(&state, &lean).len();
         let raw = raw_link_len(&p.before.text, &p.after.text);
         let layers = |t: &str, s: usize| {
@@ -42,7 +56,7 @@ fn main() {
                 .map_or(0, |h| h.layers.len())
         };
         println!(
-            "{:<14} {:>3}+{:<3} {:>6} {:>6} {:>6.2} {:>6}  {}",
+            "{:<14} {:>3}+{:<3} {:>6} {:>6} {:>6.2} {:>6}  {:<4}  {}",
             p.name,
             layers(&p.before.text, p.before.selected),
             layers(&p.after.text, p.after.selected),
@@ -50,6 +64,7 @@ fn main() {
             link,
             link as f64 / raw as f64,
             lean_link,
+            forms,
             if p.default_format { "default" } else { "other" }
         );
         total_raw += raw;

@@ -307,6 +307,30 @@ fn check_file(
             }
         }
     }
+    // `docker images` tables (header with REPOSITORY … IMAGE ID): none of
+    // their lines may end up inside a layer.
+    let layer_lines: Vec<(usize, usize)> = parsed
+        .histories
+        .iter()
+        .flat_map(|h| h.layers.iter().map(|l| l.lines))
+        .collect();
+    let mut in_images = false;
+    for (k, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.contains("REPOSITORY") && t.contains("IMAGE ID") {
+            in_images = true;
+        } else if t.is_empty() || t.starts_with("```") || t.starts_with('$') {
+            in_images = false;
+        }
+        if in_images && layer_lines.iter().any(|&(a, b)| (a..=b).contains(&(k + 1))) {
+            push(
+                "-".into(),
+                "images row",
+                "not a layer".into(),
+                format!("line {}: {t}", k + 1),
+            );
+        }
+    }
     for d in parsed
         .diagnostics
         .iter()

@@ -363,3 +363,61 @@ fn pathological_input_is_fast() {
         );
     }
 }
+
+/// Every corpus history, printed back in each style and read again, keeps its
+/// layers: count, sizes (exact bytes for `--human=false`), ids as the style
+/// prints them, and CREATED BY up to what the style cuts.
+#[test]
+fn corpus_histories_survive_render_and_parse() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("corpus dir").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".txt") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        for h in parse(&text).histories {
+            for style in [
+                RenderStyle::Docker,
+                RenderStyle::DockerNoTrunc,
+                RenderStyle::DockerHumanFalse,
+                RenderStyle::JsonLines,
+                RenderStyle::Podman,
+            ] {
+                checked += 1;
+                let printed = render(&h, style);
+                let again = parse(&printed);
+                let Some(back) = again
+                    .histories
+                    .first()
+                    .filter(|_| again.histories.len() == 1)
+                else {
+                    failures.push(format!(
+                        "{name} {style:?}: {} histories\n{printed}",
+                        again.histories.len()
+                    ));
+                    continue;
+                };
+                let sizes = |h: &History| {
+                    h.layers
+                        .iter()
+                        .map(|l| l.size.map(|s| s.bytes))
+                        .collect::<Vec<_>>()
+                };
+                if back.layers.len() != h.layers.len() || sizes(back) != sizes(&h) {
+                    failures.push(format!(
+                        "{name} {style:?}: {:?} vs {:?}\n{printed}",
+                        sizes(&h),
+                        sizes(back)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "checked {checked}");
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

@@ -194,3 +194,50 @@ fn whole_urls_wrapped_links_and_standard_base64_are_accepted() {
     let standard = link.replace('-', "+").replace('_', "/");
     assert_eq!(decode(&standard).as_ref(), Ok(&state));
 }
+
+#[test]
+fn states_at_the_format_limits_still_make_links_that_open() {
+    // A selected index past the last history, and a history longer than a
+    // link may carry as parsed rows: both still open.
+    let row = "<missing>      2 days ago    RUN /bin/sh -c x # buildkit                     0B        buildkit.dockerfile.v0\n";
+    let text = format!(
+        "IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT\n{}",
+        row.repeat(10_001)
+    );
+    let state = ShareState {
+        before: SharedPane {
+            label: "long".into(),
+            text,
+            selected: 0,
+        },
+        after: SharedPane {
+            label: "far".into(),
+            text: "x".into(),
+            selected: usize::MAX,
+        },
+        ..ShareState::default()
+    };
+    let back = decode(&encode(&state, &EncodeOptions::default())).expect("opens");
+    assert_eq!(back.before.text, state.before.text);
+    assert_eq!(back.after.selected, 10_000);
+}
+
+#[test]
+fn links_as_apps_pass_them_on_still_open() {
+    let link = valid_link();
+    let state = decode(&link).expect("valid link opens");
+    let url = format!("https://example.github.io/layerdiff/#{link}");
+    let encoded_url = url
+        .replace(':', "%3A")
+        .replace('/', "%2F")
+        .replace('#', "%23");
+    let forms = [
+        format!("see {url}."),
+        format!("({url})"),
+        format!("<{url}|the comparison>"),
+        format!("https://eur01.safelinks.protection.outlook.com/?url={encoded_url}&data=05%7C02&reserved=0"),
+    ];
+    for form in forms {
+        assert_eq!(decode(&form).as_ref(), Ok(&state), "{form}");
+    }
+}

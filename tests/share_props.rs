@@ -2,7 +2,9 @@
 //! panic; and any state survives a round trip (same labels, view, and the same
 //! compared history, or the same text when there is none).
 
+use layerdiff::core::model::History;
 use layerdiff::core::parse::parse;
+use layerdiff::core::render::{render, RenderStyle};
 use layerdiff::core::share::{
     decode, encode, same_history, EncodeOptions, ShareState, SharedPane, ViewOptions,
 };
@@ -57,6 +59,28 @@ fn assert_same_comparison(a: &ShareState, b: &ShareState) {
     }
 }
 
+/// Every history of the corpus.
+fn corpus_histories() -> Vec<History> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    files.sort();
+    files
+        .iter()
+        .flat_map(|p| parse(&std::fs::read_to_string(p).unwrap_or_default()).histories)
+        .collect()
+}
+
+const STYLES: [RenderStyle; 5] = [
+    RenderStyle::Docker,
+    RenderStyle::DockerNoTrunc,
+    RenderStyle::DockerHumanFalse,
+    RenderStyle::JsonLines,
+    RenderStyle::Podman,
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -92,5 +116,69 @@ proptest! {
         let link = encode(&state, &EncodeOptions::default());
         let back = decode(&link).map_err(|e| TestCaseError::fail(e.to_string()))?;
         assert_same_comparison(&state, &back);
+    }
+
+    #[test]
+    fn printed_corpus_histories_round_trip(
+        pick in any::<prop::sample::Index>(),
+        style in 0usize..5,
+        keep in prop::collection::vec(any::<bool>(), 0..80),
+        view_label in "[a-z ]{0,10}",
+    ) {
+        let all = corpus_histories();
+        prop_assume!(!all.is_empty());
+        let mut h = all[pick.index(all.len())].clone();
+        // A random subset of the rows, printed in a random style.
+        let mut k = keep.iter().cycle();
+        h.layers.retain(|_| *k.next().unwrap_or(&true));
+        let text = render(&h, STYLES[style]);
+        let state = ShareState {
+            before: SharedPane { label: view_label, text, selected: 0 },
+            after: SharedPane::default(),
+            view: ViewOptions::default(),
+        };
+        let back = decode(&encode(&state, &EncodeOptions::default())).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        assert_same_comparison(&state, &back);
+    }
+
+    #[test]
+    fn links_made_with_any_options_open(
+        before in pane(),
+        after in pane(),
+        drop_ids in any::<bool>(),
+        drop_created in any::<bool>(),
+        redact in any::<bool>(),
+    ) {
+        let state = ShareState { before, after, view: ViewOptions::default() };
+        let opts = EncodeOptions { drop_ids, drop_created, redact };
+        let back = decode(&encode(&state, &opts)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&back.before.label, &state.before.label);
+        prop_assert_eq!(&back.after.label, &state.after.label);
+    }
+
+    // A crafted link can carry any payload with a valid checksum, so the
+    // binary decoder itself must refuse anything without panicking.
+    #[test]
+    fn any_payload_bytes_never_panic_the_v1_decoder(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = layerdiff::core::share::v1::decode(&bytes);
+    }
+
+    #[test]
+    fn mutated_payloads_never_panic_the_v1_decoder(
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+    ) {
+        let link = layerdiff::core::share::decode_link(&demo_link()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut bytes = layerdiff::core::share::v1::encode(&link);
+        for (at, value) in flips {
+            let i = at.index(bytes.len());
+            if let Some(b) = bytes.get_mut(i) {
+                *b = value;
+            }
+        }
+        if let Ok(link) = layerdiff::core::share::v1::decode(&bytes) {
+            // Whatever decodes must also encode and decode to itself.
+            let again = layerdiff::core::share::v1::decode(&layerdiff::core::share::v1::encode(&link));
+            prop_assert_eq!(again, Ok(link));
+        }
     }
 }

@@ -81,6 +81,12 @@ fn every_corpus_pair_round_trips() {
             ..ShareState::default()
         };
         let back = round_trip(&state, &EncodeOptions::default());
+        let sides = [&state.before, &state.after, &back.before, &back.after].map(compared);
+        if let [Some(b0), Some(a0), Some(b1), Some(a1)] = &sides {
+            if compare(b0, a0) != compare(b1, a1) {
+                failures += &format!("{}: the comparison (rows, totals, base) differs\n", p.name);
+            }
+        }
         for (side, want, got) in [
             ("before", &state.before, &back.before),
             ("after", &state.after, &back.after),
@@ -183,16 +189,28 @@ fn dropping_ids_and_created_removes_them_and_keeps_the_rest() {
             let (Some(mut w), Some(g)) = (compared(want), compared(got)) else {
                 panic!("{}: history lost", p.name)
             };
+            // Without a CREATED value, the table prints docker's `N/A`.
+            let no_created = |c: &Option<String>| c.as_deref().is_none_or(|c| c == "N/A");
             assert!(
                 g.layers
                     .iter()
-                    .all(|l| l.id.is_none() && l.created.is_none()),
+                    .all(|l| l.id.is_none() && no_created(&l.created)),
                 "{}: ids or CREATED kept",
                 p.name
             );
-            for l in &mut w.layers {
+            for (l, back) in w.layers.iter_mut().zip(&g.layers) {
                 l.id = None;
-                l.created = None;
+                l.created = back.created.clone();
+                // Printed in today's style, a pre-1.13 hard cut at 45
+                // characters comes back cut at 44 + `…` (063): accepted here,
+                // where the paste cannot travel as typed.
+                let recut = l.truncated
+                    && back.truncated
+                    && l.created_by.starts_with(&back.created_by)
+                    && l.created_by.chars().count() == back.created_by.chars().count() + 1;
+                if recut {
+                    l.created_by = back.created_by.clone();
+                }
             }
             let d = differences(&w, &g);
             assert!(d.is_empty(), "{}:\n{d}", p.name);
@@ -244,7 +262,7 @@ fn redact_masks_the_leak_in_both_forms_of_a_pane() {
             ..EncodeOptions::default()
         },
     );
-    assert_eq!(back.before.text, "export NPM_TOKEN=*** && npm ci");
+    assert_eq!(back.before.text, "export NPM_TOKEN=****** && npm ci");
 }
 
 #[test]

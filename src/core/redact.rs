@@ -6,7 +6,9 @@
 //! every command line, so a paste often carries a token its author never
 //! noticed. [`find_secrets`] reports what looks like one, with the layer and
 //! the byte range of the value inside `created_by`, so the UI can highlight it;
-//! [`mask`] replaces those values with `***` for the share link and exports.
+//! [`mask`] replaces those values with `***` for the share link and exports;
+//! [`mask_text`] does the same in a whole paste with one `*` per character,
+//! so that a masked table keeps its columns.
 //!
 //! What counts, and why:
 //! - a value assigned to a name that says it is secret (`TOKEN`, `PASSWORD`,
@@ -14,6 +16,7 @@
 //!   `PRIVATE`, …): build args (`|N K=v`), `ENV`/`ARG`, shell assignments and
 //!   `--password value` style flags;
 //! - the password in a URL (`https://user:pass@host`);
+//! - credential headers (`Authorization: Bearer …`, `PRIVATE-TOKEN: …`);
 //! - well-known token shapes anywhere (`ghp_…`, `github_pat_…`, `glpat-…`,
 //!   `AKIA…`, `xoxb-…`, `sk_live_…`, `npm_…`, `AIza…`, PEM private keys).
 //!
@@ -49,6 +52,9 @@ pub enum SecretKind {
     Flag,
     /// The password part of `scheme://user:password@host`.
     UrlCredentials,
+    /// An HTTP header that carries a credential (`Authorization: Bearer …`,
+    /// `PRIVATE-TOKEN: …`).
+    Header,
     /// A token recognised by its shape (`ghp_…`, `AKIA…`, …).
     TokenShape,
 }
@@ -62,6 +68,7 @@ impl SecretKind {
             SecretKind::Assignment => "variable value in a command",
             SecretKind::Flag => "command-line secret",
             SecretKind::UrlCredentials => "password in a URL",
+            SecretKind::Header => "credential in an HTTP header",
             SecretKind::TokenShape => "access token",
         }
     }
@@ -120,21 +127,22 @@ pub fn mask(history: &History, findings: &[Finding]) -> History {
             .filter(|f| f.layer == i)
             .map(|f| f.range.clone())
             .collect();
-        layer.created_by = mask_ranges(&layer.created_by, &ranges);
+        layer.created_by = mask_ranges(&layer.created_by, &ranges, |_| MASK.to_string());
     }
     out
 }
 
-/// `text` with every likely secret replaced by [`MASK`] (for a pasted text
-/// that is shared as it is).
+/// `text` with every likely secret replaced by as many `*` as it had
+/// characters (for a pasted text that is shared as it is: a table's columns
+/// stay aligned, so it still reads as the same table).
 pub fn mask_text(text: &str) -> String {
     let ranges: Vec<Range<usize>> = find_in_text(text).into_iter().map(|s| s.range).collect();
-    mask_ranges(text, &ranges)
+    mask_ranges(text, &ranges, |secret| "*".repeat(secret.chars().count()))
 }
 
 /// Replaces each range (byte offsets on char boundaries; overlapping or
-/// invalid ones are skipped) with [`MASK`].
-fn mask_ranges(text: &str, ranges: &[Range<usize>]) -> String {
+/// invalid ones are skipped) with what `cover` gives for it.
+fn mask_ranges(text: &str, ranges: &[Range<usize>], cover: impl Fn(&str) -> String) -> String {
     let mut sorted: Vec<&Range<usize>> = ranges.iter().collect();
     sorted.sort_by_key(|r| (r.start, r.end));
     let mut out = String::with_capacity(text.len());
@@ -143,11 +151,11 @@ fn mask_ranges(text: &str, ranges: &[Range<usize>]) -> String {
         if r.start < pos || r.start >= r.end {
             continue;
         }
-        let (Some(keep), Some(_)) = (text.get(pos..r.start), text.get(r.clone())) else {
+        let (Some(keep), Some(secret)) = (text.get(pos..r.start), text.get(r.clone())) else {
             continue;
         };
         out.push_str(keep);
-        out.push_str(MASK);
+        out.push_str(&cover(secret));
         pos = r.end;
     }
     out.push_str(text.get(pos..).unwrap_or_default());
@@ -161,6 +169,7 @@ pub fn find_in_text(text: &str) -> Vec<Secret> {
     assignments(text, &mut found);
     flags(text, &mut found);
     url_credentials(text, &mut found);
+    headers(text, &mut found);
     token_shapes(text, &mut found);
     found.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
     let mut out: Vec<Secret> = Vec::with_capacity(found.len());
@@ -180,7 +189,12 @@ pub fn name_looks_secret(name: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    const HARMLESS: [&str; 15] = [
+    // Names about a secret rather than holding one: public keys, where a
+    // secret is kept, its kind, and switches (`--password-stdin`, `--no-auth`).
+    const HARMLESS: [&str; 18] = [
+        "STDIN",
+        "NO",
+        "PROMPT",
         "GPG",
         "PGP",
         "PUBLIC",
@@ -419,6 +433,51 @@ fn flags(text: &str, out: &mut Vec<Secret>) {
     }
 }
 
+/// `Authorization: Bearer value`, `X-Api-Key: value`: HTTP headers whose name
+/// says credential (as in `curl -H` or `wget --header`). An auth scheme word
+/// (`Bearer`, `Basic`, `token`) before the value is kept visible.
+fn headers(text: &str, out: &mut Vec<Secret>) {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = text.get(from..).and_then(|r| r.find(": ")) {
+        let colon = from + p;
+        from = colon + 2;
+        let name_len = b.get(..colon).map_or(0, |h| {
+            h.iter()
+                .rev()
+                .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+                .count()
+        });
+        let name = text.get(colon - name_len..colon).unwrap_or_default();
+        let opens = colon - name_len == 0
+            || b.get(colon - name_len - 1)
+                .is_some_and(|&c| matches!(c, b'"' | b'\'' | b' ' | b'\t' | b'='));
+        let credential = name.eq_ignore_ascii_case("authorization")
+            || name.eq_ignore_ascii_case("proxy-authorization")
+            || name_looks_secret(name);
+        if name_len == 0 || !opens || !credential {
+            continue;
+        }
+        let mut v0 = colon + 2;
+        let word = value_range(text, v0);
+        let scheme = text.get(word.clone()).unwrap_or_default();
+        let is_scheme = ["bearer", "basic", "token", "digest"]
+            .iter()
+            .any(|s| scheme.eq_ignore_ascii_case(s));
+        if is_scheme && b.get(word.end) == Some(&b' ') {
+            v0 = word.end + 1;
+        }
+        let range = value_range(text, v0);
+        if text.get(range.clone()).is_some_and(value_is_secret) {
+            out.push(Secret {
+                range,
+                kind: SecretKind::Header,
+                name: name.to_string(),
+            });
+        }
+    }
+}
+
 /// `scheme://user:password@host`: the password.
 fn url_credentials(text: &str, out: &mut Vec<Secret>) {
     let b = text.as_bytes();
@@ -608,8 +667,10 @@ fn token_shapes(text: &str, out: &mut Vec<Secret>) {
 mod tests {
     use super::*;
 
+    /// `text` masked as a layer's CREATED BY is (`***`).
     fn masked(text: &str) -> String {
-        mask_text(text)
+        let ranges: Vec<Range<usize>> = find_in_text(text).into_iter().map(|s| s.range).collect();
+        mask_ranges(text, &ranges, |_| MASK.to_string())
     }
 
     #[test]
@@ -630,6 +691,8 @@ mod tests {
             assert!(name_looks_secret(n), "{n} should look secret");
         }
         for n in [
+            "password-stdin",
+            "no-auth",
             "APP_HOME",
             "TARGETOS",
             "GPG_KEY",
@@ -687,6 +750,18 @@ mod tests {
                 "/bin/sh -c export AWS=AKIAIOSFODNN7EXAMPLE && x",
                 "/bin/sh -c export AWS=*** && x",
             ),
+            (
+                "/bin/sh -c curl -H \"Authorization: Bearer abc.def\" https://x",
+                "/bin/sh -c curl -H \"Authorization: Bearer ***\" https://x",
+            ),
+            (
+                "RUN curl --header 'PRIVATE-TOKEN: glp123' x # buildkit",
+                "RUN curl --header 'PRIVATE-TOKEN: ***' x # buildkit",
+            ),
+            (
+                "/bin/sh -c wget --header=X-Api-Key: k3y https://x",
+                "/bin/sh -c wget --header=X-Api-Key: *** https://x",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(masked(input), want, "input: {input}");
@@ -704,6 +779,7 @@ mod tests {
             "/bin/sh -c git clone https://github.com/docker/x.git",
             "RUN --mount=type=secret,id=npmrc npm ci # buildkit",
             "/bin/sh -c mkdir -p /run/systemd && echo 'docker' > /run/systemd/container",
+            "/bin/sh -c echo $PW | docker login -u bot --password-stdin registry.example.com",
         ] {
             assert_eq!(find_in_text(text), vec![], "text: {text}");
         }
@@ -730,9 +806,26 @@ mod tests {
     #[test]
     fn mask_ignores_ranges_that_do_not_fit() {
         assert_eq!(
-            mask_ranges("héllo", &[1..2, 3..100, Range { start: 4, end: 2 }]),
+            mask_ranges(
+                "héllo",
+                &[1..2, 3..100, Range { start: 4, end: 2 }],
+                |_| MASK.into()
+            ),
             "héllo"
         );
-        assert_eq!(mask_ranges("abcdef", &[1..3, 2..4, 4..5]), "a***d***f");
+        assert_eq!(
+            mask_ranges("abcdef", &[1..3, 2..4, 4..5], |_| MASK.into()),
+            "a***d***f"
+        );
+    }
+
+    #[test]
+    fn masking_a_pasted_table_keeps_its_columns() {
+        let table = "IMAGE          CREATED         CREATED BY                                      SIZE\n\
+                     6e558799f7ba   4 seconds ago   |1 GIT_ACCESS_TOKEN=le /bin/sh -c echo \"…      0B\n";
+        let masked = mask_text(table);
+        assert!(masked.contains("GIT_ACCESS_TOKEN=** /bin/sh"), "{masked}");
+        let widths = |t: &str| t.lines().map(|l| l.chars().count()).collect::<Vec<_>>();
+        assert_eq!(widths(&masked), widths(table));
     }
 }

@@ -32,6 +32,10 @@ pub fn detect(e: &Evidence<'_>) -> Dialect {
     if nerdctl {
         return Dialect::Nerdctl;
     }
+    // docker ≤ 0.6 also printed `ID`, but without a SIZE column.
+    if e.id_header == Some(IdHeader::Id) && e.sizes.is_empty() {
+        return Dialect::DockerOld;
+    }
     let podman =
         e.id_header == Some(IdHeader::Id) || e.comments.iter().any(|c| c.starts_with("FROM "));
     if podman {
@@ -99,6 +103,13 @@ mod tests {
                 ..base()
             }),
             Dialect::Podman
+        );
+        assert_eq!(
+            detect(&Evidence {
+                id_header: Some(IdHeader::Id),
+                ..base()
+            }),
+            Dialect::DockerOld
         );
         assert_eq!(
             detect(&Evidence {

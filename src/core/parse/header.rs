@@ -161,6 +161,7 @@ pub fn read_header(line: &str) -> Option<Header> {
     let mut columns: Vec<ColumnAt> = Vec::new();
     let mut id_header = IdHeader::None;
     let mut other: Option<&'static str> = None;
+    let mut unknown = false;
     let mut i = 0;
     while let Some(&(start, word)) = words.get(i) {
         let next = words.get(i + 1).map(|w| w.1);
@@ -221,7 +222,10 @@ pub fn read_header(line: &str) -> Option<Header> {
             ("CREATED", _) => Some(Column::Created),
             ("SIZE", _) => Some(Column::Size),
             ("COMMENT", _) => Some(Column::Comment),
-            _ => return None,
+            _ => {
+                unknown = true;
+                None
+            }
         };
         if let Some(column) = column {
             columns.push(ColumnAt {
@@ -235,6 +239,9 @@ pub fn read_header(line: &str) -> Option<Header> {
         // Needs at least two recognised words to be a table header at all.
         return (words.len() >= 3).then_some(Header::Other(name));
     }
+    if unknown {
+        return None;
+    }
     let distinct = columns
         .iter()
         .enumerate()
@@ -244,6 +251,29 @@ pub fn read_header(line: &str) -> Option<Header> {
         .any(|c| matches!(c.column, Column::CreatedBy | Column::Size));
     (columns.len() >= 2 && distinct && useful)
         .then_some(Header::History(ColumnModel { columns, id_header }))
+}
+
+/// The rest of a header wrapped by a narrow terminal (`    COMMENT` on the
+/// line under `IMAGE  CREATED  CREATED BY  SIZE`): its columns, if the line
+/// holds nothing but column names.
+pub fn wrapped_header_columns(line: &str) -> Option<Vec<Column>> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&w) = words.get(i) {
+        let next = words.get(i + 1).copied();
+        let (column, used) = match (w, next) {
+            ("CREATED", Some("BY")) => (Column::CreatedBy, 2),
+            ("CREATED", Some("AT")) => (Column::CreatedAt, 2),
+            ("CREATED", _) => (Column::Created, 1),
+            ("SIZE", _) => (Column::Size, 1),
+            ("COMMENT", _) => (Column::Comment, 1),
+            _ => return None,
+        };
+        out.push(column);
+        i += used;
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 #[cfg(test)]
@@ -318,6 +348,25 @@ mod tests {
             read_header("CONTAINER ID   IMAGE       COMMAND   CREATED         STATUS                      PORTS     NAMES"),
             Some(Header::Other("`docker ps`"))
         );
+        // `docker system df -v`, with words we don't know.
+        assert_eq!(
+            read_header("REPOSITORY   TAG   IMAGE ID   CREATED ago   SIZE   SHARED SIZE   UNIQUE SiZE   CONTAINERS"),
+            Some(Header::Other("`docker images`"))
+        );
+    }
+
+    #[test]
+    fn wrapped_header() {
+        assert_eq!(
+            wrapped_header_columns("    COMMENT"),
+            Some(vec![Column::Comment])
+        );
+        assert_eq!(
+            wrapped_header_columns("SIZE  COMMENT"),
+            Some(vec![Column::Size, Column::Comment])
+        );
+        assert_eq!(wrapped_header_columns("Comment here"), None);
+        assert_eq!(wrapped_header_columns(""), None);
     }
 
     #[test]

@@ -34,16 +34,31 @@ fn line_index(lines: &[Line<'_>], offset: usize) -> usize {
         .saturating_sub(1)
 }
 
+/// Why no JSON history was read at a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsonMiss {
+    /// Index of the line before which no JSON history can start (so callers
+    /// don't retry each line of a large non-history document).
+    pub next: usize,
+    /// The line did start valid JSON, just not history items (`docker images
+    /// --format json`, `docker inspect`).
+    pub other_json: bool,
+}
+
 /// Tries to read JSON starting at line `start` (`lines` split from `text`).
-/// On failure returns the index of the line before which no JSON history can
-/// start (so callers don't retry each line of a large non-history document).
-pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHistory, usize> {
+pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHistory, JsonMiss> {
     let Some(first) = lines.get(start) else {
-        return Err(lines.len());
+        return Err(JsonMiss {
+            next: lines.len(),
+            other_json: false,
+        });
     };
     let lead = first.raw.len() - first.raw.trim_start().len();
     let base = first.offset + lead;
-    let slice = text.get(base..).ok_or(lines.len())?;
+    let slice = text.get(base..).ok_or(JsonMiss {
+        next: lines.len(),
+        other_json: false,
+    })?;
     let mut stream = serde_json::Deserializer::from_str(slice).into_iter::<Value>();
     let mut layers: Vec<Layer> = Vec::new();
     let mut dialect = Dialect::Unknown;
@@ -105,14 +120,20 @@ pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHis
         if layers.len() == before_count {
             // A JSON value that is not a history item ends the history.
             if layers.is_empty() {
-                return Err(line_index(lines, after.saturating_sub(1)).max(start + 1));
+                return Err(JsonMiss {
+                    next: line_index(lines, after.saturating_sub(1)).max(start + 1),
+                    other_json: true,
+                });
             }
             break;
         }
         end_offset = after;
     }
     if layers.is_empty() {
-        return Err(start + 1);
+        return Err(JsonMiss {
+            next: start + 1,
+            other_json: false,
+        });
     }
     let next = line_index(lines, end_offset.saturating_sub(1)) + 1;
     let span = (
@@ -207,12 +228,10 @@ fn text_of(v: &Value) -> Option<String> {
 }
 
 fn layer_of(m: &Map<String, Value>, lines: (usize, usize)) -> Option<(Layer, Dialect)> {
-    let created_by_v = get(m, &["CreatedBy", "created_by", "createdBy"]);
+    // Every history shape has CreatedBy; `docker images`/`ps` JSON does not.
+    let created_by_v = get(m, &["CreatedBy", "created_by", "createdBy"])?;
     let id_v = get(m, &["ID", "Id", "id", "Snapshot"]);
     let size_v = get(m, &["Size", "size"]);
-    if created_by_v.is_none() && (id_v.is_none() || size_v.is_none()) {
-        return None;
-    }
     let dialect = if m.contains_key("Snapshot") {
         Dialect::Nerdctl
     } else if m.contains_key("id") || m.contains_key("size") {
@@ -232,7 +251,7 @@ fn layer_of(m: &Map<String, Value>, lines: (usize, usize)) -> Option<(Layer, Dia
             Some(Value::String(s)) => non_empty(Some(s.clone())),
             _ => None,
         });
-    let (created_by, truncated) = strip_mark(&created_by_v.and_then(text_of).unwrap_or_default());
+    let (created_by, truncated) = strip_mark(&text_of(created_by_v).unwrap_or_default());
     let size = match size_v {
         Some(Value::Number(n)) => n.as_u64().map(|bytes| Size {
             bytes,
@@ -358,6 +377,13 @@ mod tests {
     #[test]
     fn other_json_is_not_a_history() {
         assert!(read(r#"{"Architecture":"amd64","Os":"linux"}"#).is_none());
+        // `docker images --format json`
+        let images = r#"{"ID":"3020cb9199c3","Repository":"app","Tag":"latest","Size":"229MB","CreatedSince":"20 hours ago"}"#;
+        let lines = split_lines(images);
+        assert_eq!(
+            read_json(images, &lines, 0).err().map(|m| m.other_json),
+            Some(true)
+        );
         assert!(read("[8 layers]").is_none());
     }
 

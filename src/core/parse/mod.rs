@@ -2,12 +2,21 @@
 //! output: finds every history in the paste, in order, with a label, and says
 //! which lines it skipped or doubted.
 //!
-//! The paste is read line by line (`segment`). At each line the parser tries,
-//! in order: JSON (`json`), a table header (`header` → `table`, `row`), a
-//! custom `--format` (`custom`) and a headerless row (`table`). Lines that are
-//! none of these frame the histories (fences, prompts, headings: `label`) or
-//! are prose. Cell parsers (`size`, `created`, `id`) read by shape, so rows
-//! that do not line up with their header are still read (formats.md §1.2, §3).
+//! The paste is read line by line (`segment`: CRLF, tabs, no-break spaces,
+//! markdown pipe tables are normalised first). At each line the parser tries,
+//! in order: JSON (`json`: JSON lines, jq-pretty objects, podman and Engine
+//! API arrays), a table header (`header` → `table`, `row`; also behind `#`,
+//! `> ` or a CI log's timestamp), a headerless row recognised by its shape,
+//! and a custom `--format` with its own separator (`custom`). Lines that are
+//! none of these frame the histories (fences, prompts, command lines,
+//! headings: `label` names the histories from them) or are prose. Cell
+//! parsers (`size`, `created`, `id`) read by shape, so rows that do not line
+//! up with their header are still read (formats.md §1.2, §3); `dialect`
+//! tells the printing tool from the fingerprints in formats.md §7.
+//!
+//! A history ends at a blank line (unless the next row sits exactly under the
+//! same header), a fence, a heading, a command line, a new header, or a line
+//! that is not a row and is not followed by one.
 //!
 //! Never fails and never panics: a paste with no history gives an empty list
 //! and one diagnostic that says what was expected.
@@ -21,11 +30,11 @@ mod json;
 mod label;
 mod row;
 mod segment;
-pub mod size;
+mod size;
 mod table;
 
 pub use created::is_created;
-pub use size::parse_size;
+pub use size::{parse_size, SizeError};
 pub use table::strip_mark;
 
 use crate::core::model::{Diagnostic, History, Parsed, Severity};
@@ -116,7 +125,27 @@ pub fn parse(text: &str) -> Parsed {
                     i = j.next.max(i + 1);
                     continue;
                 }
-                Err(skip) => json_skip_until = skip,
+                Err(miss) => {
+                    json_skip_until = miss.next;
+                    if miss.other_json {
+                        for s in state.iter_mut().take(miss.next).skip(i) {
+                            *s = LineState::Structure;
+                        }
+                        let last = lines
+                            .get(miss.next.saturating_sub(1))
+                            .map_or(line.no, |l| l.no);
+                        diags.push(note(
+                            Severity::Note,
+                            line,
+                            format!(
+                                "lines {}–{last}: JSON without `CreatedBy` (`docker images` or `inspect` output?), not a history (skipped)",
+                                line.no
+                            ),
+                        ));
+                        i = miss.next.max(i + 1);
+                        continue;
+                    }
+                }
             }
         }
         if let Some((header, layout)) = find_header(&line.text) {
@@ -178,7 +207,18 @@ pub fn parse(text: &str) -> Parsed {
     let mut histories = Vec::with_capacity(found.len());
     let mut floor = 0usize;
     for (mut history, start) in found {
-        history.label = label::label_for(&lines, &in_fence, floor, start);
+        let label = label::label_for(&lines, &in_fence, floor, start);
+        // The same image printed twice (before/after a rebuild): number the
+        // repeats so that each history can be told apart.
+        let repeats = histories
+            .iter()
+            .filter(|h: &&History| h.label == label || h.label.starts_with(&format!("{label} #")))
+            .count();
+        history.label = if repeats > 0 && !label.is_empty() {
+            format!("{label} #{}", repeats + 1)
+        } else {
+            label
+        };
         floor = history.lines.1;
         histories.push(history);
     }
@@ -404,6 +444,13 @@ mod tests {
         let p = parse(text);
         let labels: Vec<&str> = p.histories.iter().map(|h| h.label.as_str()).collect();
         assert_eq!(labels, vec!["back", "front"]);
+        let twice = format!("{text}{text}");
+        let labels: Vec<String> = parse(&twice)
+            .histories
+            .into_iter()
+            .map(|h| h.label)
+            .collect();
+        assert_eq!(labels, vec!["back", "front", "back #2", "front #2"]);
         assert_eq!(p.histories.first().map(|h| h.layers.len()), Some(1));
         assert_eq!(
             p.histories

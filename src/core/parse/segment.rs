@@ -244,6 +244,7 @@ fn is_tool_word(word: &str) -> bool {
 /// `user@host:~$`, `19:09`, `root#`, `❯`, `➜  dir`), `sudo`, `time`.
 fn is_prompt_word(word: &str, prev: Option<&str>) -> bool {
     word.contains(['$', '#', '@', ':', '>', '%', '❯', '➜', 'λ', '»'])
+        || word.chars().all(|c| c.is_ascii_digit())
         || matches!(
             word,
             "sudo" | "time" | "command" | "exec" | "PS" | "then" | "do"
@@ -268,7 +269,9 @@ pub fn history_command(text: &str) -> Option<HistoryCommand> {
             fresh = true;
             continue;
         }
-        if fresh && is_tool_word(w) {
+        // `!docker …` in a notebook cell runs a command wherever it stands.
+        let bang = w.strip_prefix('!').is_some_and(is_tool_word);
+        if (fresh || bang) && is_tool_word(w) {
             // `history` within the next words, with only `image` or global
             // flags (`-n k8s.io`) in between.
             let found = words

@@ -259,8 +259,10 @@ fn first_word(text: &str) -> &str {
     text.split_whitespace().next().unwrap_or("")
 }
 
+/// A token ends at whitespace, at the end, or at a stray backtick (a code
+/// span closed right after the last cell: `` 5.6MB` ``).
 fn ends_token(rest: &str) -> bool {
-    rest.is_empty() || rest.starts_with(char::is_whitespace)
+    rest.is_empty() || rest.starts_with(char::is_whitespace) || rest.starts_with('`')
 }
 
 /// Whether a size printed as `text` carries a unit with a space before it

@@ -161,7 +161,7 @@ pub fn read_table(
     diags: &mut Vec<Diagnostic>,
 ) -> (History, usize) {
     let TableStart {
-        model,
+        mut model,
         layout,
         first_row,
         headerless,
@@ -173,21 +173,21 @@ pub fn read_table(
     } else {
         PlainSizes::Unknown
     };
-    let tail: Vec<ColumnAt> = model
-        .columns
-        .iter()
-        .skip_while(|c| c.column != Column::CreatedBy)
-        .copied()
-        .collect();
+    let tail_of = |model: &ColumnModel| -> Vec<ColumnAt> {
+        model
+            .columns
+            .iter()
+            .skip_while(|c| c.column != Column::CreatedBy)
+            .copied()
+            .collect()
+    };
+    let mut tail = tail_of(&model);
     let mut raws: Vec<RawLayer> = Vec::new();
     let mut j = first_row;
     while let Some(line) = lines.get(j) {
         let body = layout.body(&line.text);
         if body.trim().is_empty() {
-            if !headerless
-                && !raws.is_empty()
-                && continues_after_blank(lines, j, &model, layout, plain)
-            {
+            if !headerless && continues_after_blank(lines, j, &model, layout, plain) {
                 j += 1;
                 continue;
             }
@@ -211,6 +211,23 @@ pub fn read_table(
                 j = next;
             }
             RowRead::No => {
+                if raws.is_empty() && !headerless {
+                    if let Some(more) = super::header::wrapped_header_columns(body) {
+                        // The header went on over this line (a narrow terminal).
+                        for column in more {
+                            if !model.has(column) {
+                                model.columns.push(ColumnAt {
+                                    column,
+                                    start: None,
+                                });
+                            }
+                        }
+                        tail = tail_of(&model);
+                        set(state, j, LineState::Structure);
+                        j += 1;
+                        continue;
+                    }
+                }
                 if is_rule(body) && raws.is_empty() {
                     // The `|---|---|` line under a markdown table header.
                     set(state, j, LineState::Structure);
@@ -305,7 +322,8 @@ fn continue_row(
     let first = lines.get(j);
     let first_no = first.map_or(0, |l| l.no);
     let mut texts: Vec<String> = vec![row.created_by.clone().unwrap_or_default()];
-    for k in j + 1..(j + 6).min(lines.len()) {
+    // A heredoc (`RUN <<EOF …`) can hold many lines, `#` comments included.
+    for k in j + 1..(j + 12).min(lines.len()) {
         let Some(line) = lines.get(k) else { break };
         let body = layout.body(&line.text);
         if body.trim().is_empty() || is_fence(&line.text) || is_html_tags(&line.text) {
@@ -349,10 +367,14 @@ fn continue_row(
                 }
             }
         }
-        if is_boundary(body) {
+        let t = body.trim();
+        if history_command(t).is_some()
+            || super::header::read_header(t).is_some()
+            || is_template_tag(t)
+        {
             break;
         }
-        texts.push(body.trim().to_string());
+        texts.push(t.to_string());
     }
     set(state, j, LineState::Layer);
     if let Some(line) = first {
@@ -451,7 +473,15 @@ fn finish(
             if hard_cut && created_by.chars().count() >= 44 {
                 truncated = true;
             }
-            let mut comment = raw.row.comment.clone().unwrap_or_default();
+            // A stray backtick closing a code span is not a comment.
+            let mut comment = raw
+                .row
+                .comment
+                .as_deref()
+                .unwrap_or_default()
+                .trim_end_matches('`')
+                .trim()
+                .to_string();
             if !raw.row.extra.is_empty() {
                 if let Some(line) = line_of(raw.lines.1) {
                     diags.push(note(
@@ -610,6 +640,21 @@ mod tests {
         );
         // Prose mentioning a header word is not a header.
         assert!(find_header("The IMAGE column shows CREATED BY").is_none());
+    }
+
+    #[test]
+    fn heredoc_command_over_several_lines() {
+        let text = "IMAGE          CREATED        CREATED BY                                      SIZE      COMMENT\n<missing>      2 weeks ago    RUN /bin/sh -c <<EOF\n# update first\napt-get update\napt-ge…   12MB      buildkit.dockerfile.v0\n";
+        let p = super::super::parse(text);
+        let layers = &p.histories[0].layers;
+        assert_eq!(layers.len(), 1);
+        assert_eq!(
+            layers[0].created_by,
+            "RUN /bin/sh -c <<EOF\n# update first\napt-get update\napt-ge"
+        );
+        assert!(layers[0].truncated);
+        assert_eq!(layers[0].lines, (2, 5));
+        assert_eq!(layers[0].size.map(|s| s.bytes), Some(12_000_000));
     }
 
     #[test]

@@ -20,12 +20,12 @@ use base64::engine::general_purpose::{GeneralPurpose, NO_PAD};
 use base64::Engine as _;
 
 use super::deflate::{deflate, inflate, InflateError};
-use super::render_shim::{render, RenderStyle};
 use super::v1::{self, Link, Pane, PaneBody};
 use super::{dict, EncodeOptions, ShareError, ShareState, SharedPane};
 use crate::core::model::{History, Layer};
 use crate::core::parse::parse;
 use crate::core::redact;
+use crate::core::render::{render, RenderStyle};
 
 /// base64url without padding; a cut link's last character may carry stray
 /// bits, which are ignored so that the cut is reported as such.
@@ -65,7 +65,9 @@ pub fn encode(state: &ShareState, opts: &EncodeOptions) -> String {
     best.unwrap_or_default()
 }
 
-/// The fragment for a link already in its version 1 form.
+/// The fragment for a link already in its version 1 form (for tools and
+/// tests; the app uses [`encode`]). A pane over [`v1::MAX_LAYERS`] rows or a
+/// payload over [`MAX_PAYLOAD`] makes a link that [`decode`] refuses.
 pub fn encode_link(link: &Link) -> String {
     pack(&v1::encode(link))
 }
@@ -120,7 +122,9 @@ fn shared_pane(pane: Pane) -> SharedPane {
     }
 }
 
-/// A history printed as its style prints it, under a heading with its label.
+/// A history printed as its style prints it, under the lines that name it:
+/// the first of [`label_lines`]' forms that the parser reads back as the
+/// history's label (or the first form, if none does).
 fn history_text(history: &History, style: u8) -> String {
     let style = STYLES
         .get(usize::from(style))
@@ -128,31 +132,68 @@ fn history_text(history: &History, style: u8) -> String {
         .unwrap_or(RenderStyle::Docker);
     let table = render(history, style);
     if history.label.is_empty() {
-        table
-    } else {
-        format!("{}\n{table}", label_line(&history.label))
+        return table;
     }
+    let texts: Vec<String> = label_lines(&history.label)
+        .iter()
+        .map(|lines| format!("{lines}\n{table}"))
+        .collect();
+    let reads_label = |text: &&String| matches!(parse(text).histories.as_slice(), [h] if h.label == history.label);
+    texts
+        .iter()
+        .find(reads_label)
+        .or(texts.first())
+        .cloned()
+        .unwrap_or(table)
 }
 
-/// The line above a rendered history that the parser reads back as its label.
-fn label_line(label: &str) -> String {
-    format!("# {label}")
+/// Ways to write a label above a table, as people do: a heading, a marker
+/// line, the `docker history IMAGE` command, or a heading and the command
+/// (for labels the parser composes as `heading (image)`).
+fn label_lines(label: &str) -> Vec<String> {
+    let mut forms = vec![format!("# {label}"), format!("=== {label} ===")];
+    if !label.contains(char::is_whitespace) {
+        forms.push(format!("$ docker history {label}"));
+    }
+    let composed = label
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once(" ("))
+        .filter(|(_, image)| !image.is_empty() && !image.contains(char::is_whitespace));
+    if let Some((heading, image)) = composed {
+        forms.push(format!("# {heading}\n$ docker history {image}"));
+        forms.push(format!("=== {heading} ===\n$ docker history {image}"));
+    }
+    forms
 }
 
 /// The forms a pane may take in the link, best guess first.
 fn candidates(pane: &SharedPane, opts: &EncodeOptions) -> Vec<Pane> {
     let mut out = Vec::new();
     let parsed = parse(&pane.text);
-    if let Some(history) = parsed.histories.get(pane.selected) {
+    let fits = |h: &&History| h.layers.len() <= v1::MAX_LAYERS;
+    if let Some(history) = parsed.histories.get(pane.selected).filter(fits) {
         let history = prepared(history, opts);
         let styles = style_order(&history);
-        let faithful = styles.iter().copied().find(|&s| reads_back(&history, s));
         let must_parse = opts.drop_ids || opts.drop_created;
-        if let Some(style) = faithful.or(if must_parse {
-            styles.first().copied()
+        let faithful = styles
+            .iter()
+            .copied()
+            .find(|&s| misreadings(&history, s, false) == 0);
+        // Asked to drop ids or CREATED: the paste cannot travel as typed, so
+        // take the style that reads back closest (docker prints `N/A` where
+        // CREATED is gone; a pre-1.13 hard cut at 45 comes back as 44 + `…`).
+        let closest = || {
+            styles
+                .iter()
+                .copied()
+                .min_by_key(|&s| misreadings(&history, s, true))
+        };
+        let chosen = if must_parse {
+            faithful.or_else(closest)
         } else {
-            None
-        }) {
+            faithful
+        };
+        if let Some(style) = chosen {
             out.push(Pane {
                 label: pane.label.clone(),
                 body: PaneBody::History { style, history },
@@ -170,7 +211,7 @@ fn candidates(pane: &SharedPane, opts: &EncodeOptions) -> Vec<Pane> {
     out.push(Pane {
         label: pane.label.clone(),
         body: PaneBody::Text {
-            selected: pane.selected,
+            selected: pane.selected.min(v1::MAX_SELECTED),
             text,
         },
     });
@@ -220,32 +261,50 @@ fn style_order(h: &History) -> Vec<u8> {
     order
 }
 
-/// Whether printing `history` in `style` and parsing it gives the same history.
-fn reads_back(history: &History, style: u8) -> bool {
+/// How many things differ when `history` is printed in `style` and parsed
+/// again: the label, each differing layer, and the difference in layer
+/// count. With `lenient_created`, a missing CREATED may come back as `N/A`.
+fn misreadings(history: &History, style: u8, lenient_created: bool) -> usize {
     let text = history_text(history, style);
     let parsed = parse(&text);
-    match parsed.histories.as_slice() {
-        [again] => same_history(history, again),
-        _ => false,
-    }
+    let [again] = parsed.histories.as_slice() else {
+        return usize::MAX;
+    };
+    let created_ok = |x: &Layer, y: &Layer| {
+        x.created == y.created
+            || (lenient_created && x.created.is_none() && y.created.as_deref() == Some("N/A"))
+    };
+    let layers = history
+        .layers
+        .iter()
+        .zip(&again.layers)
+        .filter(|(x, y)| !(created_ok(x, y) && same_layer_but_created(x, y)))
+        .count();
+    usize::from(history.label != again.label)
+        + layers
+        + history.layers.len().abs_diff(again.layers.len())
 }
 
 /// Same label and the same layers (ignoring line numbers, format and dialect).
 pub fn same_history(a: &History, b: &History) -> bool {
-    let same_layer = |x: &Layer, y: &Layer| {
-        x.id == y.id
-            && x.created == y.created
-            && x.created_by == y.created_by
-            && x.truncated == y.truncated
-            && x.size == y.size
-            && x.comment == y.comment
-    };
     a.label == b.label
         && a.layers.len() == b.layers.len()
         && a.layers
             .iter()
             .zip(&b.layers)
             .all(|(x, y)| same_layer(x, y))
+}
+
+fn same_layer(x: &Layer, y: &Layer) -> bool {
+    x.created == y.created && same_layer_but_created(x, y)
+}
+
+fn same_layer_but_created(x: &Layer, y: &Layer) -> bool {
+    x.id == y.id
+        && x.created_by == y.created_by
+        && x.truncated == y.truncated
+        && x.size == y.size
+        && x.comment == y.comment
 }
 
 /// Version character + base64url(check ‖ deflate(payload)).
@@ -265,23 +324,48 @@ fn checksum(payload: &[u8]) -> [u8; 3] {
 }
 
 /// The fragment of a link: what follows the first `#`, without whitespace
-/// (links wrapped over lines by mail and chat apps are joined again).
+/// (links wrapped over lines by mail and chat apps are joined again). Also
+/// undoes what apps do around links: `<…>` brackets and Slack's `<url|text>`,
+/// a mail scanner's rewritten link (`…?url=https%3A%2F%2F…%231…&data=…`), and
+/// punctuation that ends the sentence the link stood in.
 fn fragment_of(link: &str) -> Result<String, ShareError> {
     let link = link.trim();
-    let link = link
-        .strip_prefix('<')
-        .and_then(|l| l.strip_suffix('>'))
-        .unwrap_or(link);
-    let fragment = match link.split_once('#') {
-        Some((_, f)) => f,
-        None if link.contains("://") => return Err(ShareError::Empty),
+    let link = match link.strip_prefix('<') {
+        Some(inner) => {
+            let inner = inner.split('>').next().unwrap_or(inner);
+            inner.split('|').next().unwrap_or(inner)
+        }
         None => link,
     };
+    let fragment = match link.split_once('#') {
+        Some((_, f)) => f,
+        None => match percent_fragment(link) {
+            Some(f) => f,
+            None if link.contains("://") => return Err(ShareError::Empty),
+            None => link,
+        },
+    };
     let fragment: String = fragment.chars().filter(|c| !c.is_whitespace()).collect();
+    let cut_mark = fragment.ends_with('…') || fragment.ends_with("...");
+    let fragment = if cut_mark {
+        fragment
+    } else {
+        fragment
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '"', '\''])
+            .to_string()
+    };
     if fragment.is_empty() {
         return Err(ShareError::Empty);
     }
     Ok(fragment)
+}
+
+/// The fragment of a link that was percent-encoded inside another URL
+/// (`%23` is `#`), up to the wrapper's next parameter.
+fn percent_fragment(link: &str) -> Option<&str> {
+    let at = link.find("%23")?;
+    let rest = link.get(at + 3..)?;
+    Some(rest.split('&').next().unwrap_or(rest))
 }
 
 /// base64url (also accepting `+` `/` and `=` padding), with messages for what

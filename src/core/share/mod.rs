@@ -6,6 +6,32 @@
 //! - [`ShareError`]: why a link cannot be opened, as a sentence for the user.
 //! - [`EncodeOptions`]: drop ids / CREATED, mask secrets (`crate::core::redact`).
 //!
+//! ```
+//! use layerdiff::core::share::{decode, encode, EncodeOptions, ShareState, SharedPane};
+//!
+//! let paste = "IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT\n\
+//!              <missing>      2 days ago    RUN /bin/sh -c npm ci # buildkit                57.7MB    buildkit.dockerfile.v0\n";
+//! let state = ShareState {
+//!     before: SharedPane { label: "before".into(), text: paste.into(), selected: 0 },
+//!     ..ShareState::default()
+//! };
+//! let fragment = encode(&state, &EncodeOptions::default());
+//! let url = format!("https://example.github.io/layerdiff/#{fragment}");
+//! let opened = decode(&url).expect("our own link opens");
+//! assert_eq!(opened.before.label, "before");
+//! assert!(opened.before.text.contains("RUN /bin/sh -c npm ci # buildkit"));
+//! assert_eq!(
+//!     decode("https://example.github.io/layerdiff/#7abc").unwrap_err().to_string(),
+//!     "this link was made by a newer layerdiff (version 7); this page only reads links \
+//!      up to version 1. Reload the page to get the newest version"
+//! );
+//! ```
+//!
+//! A pane travels either as typed or as its parsed history (printed again
+//! when the link is opened), whichever makes the shorter link; the parsed
+//! form is used only when printing and parsing it again gives the same
+//! history, so a paste's comparison is never lost.
+//!
 //! Versions: the fragment's first character is the format version. **Every
 //! released version's decoder stays forever and never changes**: links live in
 //! chats and course material. Version 1 is `v1.rs` (binary payload) with the
@@ -18,10 +44,9 @@ mod codec;
 mod deflate;
 mod dict;
 mod error;
-mod render_shim;
 mod state;
 pub mod v1;
-mod wire;
+pub mod wire;
 
 pub use codec::{decode, decode_link, encode, encode_link, same_history, MAX_PAYLOAD};
 pub use error::ShareError;

@@ -6,6 +6,10 @@
 //! in `tests/data/share/frozen-v1.txt` check this). A new need gets a new
 //! version (`v2.rs`) with its own decoder; this one stays beside it. The
 //! encoder may get smarter as long as [`decode`] reads its output unchanged.
+//! The one change allowed here is additive: reading a new view option from
+//! the `extra` pairs (which this decoder skips), since links without it read
+//! the same. The text a pane shows is printed by `render` and may improve;
+//! what is frozen is the history it reads back to.
 //!
 //! Layout (all integers LEB128 varints, strings = varint length + UTF-8):
 //!
@@ -213,7 +217,7 @@ fn write_id(w: &mut Writer, id: &str) {
 }
 
 /// CREATED phrases without a number, by code (`N/A` is docker's "before 2000").
-const CREATED_PHRASES: [&str; 4] = [
+pub const CREATED_PHRASES: [&str; 4] = [
     "About a minute ago",
     "About an hour ago",
     "Less than a second ago",
