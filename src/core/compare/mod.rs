@@ -407,7 +407,10 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
             });
         }
     }
-    if reason.is_none() && !b.is_empty() && !a.is_empty() && shared == 0 {
+    // Only a root filesystem row at the bottom of both says "this is where the
+    // base image starts"; a cut or filtered paste (`| grep RUN`) says nothing.
+    let rootfs_at_bottom = |ls: &[&Layer]| ls.first().is_some_and(|l| is_rootfs(l));
+    if reason.is_none() && shared == 0 && rootfs_at_bottom(b) && rootfs_at_bottom(a) {
         reason = Some(format!(
             "the oldest layers differ ({}): a different base image",
             first_difference.clone().unwrap_or_default()
@@ -432,6 +435,18 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
         reason,
         before_image,
         after_image,
+    }
+}
+
+/// Whether a row is what base images start with: a root filesystem added from
+/// a file (`ADD file:…`, `ADD rootfs.tar.xz /`), an import (empty CREATED BY,
+/// `Imported from -`), or a builder's own record (`# debian.sh …`, `umoci …`).
+fn is_rootfs(l: &Layer) -> bool {
+    let k = Key::new(&l.created_by, l.truncated);
+    match k.keyword {
+        key::Keyword::Add => true,
+        key::Keyword::Other => true,
+        _ => l.comment.contains("Imported from"),
     }
 }
 
