@@ -152,7 +152,7 @@ fn history() -> impl Strategy<Value = History> {
 fn expected_created_by(l: &Layer, style: RenderStyle) -> (String, bool) {
     let chars = l.created_by.chars().count();
     match style {
-        RenderStyle::DockerNoTrunc => (l.created_by.clone(), l.truncated),
+        RenderStyle::DockerNoTrunc | RenderStyle::JsonLines => (l.created_by.clone(), l.truncated),
         RenderStyle::Podman => {
             if l.truncated || l.created_by.len() > 45 {
                 // 42 bytes (on a character boundary) + `...`
@@ -178,7 +178,7 @@ fn expected_created_by(l: &Layer, style: RenderStyle) -> (String, bool) {
 fn expected_id(l: &Layer, style: RenderStyle) -> Option<String> {
     let id = l.id.as_ref()?;
     Some(match style {
-        RenderStyle::DockerNoTrunc => id.clone(),
+        RenderStyle::DockerNoTrunc | RenderStyle::JsonLines => id.clone(),
         _ => id.trim_start_matches("sha256:").chars().take(12).collect(),
     })
 }
@@ -408,6 +408,18 @@ fn corpus_histories_survive_render_and_parse() {
                         .map(|l| l.size.map(|s| s.bytes))
                         .collect::<Vec<_>>()
                 };
+                // The share link prints `# label` above the table and must
+                // read the label back.
+                if !h.label.is_empty() {
+                    let labelled = parse(&format!("# {}\n{printed}", h.label));
+                    let got = labelled.histories.first().map(|b| b.label.clone());
+                    if got.as_deref() != Some(h.label.as_str()) {
+                        failures.push(format!(
+                            "{name} {style:?}: label {:?} read back as {got:?}",
+                            h.label
+                        ));
+                    }
+                }
                 if back.layers.len() != h.layers.len() || sizes(back) != sizes(&h) {
                     failures.push(format!(
                         "{name} {style:?}: {:?} vs {:?}\n{printed}",
@@ -420,4 +432,68 @@ fn corpus_histories_survive_render_and_parse() {
     }
     assert!(checked > 100, "checked {checked}");
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The share link carries a history parsed, under a `# label` line, and
+/// prints it again when opened: for every corpus history at least one style
+/// must read back exactly (every field of every layer, and the label).
+#[test]
+fn every_corpus_history_has_a_faithful_style() {
+    let same = |a: &History, b: &History| {
+        a.label == b.label
+            && a.layers.len() == b.layers.len()
+            && a.layers.iter().zip(&b.layers).all(|(x, y)| {
+                (
+                    &x.id,
+                    &x.created,
+                    &x.created_by,
+                    x.truncated,
+                    x.size,
+                    &x.comment,
+                ) == (
+                    &y.id,
+                    &y.created,
+                    &y.created_by,
+                    y.truncated,
+                    y.size,
+                    &y.comment,
+                )
+            })
+    };
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
+    let mut unfaithful = Vec::new();
+    let mut histories = 0;
+    for entry in std::fs::read_dir(dir).expect("corpus dir").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(text) = name
+            .ends_with(".txt")
+            .then(|| std::fs::read_to_string(entry.path()).ok())
+            .flatten()
+        else {
+            continue;
+        };
+        for (k, h) in parse(&text).histories.iter().enumerate() {
+            histories += 1;
+            let faithful = [
+                RenderStyle::Docker,
+                RenderStyle::DockerNoTrunc,
+                RenderStyle::DockerHumanFalse,
+                RenderStyle::JsonLines,
+                RenderStyle::Podman,
+            ]
+            .into_iter()
+            .any(|style| {
+                let text = format!("# {}\n{}", h.label, render(h, style));
+                matches!(parse(&text).histories.as_slice(), [back] if same(h, back))
+            });
+            if !faithful {
+                unfaithful.push(format!("{name} history {}", k + 1));
+            }
+        }
+    }
+    assert!(histories >= 45, "only {histories} histories read");
+    assert!(
+        unfaithful.is_empty(),
+        "no faithful style for: {unfaithful:?}"
+    );
 }

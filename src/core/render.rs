@@ -16,7 +16,10 @@
 //!   reads back as the same [`Size`], else the precision it was printed with;
 //!   `--human=false` prints plain bytes;
 //! - `--format json`: one object per line, keys sorted, all values strings,
-//!   `<`/`>`/`&` escaped as `\u003c`/`\u003e`/`\u0026` (Go's `json.Marshal`).
+//!   `<`/`>`/`&` escaped as `\u003c`/`\u003e`/`\u0026` (Go's `json.Marshal`);
+//!   ids and CREATED BY as the history holds them (so a history read from
+//!   `--no-trunc` output prints as `--format json --no-trunc` did);
+//! - a history read without a CREATED column is printed without one.
 
 use crate::core::model::{History, Layer, Size};
 use crate::core::parse::parse_size;
@@ -38,26 +41,44 @@ pub enum RenderStyle {
 
 /// Prints `history` the way `style`'s command prints it (with a final newline).
 pub fn render(history: &History, style: RenderStyle) -> String {
+    // A history read without a CREATED column (`--format 'table {{.ID}}\t
+    // {{.CreatedBy}}\t{{.Size}}'`) is printed without one, as that format did.
+    let with_created = history.layers.iter().any(|l| l.created.is_some());
+    let row = |text: &mut String, cells: [&str; 5]| {
+        let [id, created, by, size, comment] = cells;
+        let cells: Vec<&str> = if with_created {
+            vec![id, created, by, size, comment]
+        } else {
+            vec![id, by, size, comment]
+        };
+        text.push_str(&cells.join("\t"));
+        text.push('\n');
+    };
     match style {
         RenderStyle::JsonLines => json_lines(history),
         RenderStyle::Podman => {
-            let mut text = String::from("ID\tCREATED\tCREATED BY\tSIZE\tCOMMENT\n");
+            let mut text = String::new();
+            row(
+                &mut text,
+                ["ID", "CREATED", "CREATED BY", "SIZE", "COMMENT"],
+            );
             for l in &history.layers {
                 let id = l.id.as_deref().map_or("<missing>".to_string(), short_id);
                 let by = podman_cut(&l.created_by, l.truncated);
                 let size = l.size.map(size_text).unwrap_or_default();
-                push_row(&mut text, [&id, created_text(l), &by, &size, &l.comment]);
+                row(&mut text, [&id, created_text(l), &by, &size, &l.comment]);
             }
             tabwriter(&text, 12, 2)
         }
         RenderStyle::Docker | RenderStyle::DockerNoTrunc | RenderStyle::DockerHumanFalse => {
             let no_trunc = style == RenderStyle::DockerNoTrunc;
             let human = style != RenderStyle::DockerHumanFalse;
-            let mut text = String::from(if human {
-                "IMAGE\tCREATED\tCREATED BY\tSIZE\tCOMMENT\n"
-            } else {
-                "IMAGE\tCREATED AT\tCREATED BY\tSIZE\tCOMMENT\n"
-            });
+            let mut text = String::new();
+            let created_header = if human { "CREATED" } else { "CREATED AT" };
+            row(
+                &mut text,
+                ["IMAGE", created_header, "CREATED BY", "SIZE", "COMMENT"],
+            );
             for l in &history.layers {
                 let id = match &l.id {
                     None => "<missing>".to_string(),
@@ -70,16 +91,11 @@ pub fn render(history: &History, style: RenderStyle) -> String {
                     Some(s) if human => size_text(s),
                     Some(s) => s.bytes.to_string(),
                 };
-                push_row(&mut text, [&id, created_text(l), &by, &size, &l.comment]);
+                row(&mut text, [&id, created_text(l), &by, &size, &l.comment]);
             }
             tabwriter(&text, 10, 3)
         }
     }
-}
-
-fn push_row(text: &mut String, cells: [&str; 5]) {
-    text.push_str(&cells.join("\t"));
-    text.push('\n');
 }
 
 fn created_text(l: &Layer) -> &str {
@@ -127,7 +143,9 @@ fn fit(s: &str, cols: usize) -> &str {
 fn docker_created_by(l: &Layer, no_trunc: bool) -> String {
     let s = l.created_by.replace('\t', " ");
     if l.truncated {
-        return format!("{}…", fit(&s, 44));
+        // Already cut when it was read (maybe by another tool, maybe at 45
+        // without a mark): keep every character and add docker's mark.
+        return format!("{s}…");
     }
     if no_trunc || width(&s) <= 45 {
         s
@@ -281,11 +299,11 @@ fn json_lines(history: &History) -> String {
         let fields = [
             ("Comment", l.comment.clone()),
             ("CreatedAt", at),
-            ("CreatedBy", docker_created_by(l, false)),
+            ("CreatedBy", docker_created_by(l, true)),
             ("CreatedSince", since),
             (
                 "ID",
-                l.id.as_deref().map_or("<missing>".to_string(), short_id),
+                l.id.clone().unwrap_or_else(|| "<missing>".to_string()),
             ),
             ("Size", l.size.map(size_text).unwrap_or_default()),
         ];

@@ -45,7 +45,13 @@ pub fn read_custom(lines: &[Line<'_>], start: usize) -> Option<(History, usize)>
             _ => break,
         }
         let fields: Vec<&str> = unquote(line.raw).trim_end().split(sep).collect();
-        layers.push(layer_of(&fields, line.no));
+        let layer = layer_of(&fields, line.no);
+        // A history line has a CREATED or SIZE field; `docker pull` progress
+        // (`cd784148e348: Pull complete`) has neither.
+        if layer.created.is_none() && layer.size.is_none() {
+            break;
+        }
+        layers.push(layer);
         j += 1;
     }
     if layers.len() < 2 {
@@ -138,6 +144,12 @@ mod tests {
             h.layers.get(1).and_then(|l| l.size).map(|s| s.bytes),
             Some(1_200)
         );
+    }
+
+    #[test]
+    fn pull_progress_is_not_custom() {
+        let lines = split_lines("cd784148e348: Pull complete\n04ac94e9255c: Pull complete\ne10b013543eb: Already exists\n");
+        assert!(read_custom(&lines, 0).is_none());
     }
 
     #[test]

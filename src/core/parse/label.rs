@@ -35,9 +35,13 @@ pub fn label_for(lines: &[Line<'_>], in_fence: &[bool], floor: usize, start: usi
         }
         if let Some(cmd) = history_command(t) {
             if image.is_none() {
-                image = cmd
-                    .describe()
-                    .or_else(|| argument_on_next_line(lines, k + 1, start));
+                // A command wrapped right after `history` goes on on the next line.
+                let wrapped = t.trim_end_matches('`').trim_end().ends_with("history");
+                image = cmd.describe().or_else(|| {
+                    wrapped
+                        .then(|| argument_on_next_line(lines, k + 1, start))
+                        .flatten()
+                });
             }
             if heading.is_some() {
                 break;
@@ -161,7 +165,9 @@ pub fn clean_heading(text: &str) -> String {
                 .trim()
                 .trim_end_matches(')')
                 .trim();
-            let claim = parse_size(after).is_ok_and(|s| !s.exact);
+            // A claim has a unit (`417 MB`); `lab4/go-multi:1.0` keeps its tag.
+            let claim = after.ends_with(|c: char| c.is_ascii_alphabetic())
+                && parse_size(after).is_ok_and(|s| !s.exact);
             if claim || (after.is_empty() && sep == ':') {
                 t.truncate(at);
                 t = t.trim_end().to_string();
@@ -191,6 +197,8 @@ mod tests {
         assert_eq!(clean_heading("**Before:**"), "Before");
         assert_eq!(clean_heading("after (316MB)"), "after");
         assert_eq!(clean_heading("Frontend after"), "Frontend after");
+        assert_eq!(clean_heading("lab4/go-multi:1.0"), "lab4/go-multi:1.0");
+        assert_eq!(clean_heading("app:1"), "app:1");
     }
 
     #[test]
@@ -242,6 +250,14 @@ mod tests {
             label("Before:\n<missing>   2 weeks ago   RUN x   0B\n", 2),
             "Before"
         );
+    }
+
+    #[test]
+    fn command_named_in_a_heading_is_not_wrapped() {
+        // Not `This` (the first word of the next line) as the image: the
+        // caption line names it.
+        let text = "## `docker history` - layers\nThis shows them:\nIMAGE\n";
+        assert_eq!(label(text, 3), "This shows them");
     }
 
     #[test]

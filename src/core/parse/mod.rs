@@ -91,7 +91,41 @@ pub fn parse(text: &str) -> Parsed {
     // for a `> `-quoted paste, from the lines without their quote marks.
     let norm = join_lines(lines.iter().map(|l| l.text.as_str()));
     let norm_lines = split_lines(&norm);
-    let mut quoted: Option<String> = None;
+    // … and, for JSON behind a `> ` quote or a `#` on every line, from the
+    // lines without that mark (built once, only when such a line exists).
+    let unmarked_texts: Vec<String> = MARKS
+        .iter()
+        .map(|&m| {
+            let marked = lines.iter().any(|l| {
+                l.text
+                    .trim_start()
+                    .strip_prefix(m)
+                    .is_some_and(|r| r.trim_start().starts_with(['{', '[']))
+            });
+            if marked {
+                join_lines(lines.iter().map(|l| {
+                    let s = l.text.trim_start();
+                    s.strip_prefix(m)
+                        .map_or(l.text.as_str(), |r| r.strip_prefix(' ').unwrap_or(r))
+                }))
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    let unmarked: Vec<(&str, Vec<Line<'_>>)> = unmarked_texts
+        .iter()
+        .map(|t| {
+            (
+                t.as_str(),
+                if t.is_empty() {
+                    Vec::new()
+                } else {
+                    split_lines(t)
+                },
+            )
+        })
+        .collect();
     let mut json_skip_until = 0usize;
     let mut i = 0usize;
     while let Some(line) = lines.get(i) {
@@ -100,21 +134,16 @@ pub fn parse(text: &str) -> Parsed {
             i += 1;
             continue;
         }
-        let unquoted = t.strip_prefix('>').map(str::trim_start);
         let json_here = |s: &str| s.starts_with('{') || s.starts_with('[');
-        if i >= json_skip_until && (json_here(t) || unquoted.is_some_and(json_here)) {
-            let read = if json_here(t) {
-                json::read_json(&norm, &norm_lines, i)
-            } else {
-                let q = quoted.get_or_insert_with(|| {
-                    join_lines(lines.iter().map(|l| {
-                        let s = l.text.trim_start();
-                        s.strip_prefix("> ")
-                            .or_else(|| s.strip_prefix('>'))
-                            .unwrap_or(&l.text)
-                    }))
-                });
-                json::read_json(q, &split_lines(q), i)
+        let behind_mark = MARKS.iter().position(|&m| {
+            t.strip_prefix(m)
+                .map(str::trim_start)
+                .is_some_and(json_here)
+        });
+        if i >= json_skip_until && (json_here(t) || behind_mark.is_some()) {
+            let read = match behind_mark.and_then(|m| unmarked.get(m)) {
+                Some((text, split)) if !json_here(t) => json::read_json(text, split, i),
+                _ => json::read_json(&norm, &norm_lines, i),
             };
             match read {
                 Ok(j) => {
@@ -238,6 +267,9 @@ pub fn parse(text: &str) -> Parsed {
         diagnostics: diags,
     }
 }
+
+/// Marks that may stand before every line of a pasted JSON history.
+const MARKS: [char; 2] = ['>', '#'];
 
 fn join_lines<'a>(parts: impl Iterator<Item = &'a str>) -> String {
     parts.collect::<Vec<_>>().join("\n")

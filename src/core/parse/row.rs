@@ -54,6 +54,8 @@ pub struct Row {
     pub created_col: Option<usize>,
     /// The SIZE cell was only found through single-space gaps.
     pub single_spaced: bool,
+    /// The header has a CREATED column but this row has no such cell.
+    pub created_missing: bool,
 }
 
 /// The outcome of reading a line as a row.
@@ -259,7 +261,7 @@ pub fn read_row(line: &str, columns: &[ColumnAt], plain: PlainSizes) -> RowRead 
             }
             Column::Created | Column::CreatedAt => {
                 let Some(n) = created_prefix(rest) else {
-                    return RowRead::No;
+                    return without_created(line, columns, plain, row.id.is_some());
                 };
                 let cell = rest.get(..n).unwrap_or("");
                 if is_timestamp(cell) {
@@ -333,6 +335,26 @@ pub fn read_row(line: &str, columns: &[ColumnAt], plain: PlainSizes) -> RowRead 
     }
     row.extra = line.get(pos..).unwrap_or("").trim().to_string();
     RowRead::Full(row)
+}
+
+/// A row with an id but no CREATED cell where the header has one (a column
+/// deleted by hand): read the rest without it, if that gives a whole row.
+fn without_created(line: &str, columns: &[ColumnAt], plain: PlainSizes, has_id: bool) -> RowRead {
+    if !has_id {
+        return RowRead::No;
+    }
+    let fewer: Vec<ColumnAt> = columns
+        .iter()
+        .filter(|c| !matches!(c.column, Column::Created | Column::CreatedAt))
+        .copied()
+        .collect();
+    match read_row(line, &fewer, plain) {
+        RowRead::Full(mut row) if row.size.is_some() => {
+            row.created_missing = true;
+            RowRead::Full(row)
+        }
+        _ => RowRead::No,
+    }
 }
 
 fn set_free(row: &mut Row, column: Column, text: &str) {
@@ -529,6 +551,27 @@ mod tests {
             Some("/bin/sh -c #(nop)  EXPOSE 80")
         );
         assert_eq!(r.comment.as_deref(), Some("buildkit.dockerfile.v0"));
+    }
+
+    #[test]
+    fn row_without_its_created_cell() {
+        let m = model(DOCKER);
+        let r = full(read_row(
+            "<missing>      RUN /bin/sh -c npm ci # buildkit                40.1MB    buildkit.dockerfile.v0",
+            &m.columns,
+            PlainSizes::No,
+        ));
+        assert!(r.created_missing);
+        assert_eq!(r.created, None);
+        assert_eq!(r.size.map(|s| s.0.bytes), Some(40_100_000));
+        assert_eq!(
+            read_row(
+                "sha256:7d192bffa3d932aaf1e0a8b833365bf1ae7df1f6b800bf4072c5c7993d1f6d91",
+                &m.columns,
+                PlainSizes::No
+            ),
+            RowRead::No
+        );
     }
 
     #[test]

@@ -403,8 +403,11 @@ fn continue_row(
 /// the cut width (42 + 3 = 45: docker 1.13–17.10, podman), since a command may
 /// really end in `...` (`go test ./...`).
 pub fn strip_mark(cell: &str) -> (String, bool) {
-    if let Some(s) = cell.strip_suffix('…') {
-        return (s.to_string(), true);
+    // `…` as printed, or mangled by a Windows console (CP437 / Windows-1252).
+    for mark in ["…", "ΓÇª", "â€¦"] {
+        if let Some(s) = cell.strip_suffix(mark) {
+            return (s.to_string(), true);
+        }
     }
     if let Some(s) = cell.strip_suffix("...") {
         let chars = cell.chars().count();
@@ -501,6 +504,16 @@ fn finish(
             }
             if let (Some(hint), Some((_, text, col))) = (size_hint, raw.row.size.as_ref()) {
                 if let Some(line) = line_of(raw.lines.1) {
+                    if raw.row.created_missing {
+                        diags.push(note(
+                            Severity::Warning,
+                            line,
+                            format!(
+                                "this row has no CREATED cell although the header has one: expected `{}`; read without it",
+                                model.describe()
+                            ),
+                        ));
+                    }
                     if raw.row.single_spaced {
                         diags.push(note(
                             Severity::Warning,
@@ -605,6 +618,11 @@ mod tests {
         assert_eq!(
             strip_mark("/bin/sh -c npm install"),
             ("/bin/sh -c npm install".into(), false)
+        );
+        // `…` mangled by a Windows console.
+        assert_eq!(
+            strip_mark("/bin/sh -c #(nop) ADD file:abcΓÇª"),
+            ("/bin/sh -c #(nop) ADD file:abc".into(), true)
         );
     }
 
