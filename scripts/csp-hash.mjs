@@ -8,7 +8,8 @@
 // every inline <script> exactly as written, and puts 'sha256-…' sources into
 // script-src (replacing any from an earlier run). It fails the build when the
 // CSP meta or its script-src is missing, so a page that would not start is
-// never shipped.
+// never shipped. (`trunk serve` dev builds, whose live-reload script Trunk
+// rewrites while serving, get 'unsafe-inline' instead; see below.)
 //
 // Usage: as a hook (see Trunk.toml), or `node scripts/csp-hash.mjs dist/index.html`.
 
@@ -50,9 +51,21 @@ if (!content) fail(`${file}: the CSP <meta> has no double-quoted content="…": 
 const directives = content[1].split(";").map((d) => d.trim()).filter(Boolean);
 const idx = directives.findIndex((d) => /^script-src(\s|$)/i.test(d));
 if (idx < 0) fail(`${file}: the CSP has no script-src directive`);
-const kept = directives[idx].split(/\s+/).filter((s) => !s.startsWith("'sha256-"));
-directives[idx] = [...kept, ...new Set(hashes)].join(" ");
+const kept = directives[idx]
+  .split(/\s+/)
+  .filter((s) => !s.startsWith("'sha256-") && s !== "'unsafe-inline'");
+// `trunk serve` rewrites its live-reload script (the {{__TRUNK_…}}
+// placeholders) while serving, so it cannot be hashed here. Dev builds that
+// carry it allow inline scripts instead; release builds never do (the e2e
+// tests check dist/).
+const devReload = process.env.TRUNK_PROFILE !== "release" && html.includes("{{__TRUNK_");
+const allowed = devReload ? ["'unsafe-inline'"] : [...new Set(hashes)];
+directives[idx] = [...kept, ...allowed].join(" ");
 const newTag = metaTag.replace(content[0], `content="${directives.join("; ")}"`);
 
 writeFileSync(file, html.replace(metaTag, () => newTag));
-console.log(`csp-hash: ${hashes.length} inline script(s) allowed by hash in ${file}`);
+console.log(
+  devReload
+    ? `csp-hash: dev build with Trunk's live reload: inline scripts allowed in ${file}`
+    : `csp-hash: ${hashes.length} inline script(s) allowed by hash in ${file}`,
+);

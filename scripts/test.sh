@@ -16,7 +16,7 @@ step "cargo fmt --check" cargo fmt --all --check
 step "cargo clippy --all-targets (native)" cargo clippy --all-targets -- -D warnings
 step "cargo clippy --target $WASM_TARGET --lib --bins" \
   cargo clippy --target "$WASM_TARGET" --lib --bins -- -D warnings
-step "cargo test (native: core, CLI, tidy)" cargo test
+step "cargo test (native: core, CLI, tidy)" cargo test --no-fail-fast
 
 web_tests=()
 for file in tests/web_*.rs; do

@@ -2,8 +2,10 @@
 //!
 //! Each test mounts `layerdiff::ui::App` into its own fresh `<div>`, lets Yew
 //! render (Yew defers rendering to the browser's task queues, so the helpers
-//! below yield until the DOM shows what is expected, with a bounded number of
-//! turns and no fixed delays), and asserts on the DOM.
+//! below yield until the DOM shows what is expected, for at most a few
+//! seconds and with no fixed delays), and asserts on the DOM. Helpers for new
+//! tests: `mount_app`, `settle_until`, `text_at`, `type_into`,
+//! `expected_n_layers`.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_app`
 //! (scripts/test.sh does). The end-to-end tests of the built page are in
@@ -13,14 +15,19 @@
 use std::time::Duration;
 
 use layerdiff::ui::App;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::Element;
+use web_sys::{Element, HtmlTextAreaElement};
 use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// How many times the helpers yield to the browser before giving up.
-const MAX_TURNS: u32 = 200;
+/// How long the helpers wait for the DOM before giving up. Generous: the
+/// app may debounce work (a big paste is parsed after a short pause).
+const MAX_WAIT_MS: f64 = 3000.0;
+
+/// The fixtures' expectations: what a careful reader sees in each paste.
+const EXPECTED_JSON: &str = include_str!("data/corpus/expected.json");
 
 /// A new empty `<div>` appended to the test page's body.
 fn fresh_root() -> Element {
@@ -37,9 +44,11 @@ fn fresh_root() -> Element {
 }
 
 /// Yields to the browser (a zero-length timer: microtasks such as Yew's
-/// scheduler run first) until `ready(root)` holds. Returns whether it did.
+/// scheduler run first) until `ready(root)` holds or [`MAX_WAIT_MS`] have
+/// passed. Returns whether it held.
 async fn settle_until(root: &Element, ready: impl Fn(&Element) -> bool) -> bool {
-    for _ in 0..MAX_TURNS {
+    let start = js_sys::Date::now();
+    while js_sys::Date::now() - start < MAX_WAIT_MS {
         if ready(root) {
             return true;
         }
@@ -55,13 +64,46 @@ async fn mount_app() -> (Element, AppHandle<App>) {
     let rendered = settle_until(&root, |root| root.child_element_count() > 0).await;
     assert!(
         rendered,
-        "App rendered nothing into its root after {MAX_TURNS} turns"
+        "App rendered nothing into its root within {MAX_WAIT_MS} ms"
     );
     (root, handle)
 }
 
 fn text_of(root: &Element) -> String {
     root.text_content().unwrap_or_default()
+}
+
+/// The trimmed text of the first element matching `selector`, if any.
+fn text_at(root: &Element, selector: &str) -> Option<String> {
+    let element = root.query_selector(selector).ok().flatten()?;
+    Some(element.text_content().unwrap_or_default().trim().to_owned())
+}
+
+/// Types `text` into the textarea `[data-testid=TESTID]`: sets its value and
+/// fires a bubbling `input` event, as the browser does after an edit.
+fn type_into(root: &Element, testid: &str, text: &str) {
+    let area: HtmlTextAreaElement = root
+        .query_selector(&format!("[data-testid={testid}]"))
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no [data-testid={testid}] in: {}", root.inner_html()))
+        .dyn_into()
+        .unwrap_or_else(|_| panic!("[data-testid={testid}] is not a <textarea>"));
+    area.set_value(text);
+    let event = web_sys::InputEvent::new("input").expect("can create an input event");
+    event.init_event_with_bubbles("input", true);
+    area.dispatch_event(&event)
+        .expect("can dispatch the input event");
+}
+
+/// `n_layers` of the first history a careful reader sees in `fixture`.
+fn expected_n_layers(fixture: &str) -> usize {
+    let expected: serde_json::Value =
+        serde_json::from_str(EXPECTED_JSON).expect("tests/data/corpus/expected.json is JSON");
+    let n_layers = expected[fixture]["histories"][0]["n_layers"].as_u64();
+    let n_layers =
+        n_layers.unwrap_or_else(|| panic!("expected.json has no n_layers for {fixture}"));
+    usize::try_from(n_layers).unwrap_or(usize::MAX)
 }
 
 #[wasm_bindgen_test]
@@ -102,4 +144,33 @@ async fn two_apps_mount_independently_and_destroy_cleanly() {
         "destroying one app must not touch the other"
     );
     second.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_history_typed_into_the_before_pane_lists_its_layers() {
+    let fixture = "002-jonny-busybox-old-1819kB.txt";
+    let text = include_str!("data/corpus/002-jonny-busybox-old-1819kB.txt");
+    let n_layers = expected_n_layers(fixture);
+    let (root, _handle) = mount_app().await;
+
+    type_into(&root, "paste-before", text);
+    let want = n_layers.to_string();
+    let shown = settle_until(&root, |root| {
+        text_at(root, "[data-testid=layer-count-before]").as_deref() == Some(want.as_str())
+    })
+    .await;
+    assert!(
+        shown,
+        "{fixture}: the before pane should say {n_layers} layers, it says {:?}",
+        text_at(&root, "[data-testid=layer-count-before]")
+    );
+    let rows = root
+        .query_selector_all("[data-testid=layers-before] tbody tr")
+        .map(|rows| rows.length())
+        .unwrap_or(0);
+    assert_eq!(
+        usize::try_from(rows).unwrap_or(usize::MAX),
+        n_layers,
+        "{fixture}: rows in the before pane's layer table"
+    );
 }

@@ -39,6 +39,24 @@ pub struct ComparisonViewProps {
     pub on_toggle_base: Callback<()>,
 }
 
+/// The chart's width before the page is measured.
+const DEFAULT_CHART_WIDTH: u32 = 960;
+
+/// The drawing width for a container `px` CSS pixels wide: never narrower
+/// than the chart can lay out legibly, never so wide that text gets small.
+fn chart_width_for(px: u32) -> u32 {
+    px.clamp(520, 1100)
+}
+
+/// Narrow charts get taller so the stacked columns keep room for labels.
+fn chart_height_for(width: u32) -> u32 {
+    if width < 760 {
+        620
+    } else {
+        540
+    }
+}
+
 /// The comparison section.
 #[component]
 pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
@@ -47,19 +65,41 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     let table_ref = use_node_ref();
     let c = &props.comparison;
 
+    // The chart is drawn for the width it gets (a phone gets a narrower
+    // layout rather than a shrunken wide one); redrawn when the window resizes.
+    let width = use_state(|| DEFAULT_CHART_WIDTH);
+    {
+        let (width, chart_ref) = (width.clone(), chart_ref.clone());
+        use_effect_with((), move |_| {
+            let measure = move || {
+                if let Some(el) = chart_ref.cast::<web_sys::Element>() {
+                    let w = el.client_width();
+                    if w > 0 {
+                        width.set(chart_width_for(w as u32));
+                    }
+                }
+            };
+            measure();
+            let listener = web_sys::window()
+                .map(|w| gloo::events::EventListener::new(&w, "resize", move |_| measure()));
+            move || drop(listener)
+        });
+    }
     let svg = {
-        let (comparison, before, after, dark) = (
+        let key = (
             props.comparison.clone(),
             props.before.clone(),
             props.after.clone(),
             props.dark,
+            *width,
         );
-        use_memo((comparison, before, after, dark), |(c, b, a, dark)| {
+        use_memo(key, |(c, b, a, dark, width)| {
             let _mark = PerfMark::start("layerdiff:chart");
             let data = chart_data(c, b, a);
             let options = ChartOptions {
                 dark: *dark,
-                ..ChartOptions::default()
+                width: *width,
+                height: chart_height_for(*width),
             };
             AttrValue::from(render_svg(&data, &options))
         })

@@ -172,6 +172,8 @@ const TINY: f64 = 0.005;
 const GROUP_MAX_TINIES: u64 = 4;
 /// Share of the larger total from which a segment gets a label.
 const LABELLED: f64 = 0.04;
+/// Share of the larger total from which a changed (not `same`) layer gets a label.
+const LABELLED_CHANGE: f64 = 0.015;
 /// Most labels per column.
 const MAX_LABELS: usize = 7;
 /// Share of all the bytes that changed (divided by [`MAX_BARS`]) under which a
@@ -431,16 +433,28 @@ fn segment_title(c: &Comparison, s: &Segment) -> String {
 }
 
 fn label_biggest(segments: &mut [Segment], max_bytes: u64) {
-    let min = (max_bytes as f64 * LABELLED) as u64;
+    let min = ((max_bytes as f64 * LABELLED) as u64).max(1);
+    let min_change = ((max_bytes as f64 * LABELLED_CHANGE) as u64).max(1);
+    let changed =
+        |s: &Segment| s.kind == SegmentKind::Layer && s.status.is_some_and(|st| st != Status::Same);
     for column in [Column::Before, Column::After] {
         let mut idx: Vec<usize> = (0..segments.len())
             .filter(|&k| {
-                segments
-                    .get(k)
-                    .is_some_and(|s| s.column == column && s.bytes >= min.max(1))
+                segments.get(k).is_some_and(|s| {
+                    s.column == column && (s.bytes >= min || (changed(s) && s.bytes >= min_change))
+                })
             })
             .collect();
-        idx.sort_by_key(|&k| std::cmp::Reverse(segments.get(k).map_or(0, |s| s.bytes)));
+        // the biggest first, but a changed layer before an unchanged one of similar size
+        idx.sort_by_key(|&k| {
+            std::cmp::Reverse(segments.get(k).map_or(0, |s| {
+                if changed(s) {
+                    s.bytes.saturating_mul(2)
+                } else {
+                    s.bytes
+                }
+            }))
+        });
         for k in idx.into_iter().take(MAX_LABELS) {
             if let Some(s) = segments.get_mut(k) {
                 let what = match s.kind {

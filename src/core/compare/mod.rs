@@ -407,7 +407,10 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
             });
         }
     }
-    if reason.is_none() && !b.is_empty() && !a.is_empty() && shared == 0 {
+    // Only a root filesystem row at the bottom of both says "this is where the
+    // base image starts"; a cut or filtered paste (`| grep RUN`) says nothing.
+    let rootfs_at_bottom = |ls: &[&Layer]| ls.first().is_some_and(|l| is_rootfs(l));
+    if reason.is_none() && shared == 0 && rootfs_at_bottom(b) && rootfs_at_bottom(a) {
         reason = Some(format!(
             "the oldest layers differ ({}): a different base image",
             first_difference.clone().unwrap_or_default()
@@ -435,6 +438,18 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
     }
 }
 
+/// Whether a row is what base images start with: a root filesystem added from
+/// a file (`ADD file:…`, `ADD rootfs.tar.xz /`), an import (empty CREATED BY,
+/// `Imported from -`), or a builder's own record (`# debian.sh …`, `umoci …`).
+fn is_rootfs(l: &Layer) -> bool {
+    let k = Key::new(&l.created_by, l.truncated);
+    match k.keyword {
+        key::Keyword::Add => true,
+        key::Keyword::Other => true,
+        _ => l.comment.contains("Imported from"),
+    }
+}
+
 /// At most `max` characters of `s`, with `…` when cut.
 pub fn short(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -444,4 +459,90 @@ pub fn short(s: &str, max: usize) -> String {
     out = out.trim_end_matches('…').trim_end().to_string();
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows oldest first (the helper reverses them into printed order).
+    fn h(rows: &[(&str, u64)]) -> History {
+        History {
+            layers: rows
+                .iter()
+                .rev()
+                .map(|(c, b)| Layer {
+                    created_by: c.to_string(),
+                    size: Some(Size {
+                        bytes: *b,
+                        tolerance: 0,
+                        exact: true,
+                    }),
+                    ..Layer::default()
+                })
+                .collect(),
+            ..History::default()
+        }
+    }
+
+    #[test]
+    fn another_root_filesystem_is_another_base_image() {
+        // node:16 → node:16-alpine: nothing in common from the bottom row on
+        let before = h(&[
+            ("/bin/sh -c #(nop) ADD file:aaaa in / ", 80),
+            ("/bin/sh -c #(nop)  CMD [\"bash\"]", 0),
+            ("/bin/sh -c npm ci", 50),
+        ]);
+        let after = h(&[
+            ("/bin/sh -c #(nop) ADD file:bbbb in / ", 5),
+            ("/bin/sh -c #(nop)  CMD [\"/bin/sh\"]", 0),
+            ("/bin/sh -c npm ci", 50),
+        ]);
+        let c = compare(&before, &after);
+        assert_eq!(c.base.layers, 0);
+        assert!(c.base.changed);
+        let reason = c.base.reason.unwrap_or_default();
+        assert!(
+            reason
+                .starts_with("the oldest layers differ (ADD file:aaaa in / → ADD file:bbbb in /)"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn a_filtered_paste_claims_nothing_about_the_base() {
+        let before = h(&[
+            ("RUN /bin/sh -c npm install # buildkit", 300),
+            ("RUN /bin/sh -c npm run build # buildkit", 8),
+        ]);
+        let after = h(&[("RUN /bin/sh -c npm ci # buildkit", 200)]);
+        let c = compare(&before, &after);
+        assert_eq!(
+            (c.base.layers, c.base.changed, c.base.reason.as_deref()),
+            (0, false, None)
+        );
+    }
+
+    #[test]
+    fn the_same_base_under_new_layers_is_one_block() {
+        let base = [
+            ("/bin/sh -c #(nop) ADD file:aaaa in / ", 80),
+            ("/bin/sh -c #(nop)  CMD [\"bash\"]", 0),
+        ];
+        let before = h(&[base[0], base[1], ("/bin/sh -c apt-get install -y curl", 30)]);
+        let after = h(&[
+            base[0],
+            base[1],
+            ("/bin/sh -c apt-get install -y curl nodejs", 60),
+        ]);
+        let c = compare(&before, &after);
+        assert_eq!(
+            (c.base.layers, c.base.total.bytes, c.base.changed),
+            (2, 80, false)
+        );
+        assert!(c.rows.iter().take(2).all(|r| r.in_base));
+        assert_eq!(c.rows.get(2).map(|r| r.status), Some(Status::Changed));
+        assert_eq!((c.before.yours.bytes, c.after.yours.bytes), (30, 60));
+        assert_eq!(c.delta.describe(c.before.total.bytes), "+30 B (+27 %)");
+    }
 }

@@ -1,0 +1,253 @@
+//! The `layerdiff` binary as a user runs it: exit codes, the documented JSON
+//! shapes of `parse` and `compare`, one-file before/after input, and `link`
+//! printing a link that decodes to the same comparison.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use layerdiff::core::compare::compare;
+use layerdiff::core::parse::parse;
+use layerdiff::core::share::decode;
+use serde_json::Value;
+
+const DEMO: &str = "tests/data/corpus/000-course-3.1-backend-before-after.txt";
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_layerdiff"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the layerdiff binary runs");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("layerdiff finishes")
+}
+
+fn json_of(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+#[test]
+fn parse_prints_the_documented_json_for_every_corpus_file() {
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/data/corpus/expected.json").expect("expected.json"),
+    )
+    .expect("valid JSON");
+    let mut problems = Vec::new();
+    for (file, want) in expected.as_object().expect("an object of files") {
+        let out = run(&["parse", &format!("tests/data/corpus/{file}")], None);
+        if out.status.code() != Some(0) {
+            problems.push(format!("{file}: exit {:?}", out.status.code()));
+            continue;
+        }
+        let got = json_of(&out);
+        let histories = got["histories"].as_array().expect("histories array");
+        let want_histories = want["histories"].as_array().expect("expected histories");
+        if histories.len() != want_histories.len() {
+            problems.push(format!(
+                "{file}: {} histories, expected {}",
+                histories.len(),
+                want_histories.len()
+            ));
+            continue;
+        }
+        for (h, w) in histories.iter().zip(want_histories) {
+            let sizes: Vec<Value> = h["layers"]
+                .as_array()
+                .expect("layers")
+                .iter()
+                .map(|l| l["size_bytes"].clone())
+                .collect();
+            let want_sizes = w["sizes"].as_array().expect("sizes").clone();
+            if sizes != want_sizes {
+                problems.push(format!(
+                    "{file} `{}`: sizes {sizes:?}, expected {want_sizes:?}",
+                    w["label"]
+                ));
+            }
+            for layer in h["layers"].as_array().expect("layers") {
+                for key in [
+                    "id",
+                    "created",
+                    "created_by",
+                    "truncated",
+                    "size_bytes",
+                    "size_exact",
+                    "comment",
+                    "lines",
+                ] {
+                    if layer.get(key).is_none() {
+                        problems.push(format!("{file}: a layer lacks `{key}`"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "CLI parse disagrees with expected.json:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn parse_reads_standard_input_and_exits_1_when_nothing_is_found() {
+    let demo = std::fs::read_to_string(DEMO).expect("demo");
+    let found = run(&["parse", "-"], Some(&demo));
+    assert_eq!(found.status.code(), Some(0));
+    assert_eq!(
+        json_of(&found)["histories"].as_array().map(Vec::len),
+        Some(2)
+    );
+
+    let none = run(
+        &["parse", "-"],
+        Some("hello, this is not a docker history\n"),
+    );
+    assert_eq!(none.status.code(), Some(1));
+    let diagnostics = json_of(&none)["diagnostics"].clone();
+    assert!(
+        !diagnostics.as_array().expect("diagnostics").is_empty(),
+        "says why: {diagnostics}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_message() {
+    for args in [
+        &[][..],
+        &["frobnicate"][..],
+        &["parse"][..],
+        &["compare", DEMO, "--format", "yaml"][..],
+        &["parse", "/no/such/file"][..],
+    ] {
+        let out = run(args, None);
+        assert_eq!(out.status.code(), Some(2), "args {args:?}");
+        assert!(!out.stderr.is_empty(), "args {args:?} print a message");
+    }
+}
+
+#[test]
+fn compare_json_of_the_demo_has_the_documented_shape_and_numbers() {
+    let out = run(&["compare", DEMO, "--format", "json"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let c = json_of(&out);
+    assert_eq!(c["before"]["total_bytes"], 417_294_752u64);
+    assert_eq!(c["after"]["total_bytes"], 316_000_752u64);
+    assert_eq!(c["delta_bytes"], 316_000_752i64 - 417_294_752i64);
+    assert_eq!(c["base"]["layers"], 5);
+    assert_eq!(c["base"]["bytes"], 117_000_752u64);
+    let rows = c["rows"].as_array().expect("rows");
+    // Oldest first: the first row is the base image's ADD, index 0 on both sides.
+    assert_eq!(rows[0]["before"]["index"], 0);
+    assert_eq!(rows[0]["after"]["index"], 0);
+    assert_eq!(rows[0]["status"], "same");
+    let statuses: Vec<&str> = rows.iter().filter_map(|r| r["status"].as_str()).collect();
+    assert!(
+        statuses.contains(&"moved"),
+        "EXPOSE 8000 moved: {statuses:?}"
+    );
+    assert!(statuses.contains(&"removed"));
+    // Every before layer and every after layer is in exactly one row.
+    for (side, n) in [("before", 14), ("after", 9)] {
+        let mut seen: Vec<u64> = rows
+            .iter()
+            .filter_map(|r| r[side]["index"].as_u64())
+            .collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..n).collect::<Vec<u64>>(), "{side} indexes");
+    }
+}
+
+#[test]
+fn compare_text_and_markdown_state_the_totals() {
+    let text = run(&["compare", DEMO], None);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("≈ 417 MB") && text.contains("≈ 316 MB") && text.contains("−101 MB (−24 %)"),
+        "{text}"
+    );
+    let md = run(&["compare", DEMO, "--format", "markdown"], None);
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.contains("| ") && md.contains("≈ 417 MB"), "{md}");
+}
+
+#[test]
+fn compare_of_one_file_with_one_history_asks_for_a_second() {
+    let out = run(
+        &[
+            "compare",
+            "tests/data/corpus/002-jonny-busybox-old-1819kB.txt",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("second file"));
+}
+
+#[test]
+fn link_prints_a_link_that_opens_the_same_comparison() {
+    let out = run(
+        &[
+            "link",
+            DEMO,
+            "--base-url",
+            "https://example.github.io/layerdiff/",
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let link = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(
+        link.starts_with("https://example.github.io/layerdiff/#1"),
+        "{link}"
+    );
+    assert!(
+        link.len() <= 700,
+        "the demo's link is {} characters",
+        link.len()
+    );
+    let state = decode(&link).expect("the printed link decodes");
+    let before = parse(&state.before.text)
+        .histories
+        .into_iter()
+        .nth(state.before.selected)
+        .expect("before history");
+    let after = parse(&state.after.text)
+        .histories
+        .into_iter()
+        .nth(state.after.selected)
+        .expect("after history");
+    let reopened = compare(&before, &after);
+    let demo = parse(&std::fs::read_to_string(DEMO).expect("demo"));
+    let original = compare(&demo.histories[0], &demo.histories[1]);
+    assert_eq!(reopened.delta, original.delta);
+    assert_eq!(
+        reopened.rows.iter().map(|r| r.status).collect::<Vec<_>>(),
+        original.rows.iter().map(|r| r.status).collect::<Vec<_>>()
+    );
+}
