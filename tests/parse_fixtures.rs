@@ -440,14 +440,15 @@ fn label_check_is_fair() {
 }
 
 /// The same paste, reshaped the way pastes get reshaped on their way to us,
-/// must read the same: CRLF endings, trailing spaces trimmed, a 4-space
+/// must read the same: CRLF or CR endings, trailing spaces trimmed, a 4-space
 /// markdown indent, a `> ` quote, HTML no-break spaces, tabs, a fence,
 /// whitespace collapsed to single spaces, `<missing>` dropped by a browser.
 #[test]
 fn corpus_reads_the_same_when_reshaped() {
     type Reshape = (&'static str, fn(&str) -> String);
-    let reshapes: [Reshape; 9] = [
+    let reshapes: [Reshape; 10] = [
         ("CRLF", |t| t.lines().collect::<Vec<_>>().join("\r\n")),
+        ("CR", |t| t.lines().collect::<Vec<_>>().join("\r")),
         ("trimmed", |t| {
             t.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
         }),

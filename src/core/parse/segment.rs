@@ -24,8 +24,29 @@ pub struct Line<'a> {
 /// Splits on `\n`, dropping a trailing `\r` (CRLF) and lone `\r` line ends.
 pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
-    let mut offset = 0usize;
-    for (i, piece) in text.split('\n').enumerate() {
+    // (start, end of content, start of the next line): `\n`, `\r\n`, or a
+    // lone `\r` (old Mac files, some clipboards) ends a line.
+    let bytes = text.as_bytes();
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0usize;
+    let mut k = 0usize;
+    while let Some(&b) = bytes.get(k) {
+        match b {
+            b'\n' => {
+                pieces.push((start, k));
+                start = k + 1;
+            }
+            b'\r' if bytes.get(k + 1) != Some(&b'\n') => {
+                pieces.push((start, k));
+                start = k + 1;
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    pieces.push((start, text.len()));
+    for (i, (offset, end)) in pieces.into_iter().enumerate() {
+        let piece = text.get(offset..end).unwrap_or("");
         let raw = piece.strip_suffix('\r').unwrap_or(piece);
         let text = if raw.is_ascii() && !raw.contains(['\t', '\r']) {
             raw.to_string()
@@ -39,7 +60,6 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
             text,
             offset,
         });
-        offset += piece.len() + 1;
     }
     // A final newline does not make an extra (empty) line worth reporting.
     if out.len() > 1 && out.last().is_some_and(|l| l.raw.is_empty()) {
@@ -385,6 +405,11 @@ mod tests {
 
     #[test]
     fn lines_crlf_and_tabs() {
+        let old_mac = split_lines("a\rb\r");
+        assert_eq!(
+            old_mac.iter().map(|l| l.raw).collect::<Vec<_>>(),
+            vec!["a", "b"]
+        );
         let lines = split_lines("a\r\nb\tc\r\n");
         assert_eq!(lines.len(), 2);
         assert_eq!(lines.first().map(|l| l.raw), Some("a"));
