@@ -49,7 +49,17 @@ pub fn label_for(lines: &[Line<'_>], in_fence: &[bool], floor: usize, start: usi
             continue;
         }
         if heading.is_none() {
-            if let Some(m) = marker_text(t) {
+            let underlined = k
+                .checked_sub(1)
+                .filter(|&p| p >= lowest)
+                .and_then(|p| lines.get(p))
+                .map(|l| l.text.trim())
+                .filter(|above| !above.is_empty() && is_underline(t));
+            if let Some(above) = underlined {
+                // A setext heading: `Before` over `======`.
+                heading = Some(clean_heading(above));
+                k -= 1;
+            } else if let Some(m) = marker_text(t) {
                 heading = Some(clean_heading(m));
             } else if let Some(h) = heading_text(t) {
                 // `##`+ is a heading even where fences look open (a paste may
@@ -74,6 +84,11 @@ pub fn label_for(lines: &[Line<'_>], in_fence: &[bool], floor: usize, start: usi
         heading = None;
     }
     compose(heading.filter(|h| !h.is_empty()), image)
+}
+
+/// `=====` or `-----` under a setext heading.
+fn is_underline(t: &str) -> bool {
+    t.len() >= 3 && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
 }
 
 /// A short line ending in `:` just above the history (`Before:`,
@@ -242,6 +257,14 @@ mod tests {
             "9513b84d3d58 --no-trunc"
         );
         assert_eq!(label("### Output\nIMAGE\n", 2), "Output");
+    }
+
+    #[test]
+    fn setext_heading() {
+        assert_eq!(
+            label("After\n=====\n\n$ docker history app\nIMAGE\n", 5),
+            "After (app)"
+        );
     }
 
     #[test]
