@@ -61,6 +61,8 @@ pub fn label_for(lines: &[Line<'_>], in_fence: &[bool], floor: usize, start: usi
                 k -= 1;
             } else if let Some(m) = marker_text(t) {
                 heading = Some(clean_heading(m));
+            } else if let Some(h) = html_heading(t) {
+                heading = Some(clean_heading(&h));
             } else if let Some(h) = heading_text(t) {
                 // `##`+ is a heading even where fences look open (a paste may
                 // start inside a code block); a single `#` inside a fence or
@@ -84,6 +86,27 @@ pub fn label_for(lines: &[Line<'_>], in_fence: &[bool], floor: usize, start: usi
         heading = None;
     }
     compose(heading.filter(|h| !h.is_empty()), image)
+}
+
+/// `<h3>Before</h3>` in a page's HTML source: its text.
+fn html_heading(t: &str) -> Option<String> {
+    let rest = t.strip_prefix("<h")?;
+    let level = rest.chars().next()?;
+    if !('1'..='6').contains(&level) {
+        return None;
+    }
+    let mut text = String::new();
+    let mut in_tag = true;
+    for c in rest.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.trim().to_string();
+    (!text.is_empty()).then_some(text)
 }
 
 /// `=====` or `-----` under a setext heading.
@@ -257,6 +280,14 @@ mod tests {
             "9513b84d3d58 --no-trunc"
         );
         assert_eq!(label("### Output\nIMAGE\n", 2), "Output");
+    }
+
+    #[test]
+    fn html_heading_in_page_source() {
+        assert_eq!(
+            label("<h3 id=\"b\">Before</h3>\n<pre><code>\nIMAGE\n", 3),
+            "Before"
+        );
     }
 
     #[test]
