@@ -497,3 +497,93 @@ fn every_corpus_history_has_a_faithful_style() {
         "no faithful style for: {unfaithful:?}"
     );
 }
+
+/// How one history is dressed in a generated paste.
+#[derive(Debug, Clone)]
+struct Dressing {
+    style: RenderStyle,
+    heading: bool,
+    command: bool,
+    fence: bool,
+    indent: usize,
+    blank_after: bool,
+}
+
+fn dressing() -> impl Strategy<Value = Dressing> {
+    (
+        prop::sample::select(vec![
+            RenderStyle::Docker,
+            RenderStyle::DockerNoTrunc,
+            RenderStyle::DockerHumanFalse,
+            RenderStyle::JsonLines,
+            RenderStyle::Podman,
+        ]),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        prop::sample::select(vec![0usize, 4, 7]),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(style, heading, command, fence, indent, blank_after)| Dressing {
+                style,
+                heading,
+                command,
+                fence,
+                indent,
+                blank_after,
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Several histories in one paste, each under its own heading and/or
+    /// command line, fenced or indented or neither, back to back or apart:
+    /// split in order, every layer kept, labelled from what stands above.
+    #[test]
+    fn several_dressed_histories_split_in_order(
+        parts in prop::collection::vec((history(), dressing()), 1..4),
+        crlf in any::<bool>(),
+    ) {
+        let mut text = String::from("Some notes about the image sizes.\n\n");
+        for (k, (h, d)) in parts.iter().enumerate() {
+            // Something must stand between two histories printed back to back.
+            let heading = d.heading || (k > 0 && !d.command && !d.fence && !parts[k - 1].1.blank_after);
+            if heading {
+                text.push_str(&format!("### Step {k} result\n"));
+            }
+            if d.fence {
+                text.push_str("```console\n");
+            }
+            let pad = " ".repeat(d.indent);
+            if d.command {
+                text.push_str(&format!("{pad}$ docker history image{k}\n"));
+            }
+            for line in render(h, d.style).lines() {
+                text.push_str(&format!("{pad}{line}\n"));
+            }
+            if d.fence {
+                text.push_str("```\n");
+            }
+            if d.blank_after {
+                text.push('\n');
+            }
+        }
+        if crlf {
+            text = text.replace('\n', "\r\n");
+        }
+        let parsed = parse(&text);
+        prop_assert_eq!(parsed.histories.len(), parts.len(), "{}\n{:?}", text, parsed.diagnostics);
+        for (k, ((h, d), got)) in parts.iter().zip(&parsed.histories).enumerate() {
+            let sizes = |h: &History| h.layers.iter().map(|l| l.size.map(|s| s.bytes)).collect::<Vec<_>>();
+            prop_assert_eq!(sizes(got), sizes(h), "history {}:\n{}", k, text);
+            if d.command {
+                prop_assert!(got.label.contains(&format!("image{k}")), "label {:?}:\n{}", got.label, text);
+            } else if d.heading {
+                prop_assert!(got.label.contains(&format!("Step {k} result")), "label {:?}:\n{}", got.label, text);
+            }
+        }
+    }
+}
