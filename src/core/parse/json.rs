@@ -70,6 +70,14 @@ pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHis
             + slice
                 .get(before..)
                 .map_or(0, |s| s.len() - s.trim_start().len());
+        // A blank line between two values ends the history (as between tables).
+        let gap = text.get(base + before..value_start).unwrap_or("");
+        if !layers.is_empty()
+            && gap.split('\n').skip(1).any(|l| l.trim().is_empty())
+            && gap.matches('\n').count() >= 2
+        {
+            break;
+        }
         let Some(Ok(value)) = stream.next() else {
             break;
         };
@@ -372,6 +380,18 @@ mod tests {
         let h = read(text).expect("podman array");
         let spans: Vec<(usize, usize)> = h.layers.iter().map(|l| l.lines).collect();
         assert_eq!(spans, vec![(2, 6), (7, 9)]);
+    }
+
+    #[test]
+    fn a_blank_line_ends_a_json_history() {
+        let one = r#"{"CreatedBy":"a","ID":"<missing>","Size":"0B"}"#;
+        let text = format!("{one}\n{one}\n\n{one}\n");
+        let lines = split_lines(&text);
+        let Ok(j) = read_json(&text, &lines, 0) else {
+            panic!("no history read")
+        };
+        assert_eq!(j.history.layers.len(), 2);
+        assert_eq!(j.next, 2);
     }
 
     #[test]
