@@ -508,6 +508,10 @@ struct Dressing {
     indent: usize,
     blank_after: bool,
     drop_header: bool,
+    /// Text before every line of the history (`> ` quote, `#` comment).
+    mark: &'static str,
+    trim_trailing: bool,
+    images_before: bool,
 }
 
 fn dressing() -> impl Strategy<Value = Dressing> {
@@ -525,9 +529,26 @@ fn dressing() -> impl Strategy<Value = Dressing> {
         prop::sample::select(vec![0usize, 4, 7]),
         any::<bool>(),
         prop::bool::weighted(0.25),
+        (
+            prop::sample::select(vec!["", "", "", "> ", "#"]),
+            any::<bool>(),
+            prop::bool::weighted(0.2),
+        ),
     )
         .prop_map(
-            |(style, heading, command, fence, indent, blank_after, drop_header)| Dressing {
+            |(
+                style,
+                heading,
+                command,
+                fence,
+                indent,
+                blank_after,
+                drop_header,
+                (mark, trim_trailing, images_before),
+            )| Dressing {
+                mark,
+                trim_trailing,
+                images_before,
                 style,
                 heading,
                 command,
@@ -569,11 +590,15 @@ proptest! {
                 text.push_str("```console\n");
             }
             let pad = " ".repeat(d.indent);
+            if d.images_before {
+                text.push_str(&format!("{pad}$ docker images\n{pad}REPOSITORY   TAG       IMAGE ID       CREATED         SIZE\n{pad}image{k}       latest    0123456789ab   2 minutes ago   145MB\n"));
+            }
             if d.command {
                 text.push_str(&format!("{pad}$ docker history image{k}\n"));
             }
             for line in render(h, d.style).lines().skip(usize::from(d.drop_header)) {
-                text.push_str(&format!("{pad}{line}\n"));
+                let line = if d.trim_trailing { line.trim_end() } else { line };
+                text.push_str(&format!("{pad}{}{line}\n", d.mark));
             }
             if d.fence {
                 text.push_str("```\n");

@@ -296,6 +296,12 @@ fn decode_entities(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// Whether a (trimmed) line starts JSON, maybe behind a `>` or `#` mark.
+fn starts_json(t: &str) -> bool {
+    let behind = |s: &str| s.trim_start().starts_with(['{', '[']);
+    behind(t) || MARKS.iter().any(|&m| t.strip_prefix(m).is_some_and(behind))
+}
+
 /// Marks that may stand before every line of a pasted JSON history.
 const MARKS: [char; 2] = ['>', '#'];
 
@@ -338,6 +344,8 @@ fn skip_other_table(
             || find_header(&line.text).is_some()
             || find_headerless(&line.text).is_some()
             || t.split_whitespace().count() < 3
+            || starts_json(t)
+            || is_html_tags(t)
         {
             break;
         }
