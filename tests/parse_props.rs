@@ -577,6 +577,8 @@ proptest! {
     fn several_dressed_histories_split_in_order(
         parts in prop::collection::vec((history(), dressing()), 1..4),
         crlf in any::<bool>(),
+        collapse in prop::bool::weighted(0.15),
+        prose_after in any::<bool>(),
     ) {
         let mut text = String::from("Some notes about the image sizes.\n\n");
         for (k, (h, d)) in parts.iter().enumerate() {
@@ -605,7 +607,18 @@ proptest! {
             }
             if d.blank_after {
                 text.push('\n');
+                if prose_after {
+                    text.push_str("The big layer is the base image (117MB), see above.\n\n");
+                }
             }
+        }
+        if collapse {
+            // A page copied without `<pre>`: runs of spaces shrink to one.
+            text = text
+                .lines()
+                .map(|l| l.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+                .join("\n");
         }
         if crlf {
             text = text.replace('\n', "\r\n");

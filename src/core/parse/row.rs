@@ -146,7 +146,15 @@ fn find_anchor(
         let rest = line.get(start..).unwrap_or("");
         let (end, with_unit) = match column {
             Column::Size => match size_prefix(rest) {
-                Ok((_, n)) => (start + n, has_unit(rest.get(..n).unwrap_or(""))),
+                // Plain bytes are whole numbers (`0.17` is a version, not a size).
+                Ok((_, n)) => {
+                    let token = rest.get(..n).unwrap_or("");
+                    let unit = has_unit(token);
+                    if !unit && token.contains(['.', 'e', 'E']) {
+                        continue;
+                    }
+                    (start + n, unit)
+                }
                 Err(_) => continue,
             },
             Column::Created | Column::CreatedAt => match created_prefix(rest) {
