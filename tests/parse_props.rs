@@ -533,6 +533,8 @@ struct Dressing {
     mark: &'static str,
     trim_trailing: bool,
     images_before: bool,
+    /// A CJK locale: every row with `…` one column short (formats.md §1.2).
+    cjk: bool,
 }
 
 fn dressing() -> impl Strategy<Value = Dressing> {
@@ -554,6 +556,7 @@ fn dressing() -> impl Strategy<Value = Dressing> {
             prop::sample::select(vec!["", "", "", "> ", "#"]),
             any::<bool>(),
             prop::bool::weighted(0.2),
+            prop::bool::weighted(0.2),
         ),
     )
         .prop_map(
@@ -565,11 +568,12 @@ fn dressing() -> impl Strategy<Value = Dressing> {
                 indent,
                 blank_after,
                 drop_header,
-                (mark, trim_trailing, images_before),
+                (mark, trim_trailing, images_before, cjk),
             )| Dressing {
                 mark,
                 trim_trailing,
                 images_before,
+                cjk,
                 style,
                 heading,
                 command,
@@ -620,7 +624,12 @@ proptest! {
                 text.push_str(&format!("{pad}$ docker history image{k}\n"));
             }
             for line in render(h, d.style).lines().skip(usize::from(d.drop_header)) {
-                let line = if d.trim_trailing { line.trim_end() } else { line };
+                let line = if d.cjk && d.style != RenderStyle::JsonLines {
+                    line.replacen("…   ", "…  ", 1)
+                } else {
+                    line.to_string()
+                };
+                let line = if d.trim_trailing { line.trim_end() } else { &line };
                 text.push_str(&format!("{pad}{}{line}\n", d.mark));
             }
             if d.fence {
