@@ -17,6 +17,12 @@ after(async () => {
 
 const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).first().innerText();
 
+/** The share link's fragment once it is packed for the current panes. */
+async function settledFragment(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-testid="link-updating"]'), null, { timeout: 10_000 });
+  return (await page.locator('[data-testid="share-link"]').inputValue()).split("#")[1];
+}
+
 test("copy the demo's link, open it in a fresh page: the same comparison; the link is at most 700 characters", async () => {
   const first = await app.open();
   let link;
@@ -114,7 +120,7 @@ test("opening a link over unsaved work keeps that work recoverable", async () =>
   const session = await app.open();
   try {
     const { page } = session;
-    const link = (await page.locator('[data-testid="share-link"]').inputValue()).split("#")[1];
+    const link = await settledFragment(page);
     const mine = await corpusText("006-adderservice-old-space-units-no-trailing.txt");
     await pasteInto(page, "paste-before", mine);
     await page.waitForTimeout(700);
@@ -141,9 +147,9 @@ test("secrets in build args are found and masked in the link", async () => {
     await pasteInto(page, "paste-after", leak);
     await page.locator('[data-testid="secrets"]').waitFor();
     assert.match(await text(page, "secrets"), /GIT_ACCESS_TOKEN/);
-    const masked = (await page.locator('[data-testid="share-link"]').inputValue()).split("#")[1];
+    const masked = await settledFragment(page);
     await page.locator('[data-testid="redact-toggle"]').uncheck();
-    const unmasked = (await page.locator('[data-testid="share-link"]').inputValue()).split("#")[1];
+    const unmasked = await settledFragment(page);
     assert.notEqual(masked, unmasked);
     const reopened = await app.open({ hash: masked });
     try {
