@@ -607,7 +607,7 @@ fn finish(mut svg: String, d: &ChartData, l: &Layout) -> String {
     for s in &d.segments {
         let (x0, y0, x1, y1) = l.seg_box(s);
         overlay.push_str(&format!(
-            "<rect class=\"ld-seg ld-{status}\" data-side=\"{side}\" data-row=\"{row}\" data-rows=\"{rows}\" data-layers=\"{layers}\" data-status=\"{status}\" data-kind=\"{kind}\" x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\" pointer-events=\"all\"><title>{title}</title></rect>\n",
+            "<rect class=\"ld-seg ld-{status}\" data-side=\"{side}\" data-row=\"{row}\" data-rows=\"{rows}\" data-layers=\"{layers}\" data-status=\"{status}\" data-kind=\"{kind}\" x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\" pointer-events=\"all\" tabindex=\"0\"><title>{title}</title></rect>\n",
             status = s.status_str(),
             side = s.column.as_str(),
             row = s.rows.first().copied().unwrap_or(0),
@@ -629,7 +629,7 @@ fn finish(mut svg: String, d: &ChartData, l: &Layout) -> String {
         let x1 = wf_x(d, bx0, kx, bar.from.max(bar.to));
         let y0 = top + k as i32 * row_h;
         overlay.push_str(&format!(
-            "<rect class=\"ld-bar\" data-kind=\"{kind}\" data-rows=\"{rows}\" data-status=\"{status}\" x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{row_h}\" pointer-events=\"all\"><title>{title}</title></rect>\n",
+            "<rect class=\"ld-bar\" data-kind=\"{kind}\" data-rows=\"{rows}\" data-status=\"{status}\" x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{row_h}\" pointer-events=\"all\" tabindex=\"0\"><title>{title}</title></rect>\n",
             kind = bar.kind.as_str(),
             rows = join(&bar.rows),
             status = bar.status.map_or("mixed", Status::as_str),
