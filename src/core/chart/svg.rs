@@ -181,13 +181,16 @@ fn draw_header(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
         VPos::Center,
         true,
     );
+    // Each title gets the room between the two column centres (about 6.4
+    // units per character at this size), so long labels never overlap.
+    let title_chars = ((f64::from(l.after_x - l.before_x) / 6.4) as usize).clamp(8, 40);
     for (col, name, total) in [
         (Column::Before, &d.before_label, &d.before_total),
         (Column::After, &d.after_label, &d.after_total),
     ] {
         let x = l.col_x(col) + l.col_w / 2;
         c.text(
-            &short(name, 26),
+            &short(name, title_chars),
             x,
             66,
             11.0,
