@@ -7,8 +7,8 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::core::compare::numbers::human_bytes as bytes;
 use crate::ui::diagnostics::DiagnosticList;
-use crate::ui::format::bytes;
 use crate::ui::gutter::gutter;
 use crate::ui::layer_table::LayerTable;
 use crate::ui::state::{Action, Pane, Side};

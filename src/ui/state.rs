@@ -70,6 +70,17 @@ impl Pane {
         }
     }
 
+    /// A pane brought back from storage or a link: its text, which history
+    /// was compared (ignored if the text no longer holds it) and the user's label.
+    pub fn restored(text: &str, selected: usize, label: Option<String>) -> Self {
+        let mut pane = Pane::new(text);
+        if selected < pane.parsed.histories.len() {
+            pane.selected = selected;
+        }
+        pane.label_override = label.filter(|l| !l.trim().is_empty());
+        pane
+    }
+
     /// The history this pane compares, if the paste holds any.
     pub fn history(&self) -> Option<&History> {
         let histories = &self.parsed.histories;
