@@ -163,3 +163,36 @@ test("secrets in build args are found and masked in the link", async () => {
     await session.close();
   }
 });
+
+test("exports: Markdown, JSON, SVG and PNG download what the page shows", async () => {
+  const session = await app.open();
+  try {
+    const { page } = session;
+    const { readFile } = await import("node:fs/promises");
+    const grab = async (testid) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-testid="${testid}"]`).click()]);
+      return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+    };
+    const md = await grab("export-markdown");
+    assert.equal(md.name, "layerdiff-comparison.md");
+    const mdText = md.bytes.toString("utf8");
+    assert.match(mdText, /≈ 417 MB/);
+    assert.match(mdText, /\| *status|\|.*removed/i);
+    assert.match(mdText, /\[Open this comparison in layerdiff\]\(http/);
+
+    const json = JSON.parse((await grab("export-json")).bytes.toString("utf8"));
+    assert.equal(json.before.total_bytes, 417294752);
+    assert.equal(json.after.total_bytes, 316000752);
+
+    const svg = (await grab("export-svg")).bytes.toString("utf8");
+    assert.match(svg, /^<svg[^>]*viewBox/);
+
+    const png = (await grab("export-png")).bytes;
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG file");
+    assert.ok(png.length > 10_000, `a real picture (${png.length} bytes)`);
+    await session.settle();
+    assertClean(session);
+  } finally {
+    await session.close();
+  }
+});
