@@ -16,6 +16,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::core::compare::compare;
+use crate::core::model::Parsed;
 use crate::core::parse::parse;
 use crate::core::share::{encode, ShareState};
 use crate::core::split::split_after_first;
@@ -229,8 +230,27 @@ pub fn App() -> Html {
     }
 
     let dark = use_dark_mode();
-    let before = state.before.history().cloned().map(Rc::new);
-    let after = state.after.history().cloned().map(Rc::new);
+    // The compared histories, rebuilt only when a parse or a choice changes
+    // (not on every keystroke): the comparison, chart and tables key on them.
+    let histories = use_memo(
+        (
+            state.before.parsed.clone(),
+            state.before.selected,
+            state.after.parsed.clone(),
+            state.after.selected,
+        ),
+        |(before, before_idx, after, after_idx)| {
+            let pick = |p: &Parsed, idx: usize| {
+                p.histories
+                    .get(idx)
+                    .or_else(|| p.histories.first())
+                    .cloned()
+                    .map(Rc::new)
+            };
+            (pick(before, *before_idx), pick(after, *after_idx))
+        },
+    );
+    let (before, after) = (*histories).clone();
     let comparison = use_memo((before.clone(), after.clone()), |(before, after)| {
         let (Some(before), Some(after)) = (before, after) else {
             return None;

@@ -56,6 +56,17 @@ async function measures(page) {
   });
 }
 
+/** Types a few characters at the end of the before pane; ms per key until the box holds them. */
+async function typingMs(page) {
+  await page.locator('[data-testid="paste-before"]').focus();
+  await page.keyboard.press("Control+End");
+  const keys = "# a note";
+  const t0 = Date.now();
+  for (const key of keys) await page.keyboard.type(key);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="paste-before"]').value.endsWith(n), keys);
+  return (Date.now() - t0) / keys.length;
+}
+
 const fmt = (xs) => (xs ? xs.map((x) => x.toFixed(1)).join(" / ") + " ms" : "—");
 
 test("benchmark: the demo and a 2×1,000-layer --no-trunc pair in Chromium (numbers reported)", async () => {
@@ -64,6 +75,9 @@ test("benchmark: the demo and a 2×1,000-layer --no-trunc pair in Chromium (numb
     const { page } = session;
     const demo = await measures(page);
     console.log(`# demo (page load): parse ${fmt(demo["layerdiff:parse"])}, compare ${fmt(demo["layerdiff:compare"])}, chart ${fmt(demo["layerdiff:chart"])}, link ${fmt(demo["layerdiff:link"])}`);
+
+    const demoPerKey = await typingMs(page);
+    console.log(`# typing into the demo paste: ${demoPerKey.toFixed(1)} ms per key (the baseline: key press to text box, incl. the driver's round trip)`);
 
     await page.evaluate(() => performance.clearMeasures());
     const before = syntheticNoTrunc(1000, 0);
@@ -85,6 +99,9 @@ test("benchmark: the demo and a 2×1,000-layer --no-trunc pair in Chromium (numb
       `# 2×1,000 --no-trunc (${(before.length / 1024).toFixed(0)} KiB + ${(after.length / 1024).toFixed(0)} KiB): parse ${fmt(big["layerdiff:parse"])}, compare ${fmt(big["layerdiff:compare"])}, chart ${fmt(big["layerdiff:chart"])}, link ${fmt(big["layerdiff:link"])}; two pastes to chart on screen: ${wall} ms wall`,
     );
     assert.ok(big["layerdiff:compare"]?.length > 0, "the pair was compared");
+
+    const perKey = await typingMs(page);
+    console.log(`# typing into the 1,000-layer paste: ${perKey.toFixed(1)} ms per key (same measure)`);
   } finally {
     await session.close();
   }
