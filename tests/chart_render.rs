@@ -133,6 +133,12 @@ fn corpus_pairs_draw_cleanly() {
                 d.waterfall.len(),
                 "{name}"
             );
+            // Keyboard users reach every segment and bar (Tab), as they do table rows.
+            assert_eq!(
+                svg.matches("tabindex=\"0\"").count(),
+                d.segments.len() + d.waterfall.len(),
+                "{name}: every overlay element is focusable"
+            );
             for (attr, max) in [(" x=\"", 960), (" y=\"", 540)] {
                 for v in svg
                     .split(attr)

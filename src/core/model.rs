@@ -12,7 +12,8 @@ use serde::Serialize;
 
 /// Everything [`crate::core::parse::parse`] found in one paste. Parsing never
 /// fails: a paste with no history yields an empty `histories` and a diagnostic.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// (`Eq` lets the UI's `Rc<Parsed>` props compare by pointer first.)
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Parsed {
     /// The histories found, in the order they appear in the paste.
     pub histories: Vec<History>,
@@ -21,7 +22,7 @@ pub struct Parsed {
 }
 
 /// One `docker history` output (one table or one JSON document).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct History {
     /// A name for it, taken from what stands before it in the paste (a heading,
     /// the `docker history IMAGE` command, an `=== opt ===` line), or empty.
@@ -98,7 +99,7 @@ impl Dialect {
 }
 
 /// One row of a history: one build step, which may or may not have made a layer.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Layer {
     /// The image id in the first column, or `None` for `<missing>` (or no id column).
     pub id: Option<String>,

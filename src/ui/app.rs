@@ -16,13 +16,14 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::core::compare::compare;
+use crate::core::model::Parsed;
 use crate::core::parse::parse;
-use crate::core::share::encode;
+use crate::core::share::{encode, ShareState};
 use crate::core::split::split_after_first;
 use crate::ui::comparison::{ComparisonView, PerfMark};
 use crate::ui::link::{self, LinkChoices};
 use crate::ui::paste_pane::PastePane;
-use crate::ui::share_bar::ShareBar;
+use crate::ui::share_bar::{ShareBar, CHAT_LIMIT};
 use crate::ui::state::{Action, AppState, Side};
 use crate::ui::storage::{self, SavedWork};
 
@@ -35,6 +36,47 @@ pub const DEMO: &str =
 const REPARSE_DELAY_MS: u32 = 180;
 /// How long typing must pause before the panes are saved and the link rewritten.
 const SAVE_DELAY_MS: u32 = 250;
+
+/// How long typing must pause before the share link is packed again.
+const LINK_DELAY_MS: u32 = 400;
+
+/// The packed share link for one state of the panes.
+#[derive(PartialEq)]
+struct Links {
+    /// What was packed.
+    shared: Rc<ShareState>,
+    /// With which choices.
+    choices: LinkChoices,
+    /// The fragment (without `#`).
+    full: String,
+    /// The fragment without ids and times, packed only when the full link is
+    /// too long for a chat message and the user has not already chosen it.
+    short: Option<String>,
+}
+
+impl Links {
+    fn pack(shared: &Rc<ShareState>, choices: LinkChoices) -> Self {
+        let _mark = PerfMark::start("layerdiff:link");
+        let full = encode(shared, &choices.options());
+        let short =
+            (full.len() + link::base_url().len() > CHAT_LIMIT && !choices.short).then(|| {
+                encode(
+                    shared,
+                    &LinkChoices {
+                        short: true,
+                        ..choices
+                    }
+                    .options(),
+                )
+            });
+        Links {
+            shared: shared.clone(),
+            choices,
+            full,
+            short,
+        }
+    }
+}
 
 /// A message across the top of the page.
 #[derive(Clone, PartialEq)]
@@ -156,30 +198,30 @@ pub fn App() -> Html {
         short: false,
         redact: true,
     });
-    let shared = link::share_state(&state);
-    let fragment = {
-        let (shared, choices) = (shared.clone(), *choices);
-        use_memo((shared, choices), |(shared, choices)| {
-            let _mark = PerfMark::start("layerdiff:link");
-            let full = encode(shared, &choices.options());
-            let short = encode(
-                shared,
-                &LinkChoices {
-                    short: true,
-                    ..*choices
-                }
-                .options(),
-            );
-            (full, short)
-        })
-    };
+    let shared = Rc::new(link::share_state(&state));
+    // The link is packed after typing pauses (packing a big paste takes a
+    // while, and must not run on every keystroke); the share box shows the
+    // last link, marked as updating, meanwhile. The first one is packed at once.
+    let links = use_state(|| None::<Rc<Links>>);
+    {
+        let links = links.clone();
+        let first = links.is_none();
+        use_effect_with((shared.clone(), *choices), move |(shared, choices)| {
+            let (shared, choices) = (shared.clone(), *choices);
+            let timer = Timeout::new(if first { 0 } else { LINK_DELAY_MS }, move || {
+                links.set(Some(Rc::new(Links::pack(&shared, choices))));
+            });
+            move || drop(timer)
+        });
+    }
+    let fragment = links.as_ref().map(|l| l.full.clone()).unwrap_or_default();
     // Keep the address bar on the current comparison once the user changed something.
     {
-        let (fragment, touched) = (fragment.0.clone(), touched.clone());
-        use_effect_with(fragment, move |fragment| {
+        let touched = touched.clone();
+        use_effect_with(fragment.clone(), move |fragment| {
             let fragment = fragment.clone();
             let timer = Timeout::new(SAVE_DELAY_MS, move || {
-                if *touched.borrow() {
+                if *touched.borrow() && !fragment.is_empty() {
                     link::write_address_bar(&fragment);
                 }
             });
@@ -188,8 +230,27 @@ pub fn App() -> Html {
     }
 
     let dark = use_dark_mode();
-    let before = state.before.history().cloned().map(Rc::new);
-    let after = state.after.history().cloned().map(Rc::new);
+    // The compared histories, rebuilt only when a parse or a choice changes
+    // (not on every keystroke): the comparison, chart and tables key on them.
+    let histories = use_memo(
+        (
+            state.before.parsed.clone(),
+            state.before.selected,
+            state.after.parsed.clone(),
+            state.after.selected,
+        ),
+        |(before, before_idx, after, after_idx)| {
+            let pick = |p: &Parsed, idx: usize| {
+                p.histories
+                    .get(idx)
+                    .or_else(|| p.histories.first())
+                    .cloned()
+                    .map(Rc::new)
+            };
+            (pick(before, *before_idx), pick(after, *after_idx))
+        },
+    );
+    let (before, after) = (*histories).clone();
     let comparison = use_memo((before.clone(), after.clone()), |(before, after)| {
         let (Some(before), Some(after)) = (before, after) else {
             return None;
@@ -205,8 +266,10 @@ pub fn App() -> Html {
                     sort_by_delta={state.view.sort_by_delta} base_collapsed={state.view.base_collapsed}
                     on_toggle_sort={dispatch.reform(|_| Action::ToggleSort)}
                     on_toggle_base={dispatch.reform(|_| Action::ToggleBase)} />
-                <ShareBar link={AttrValue::from(format!("{base_url}#{}", fragment.0))}
-                    short_len={base_url.chars().count() + 1 + fragment.1.len()}
+                <ShareBar link={AttrValue::from(format!("{base_url}#{fragment}"))}
+                    short_len={links.as_ref().and_then(|l| l.short.as_ref()).map(|s| base_url.chars().count() + 1 + s.len())}
+                    updating={links.as_ref().is_none_or(|l| l.shared != shared || l.choices != *choices)}
+                    current={shared.clone()}
                     choices={*choices} on_choices={let c = choices.clone(); Callback::from(move |v| c.set(v))}
                     before={b} after={a} dark={dark} />
             </>

@@ -3,15 +3,15 @@
 
 use yew::prelude::*;
 
-use crate::core::model::{Diagnostic, Severity};
+use crate::core::model::{Diagnostic, Parsed, Severity};
 
 /// Props of [`DiagnosticList`].
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticListProps {
     /// `before` or `after`, for test ids.
     pub side: &'static str,
-    /// What the parser said.
-    pub diagnostics: std::rc::Rc<Vec<Diagnostic>>,
+    /// The parse whose diagnostics are listed.
+    pub parsed: std::rc::Rc<Parsed>,
     /// Called with a 1-based line number when an entry is chosen.
     pub on_goto_line: Callback<usize>,
 }
@@ -28,11 +28,12 @@ pub fn severity_word(severity: Severity) -> (&'static str, &'static str) {
 /// Lists diagnostics, most serious first within each line order.
 #[component]
 pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
-    if props.diagnostics.is_empty() {
+    let diagnostics: &[Diagnostic] = &props.parsed.diagnostics;
+    if diagnostics.is_empty() {
         return html! {};
     }
     let n_shown = 200;
-    let items = props.diagnostics.iter().take(n_shown).map(|d| {
+    let items = diagnostics.iter().take(n_shown).map(|d| {
         let (word, icon) = severity_word(d.severity);
         let line = d.line;
         let goto = props.on_goto_line.reform(move |_: MouseEvent| line);
@@ -51,10 +52,10 @@ pub fn DiagnosticList(props: &DiagnosticListProps) -> Html {
             </li>
         }
     });
-    let hidden = props.diagnostics.len().saturating_sub(n_shown);
+    let hidden = diagnostics.len().saturating_sub(n_shown);
     html! {
-        <details class="diagnostics" open={props.diagnostics.iter().any(|d| d.severity >= Severity::Warning)}>
-            <summary>{format!("{} note{} on the paste", props.diagnostics.len(), if props.diagnostics.len() == 1 { "" } else { "s" })}</summary>
+        <details class="diagnostics" open={diagnostics.iter().any(|d| d.severity >= Severity::Warning)}>
+            <summary>{format!("{} note{} on the paste", diagnostics.len(), if diagnostics.len() == 1 { "" } else { "s" })}</summary>
             <ul data-testid={format!("diagnostics-{}", props.side)}>
                 { for items }
                 if hidden > 0 { <li class="diag note">{format!("… and {hidden} more")}</li> }

@@ -2,6 +2,8 @@
 //! a layer row, a line it skipped or doubted (with the severity's icon), or
 //! nothing. This is how diagnostics sit "next to the lines they concern".
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::core::model::{Parsed, Severity};
@@ -18,8 +20,22 @@ enum LineMark {
     Said(Severity),
 }
 
-/// Builds the gutter for a text of `n_lines` lines.
-pub fn gutter(parsed: &Parsed, n_lines: usize, selected: Option<usize>) -> Html {
+/// Props of [`Gutter`].
+#[derive(Properties, PartialEq)]
+pub struct GutterProps {
+    /// What the parser made of the text.
+    pub parsed: Rc<Parsed>,
+    /// How many lines the text has.
+    pub n_lines: usize,
+    /// Which history is compared (its lines are tinted).
+    pub selected: Option<usize>,
+}
+
+/// The gutter for a text of `n_lines` lines. A component of its own so that it
+/// re-renders only when the parse or the line count changes, not per keystroke.
+#[component]
+pub fn Gutter(props: &GutterProps) -> Html {
+    let (parsed, n_lines, selected) = (&*props.parsed, props.n_lines, props.selected);
     let n_lines = n_lines.clamp(1, MAX_MARKED_LINES);
     let mut marks = vec![LineMark::Plain; n_lines + 1];
     let mut in_selected = vec![false; n_lines + 1];

@@ -4,7 +4,9 @@
 use yew::prelude::*;
 
 use crate::core::instruction::split_instruction;
-use crate::core::model::History;
+use std::rc::Rc;
+
+use crate::core::model::Parsed;
 use crate::ui::format::size_cell;
 
 /// Props of [`LayerTable`].
@@ -12,8 +14,10 @@ use crate::ui::format::size_cell;
 pub struct LayerTableProps {
     /// `before` or `after`, for test ids.
     pub side: &'static str,
-    /// The history shown.
-    pub history: History,
+    /// The parse holding the history shown.
+    pub parsed: Rc<Parsed>,
+    /// Which of its histories.
+    pub index: usize,
     /// Called with a 1-based line number when a row's line link is chosen.
     pub on_goto_line: Callback<usize>,
 }
@@ -21,7 +25,15 @@ pub struct LayerTableProps {
 /// The table of parsed layers.
 #[component]
 pub fn LayerTable(props: &LayerTableProps) -> Html {
-    let rows = props.history.layers.iter().enumerate().map(|(idx, layer)| {
+    let Some(history) = props
+        .parsed
+        .histories
+        .get(props.index)
+        .or_else(|| props.parsed.histories.first())
+    else {
+        return html! {};
+    };
+    let rows = history.layers.iter().enumerate().map(|(idx, layer)| {
         let (keyword, command) = split_instruction(&layer.created_by);
         let (size, size_title) = size_cell(layer.size);
         let line = layer.lines.0;

@@ -46,14 +46,7 @@ pub fn share_state(state: &AppState) -> ShareState {
 
 /// The page state a decoded link stands for.
 pub fn app_state(shared: &ShareState) -> AppState {
-    let pane = |p: &SharedPane| {
-        let mut pane = Pane::new(&p.text);
-        if p.selected < pane.parsed.histories.len() {
-            pane.selected = p.selected;
-        }
-        pane.label_override = (!p.label.trim().is_empty()).then(|| p.label.clone());
-        pane
-    };
+    let pane = |p: &SharedPane| Pane::restored(&p.text, p.selected, Some(p.label.clone()));
     AppState {
         before: pane(&shared.before),
         after: pane(&shared.after),

@@ -2,14 +2,12 @@
 //! the parser understood (format, layer count, sum of sizes), a picker when the
 //! paste holds several histories, the diagnostics, and the parsed layer table.
 
-use std::rc::Rc;
-
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::core::compare::numbers::human_bytes as bytes;
 use crate::ui::diagnostics::DiagnosticList;
-use crate::ui::format::bytes;
-use crate::ui::gutter::gutter;
+use crate::ui::gutter::Gutter;
 use crate::ui::layer_table::LayerTable;
 use crate::ui::state::{Action, Pane, Side};
 
@@ -57,11 +55,24 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
             }
         })
     };
-    let goto_line = {
+    // Stable across renders (it reads the text from the box when used), so
+    // the table and the notes do not re-render on every keystroke.
+    let goto_line = use_callback(textarea.clone(), |line: usize, textarea| {
+        select_line(textarea, line)
+    });
+    // The text box is not re-filled on every render (re-setting a big value is
+    // slow and moves the caret): only when the state holds another text than
+    // the box, as after a split paste, a swap, a link or the demo.
+    {
         let textarea = textarea.clone();
-        let text = pane.text.clone();
-        Callback::from(move |line: usize| select_line(&textarea, &text, line))
-    };
+        use_effect_with(pane.text.clone(), move |text| {
+            if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
+                if area.value() != **text {
+                    area.set_value(text);
+                }
+            }
+        });
+    }
     let onrename = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -125,18 +136,20 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
             {summary}
             {picker}
             <div class="editor">
-                <div class="gutter" ref={gutter_ref} aria-hidden="true">{gutter(parsed, n_lines, history.map(|_| pane.selected))}</div>
-                <textarea ref={textarea} value={pane.text.to_string()} {oninput} {onscroll}
+                <div class="gutter" ref={gutter_ref} aria-hidden="true">
+                    <Gutter parsed={parsed.clone()} {n_lines} selected={history.map(|_| pane.selected)} />
+                </div>
+                <textarea ref={textarea} {oninput} {onscroll}
                     spellcheck="false" wrap="off" autocomplete="off"
                     aria-label={format!("{key}: docker history output")}
                     placeholder="IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT\n<missing>      2 weeks ago   RUN /bin/sh -c apt-get install -y curl # buil…   42.1MB    buildkit.dockerfile.v0"
                     data-testid={format!("paste-{key}")} />
             </div>
-            <DiagnosticList side={key} diagnostics={Rc::new(parsed.diagnostics.clone())} on_goto_line={goto_line.clone()} />
+            <DiagnosticList side={key} parsed={parsed.clone()} on_goto_line={goto_line.clone()} />
             if let Some(h) = history {
                 <details class="parsed" open=true>
                     <summary>{format!("What was read: {} layers, newest first", h.layers.len())}</summary>
-                    <LayerTable side={key} history={h.clone()} on_goto_line={goto_line} />
+                    <LayerTable side={key} parsed={parsed.clone()} index={pane.selected} on_goto_line={goto_line} />
                 </details>
             }
         </section>
@@ -144,10 +157,11 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
 }
 
 /// Selects line `line` (1-based) of the text box and scrolls it into view.
-fn select_line(textarea: &NodeRef, text: &str, line: usize) {
+fn select_line(textarea: &NodeRef, line: usize) {
     let Some(area) = textarea.cast::<HtmlTextAreaElement>() else {
         return;
     };
+    let text = area.value();
     if line == 0 {
         return;
     }

@@ -15,6 +15,7 @@ use crate::core::compare::{compare, report};
 use crate::core::instruction::split_instruction;
 use crate::core::model::History;
 use crate::core::redact::{find_secrets, mask, Finding};
+use crate::core::share::{encode, ShareState};
 use crate::ui::download::{save_svg_as_png, save_text};
 use crate::ui::link::LinkChoices;
 
@@ -26,8 +27,13 @@ pub const CHAT_LIMIT: usize = 2_000;
 pub struct ShareBarProps {
     /// The full link for the current choices.
     pub link: AttrValue,
-    /// The length of the link without ids and times (with the same masking).
-    pub short_len: usize,
+    /// The length of the link without ids and times (with the same masking),
+    /// when it was packed (only for links over the chat limit).
+    pub short_len: Option<usize>,
+    /// The link is being packed again for newer panes.
+    pub updating: bool,
+    /// What the panes hold now (to pack a fresh link when copying during an update).
+    pub current: Rc<ShareState>,
     /// The user's choices.
     pub choices: LinkChoices,
     /// Changes the choices.
@@ -55,8 +61,19 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
 
     let on_copy = {
         let (link, copied, timer) = (props.link.clone(), copied.clone(), timer.clone());
+        let (updating, current) = (props.updating, props.current.clone());
         Callback::from(move |_: MouseEvent| {
             let (copied, timer) = (copied.clone(), timer.clone());
+            // Copying while the link is being re-packed copies the current panes.
+            let link = if updating {
+                format!(
+                    "{}#{}",
+                    link.split('#').next().unwrap_or_default(),
+                    encode(&current, &choices.options())
+                )
+            } else {
+                link.to_string()
+            };
             copy_to_clipboard(&link, move |res| {
                 copied.set(Some(res));
                 let copied = copied.clone();
@@ -82,17 +99,18 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         html! {
             <p class="warn" role="status" data-testid="link-warning">
                 {"⚠ "}<span data-testid="link-length">{len}</span>{format!(" characters: longer than one chat message (Discord allows {CHAT_LIMIT}).")}
-                if !choices.short && props.short_len <= CHAT_LIMIT {
+                if let (false, Some(short_len)) = (choices.short, props.short_len.filter(|n| *n <= CHAT_LIMIT)) {
                     {" "}<button type="button" class="primary" onclick={set_short.clone()} data-testid="use-short-link">
-                        {format!("Use a shorter link ({} characters, without image ids and times)", props.short_len)}
+                        {format!("Use a shorter link ({short_len} characters, without image ids and times)")}
                     </button>
-                } else if !choices.short {
-                    {format!(" Without image ids and times it would still be {} characters; share the Markdown export instead.", props.short_len)}
+                } else if let (false, Some(short_len)) = (choices.short, props.short_len) {
+                    {format!(" Without image ids and times it would still be {short_len} characters; share the Markdown export instead.")}
                 }
             </p>
         }
     } else {
-        html! { <p class="muted small"><span data-testid="link-length">{len}</span>{" characters — fits a chat message."}</p> }
+        html! { <p class="muted small"><span data-testid="link-length">{len}</span>{" characters — fits a chat message."}
+        if props.updating { <span class="muted" data-testid="link-updating">{" (updating…)"}</span> }</p> }
     };
     let copy_label = match &*copied {
         None => "Copy link".to_string(),
@@ -110,6 +128,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <button type="button" class="primary" onclick={on_copy} data-testid="copy-link" aria-live="polite">{copy_label}</button>
             </div>
             <p class="link-meta">
+                if props.updating { <span class="muted" data-testid="link-updating">{"updating the link… · "}</span> }
                 <label><input type="checkbox" checked={choices.short} onclick={set_short} data-testid="short-toggle" />{" without image ids and times"}</label>
             </p>
             {length_note}

@@ -6,9 +6,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::model::{History, Parsed};
+use crate::core::model::History;
+use crate::core::model::Parsed;
 use crate::core::parse::parse;
 use crate::core::split::split_after_first;
+use crate::ui::comparison::PerfMark;
 
 /// Texts up to this size are parsed on every keystroke.
 pub const INSTANT_PARSE_BYTES: usize = 24 * 1024;
@@ -60,12 +62,23 @@ impl Pane {
     pub fn new(text: &str) -> Self {
         let text: Rc<str> = Rc::from(text);
         Pane {
-            parsed: Rc::new(parse(&text)),
+            parsed: Rc::new(timed_parse(&text)),
             parsed_text: text.clone(),
             text,
             selected: 0,
             label_override: None,
         }
+    }
+
+    /// A pane brought back from storage or a link: its text, which history
+    /// was compared (ignored if the text no longer holds it) and the user's label.
+    pub fn restored(text: &str, selected: usize, label: Option<String>) -> Self {
+        let mut pane = Pane::new(text);
+        if selected < pane.parsed.histories.len() {
+            pane.selected = selected;
+        }
+        pane.label_override = label.filter(|l| !l.trim().is_empty());
+        pane
     }
 
     /// The history this pane compares, if the paste holds any.
@@ -92,7 +105,7 @@ impl Pane {
 
     fn reparse(&mut self) {
         if self.is_stale() {
-            self.parsed = Rc::new(parse(&self.text));
+            self.parsed = Rc::new(timed_parse(&self.text));
             self.parsed_text = self.text.clone();
         }
         if self.selected >= self.parsed.histories.len() {
@@ -185,7 +198,7 @@ impl AppState {
                 }
             }
             Action::PasteText(side, text) => {
-                let parsed = parse(&text);
+                let parsed = timed_parse(&text);
                 if parsed.histories.len() >= 2 {
                     // Whichever pane it went into, the first history is "before".
                     let (first, rest) = split_after_first(&text, &parsed);
@@ -225,4 +238,10 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new((*self).clone().apply(action))
     }
+}
+
+/// Parses with a `layerdiff:parse` performance measure around it.
+fn timed_parse(text: &str) -> Parsed {
+    let _mark = PerfMark::start("layerdiff:parse");
+    parse(text)
 }

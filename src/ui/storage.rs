@@ -53,14 +53,7 @@ impl SavedWork {
 
     /// The page state these saved panes stand for.
     pub fn to_state(&self) -> AppState {
-        let pane = |p: &SavedPane| {
-            let mut pane = Pane::new(&p.text);
-            pane.label_override = p.label.clone();
-            if p.selected < pane.parsed.histories.len() {
-                pane.selected = p.selected;
-            }
-            pane
-        };
+        let pane = |p: &SavedPane| Pane::restored(&p.text, p.selected, p.label.clone());
         AppState {
             before: pane(&self.before),
             after: pane(&self.after),

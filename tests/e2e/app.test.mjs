@@ -114,6 +114,19 @@ test("hovering a row of the aligned table highlights it and its partner in the c
     const other = page.locator('[data-testid="aligned"] tbody tr[data-status="removed"]').first();
     await other.focus();
     assert.match(await text(page, "inspector"), /removed/);
+    // Keyboard focus on a chart segment shows that layer too.
+    // Park the pointer where no layer is, so scrolling to the focused segment hovers nothing.
+    await page.mouse.move(1, 1);
+    const seg = page.locator('[data-testid="chart"] .ld-seg[data-kind="layer"][data-status="removed"]').first();
+    const segRow = await seg.getAttribute("data-row");
+    await seg.focus();
+    assert.match(await text(page, "inspector"), /removed/);
+    // ... and highlights its row in the table.
+    await page.waitForFunction(
+      (idx) => document.querySelector(`[data-testid="aligned"] tr[data-rows="${idx}"]`)?.classList.contains("hl"),
+      segRow,
+      { timeout: 5000 },
+    );
     await session.settle();
     assertClean(session);
   } finally {

@@ -17,6 +17,12 @@ after(async () => {
 
 const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).first().innerText();
 
+/** The share link's fragment once it is packed for the current panes. */
+async function settledFragment(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-testid="link-updating"]'), null, { timeout: 10_000 });
+  return (await page.locator('[data-testid="share-link"]').inputValue()).split("#")[1];
+}
+
 test("copy the demo's link, open it in a fresh page: the same comparison; the link is at most 700 characters", async () => {
   const first = await app.open();
   let link;
@@ -114,7 +120,7 @@ test("opening a link over unsaved work keeps that work recoverable", async () =>
   const session = await app.open();
   try {
     const { page } = session;
-    const link = (await page.locator('[data-testid="share-link"]').inputValue()).split("#")[1];
+    const link = await settledFragment(page);
     const mine = await corpusText("006-adderservice-old-space-units-no-trailing.txt");
     await pasteInto(page, "paste-before", mine);
     await page.waitForTimeout(700);
@@ -141,9 +147,9 @@ test("secrets in build args are found and masked in the link", async () => {
     await pasteInto(page, "paste-after", leak);
     await page.locator('[data-testid="secrets"]').waitFor();
     assert.match(await text(page, "secrets"), /GIT_ACCESS_TOKEN/);
-    const masked = (await page.locator('[data-testid="share-link"]').inputValue()).split("#")[1];
+    const masked = await settledFragment(page);
     await page.locator('[data-testid="redact-toggle"]').uncheck();
-    const unmasked = (await page.locator('[data-testid="share-link"]').inputValue()).split("#")[1];
+    const unmasked = await settledFragment(page);
     assert.notEqual(masked, unmasked);
     const reopened = await app.open({ hash: masked });
     try {
@@ -153,6 +159,39 @@ test("secrets in build args are found and masked in the link", async () => {
     } finally {
       await reopened.close();
     }
+  } finally {
+    await session.close();
+  }
+});
+
+test("exports: Markdown, JSON, SVG and PNG download what the page shows", async () => {
+  const session = await app.open();
+  try {
+    const { page } = session;
+    const { readFile } = await import("node:fs/promises");
+    const grab = async (testid) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-testid="${testid}"]`).click()]);
+      return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+    };
+    const md = await grab("export-markdown");
+    assert.equal(md.name, "layerdiff-comparison.md");
+    const mdText = md.bytes.toString("utf8");
+    assert.match(mdText, /≈ 417 MB/);
+    assert.match(mdText, /\| *status|\|.*removed/i);
+    assert.match(mdText, /\[Open this comparison in layerdiff\]\(http/);
+
+    const json = JSON.parse((await grab("export-json")).bytes.toString("utf8"));
+    assert.equal(json.before.total_bytes, 417294752);
+    assert.equal(json.after.total_bytes, 316000752);
+
+    const svg = (await grab("export-svg")).bytes.toString("utf8");
+    assert.match(svg, /^<svg[^>]*viewBox/);
+
+    const png = (await grab("export-png")).bytes;
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG file");
+    assert.ok(png.length > 10_000, `a real picture (${png.length} bytes)`);
+    await session.settle();
+    assertClean(session);
   } finally {
     await session.close();
   }

@@ -181,13 +181,16 @@ fn draw_header(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
         VPos::Center,
         true,
     );
+    // Each title gets the room between the two column centres (about 6.4
+    // units per character at this size), so long labels never overlap.
+    let title_chars = ((f64::from(l.after_x - l.before_x) / 6.4) as usize).clamp(8, 40);
     for (col, name, total) in [
         (Column::Before, &d.before_label, &d.before_total),
         (Column::After, &d.after_label, &d.after_total),
     ] {
         let x = l.col_x(col) + l.col_w / 2;
         c.text(
-            &short(name, 26),
+            &short(name, title_chars),
             x,
             66,
             11.0,
@@ -607,7 +610,7 @@ fn finish(mut svg: String, d: &ChartData, l: &Layout) -> String {
     for s in &d.segments {
         let (x0, y0, x1, y1) = l.seg_box(s);
         overlay.push_str(&format!(
-            "<rect class=\"ld-seg ld-{status}\" data-side=\"{side}\" data-row=\"{row}\" data-rows=\"{rows}\" data-layers=\"{layers}\" data-status=\"{status}\" data-kind=\"{kind}\" x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\" pointer-events=\"all\"><title>{title}</title></rect>\n",
+            "<rect class=\"ld-seg ld-{status}\" data-side=\"{side}\" data-row=\"{row}\" data-rows=\"{rows}\" data-layers=\"{layers}\" data-status=\"{status}\" data-kind=\"{kind}\" x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\" pointer-events=\"all\" tabindex=\"0\"><title>{title}</title></rect>\n",
             status = s.status_str(),
             side = s.column.as_str(),
             row = s.rows.first().copied().unwrap_or(0),
@@ -629,7 +632,7 @@ fn finish(mut svg: String, d: &ChartData, l: &Layout) -> String {
         let x1 = wf_x(d, bx0, kx, bar.from.max(bar.to));
         let y0 = top + k as i32 * row_h;
         overlay.push_str(&format!(
-            "<rect class=\"ld-bar\" data-kind=\"{kind}\" data-rows=\"{rows}\" data-status=\"{status}\" x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{row_h}\" pointer-events=\"all\"><title>{title}</title></rect>\n",
+            "<rect class=\"ld-bar\" data-kind=\"{kind}\" data-rows=\"{rows}\" data-status=\"{status}\" x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{row_h}\" pointer-events=\"all\" tabindex=\"0\"><title>{title}</title></rect>\n",
             kind = bar.kind.as_str(),
             rows = join(&bar.rows),
             status = bar.status.map_or("mixed", Status::as_str),
