@@ -164,10 +164,17 @@ async fn a_history_typed_into_the_before_pane_lists_its_layers() {
         "{fixture}: the before pane should say {n_layers} layers, it says {:?}",
         text_at(&root, "[data-testid=layer-count-before]")
     );
-    let rows = root
-        .query_selector_all("[data-testid=layers-before] tbody tr")
-        .map(|rows| rows.length())
-        .unwrap_or(0);
+    // The table is a child component: Yew may render it a turn after the count.
+    let n_rows = |root: &Element| {
+        root.query_selector_all("[data-testid=layers-before] tbody tr")
+            .map(|rows| rows.length())
+            .unwrap_or(0)
+    };
+    settle_until(&root, |root| {
+        usize::try_from(n_rows(root)).ok() == Some(n_layers)
+    })
+    .await;
+    let rows = n_rows(&root);
     assert_eq!(
         usize::try_from(rows).unwrap_or(usize::MAX),
         n_layers,

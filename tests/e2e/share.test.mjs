@@ -101,7 +101,7 @@ test("reload keeps the panes (saved locally as the user types)", async () => {
     await page.locator('[data-testid="label-after"]').fill("my renamed after");
     await page.locator('[data-testid="label-after"]').press("Enter");
     await page.locator('[data-testid="label-after"]').blur();
-    await page.waitForTimeout(700);
+    await page.waitForFunction(() => (localStorage.getItem("layerdiff.work.v1") ?? "").includes("my renamed after"), null, { timeout: 10_000 });
     // Reopen the page's address without any link: storage alone must restore it.
     await page.goto(session.url.split("#")[0]);
     await page.waitForFunction(() => window.__e2e?.started === true);
@@ -123,7 +123,7 @@ test("opening a link over unsaved work keeps that work recoverable", async () =>
     const link = await settledFragment(page);
     const mine = await corpusText("006-adderservice-old-space-units-no-trailing.txt");
     await pasteInto(page, "paste-before", mine);
-    await page.waitForTimeout(700);
+    await page.waitForFunction(() => (localStorage.getItem("layerdiff.work.v1") ?? "").includes("adderservice"), null, { timeout: 10_000 });
     await page.goto(`${session.url.split("#")[0]}#${link}`);
     await page.waitForFunction(() => window.__e2e?.started === true);
     await page.locator('[data-testid="recoverable"]').waitFor();
