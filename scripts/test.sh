@@ -16,6 +16,14 @@ step "cargo fmt --check" cargo fmt --all --check
 step "cargo clippy --all-targets (native)" cargo clippy --all-targets -- -D warnings
 step "cargo clippy --target $WASM_TARGET --lib --bins" \
   cargo clippy --target "$WASM_TARGET" --lib --bins -- -D warnings
+# Property tests draw new random cases on every run, which is how they find
+# bugs on developers' machines. Under CI they replay one fixed seed (unless
+# PROPTEST_RNG_SEED is already set), so a landing never depends on a lucky
+# draw; any failure a developer finds is kept in tests/*.proptest-regressions
+# and replayed everywhere.
+if [ -n "${CI:-}" ] && [ -z "${PROPTEST_RNG_SEED:-}" ]; then
+  export PROPTEST_RNG_SEED=20261126
+fi
 step "cargo test (native: core, CLI, tidy)" cargo test --no-fail-fast
 
 web_tests=()

@@ -59,8 +59,10 @@ proptest! {
             let before = &history.layers[f.layer].created_by;
             let after = &masked.layers[f.layer].created_by;
             let secret = before.get(f.range.clone()).unwrap_or_default();
-            // Each finding removes one occurrence of its value.
-            if secret.len() >= 4 {
+            // Each finding removes one occurrence of its value. (A value with
+            // `*` in it can be spelled again by the mask itself: the masked
+            // `--password=***` contains the secret `--password=*`.)
+            if secret.len() >= 4 && !secret.contains('*') {
                 prop_assert!(
                     after.matches(secret).count() < before.matches(secret).count(),
                     "{secret:?} not masked in {after:?}"
