@@ -9,6 +9,7 @@
 //! - `palette`: Okabe–Ito status colours, light and dark.
 
 pub mod data;
+mod layout;
 pub mod palette;
 pub mod svg;
 

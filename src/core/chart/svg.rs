@@ -16,9 +16,13 @@
 //! sans-serif` (no font files: plotters' `ttf` feature is off).
 
 use super::data::{BarKind, ChartData, Column, Segment, SegmentKind};
+use super::layout::{
+    fit, text_width, Key, Layout, BAR_TEXT_SIZE, EDGE, LABEL_DETAIL_SIZE, LABEL_PITCH, LABEL_SIZE,
+    LEGEND_SIZE, NOTE_SIZE,
+};
 use super::palette::{hex, Palette, Rgb};
 use crate::core::compare::numbers::human_bytes;
-use crate::core::compare::{short, Status};
+use crate::core::compare::Status;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -84,64 +88,10 @@ impl Canvas<'_> {
     }
 }
 
-/// Where things go, computed once from the options.
-struct Layout {
-    w: i32,
-    h: i32,
-    before_x: i32,
-    after_x: i32,
-    col_w: i32,
-    top: i32,
-    bottom: i32,
-    scale: f64,
-    wf_x0: i32,
-    wf_x1: i32,
-}
-
-impl Layout {
-    fn new(o: &ChartOptions, max_bytes: u64) -> Layout {
-        let w = o.width.clamp(480, 4000) as i32;
-        let h = o.height.clamp(300, 4000) as i32;
-        let cols_w = (w as f64 * 0.62) as i32;
-        let col_w = ((w as f64 * 0.07) as i32).clamp(40, 90);
-        let gap = (cols_w as f64 * 0.16) as i32;
-        let label_w = (cols_w - 2 * col_w - gap) / 2;
-        let top = 92;
-        let bottom = h - 40;
-        Layout {
-            w,
-            h,
-            before_x: label_w,
-            after_x: label_w + col_w + gap,
-            col_w,
-            top,
-            bottom,
-            scale: f64::from(bottom - top) / max_bytes.max(1) as f64,
-            wf_x0: cols_w + 16,
-            wf_x1: w - 14,
-        }
-    }
-    fn y(&self, bytes: u64) -> i32 {
-        self.bottom - (bytes as f64 * self.scale).round() as i32
-    }
-    fn col_x(&self, c: Column) -> i32 {
-        match c {
-            Column::Before => self.before_x,
-            Column::After => self.after_x,
-        }
-    }
-    fn seg_box(&self, s: &Segment) -> (i32, i32, i32, i32) {
-        let x = self.col_x(s.column);
-        let y1 = self.y(s.start);
-        let y0 = self.y(s.start.saturating_add(s.bytes));
-        (x, y0, x + self.col_w, y1)
-    }
-}
-
 /// Draws the chart. The result is a complete `<svg>` document.
 pub fn render_svg(data: &ChartData, options: &ChartOptions) -> String {
     let p = Palette::for_theme(options.dark);
-    let l = Layout::new(options, data.max_bytes);
+    let l = Layout::new(options.width, options.height, data);
     let mut buf = String::new();
     {
         let mut c = Canvas {
@@ -153,27 +103,22 @@ pub fn render_svg(data: &ChartData, options: &ChartOptions) -> String {
         draw_columns(&mut c, data, &l, &p);
         draw_labels(&mut c, data, &l, &p);
         draw_waterfall(&mut c, data, &l, &p);
-        draw_legend(&mut c, data, &l, &p);
+        draw_legend(&mut c, &l, &p);
         let _ = c.b.present();
     }
     finish(buf, data, &l)
 }
 
 fn draw_header(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
-    let mid = (l.before_x + l.after_x + l.col_w) / 2;
+    let title = fit(&d.title, 15.0, f64::from(l.w - 28));
+    c.text(&title, 14, 22, 15.0, p.text, HPos::Left, VPos::Center, true);
+    // the change, centred over the gap between the columns, kept inside their room
+    let delta = fit(&d.delta, 16.0, f64::from(l.cols_right - EDGE));
+    let half = (text_width(&delta, 16.0) / 2.0).ceil() as i32;
+    let x = l.mid().min(l.cols_right - half).max(EDGE + half);
     c.text(
-        &d.title,
-        14,
-        22,
-        15.0,
-        p.text,
-        HPos::Left,
-        VPos::Center,
-        true,
-    );
-    c.text(
-        &d.delta,
-        mid,
+        &delta,
+        x,
         46,
         16.0,
         p.text,
@@ -181,16 +126,13 @@ fn draw_header(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
         VPos::Center,
         true,
     );
-    // Each title gets the room between the two column centres (about 6.4
-    // units per character at this size), so long labels never overlap.
-    let title_chars = ((f64::from(l.after_x - l.before_x) / 6.4) as usize).clamp(8, 40);
     for (col, name, total) in [
         (Column::Before, &d.before_label, &d.before_total),
         (Column::After, &d.after_label, &d.after_total),
     ] {
-        let x = l.col_x(col) + l.col_w / 2;
+        let (x, name) = l.title_place(col, name, 11.0);
         c.text(
-            &short(name, title_chars),
+            &name,
             x,
             66,
             11.0,
@@ -199,7 +141,17 @@ fn draw_header(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
             VPos::Center,
             false,
         );
-        c.text(total, x, 81, 13.0, p.text, HPos::Center, VPos::Center, true);
+        let (x, total) = l.title_place(col, total, 13.0);
+        c.text(
+            &total,
+            x,
+            81,
+            13.0,
+            p.text,
+            HPos::Center,
+            VPos::Center,
+            true,
+        );
     }
     // baseline
     c.line(
@@ -276,8 +228,10 @@ fn draw_columns(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
         let h = y1 - y0;
         let cx = (x0 + x1) / 2;
         let cy = (y0 + y1) / 2;
+        let fits = |t: &str| text_width(t, 10.0) <= f64::from(x1 - x0 - 4);
         if s.kind == SegmentKind::Base {
-            if h >= 30 {
+            let layers = format!("{} layers", s.layers.len());
+            if h >= 30 && fits("base image") && fits(&layers) {
                 c.text(
                     "base image",
                     cx,
@@ -289,7 +243,7 @@ fn draw_columns(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
                     false,
                 );
                 c.text(
-                    &format!("{} layers", s.layers.len()),
+                    &layers,
                     cx,
                     cy + 7,
                     10.0,
@@ -298,7 +252,7 @@ fn draw_columns(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
                     VPos::Center,
                     false,
                 );
-            } else if h >= 14 {
+            } else if h >= 14 && fits("base") {
                 c.text(
                     "base",
                     cx,
@@ -350,7 +304,20 @@ fn hatch(c: &mut Canvas, (x0, y0, x1, y1): (i32, i32, i32, i32), colour: Rgb, ba
     }
 }
 
+/// Weight of a side label when not all fit: the biggest segments first, a
+/// changed layer before an unchanged one of similar size (as `data` chose them).
+fn label_weight(s: &Segment) -> u64 {
+    if s.kind == SegmentKind::Layer && s.status.is_some_and(|st| st != Status::Same) {
+        s.bytes.saturating_mul(2)
+    } else {
+        s.bytes
+    }
+}
+
 fn draw_labels(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
+    // label centres stay between these (two lines of text around each centre)
+    let (first_at, last_at) = (l.top + 10, l.bottom - 6);
+    let capacity = usize::try_from((last_at - first_at) / LABEL_PITCH + 1).unwrap_or(0);
     for col in [Column::Before, Column::After] {
         let mut items: Vec<(i32, &Segment)> = d
             .column(col)
@@ -360,69 +327,77 @@ fn draw_labels(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
                 ((y0 + y1) / 2, s)
             })
             .collect();
-        items.sort_by_key(|x| x.0);
-        // push labels apart (28 units per two-line label), top to bottom
-        let mut placed: Vec<(i32, i32, &Segment)> = Vec::new();
-        let mut next_free = l.top - 4;
-        for (y, s) in items {
-            let at = y.max(next_free + 14);
-            next_free = at + 14;
-            placed.push((y, at, s));
+        if items.len() > capacity {
+            items.sort_by_key(|x| std::cmp::Reverse(label_weight(x.1)));
+            items.truncate(capacity);
         }
-        // if pushed past the bottom, shift everything up
-        if let Some(&(_, last, _)) = placed.last() {
-            let over = last + 14 - (l.bottom + 8);
-            if over > 0 {
-                for x in placed.iter_mut() {
-                    x.1 -= over;
-                }
-            }
+        items.sort_by_key(|x| x.0);
+        // push labels apart top to bottom, then back up from the bottom limit
+        let mut at: Vec<i32> = Vec::with_capacity(items.len());
+        let mut next_free = first_at;
+        for (y, _) in &items {
+            let a = (*y).max(next_free);
+            next_free = a + LABEL_PITCH;
+            at.push(a);
+        }
+        let mut limit = last_at;
+        for a in at.iter_mut().rev() {
+            *a = (*a).min(limit);
+            limit = *a - LABEL_PITCH;
         }
         let edge = match col {
             Column::Before => l.before_x - 4,
             Column::After => l.after_x + l.col_w + 4,
         };
-        let tx = match col {
-            Column::Before => l.before_x - 12,
-            Column::After => l.after_x + l.col_w + 12,
-        };
+        let tx = l.label_x(col);
+        let room = l.label_room(col);
         let right = col == Column::Before;
         let h = if right { HPos::Right } else { HPos::Left };
-        let chars = ((l.before_x - 22) as f64 / 6.5).max(8.0) as usize;
-        for (y, at, s) in placed {
+        for ((y, s), at) in items.into_iter().zip(at) {
             let label = s.label.as_deref().unwrap_or("");
             let mut lines = label.lines();
-            let first = short(lines.next().unwrap_or(""), chars);
-            let first = first.as_str();
-            let second = lines.next().unwrap_or("");
+            let first = fit(lines.next().unwrap_or(""), LABEL_SIZE, room);
+            let size = lines.next().unwrap_or("");
             c.line(
                 (edge, y),
                 (tx + if right { 2 } else { -2 }, at),
                 p.muted,
                 0.8,
             );
-            c.text(first, tx, at - 7, 11.0, p.text, h, VPos::Center, false);
+            c.text(
+                &first,
+                tx,
+                at - 7,
+                LABEL_SIZE,
+                p.text,
+                h,
+                VPos::Center,
+                false,
+            );
             let marker = s.status.map_or("", Status::symbol);
             let second = if s.kind == SegmentKind::Base || marker.is_empty() {
-                second.to_string()
+                size.to_string()
             } else {
-                format!("{second}  {marker} {}", s.status_str())
+                let long = format!("{size}  {marker} {}", s.status_str());
+                if text_width(&long, LABEL_DETAIL_SIZE) <= room {
+                    long
+                } else {
+                    format!("{size}  {marker}")
+                }
             };
-            c.text(&second, tx, at + 7, 10.5, p.muted, h, VPos::Center, false);
+            let second = fit(&second, LABEL_DETAIL_SIZE, room);
+            c.text(
+                &second,
+                tx,
+                at + 7,
+                LABEL_DETAIL_SIZE,
+                p.muted,
+                h,
+                VPos::Center,
+                false,
+            );
         }
     }
-}
-
-fn bar_geometry(d: &ChartData, l: &Layout) -> (i32, i32, i32, i32, f64, i32) {
-    let n = d.waterfall.len().max(1) as i32;
-    let top = l.top;
-    let row_h = ((l.bottom - top) / n).clamp(8, 34);
-    let label_w = ((l.wf_x1 - l.wf_x0) as f64 * 0.48) as i32;
-    let bx0 = l.wf_x0 + label_w;
-    let bx1 = l.wf_x1 - 58;
-    let span = d.waterfall_axis.1.saturating_sub(d.waterfall_axis.0).max(1);
-    let kx = f64::from((bx1 - bx0).max(10)) / span as f64;
-    (top, row_h, bx0, bx1, kx, label_w)
 }
 
 /// x of a byte value on the waterfall axis (values below the axis start at its left end).
@@ -431,11 +406,13 @@ fn wf_x(d: &ChartData, bx0: i32, kx: f64, bytes: u64) -> i32 {
 }
 
 fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
-    let (top, row_h, bx0, _bx1, kx, label_w) = bar_geometry(d, l);
+    let (bx0, _bx1, kx, label_w) = l.bar_geometry(d);
+    let (top, row_h) = (l.wf_top, l.wf_row_h);
+    let heading = "Where the bytes went";
     c.text(
-        "Where the bytes went",
+        heading,
         l.wf_x0,
-        66,
+        l.wf_head_y,
         12.0,
         p.text,
         HPos::Left,
@@ -444,12 +421,22 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
     );
     let zoomed = d.waterfall_axis.0 > 0;
     if zoomed {
-        let note = format!("axis starts at {}", human_bytes(d.waterfall_axis.0));
+        // on the heading's line when it is beside it (narrow), else below it
+        let room = if l.wf_note_y == l.wf_head_y {
+            f64::from(l.wf_x1 - l.wf_x0 - 16) - text_width(heading, 12.0)
+        } else {
+            f64::from(l.wf_x1 - l.wf_x0)
+        };
+        let note = fit(
+            &format!("axis starts at {}", human_bytes(d.waterfall_axis.0)),
+            NOTE_SIZE,
+            room,
+        );
         c.text(
             &note,
             l.wf_x1,
-            66,
-            10.0,
+            l.wf_note_y,
+            NOTE_SIZE,
             p.muted,
             HPos::Right,
             VPos::Center,
@@ -458,7 +445,7 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
     }
     let x = |b: u64| wf_x(d, bx0, kx, b);
     let bar_h = ((row_h as f64) * 0.64) as i32;
-    let chars = (label_w * 10 / 62 - 1).max(8) as usize;
+    let label_room = f64::from(label_w - 6);
     let mut prev_end: Option<(i32, i32)> = None;
     for (k, bar) in d.waterfall.iter().enumerate() {
         let y0 = top + k as i32 * row_h + (row_h - bar_h) / 2;
@@ -489,16 +476,18 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
             _ => bar.status.map_or("±", Status::symbol),
         };
         let label = if sym.is_empty() {
-            bar.label.clone()
+            fit(&bar.label, BAR_TEXT_SIZE, label_room)
         } else {
-            format!("{sym} {}", short(&bar.label, chars.saturating_sub(2)))
+            let prefix = format!("{sym} ");
+            let rest = label_room - text_width(&prefix, BAR_TEXT_SIZE);
+            format!("{prefix}{}", fit(&bar.label, BAR_TEXT_SIZE, rest))
         };
         let cy = (y0 + y1) / 2;
         c.text(
             &label,
             bx0 - 6,
             cy,
-            10.5,
+            BAR_TEXT_SIZE,
             p.text,
             HPos::Right,
             VPos::Center,
@@ -508,7 +497,7 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
             &bar.value,
             b + 4,
             cy,
-            10.5,
+            BAR_TEXT_SIZE,
             p.text,
             HPos::Left,
             VPos::Center,
@@ -517,58 +506,45 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
     }
 }
 
-fn draw_legend(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
-    let present: Vec<Status> = Status::ALL
-        .iter()
-        .copied()
-        .filter(|s| {
-            d.segments.iter().any(|x| x.status == Some(*s))
-                || d.bands.iter().any(|b| b.status == *s)
-        })
-        .collect();
-    let y = l.h - 16;
-    let mut x = 14;
-    for s in present {
-        c.rect(x, y - 6, x + 12, y + 6, p.status(Some(s)), 1.0);
-        c.text(
-            s.symbol(),
-            x + 6,
-            y,
-            10.0,
-            p.on_colour,
-            HPos::Center,
-            VPos::Center,
-            true,
-        );
-        let word = s.as_str();
-        c.text(
-            word,
-            x + 16,
-            y,
-            11.0,
-            p.text,
-            HPos::Left,
-            VPos::Center,
-            false,
-        );
-        x += 16 + (word.len() as i32) * 7 + 16;
+fn draw_legend(c: &mut Canvas, l: &Layout, p: &Palette) {
+    let legend = &l.legend;
+    for (k, line) in legend.lines.iter().enumerate() {
+        let y = legend.y(k, l.h);
+        for &(x, key) in line {
+            let colour = match key {
+                Key::Status(s) => p.status(Some(s)),
+                Key::Base => p.base,
+            };
+            c.rect(x, y - 6, x + 12, y + 6, colour, 1.0);
+            if let Key::Status(s) = key {
+                c.text(
+                    s.symbol(),
+                    x + 6,
+                    y,
+                    10.0,
+                    p.on_colour,
+                    HPos::Center,
+                    VPos::Center,
+                    true,
+                );
+            }
+            c.text(
+                key.word(),
+                x + 16,
+                y,
+                LEGEND_SIZE,
+                p.text,
+                HPos::Left,
+                VPos::Center,
+                false,
+            );
+        }
     }
-    c.rect(x, y - 6, x + 12, y + 6, p.base, 1.0);
     c.text(
-        "shared base image",
-        x + 16,
-        y,
-        11.0,
-        p.text,
-        HPos::Left,
-        VPos::Center,
-        false,
-    );
-    c.text(
-        "sizes as printed (3 significant digits)",
+        &legend.note,
         l.w - 14,
-        y,
-        10.0,
+        legend.y(legend.note_line, l.h),
+        NOTE_SIZE,
         p.muted,
         HPos::Right,
         VPos::Center,
@@ -626,7 +602,8 @@ fn finish(mut svg: String, d: &ChartData, l: &Layout) -> String {
             title = esc(&s.title),
         ));
     }
-    let (top, row_h, bx0, _, kx, label_w) = bar_geometry(d, l);
+    let (bx0, _, kx, label_w) = l.bar_geometry(d);
+    let (top, row_h) = (l.wf_top, l.wf_row_h);
     for (k, bar) in d.waterfall.iter().enumerate() {
         let x0 = bx0 - label_w;
         let x1 = wf_x(d, bx0, kx, bar.from.max(bar.to));

@@ -1,0 +1,261 @@
+//! Legibility of the chart at every width the UI uses (520 to 1100): every
+//! corpus pair is drawn at 520, 640, 760, 960 and 1100 wide, light and dark,
+//! and no text may overlap another text or leave the viewBox.
+//!
+//! Text boxes are estimated, not measured (no font engine here): a character
+//! is 0.6 × the font size wide (a CJK one 1.0 ×), a line is one font size
+//! high, placed by `text-anchor` and the `dy` plotters writes. Boxes may touch
+//! by up to [`SLACK`] units, since the estimate is rough.
+//!
+//! With `CHART_OUT=dir` every drawing is also written there
+//! (`{file number}-{width}-{theme}.svg`) for a visual check.
+
+use layerdiff::core::chart::{chart_data, render_svg, ChartOptions};
+use layerdiff::core::compare::compare;
+use layerdiff::core::model::History;
+
+/// How far two estimated boxes may overlap (or a box may leave the viewBox)
+/// before it counts, in viewBox units.
+const SLACK: f64 = 1.0;
+
+/// The widths the UI can ask for (its container clamped to 520..=1100).
+const WIDTHS: [u32; 5] = [520, 640, 760, 960, 1100];
+
+/// The height the UI gives for a width (src/ui/comparison.rs `chart_height_for`).
+fn height_for(width: u32) -> u32 {
+    if width < 760 {
+        620
+    } else {
+        540
+    }
+}
+
+/// One `<text>` of the drawing with its estimated box.
+#[derive(Debug, Clone)]
+struct TextBox {
+    text: String,
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+impl TextBox {
+    fn overlap(&self, o: &TextBox) -> Option<(f64, f64)> {
+        let w = self.x1.min(o.x1) - self.x0.max(o.x0);
+        let h = self.y1.min(o.y1) - self.y0.max(o.y0);
+        (w > SLACK && h > SLACK).then_some((w, h))
+    }
+}
+
+impl std::fmt::Display for TextBox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{:?} at x {:.0}..{:.0}, y {:.0}..{:.0}",
+            self.text, self.x0, self.x1, self.y0, self.y1
+        )
+    }
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let at = tag.find(&key)? + key.len();
+    let rest = tag.get(at..)?;
+    rest.get(..rest.find('"')?)
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Estimated width of `s` in em: CJK and other wide characters count 1, the rest 0.6.
+fn em_width(s: &str) -> f64 {
+    s.chars()
+        .map(|c| {
+            let wide = matches!(c as u32,
+                0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+                | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6);
+            if wide {
+                1.0
+            } else {
+                0.6
+            }
+        })
+        .sum()
+}
+
+/// Every `<text>` element of an SVG written by the chart, with its estimated box.
+fn text_boxes(svg: &str) -> Vec<TextBox> {
+    let mut out = Vec::new();
+    for chunk in svg.split("<text").skip(1) {
+        let Some(end) = chunk.find('>') else { continue };
+        let tag = &chunk[..end];
+        let body = chunk[end + 1..].split("</text>").next().unwrap_or("");
+        let text = unescape(body.trim());
+        if text.is_empty() {
+            continue;
+        }
+        let num = |n: &str| attr(tag, n).and_then(|v| v.parse::<f64>().ok());
+        let (Some(x), Some(y), Some(size)) = (num("x"), num("y"), num("font-size")) else {
+            panic!("a <text> without x, y or font-size: <text{tag}>");
+        };
+        let w = em_width(&text) * size;
+        let x0 = match attr(tag, "text-anchor") {
+            Some("middle") => x - w / 2.0,
+            Some("end") => x - w,
+            _ => x,
+        };
+        // plotters: dy="0.5ex" centres the text on y, dy="1ex" hangs it from y,
+        // no dy puts the baseline on y
+        let (y0, y1) = match attr(tag, "dy") {
+            Some("0.5ex") => (y - size / 2.0, y + size / 2.0),
+            Some("1ex") => (y, y + size),
+            _ => (y - size * 0.8, y + size * 0.2),
+        };
+        out.push(TextBox {
+            text,
+            x0,
+            y0,
+            x1: x0 + w,
+            y1,
+        });
+    }
+    out
+}
+
+/// The problems of one drawing: texts outside the viewBox, texts overlapping.
+fn legibility_problems(svg: &str, w: u32, h: u32) -> Vec<String> {
+    let boxes = text_boxes(svg);
+    let mut problems = Vec::new();
+    let (w, h) = (f64::from(w), f64::from(h));
+    for b in &boxes {
+        if b.x0 < -SLACK || b.y0 < -SLACK || b.x1 > w + SLACK || b.y1 > h + SLACK {
+            problems.push(format!("outside the {w}×{h} viewBox: {b}"));
+        }
+    }
+    for (i, a) in boxes.iter().enumerate() {
+        for b in boxes.iter().skip(i + 1) {
+            if let Some((ow, oh)) = a.overlap(b) {
+                problems.push(format!("overlap {ow:.0}×{oh:.0}: {a}  ⟷  {b}"));
+            }
+        }
+    }
+    problems
+}
+
+/// Every pair the corpus offers: each history next to the following one in
+/// its file, and a file with one history against itself (nothing changed).
+fn corpus_pairs() -> Vec<(String, History, History)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut pairs = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        let number: String = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let hs = layerdiff::core::parse::parse(&text).histories;
+        match hs.len() {
+            0 => {}
+            1 => pairs.push((number, hs[0].clone(), hs[0].clone())),
+            n => {
+                for k in 0..n - 1 {
+                    let name = if n == 2 {
+                        number.clone()
+                    } else {
+                        format!("{number}.{k}")
+                    };
+                    pairs.push((name, hs[k].clone(), hs[k + 1].clone()));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+#[test]
+fn no_text_overlaps_or_leaves_the_view_at_any_width() {
+    let pairs = corpus_pairs();
+    assert!(pairs.len() >= 30, "only {} corpus pairs", pairs.len());
+    let mut failures = Vec::new();
+    for (name, before, after) in &pairs {
+        let d = chart_data(&compare(before, after), before, after);
+        for width in WIDTHS {
+            let height = height_for(width);
+            for dark in [false, true] {
+                let svg = render_svg(
+                    &d,
+                    &ChartOptions {
+                        width,
+                        height,
+                        dark,
+                    },
+                );
+                let theme = if dark { "dark" } else { "light" };
+                if let Ok(dir) = std::env::var("CHART_OUT") {
+                    let file = format!("{name}-{width}-{theme}.svg");
+                    let _ = std::fs::write(std::path::Path::new(&dir).join(file), &svg);
+                }
+                if dark {
+                    // same layout as light: check once
+                    continue;
+                }
+                let problems = legibility_problems(&svg, width, height);
+                if !problems.is_empty() {
+                    failures.push(format!(
+                        "corpus {name} at {width}×{height}:\n    {}",
+                        problems.join("\n    ")
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} drawings are hard to read:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The estimate itself: two texts drawn on the same spot overlap, two far
+/// apart do not, and a text past the right edge is reported.
+#[test]
+fn the_estimate_sees_overlaps_and_edges() {
+    let text = |x: i32, y: i32, anchor: &str, s: &str| {
+        format!(
+            "<text x=\"{x}\" y=\"{y}\" dy=\"0.5ex\" text-anchor=\"{anchor}\" font-size=\"10\">\n{s}\n</text>\n"
+        )
+    };
+    let svg = [
+        text(100, 50, "start", "hello world"), // x 100..166
+        text(160, 52, "start", "again"),       // overlaps the first
+        text(300, 50, "middle", "apart"),
+        text(300, 80, "end", "中文标签"), // 40 wide: 260..300
+        text(395, 20, "start", "past the edge"),
+    ]
+    .concat();
+    let problems = legibility_problems(&svg, 400, 100);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(problems
+        .iter()
+        .any(|p| p.starts_with("overlap") && p.contains("hello world") && p.contains("again")));
+    assert!(problems
+        .iter()
+        .any(|p| p.starts_with("outside") && p.contains("past the edge")));
+}
