@@ -10,6 +10,9 @@
 //! With `CHART_OUT=dir` every drawing is also written there
 //! (`{file number}-{width}-{theme}.svg`) for a visual check.
 
+mod compare_common;
+use compare_common as common;
+
 use layerdiff::core::chart::{chart_data, render_svg, ChartOptions};
 use layerdiff::core::compare::compare;
 use layerdiff::core::model::History;
@@ -188,10 +191,81 @@ fn corpus_pairs() -> Vec<(String, History, History)> {
     pairs
 }
 
+/// Made-up pairs at the limits the corpus does not reach: as many waterfall
+/// bars and side labels as the chart draws, very long and CJK image names.
+fn extreme_pairs() -> Vec<(String, History, History)> {
+    let base = [
+        ("-", "/bin/sh -c #(nop)  CMD [\"bash\"]", "0B"),
+        (
+            "-",
+            "/bin/sh -c #(nop) ADD file:0123456789abcdef in / ",
+            "77.8MB",
+        ),
+    ];
+    let step = |k: usize| {
+        format!("/bin/sh -c apt-get install -y --no-install-recommends package-number-{k} && rm -rf /var/lib/apt/lists/*")
+    };
+    // before: 18 steps of 4–38 MB; after: every third removed, every third
+    // resized a lot, six new steps added
+    let mut before_rows: Vec<(String, String)> = (0..18)
+        .map(|k| (step(k), format!("{}MB", 4 + (k * 7) % 35)))
+        .collect();
+    let mut after_rows: Vec<(String, String)> = Vec::new();
+    for (k, (cmd, _)) in before_rows.iter().enumerate() {
+        match k % 3 {
+            0 => {}
+            1 => after_rows.push((cmd.clone(), format!("{}MB", 40 + k))),
+            _ => after_rows.push((cmd.clone(), format!("{}MB", 4 + (k * 7) % 35))),
+        }
+    }
+    for k in 0..6 {
+        after_rows.push((
+            format!("/bin/sh -c make build-{k} && strip ./bin/tool-{k}"),
+            format!("{}MB", 3 + 5 * k),
+        ));
+    }
+    let as_history = |label: &str, rows: &mut Vec<(String, String)>| {
+        rows.reverse(); // newest first, as printed
+        let mut table: Vec<(&str, &str, &str)> = rows
+            .iter()
+            .map(|(c, s)| ("-", c.as_str(), s.as_str()))
+            .collect();
+        table.extend(base);
+        common::history(label, &table)
+    };
+    let many_before = as_history(
+        "registry.example.com/team/very-long-image-name-for-the-service:2024-01-01-build-1234",
+        &mut before_rows,
+    );
+    let many_after = as_history(
+        "registry.example.com/team/very-long-image-name-for-the-service:2024-06-30-build-9876",
+        &mut after_rows,
+    );
+    let cjk_before = common::history(
+        "优化前的镜像（未使用多阶段构建，包含全部开发依赖）",
+        &[
+            ("-", "/bin/sh -c npm install", "212MB"),
+            ("-", "/bin/sh -c #(nop) ADD file:abc in / ", "77.8MB"),
+        ],
+    );
+    let cjk_after = common::history(
+        "优化后的镜像（多阶段构建）",
+        &[
+            ("-", "/bin/sh -c npm ci --omit=dev", "31.2MB"),
+            ("-", "/bin/sh -c #(nop) ADD file:abc in / ", "77.8MB"),
+        ],
+    );
+    vec![
+        ("many-changes".to_string(), many_before, many_after),
+        ("cjk-labels".to_string(), cjk_before, cjk_after),
+    ]
+}
+
 #[test]
 fn no_text_overlaps_or_leaves_the_view_at_any_width() {
-    let pairs = corpus_pairs();
+    let mut pairs = corpus_pairs();
     assert!(pairs.len() >= 30, "only {} corpus pairs", pairs.len());
+    pairs.extend(extreme_pairs());
     let mut failures = Vec::new();
     for (name, before, after) in &pairs {
         let d = chart_data(&compare(before, after), before, after);
