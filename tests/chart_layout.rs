@@ -1,6 +1,7 @@
-//! Legibility of the chart at every width the UI uses (520 to 1100): every
-//! corpus pair is drawn at 520, 640, 760, 960 and 1100 wide, light and dark,
-//! and no text may overlap another text or leave the viewBox.
+//! Legibility of the chart at every width the UI uses (520 to 1100) and at
+//! phone widths: every corpus pair is drawn at 360, 400, 520, 640, 760, 960
+//! and 1100 wide, light and dark, and no text may overlap another text or
+//! leave the viewBox.
 //!
 //! Text boxes are estimated, not measured (no font engine here): a character
 //! is 0.6 × the font size wide (a CJK one 1.0 ×), a line is one font size
@@ -21,8 +22,9 @@ use layerdiff::core::model::History;
 /// before it counts, in viewBox units.
 const SLACK: f64 = 1.0;
 
-/// The widths the UI can ask for (its container clamped to 520..=1100).
-const WIDTHS: [u32; 5] = [520, 640, 760, 960, 1100];
+/// The widths the UI asks for (its container clamped to 520..=1100), and
+/// phone widths (360, 400) for when it draws at the true width of a phone.
+const WIDTHS: [u32; 7] = [360, 400, 520, 640, 760, 960, 1100];
 
 /// The height the UI gives for a width (src/ui/comparison.rs `chart_height_for`).
 fn height_for(width: u32) -> u32 {

@@ -16,6 +16,8 @@
 use super::data::{ChartData, Column, Segment};
 use crate::core::compare::{short, Status};
 
+/// The narrowest drawing: a phone held upright (360 CSS px) less a margin.
+pub const MIN_WIDTH: u32 = 320;
 /// Below this width the waterfall goes under the columns.
 pub const NARROW_BELOW: i32 = 760;
 /// Margin kept free at the left and right edges.
@@ -186,7 +188,7 @@ pub struct Layout {
 
 impl Layout {
     pub fn new(width: u32, height: u32, d: &ChartData) -> Layout {
-        let w = width.clamp(480, 4000) as i32;
+        let w = width.clamp(MIN_WIDTH, 4000) as i32;
         let h = height.clamp(300, 4000) as i32;
         let legend = Legend::new(&present_statuses(d), w);
         let legend_top = legend.top(h);
@@ -194,8 +196,8 @@ impl Layout {
         let top = 92;
         if w < NARROW_BELOW {
             // columns centred over the full width; waterfall rows below them
-            let col_w = ((f64::from(w) * 0.08) as i32).clamp(40, 56);
-            let gap = ((f64::from(w) * 0.16) as i32).clamp(72, 110);
+            let col_w = ((f64::from(w) * 0.08) as i32).clamp(34, 56);
+            let gap = ((f64::from(w) * 0.16) as i32).clamp(56, 110);
             let before_x = (w - 2 * col_w - gap) / 2;
             // heading 26 below the baseline, rows 12 below the heading, 6 free above the legend
             let fixed = 26 + 12 + 6;

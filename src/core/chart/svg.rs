@@ -356,7 +356,13 @@ fn draw_labels(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
         for ((y, s), at) in items.into_iter().zip(at) {
             let label = s.label.as_deref().unwrap_or("");
             let mut lines = label.lines();
-            let first = fit(lines.next().unwrap_or(""), LABEL_SIZE, room);
+            let first = lines.next().unwrap_or("");
+            // "base image (5 layers)" reads better as "base image" than cut
+            let first = if s.kind == SegmentKind::Base && text_width(first, LABEL_SIZE) > room {
+                fit("base image", LABEL_SIZE, room)
+            } else {
+                fit(first, LABEL_SIZE, room)
+            };
             let size = lines.next().unwrap_or("");
             c.line(
                 (edge, y),
