@@ -303,7 +303,8 @@ impl Layout {
             Column::Before => (EDGE, mid - 6),
             Column::After => (mid + 6, self.cols_right),
         };
-        let t = fit(text, size, f64::from(hi - lo));
+        // 2 units less, so that rounding the half width up cannot overflow
+        let t = fit(text, size, f64::from(hi - lo - 2));
         let half = (text_width(&t, size) / 2.0).ceil() as i32;
         let x = cx.min(hi - half).max(lo + half);
         (x, t)
@@ -339,6 +340,74 @@ mod tests {
         assert_eq!(fit("abcdef", 10.0, 5.0), "");
         // a CJK label counts as wide
         assert!(text_width("镜像", 10.0) > text_width("ab", 10.0));
+    }
+
+    /// A chart with `bars` waterfall bars and nothing else.
+    fn data(bars: usize) -> ChartData {
+        use super::super::data::{Bar, BarKind};
+        let bar = Bar {
+            kind: BarKind::Removed,
+            label: "RUN npm install".to_string(),
+            value: "−57.7 MB".to_string(),
+            from: 100,
+            to: 50,
+            status: Some(Status::Removed),
+            rows: vec![0],
+        };
+        ChartData {
+            title: "Sum of layer sizes".to_string(),
+            before_label: "before".to_string(),
+            after_label: "after".to_string(),
+            before_total: "≈ 100 B".to_string(),
+            after_total: "≈ 50 B".to_string(),
+            delta: "≈ −50 B".to_string(),
+            max_bytes: 100,
+            segments: Vec::new(),
+            bands: Vec::new(),
+            waterfall: vec![bar; bars],
+            waterfall_axis: (0, 100),
+            summary: String::new(),
+        }
+    }
+
+    #[test]
+    fn narrow_puts_the_waterfall_below_the_columns_and_wide_beside_them() {
+        for bars in [3, 7, 13] {
+            let d = data(bars);
+            for w in [360, 520, 640] {
+                let l = Layout::new(w, 620, &d);
+                assert!(l.narrow, "{w}");
+                assert!(l.wf_head_y > l.bottom + 12, "{w}, {bars} bars: {l:?}");
+                let rows_end = l.wf_top + l.wf_row_h * bars as i32;
+                assert!(rows_end < l.legend.top(l.h), "{w}, {bars} bars: {l:?}");
+                assert!(l.bottom - l.top >= 200, "columns too short: {l:?}");
+                // the pair of columns is centred, with the same room for labels on each side
+                let left = l.label_room(Column::Before);
+                let right = l.label_room(Column::After);
+                assert!((left - right).abs() <= 2.0, "{left} vs {right}");
+            }
+            for w in [760, 960, 1100] {
+                let l = Layout::new(w, 540, &d);
+                assert!(!l.narrow, "{w}");
+                assert!(l.wf_x0 > l.after_x + l.col_w, "{w}: {l:?}");
+                assert_eq!(l.wf_top, l.top);
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_title_slides_outwards_and_stays_inside() {
+        let l = Layout::new(520, 620, &data(3));
+        let long = "registry.example.com/team/a-very-long-image-name:with-a-tag";
+        let (x, t) = l.title_place(Column::Before, long, 11.0);
+        let half = text_width(&t, 11.0) / 2.0;
+        assert!(f64::from(x) - half >= f64::from(EDGE), "{x} {t}");
+        assert!(f64::from(x) + half <= f64::from(l.mid() - 6), "{x} {t}");
+        let (x2, t2) = l.title_place(Column::After, long, 11.0);
+        assert!(f64::from(x2) - text_width(&t2, 11.0) / 2.0 >= f64::from(l.mid() + 6));
+        // a short one stays centred over its column
+        let (x3, _) = l.title_place(Column::After, "after", 11.0);
+        assert_eq!(x3, l.after_x + l.col_w / 2);
     }
 
     #[test]

@@ -113,7 +113,7 @@ fn draw_header(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
     let title = fit(&d.title, 15.0, f64::from(l.w - 28));
     c.text(&title, 14, 22, 15.0, p.text, HPos::Left, VPos::Center, true);
     // the change, centred over the gap between the columns, kept inside their room
-    let delta = fit(&d.delta, 16.0, f64::from(l.cols_right - EDGE));
+    let delta = fit(&d.delta, 16.0, f64::from(l.cols_right - EDGE - 2));
     let half = (text_width(&delta, 16.0) / 2.0).ceil() as i32;
     let x = l.mid().min(l.cols_right - half).max(EDGE + half);
     c.text(
@@ -427,11 +427,17 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
     );
     let zoomed = d.waterfall_axis.0 > 0;
     if zoomed {
-        // on the heading's line when it is beside it (narrow), else below it
-        let room = if l.wf_note_y == l.wf_head_y {
+        // right of the heading on its line (narrow), or under it as a subtitle
+        let beside = l.wf_note_y == l.wf_head_y;
+        let room = if beside {
             f64::from(l.wf_x1 - l.wf_x0 - 16) - text_width(heading, 12.0)
         } else {
             f64::from(l.wf_x1 - l.wf_x0)
+        };
+        let (x, anchor) = if beside {
+            (l.wf_x1, HPos::Right)
+        } else {
+            (l.wf_x0, HPos::Left)
         };
         let note = fit(
             &format!("axis starts at {}", human_bytes(d.waterfall_axis.0)),
@@ -440,11 +446,11 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
         );
         c.text(
             &note,
-            l.wf_x1,
+            x,
             l.wf_note_y,
             NOTE_SIZE,
             p.muted,
-            HPos::Right,
+            anchor,
             VPos::Center,
             false,
         );
