@@ -57,7 +57,10 @@ pub fn fit(s: &str, size: f64, room: f64) -> String {
     if text_width(s, size) <= room {
         return s.to_string();
     }
-    let mut n = s.chars().count();
+    // no character is narrower than 0.6 em: start from the most that could fit
+    // (a --no-trunc instruction can be thousands of characters long)
+    let most = (room / (0.6 * size)).max(0.0) as usize + 2;
+    let mut n = s.chars().count().min(most);
     while n > 2 {
         n -= 1;
         let t = short(s, n);
@@ -338,6 +341,10 @@ mod tests {
         let t = fit("RUN apt-get install -y curl", 10.0, 60.0);
         assert!(t.ends_with('…') && text_width(&t, 10.0) <= 60.0, "{t}");
         assert_eq!(fit("abcdef", 10.0, 5.0), "");
+        // a --no-trunc instruction is cut to the room directly
+        let long = "RUN ".to_string() + &"x".repeat(100_000);
+        let t = fit(&long, 10.0, 120.0);
+        assert_eq!(t.chars().count(), 20, "{t}");
         // a CJK label counts as wide
         assert!(text_width("镜像", 10.0) > text_width("ab", 10.0));
     }
