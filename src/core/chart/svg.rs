@@ -14,6 +14,12 @@
 //! The root element has a `viewBox` and no fixed width/height, so it scales
 //! crisply to the panel width. Text is plain `<text>` in `system-ui,
 //! sans-serif` (no font files: plotters' `ttf` feature is off).
+//!
+//! Positions come from `layout` (side by side when wide, the waterfall below
+//! the columns when narrow); every text is fitted to its room with the
+//! layout's width estimate, and side labels that cannot all be stacked
+//! legibly keep the biggest ones, so no text overlaps another at any width
+//! (`tests/chart_layout.rs` checks every corpus pair from 360 to 1100 wide).
 
 use super::data::{BarKind, ChartData, Column, Segment, SegmentKind};
 use super::layout::{
