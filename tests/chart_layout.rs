@@ -335,3 +335,57 @@ fn the_estimate_sees_overlaps_and_edges() {
         .iter()
         .any(|p| p.starts_with("outside") && p.contains("past the edge")));
 }
+
+/// The overlay boxes (`x`, `y`, `width`, `height`) of every element of `class`.
+fn overlay_boxes(svg: &str, class: &str) -> Vec<(f64, f64, f64, f64)> {
+    svg.split("<rect class=\"")
+        .skip(1)
+        .filter(|chunk| chunk.starts_with(class))
+        .filter_map(|chunk| {
+            let tag = chunk.split('>').next()?;
+            let num = |n: &str| attr(tag, n).and_then(|v| v.parse::<f64>().ok());
+            Some((num("x")?, num("y")?, num("width")?, num("height")?))
+        })
+        .collect()
+}
+
+/// On a phone the waterfall sits below the columns, across the width; on a
+/// desktop it stands to their right, as before.
+#[test]
+fn the_waterfall_goes_below_the_columns_when_narrow() {
+    let (before, after) = (common::demo_before(), common::demo_after());
+    let d = chart_data(&compare(&before, &after), &before, &after);
+    for width in WIDTHS {
+        let height = height_for(width);
+        let svg = render_svg(
+            &d,
+            &ChartOptions {
+                width,
+                height,
+                dark: false,
+            },
+        );
+        let segs = overlay_boxes(&svg, "ld-seg");
+        let bars = overlay_boxes(&svg, "ld-bar");
+        assert_eq!(
+            (segs.len(), bars.len()),
+            (d.segments.len(), d.waterfall.len())
+        );
+        let columns_bottom = segs.iter().map(|b| b.1 + b.3).fold(0.0, f64::max);
+        let columns_right = segs.iter().map(|b| b.0 + b.2).fold(0.0, f64::max);
+        let bars_top = bars.iter().map(|b| b.1).fold(f64::MAX, f64::min);
+        let bars_left = bars.iter().map(|b| b.0).fold(f64::MAX, f64::min);
+        if width < 760 {
+            assert!(
+                bars_top > columns_bottom + 20.0,
+                "{width}: bars start at y {bars_top}, columns end at {columns_bottom}"
+            );
+            assert!(bars_left < 40.0, "{width}: bars start at x {bars_left}");
+        } else {
+            assert!(
+                bars_left > columns_right,
+                "{width}: bars start at x {bars_left}, columns end at {columns_right}"
+            );
+        }
+    }
+}
