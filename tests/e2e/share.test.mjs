@@ -240,3 +240,21 @@ test("a link over 2,000 characters is warned about, and the offered shorter link
     await session.close();
   }
 });
+
+test("loading the demo over your panes keeps them recoverable", async () => {
+  const session = await app.open();
+  try {
+    const { page } = session;
+    const mine = await corpusText("002-jonny-busybox-old-1819kB.txt");
+    await pasteInto(page, "paste-before", mine);
+    await page.waitForFunction(() => document.querySelector('[data-testid="layer-count-before"]')?.textContent === "8");
+    await page.getByRole("button", { name: "Load demo" }).click();
+    await page.locator('[data-testid="recoverable"]').waitFor();
+    assert.equal(await text(page, "layer-count-before"), "14");
+    await page.locator('[data-testid="restore"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="layer-count-before"]')?.textContent === "8");
+    assert.equal(await page.locator('[data-testid="paste-before"]').inputValue(), mine);
+  } finally {
+    await session.close();
+  }
+});
