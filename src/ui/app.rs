@@ -282,7 +282,18 @@ pub fn App() -> Html {
     };
 
     let on_swap = dispatch.reform(|_: MouseEvent| Action::Swap);
-    let on_demo = dispatch.reform(|_: MouseEvent| Action::Load(Box::new(demo_state())));
+    // The demo replaces both panes: what they held stays recoverable, as with a link.
+    let on_demo = {
+        let (dispatch, banner, latest) = (dispatch.clone(), banner.clone(), latest.clone());
+        Callback::from(move |_: MouseEvent| {
+            let demo = demo_state();
+            let current = SavedWork::of(&latest.borrow());
+            if let Some(kept) = set_aside_if_different(Some(&current), &demo) {
+                banner.set(Some(kept));
+            }
+            dispatch.emit(Action::Load(Box::new(demo)));
+        })
+    };
 
     html! {
         <>
@@ -355,7 +366,7 @@ fn banner_view(banner: &UseStateHandle<Option<Banner>>, dispatch: &Callback<Acti
             };
             html! {
                 <div class="banner info" role="status" data-testid="recoverable">
-                    <p>{"You opened a shared comparison. The panes you had before are kept."}</p>
+                    <p>{"Your panes were replaced (by a shared link or the demo); what they held is kept."}</p>
                     <button type="button" class="primary" onclick={restore} data-testid="restore">{"Restore my panes"}</button>
                     <button type="button" onclick={dismiss}>{"Keep the shared one"}</button>
                 </div>

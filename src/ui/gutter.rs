@@ -55,7 +55,16 @@ pub fn Gutter(props: &GutterProps) -> Html {
             }
         }
     }
+    // What the parser said about each line, shown when pointing at its marker.
+    let mut said: std::collections::BTreeMap<usize, String> = Default::default();
     for d in &parsed.diagnostics {
+        if d.line > 0 && d.line <= n_lines {
+            let entry = said.entry(d.line).or_default();
+            if !entry.is_empty() {
+                entry.push('\n');
+            }
+            entry.push_str(&format!("{}: {}", severity_word(d.severity).0, d.message));
+        }
         if let Some(m) = marks.get_mut(d.line) {
             let worse = match *m {
                 LineMark::Said(s) => d.severity > s,
@@ -76,7 +85,8 @@ pub fn Gutter(props: &GutterProps) -> Html {
             }
         };
         let chosen = if in_selected[line] { "g-sel" } else { "" };
-        html! { <span class={classes!("g", class, chosen)}>{format!("{line:>4}{icon}\n")}</span> }
+        let title = said.get(&line).cloned();
+        html! { <span class={classes!("g", class, chosen)} {title}>{format!("{line:>4}{icon}\n")}</span> }
     });
     html! { <pre class="gutter-lines">{ for lines }</pre> }
 }

@@ -60,6 +60,19 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
     let goto_line = use_callback(textarea.clone(), |line: usize, textarea| {
         select_line(textarea, line)
     });
+    // Keep the gutter on the text box's scroll position after every render:
+    // a paste scrolls the box before the gutter has grown to its new length.
+    {
+        let (textarea, gutter_ref) = (textarea.clone(), gutter_ref.clone());
+        use_effect(move || {
+            if let (Some(area), Some(g)) = (
+                textarea.cast::<HtmlTextAreaElement>(),
+                gutter_ref.cast::<web_sys::HtmlElement>(),
+            ) {
+                g.set_scroll_top(area.scroll_top());
+            }
+        });
+    }
     // The text box is not re-filled on every render (re-setting a big value is
     // slow and moves the caret): only when the state holds another text than
     // the box, as after a split paste, a swap, a link or the demo.

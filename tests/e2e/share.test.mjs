@@ -196,3 +196,65 @@ test("exports: Markdown, JSON, SVG and PNG download what the page shows", async 
     await session.close();
   }
 });
+
+/** A legacy-builder `--no-trunc` table: a full sha256 id on every row (ids do not compress). */
+function legacyNoTrunc(n, salt) {
+  const hex = (i) => {
+    let x = (i + 1) * 2654435761 + salt * 40503;
+    let out = "";
+    while (out.length < 64) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      out += x.toString(16).padStart(8, "0");
+    }
+    return out.slice(0, 64);
+  };
+  const rows = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const cmd = i % 2 ? `/bin/sh -c #(nop)  ENV STEP_${i}=on` : `/bin/sh -c make step-${i}`;
+    rows.push(`sha256:${hex(i)}   ${i + 2} days ago   ${cmd.padEnd(40)}   ${i % 2 ? "0B" : `${i + 1}.${salt}MB`}`);
+  }
+  return `IMAGE${" ".repeat(69)}   CREATED       CREATED BY${" ".repeat(33)}SIZE      COMMENT\n${rows.join("\n")}\n`;
+}
+
+test("a link over 2,000 characters is warned about, and the offered shorter link fits", async () => {
+  const session = await app.open();
+  try {
+    const { page } = session;
+    await pasteInto(page, "paste-before", legacyNoTrunc(30, 1));
+    await pasteInto(page, "paste-after", legacyNoTrunc(30, 2));
+    await page.waitForFunction(() => !document.querySelector('[data-testid="link-updating"]'), null, { timeout: 10_000 });
+    const warning = page.locator('[data-testid="link-warning"]');
+    await warning.waitFor();
+    const long = Number(await text(page, "link-length"));
+    assert.ok(long > 2000, `the full link is ${long} characters`);
+    const offer = page.locator('[data-testid="use-short-link"]');
+    assert.match(await offer.innerText(), /shorter link \(\d+ characters/);
+    await offer.click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="link-updating"]') && !document.querySelector('[data-testid="link-warning"]'), null, { timeout: 10_000 });
+    const short = Number(await text(page, "link-length"));
+    assert.ok(short <= 2000, `the shorter link is ${short} characters`);
+    assert.equal((await page.locator('[data-testid="share-link"]').inputValue()).length, short);
+    await session.settle();
+    assertClean(session);
+  } finally {
+    await session.close();
+  }
+});
+
+test("loading the demo over your panes keeps them recoverable", async () => {
+  const session = await app.open();
+  try {
+    const { page } = session;
+    const mine = await corpusText("002-jonny-busybox-old-1819kB.txt");
+    await pasteInto(page, "paste-before", mine);
+    await page.waitForFunction(() => document.querySelector('[data-testid="layer-count-before"]')?.textContent === "8");
+    await page.getByRole("button", { name: "Load demo" }).click();
+    await page.locator('[data-testid="recoverable"]').waitFor();
+    assert.equal(await text(page, "layer-count-before"), "14");
+    await page.locator('[data-testid="restore"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="layer-count-before"]')?.textContent === "8");
+    assert.equal(await page.locator('[data-testid="paste-before"]').inputValue(), mine);
+  } finally {
+    await session.close();
+  }
+});
