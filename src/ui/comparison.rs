@@ -45,13 +45,13 @@ const DEFAULT_CHART_WIDTH: u32 = 960;
 /// The drawing width for a container `px` CSS pixels wide: never narrower
 /// than the chart can lay out legibly, never so wide that text gets small.
 fn chart_width_for(px: u32) -> u32 {
-    px.clamp(520, 1100)
+    px.clamp(320, 1100)
 }
 
 /// Narrow charts get taller so the stacked columns keep room for labels.
 fn chart_height_for(width: u32) -> u32 {
     if width < 760 {
-        620
+        660
     } else {
         540
     }
