@@ -81,6 +81,20 @@ pub(crate) fn note(severity: Severity, line: &Line<'_>, message: String) -> Diag
 
 /// Finds every history in `text`. Never fails and never panics.
 pub fn parse(text: &str) -> Parsed {
+    // Pasted from a page's HTML source (`<pre><code>`, `&lt;missing&gt;`):
+    // cells hold entities (`&amp;&amp;`, `&quot;`). Read them as the text they
+    // stand for before anything else, so that columns line up as the page
+    // showed them (one entity is one character wide there).
+    let decoded;
+    let html_source = text.contains("&lt;")
+        || text.contains("&amp;")
+        || text.lines().any(|l| is_html_tags(l.trim()));
+    let text = if html_source {
+        decoded = decode_entities(text);
+        decoded.as_str()
+    } else {
+        text
+    };
     let lines = split_lines(text);
     let in_fence = fence_map(&lines);
     let mut state = vec![LineState::Free; lines.len()];
@@ -230,20 +244,6 @@ pub fn parse(text: &str) -> Parsed {
             continue;
         }
         i += 1;
-    }
-
-    // Pasted from a page's HTML source (`<pre><code>`, `&lt;missing&gt;`):
-    // commands hold entities (`&amp;&amp;`), read them as the text they stand for.
-    let html_source = text.contains("&lt;")
-        || text.contains("&amp;")
-        || lines.iter().any(|l| is_html_tags(&l.text));
-    if html_source {
-        for (history, _) in &mut found {
-            for layer in &mut history.layers {
-                layer.created_by = decode_entities(&layer.created_by);
-                layer.comment = decode_entities(&layer.comment);
-            }
-        }
     }
 
     // Labels: look back from each history's first line to the previous one's end.

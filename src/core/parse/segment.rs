@@ -48,7 +48,7 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     for (i, (offset, end)) in pieces.into_iter().enumerate() {
         let piece = text.get(offset..end).unwrap_or("");
         let raw = piece.strip_suffix('\r').unwrap_or(piece);
-        let text = if raw.is_ascii() && !raw.contains(['\t', '\r']) {
+        let text = if raw.is_ascii() && !raw.contains(['\t', '\r', '\x1b']) {
             raw.to_string()
         } else {
             normalise(raw)
@@ -70,11 +70,15 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
 
 /// Tabs become two spaces (a tab separates cells); no-break and other
 /// Unicode spaces (web pages turn runs of spaces into U+00A0) become plain
-/// spaces; zero-width characters and a BOM are dropped.
+/// spaces; zero-width characters and a BOM are dropped; terminal colour
+/// and style escapes (`ESC[1m`, `ESC[32m` … from a terminal log) are
+/// dropped too, since the terminal showed them with no width.
 fn normalise(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    for c in raw.chars() {
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
         match c {
+            '\x1b' => skip_escape(&mut chars),
             '\t' => out.push_str("  "),
             '\r' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => out.push(' '),
@@ -82,6 +86,31 @@ fn normalise(raw: &str) -> String {
         }
     }
     out
+}
+
+/// Skips the rest of a terminal escape after its `ESC`: a CSI sequence
+/// (`[` parameters, then one final byte `@`..`~`), an OSC sequence (`]` up to
+/// BEL or `ESC \\`), or a single following character.
+fn skip_escape(chars: &mut std::str::Chars<'_>) {
+    match chars.next() {
+        Some('[') => {
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']') => {
+            let mut prev = ' ';
+            for c in chars.by_ref() {
+                if c == '\u{7}' || (prev == '\x1b' && c == '\\') {
+                    break;
+                }
+                prev = c;
+            }
+        }
+        _ => {}
+    }
 }
 
 /// A markdown table row (`| <missing> | 2 weeks ago | RUN … | 0B | |`) as a
@@ -132,7 +161,11 @@ pub fn is_rule(text: &str) -> bool {
 /// Whether the line opens or closes a markdown fence (```` ``` ````, `~~~`,
 /// with any info string).
 pub fn is_fence(text: &str) -> bool {
-    let t = text.trim_start();
+    let mut t = text.trim_start();
+    // Also behind a `> ` quote mark (a fence quoted in an issue comment).
+    while let Some(rest) = t.strip_prefix('>') {
+        t = rest.trim_start();
+    }
     t.starts_with("```") || t.starts_with("~~~")
 }
 
@@ -404,6 +437,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn terminal_escapes_are_dropped() {
+        let lines = split_lines(
+            "\x1b[1mIMAGE\x1b[0m   x\n<missing>   \x1b[32m0B\x1b[0m\n\x1b]0;title\x07ok\n",
+        );
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, vec!["IMAGE   x", "<missing>   0B", "ok"]);
+    }
+
+    #[test]
     fn lines_crlf_and_tabs() {
         let old_mac = split_lines("a\rb\r");
         assert_eq!(
@@ -434,6 +476,9 @@ mod tests {
         assert!(is_fence("```Plain"));
         assert!(is_fence("```{r}"));
         assert!(is_fence("    ~~~"));
+        assert!(is_fence("> ```"));
+        assert!(is_fence("> > ```text"));
+        assert!(!is_fence("> text"));
         assert!(is_html_tags(r#"        <pre><code class="bash">"#));
         assert!(is_html_tags("</code></pre></li>"));
         assert!(!is_html_tags("<missing>"));

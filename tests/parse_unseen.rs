@@ -1,0 +1,300 @@
+//! Pastes of kinds the corpus does not hold (`tests/data/parse/u-*.txt`, one
+//! line each in `tests/data/parse/README.md` on which rule of formats.md it
+//! exercises), each with the reading a careful person makes of it, written
+//! beside it here: per history a word of its label, the format, every layer
+//! size in printed order; per file the lines that must carry a diagnostic
+//! (and no others), and a few CREATED BY / id / created cells.
+//!
+//! All mismatches are collected and printed as one table before failing.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use layerdiff::core::model::{Format, Parsed};
+use layerdiff::core::parse::parse;
+
+/// One history as a reader sees it: label word (empty: any), format, sizes.
+type Want = (&'static str, Format, &'static [u64]);
+
+/// A cell check: (history index, layer index, what, expected text).
+type Cell = (usize, usize, &'static str, &'static str);
+
+struct Case {
+    file: &'static str,
+    histories: &'static [Want],
+    /// Lines (1-based) that get a diagnostic; every other line gets none.
+    diagnosed: &'static [usize],
+    cells: &'static [Cell],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        file: "u-nerdctl2.txt",
+        histories: &[("myapp:slim", Format::Table, &[0, 41_940_000, 1_106_000])],
+        diagnosed: &[],
+        cells: &[
+            (
+                0,
+                1,
+                "created_by",
+                "RUN /bin/sh -c pip install --no-cache-dir -",
+            ),
+            (0, 1, "truncated", "true"),
+            (0, 0, "id", "sha256:9f1c7b0e2a3d4c5b6a7980f1e2d3c4b5a…"),
+        ],
+    },
+    Case {
+        file: "u-podman1.txt",
+        histories: &[("alpine", Format::Table, &[0, 5_862_000, 20_480])],
+        diagnosed: &[],
+        cells: &[
+            (0, 1, "truncated", "true"),
+            (
+                0,
+                1,
+                "created_by",
+                "/bin/sh -c #(nop) ADD file:fe1f09249227e2d",
+            ),
+        ],
+    },
+    Case {
+        file: "u-podman-notrunc.txt",
+        histories: &[("alpine", Format::Table, &[0, 7_630_000])],
+        diagnosed: &[],
+        cells: &[
+            (
+                0,
+                0,
+                "id",
+                "8ca4688f4f356596b5ae539337c9941abc78eaf4c82e7bc60e6e4e9ff2e5f6e1",
+            ),
+            (0, 1, "comment", "FROM docker.io/library/alpine:3.18"),
+        ],
+    },
+    Case {
+        file: "u-human-false-1706.txt",
+        histories: &[("nginx", Format::Table, &[0, 0, 55_251_225])],
+        diagnosed: &[],
+        cells: &[(0, 2, "created", "3 weeks"), (0, 2, "exact", "true")],
+    },
+    Case {
+        file: "u-na-created-52y.txt",
+        histories: &[("reproducible", Format::Table, &[0, 12_400_000, 2_100_000])],
+        diagnosed: &[],
+        cells: &[
+            (0, 0, "created", "52 years ago"),
+            (0, 2, "created", "N/A"),
+            (0, 2, "created_by", "bazel build //cmd:app"),
+        ],
+    },
+    Case {
+        file: "u-engine-api.txt",
+        histories: &[("", Format::Json, &[0, 7_326_527])],
+        diagnosed: &[1],
+        cells: &[(0, 1, "id", "")],
+    },
+    Case {
+        file: "u-podman-json.txt",
+        histories: &[("alpine", Format::Json, &[0, 7_634_944])],
+        diagnosed: &[],
+        cells: &[
+            (0, 1, "id", ""),
+            (0, 1, "comment", "FROM docker.io/library/alpine:3.18"),
+        ],
+    },
+    Case {
+        file: "u-nerdctl-json.txt",
+        histories: &[("alpine", Format::Json, &[7_631_000, 0])],
+        diagnosed: &[],
+        cells: &[(0, 0, "created", "3 months ago"), (0, 1, "id", "")],
+    },
+    Case {
+        file: "u-windows.txt",
+        histories: &[(
+            "myiis",
+            Format::Table,
+            &[41_000, 112_000_000, 5_700_000_000, 3_460_000_000],
+        )],
+        diagnosed: &[],
+        cells: &[
+            (0, 0, "created_by", "cmd /S /C #(nop)  EXPOSE 80"),
+            (0, 1, "truncated", "true"),
+            (0, 3, "created_by", "Apply image 10.0.17763.1"),
+        ],
+    },
+    Case {
+        file: "u-odd-units.txt",
+        histories: &[("app", Format::Table, &[1_000_000, 3_200, 1_536])],
+        diagnosed: &[],
+        cells: &[],
+    },
+    Case {
+        file: "u-gh-quote.txt",
+        histories: &[("app", Format::Table, &[0, 40_100_000])],
+        diagnosed: &[],
+        cells: &[(0, 1, "created_by", "RUN /bin/sh -c npm ci # buildkit")],
+    },
+    Case {
+        file: "u-html-pre.txt",
+        histories: &[("", Format::Table, &[0, 40_100_000])],
+        diagnosed: &[],
+        cells: &[
+            (0, 0, "created_by", "CMD [\"node\" \"server.js\"]"),
+            (0, 1, "id", ""),
+            (
+                0,
+                1,
+                "created_by",
+                "RUN /bin/sh -c npm ci && rm -rf /tmp # buil",
+            ),
+        ],
+    },
+    Case {
+        file: "u-slack-collapsed.txt",
+        histories: &[("", Format::Table, &[0, 40_100_000, 5_600_000, 1_200])],
+        // Every row is read by shape and says so; the closing question is prose.
+        diagnosed: &[3, 4, 5, 6, 7],
+        cells: &[
+            (0, 3, "created", "About an hour ago"),
+            (0, 3, "comment", "FROM docker.io/library/node:18"),
+            (0, 2, "truncated", "true"),
+        ],
+    },
+    Case {
+        file: "u-prompt-noise.txt",
+        histories: &[("app", Format::Table, &[0, 40_100_000])],
+        diagnosed: &[5],
+        cells: &[],
+    },
+    Case {
+        file: "u-side-by-side-blank.txt",
+        histories: &[
+            ("", Format::Table, &[0, 40_100_000]),
+            ("", Format::Table, &[0, 12_300_000]),
+        ],
+        diagnosed: &[],
+        cells: &[],
+    },
+    Case {
+        file: "u-then-images.txt",
+        histories: &[("app", Format::Table, &[0, 40_100_000])],
+        diagnosed: &[5],
+        cells: &[],
+    },
+    Case {
+        // Commands only, one per line: nothing in a line has the shape of an
+        // id, a CREATED or a SIZE cell, so this is not a history (unlike 064,
+        // whose lines start with ids). The paste gets the "expected …" error.
+        file: "u-createdby-only.txt",
+        histories: &[],
+        diagnosed: &[0],
+        cells: &[],
+    },
+    Case {
+        // `--quiet`: ids only, no sizes — not a history; each id line noted.
+        file: "u-quiet.txt",
+        histories: &[],
+        diagnosed: &[0, 2, 3, 4],
+        cells: &[],
+    },
+    Case {
+        file: "u-crlf-tabs.txt",
+        histories: &[("app", Format::Table, &[0, 40_100_000])],
+        diagnosed: &[],
+        cells: &[(0, 1, "comment", "buildkit.dockerfile.v0")],
+    },
+    Case {
+        file: "u-ansi.txt",
+        histories: &[("app", Format::Table, &[0, 40_100_000])],
+        diagnosed: &[],
+        cells: &[(0, 1, "comment", "buildkit.dockerfile.v0")],
+    },
+    Case {
+        file: "u-zero-long-comment.txt",
+        histories: &[("", Format::Table, &[0, 77_800_000])],
+        diagnosed: &[],
+        cells: &[(
+            0,
+            0,
+            "comment",
+            "hotfix: added debug tools by hand, do not ship this image to prod",
+        )],
+    },
+    Case {
+        file: "u-bom.txt",
+        histories: &[("", Format::Table, &[0, 40_100_000])],
+        diagnosed: &[],
+        cells: &[(0, 0, "id", "3f2e1d0c9b8a")],
+    },
+];
+
+/// The text of one cell of a layer, for the cell checks.
+fn cell(parsed: &Parsed, h: usize, l: usize, what: &str) -> Option<String> {
+    let layer = parsed.histories.get(h)?.layers.get(l)?;
+    Some(match what {
+        "id" => layer.id.clone().unwrap_or_default(),
+        "created" => layer.created.clone().unwrap_or_default(),
+        "created_by" => layer.created_by.clone(),
+        "comment" => layer.comment.clone(),
+        "truncated" => layer.truncated.to_string(),
+        "exact" => layer.size.is_some_and(|s| s.exact).to_string(),
+        _ => return None,
+    })
+}
+
+#[test]
+fn unseen_kinds_read_as_a_reader_sees_them() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/parse");
+    let mut report = String::new();
+    for case in CASES {
+        let text = std::fs::read_to_string(dir.join(case.file)).expect("fixture is readable");
+        let parsed = parse(&text);
+        let got: Vec<(String, Format, Vec<u64>)> = parsed
+            .histories
+            .iter()
+            .map(|h| {
+                let sizes = h.layers.iter().map(|l| l.size.map_or(0, |s| s.bytes));
+                (h.label.clone(), h.format, sizes.collect())
+            })
+            .collect();
+        let same = got.len() == case.histories.len()
+            && got.iter().zip(case.histories).all(|(g, w)| {
+                g.0.to_lowercase().contains(&w.0.to_lowercase()) && g.1 == w.1 && g.2 == w.2
+            });
+        if !same {
+            let _ = writeln!(
+                report,
+                "| {} | histories | {:?} | {got:?} |",
+                case.file, case.histories
+            );
+        }
+        let mut lines: Vec<usize> = parsed.diagnostics.iter().map(|d| d.line).collect();
+        lines.dedup();
+        if lines != case.diagnosed {
+            let said: Vec<String> = parsed
+                .diagnostics
+                .iter()
+                .map(|d| format!("L{} {}", d.line, d.message))
+                .collect();
+            let _ = writeln!(
+                report,
+                "| {} | diagnosed lines | {:?} | {lines:?}: {said:?} |",
+                case.file, case.diagnosed
+            );
+        }
+        for &(h, l, what, want) in case.cells {
+            let got = cell(&parsed, h, l, what);
+            if got.as_deref() != Some(want) {
+                let _ = writeln!(
+                    report,
+                    "| {} | history {h} layer {l} {what} | {want:?} | {got:?} |",
+                    case.file
+                );
+            }
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "| file | what | expected | got |\n|---|---|---|---|\n{report}"
+    );
+}
