@@ -226,6 +226,25 @@ const CASES: &[Case] = &[
         diagnosed: &[],
         cells: &[(0, 0, "id", "3f2e1d0c9b8a")],
     },
+    Case {
+        file: "u-custom-sep.txt",
+        histories: &[
+            ("before", Format::Custom, &[0, 40_100_000, 5_600_000]),
+            ("after", Format::Custom, &[0, 12_300_000]),
+        ],
+        diagnosed: &[],
+        cells: &[
+            (0, 1, "created_by", "RUN /bin/sh -c npm ci # buildkit"),
+            (1, 0, "id", "3f2e1d0c9b8a"),
+            (1, 1, "id", ""),
+        ],
+    },
+    Case {
+        file: "u-custom-tab.txt",
+        histories: &[("app", Format::Custom, &[0, 40_100_000])],
+        diagnosed: &[],
+        cells: &[(0, 0, "created_by", "CMD [\"node\" \"server.js\"]")],
+    },
 ];
 
 /// The text of one cell of a layer, for the cell checks.
