@@ -245,6 +245,25 @@ const CASES: &[Case] = &[
         diagnosed: &[],
         cells: &[(0, 0, "created_by", "CMD [\"node\" \"server.js\"]")],
     },
+    Case {
+        file: "u-wrapped80.txt",
+        histories: &[("app", Format::Table, &[0, 312_000_000, 77_800_000])],
+        diagnosed: &[],
+        cells: &[
+            (0, 1, "created_by", "RUN /bin/sh -c apt-get update && apt-get install -y --no-install-recommends ca-certificates curl git openssh-client python3 python3-pip build-essential && pip3 install --no-cache-dir awscli==1.29.0 boto3==1.28.0 && apt-get purge -y build-essential && rm -rf /var/lib/apt/lists/* # buildkit"),
+            (0, 0, "comment", "buildkit.dockerfile.v0"),
+            (0, 2, "created", "3 weeks ago"),
+        ],
+    },
+    Case {
+        file: "u-wrapped120.txt",
+        histories: &[("app", Format::Table, &[0, 312_000_000, 77_800_000])],
+        diagnosed: &[],
+        cells: &[
+            (0, 0, "id", "sha256:3f2e1d0c9b8a7f6e5d4c3b2a19087f6e5d4c3b2a19087f6e5d4c3b2a1908aabb"),
+            (0, 2, "created_by", "/bin/sh -c #(nop) ADD file:5f0439d8328ab58c0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcdef in /"),
+        ],
+    },
 ];
 
 /// The text of one cell of a layer, for the cell checks.
@@ -259,6 +278,20 @@ fn cell(parsed: &Parsed, h: usize, l: usize, what: &str) -> Option<String> {
         "exact" => layer.size.is_some_and(|s| s.exact).to_string(),
         _ => return None,
     })
+}
+
+/// A hard-wrapped row spans all the lines its pieces came from.
+#[test]
+fn wrapped_rows_span_their_pieces() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/parse");
+    let text = std::fs::read_to_string(dir.join("u-wrapped80.txt")).expect("fixture is readable");
+    let parsed = parse(&text);
+    let spans: Vec<(usize, usize)> = parsed
+        .histories
+        .iter()
+        .flat_map(|h| h.layers.iter().map(|l| l.lines))
+        .collect();
+    assert_eq!(spans, vec![(7, 12), (13, 18), (19, 23)]);
 }
 
 #[test]

@@ -19,6 +19,9 @@ pub struct Line<'a> {
     pub text: String,
     /// Byte offset of the line in the paste.
     pub offset: usize,
+    /// The 1-based number of its last line in the paste: `no` unless a
+    /// terminal hard-wrapped it over several (see [`unwrap_hard_wraps`]).
+    pub last: usize,
 }
 
 /// Splits on `\n`, dropping a trailing `\r` (CRLF) and lone `\r` line ends.
@@ -59,13 +62,95 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
             raw,
             text,
             offset,
+            last: i + 1,
         });
     }
     // A final newline does not make an extra (empty) line worth reporting.
     if out.len() > 1 && out.last().is_some_and(|l| l.raw.is_empty()) {
         out.pop();
     }
+    unwrap_hard_wraps(out)
+}
+
+/// Undoes a terminal's hard wrap (a console copied with its lines cut at the
+/// window width, a `fold`ed log): a long `--no-trunc` table then arrives cut
+/// every W characters, mid-cell, header included (`… CREATE` / `D  CREATED BY`).
+///
+/// Every piece but the last of a wrapped line is exactly W characters long,
+/// and no line is longer than W. Wrapping is assumed only when the paste
+/// shows it on a header: a line of exactly W characters (W ≥ 60, the longest
+/// of the paste, reached by two lines or more) that starts like a history
+/// header (`IMAGE`, `ID`, `SNAPSHOT`) and lacks its SIZE or COMMENT column,
+/// which the pieces after it supply. Then every line of exactly W characters
+/// is joined with the next one, unless that one is blank or starts a row of
+/// its own (an id or `<missing>` and a gap). Linear in the paste.
+fn unwrap_hard_wraps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let widths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    let wrap = widths.iter().copied().max().unwrap_or(0);
+    if wrap < 60 || widths.iter().filter(|&&w| w == wrap).count() < 2 {
+        return lines;
+    }
+    // A piece may be all spaces (the padding of a wide column), but then it
+    // is W wide too; an empty line is not a piece.
+    let joins = |k: usize| -> bool {
+        widths.get(k) == Some(&wrap)
+            && lines.get(k + 1).is_some_and(|n| {
+                (!n.text.trim().is_empty() || widths.get(k + 1) == Some(&wrap))
+                    && !starts_row(&n.text)
+            })
+    };
+    let wrapped_header = lines.iter().enumerate().any(|(k, l)| {
+        let t = l.text.trim_start();
+        let header_start = ["IMAGE ", "ID ", "SNAPSHOT "]
+            .iter()
+            .any(|w| t.starts_with(w));
+        if !header_start || !joins(k) || (t.contains("SIZE") && t.contains("COMMENT")) {
+            return false;
+        }
+        // The pieces after it hold the missing column names.
+        let mut joined = l.text.clone();
+        let mut m = k;
+        while joins(m) && m < k + 8 {
+            m += 1;
+            if let Some(n) = lines.get(m) {
+                joined.push_str(&n.text);
+            }
+        }
+        joined.contains("SIZE") && (joined.contains("COMMENT") || !t.contains("SIZE"))
+    });
+    if !wrapped_header {
+        return lines;
+    }
+    let mut out: Vec<Line<'_>> = Vec::with_capacity(lines.len());
+    let mut joining = false;
+    for (k, line) in lines.iter().enumerate() {
+        match out.last_mut() {
+            Some(prev) if joining => {
+                prev.text.push_str(&line.text);
+                prev.last = line.no;
+            }
+            _ => out.push(line.clone()),
+        }
+        joining = joins(k);
+    }
     out
+}
+
+/// Whether a line starts a table row of its own: an id (12 or 64 hex,
+/// `sha256:…`) or `<missing>`, then a gap of two spaces.
+fn starts_row(text: &str) -> bool {
+    let t = text.trim_start();
+    let Some(gap) = t.find("  ") else {
+        return false;
+    };
+    let first = t.get(..gap).unwrap_or("");
+    let hex = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit());
+    first == "<missing>"
+        || first == "missing"
+        || (hex(first) && (first.len() == 12 || first.len() == 64))
+        || first
+            .strip_prefix("sha256:")
+            .is_some_and(|h| hex(h.trim_end_matches('…')))
 }
 
 /// Tabs become two spaces (a tab separates cells); no-break and other
@@ -443,6 +528,31 @@ mod tests {
         );
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, vec!["IMAGE   x", "<missing>   0B", "ok"]);
+    }
+
+    #[test]
+    fn hard_wraps_are_joined_only_after_a_wrapped_header() {
+        let w = 64;
+        let header = format!("{:<w$}", "IMAGE          CREATED         CREATED BY");
+        let long = "<missing>      2 weeks ago     RUN make all && make install all   12MB   x";
+        let (row, rest) = long.split_at(w);
+        assert_eq!(row.len(), w);
+        let text = format!("{header}\nSIZE   COMMENT\n{row}\n{rest}\n");
+        let lines = split_lines(&text);
+        let got: Vec<(usize, usize)> = lines.iter().map(|l| (l.no, l.last)).collect();
+        assert_eq!(got, vec![(1, 2), (3, 4)]);
+        assert!(lines
+            .get(1)
+            .is_some_and(|l| l.text.ends_with("make install all   12MB   x")));
+        // Rows padded to the same width under a whole header, then prose:
+        // nothing is joined.
+        let full = format!("{:<w$}", "IMAGE   CREATED   CREATED BY   SIZE   COMMENT");
+        let text = format!("{full}\n{row}\n{row}\nany idea why?\n");
+        let lines = split_lines(&text);
+        assert_eq!(lines.len(), 4);
+        // A piece followed by a row of its own is not joined.
+        let text = format!("{header}\nSIZE   COMMENT\n{row}\n<missing>  2 weeks ago  x  1B\n");
+        assert_eq!(split_lines(&text).len(), 3);
     }
 
     #[test]

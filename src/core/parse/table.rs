@@ -200,7 +200,7 @@ pub fn read_table(
                 raws.push(RawLayer {
                     row,
                     created_by,
-                    lines: (line.no, line.no),
+                    lines: (line.no, line.last),
                 });
                 j += 1;
             }
@@ -360,7 +360,7 @@ fn continue_row(
                         RawLayer {
                             row: joined,
                             created_by: texts.join("\n"),
-                            lines: (first_no, line.no),
+                            lines: (first_no, line.last),
                         },
                         k + 1,
                     );
