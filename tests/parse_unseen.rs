@@ -264,6 +264,20 @@ const CASES: &[Case] = &[
             (0, 2, "created_by", "/bin/sh -c #(nop) ADD file:5f0439d8328ab58c0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcdef in /"),
         ],
     },
+    Case {
+        // Pieces lost their trailing spaces (a copy that trims lines): the
+        // header's own wrap is read as before, rows are joined piece by piece,
+        // each join said.
+        file: "u-wrapped-trimmed.txt",
+        histories: &[("app", Format::Table, &[0, 98_200_000, 0, 74_800_000])],
+        diagnosed: &[4, 7, 10, 12],
+        cells: &[
+            (0, 0, "comment", "buildkit.dockerfile.v0"),
+            (0, 1, "created_by", "RUN /bin/sh -c apt-get update && apt-get install -y --no-install-recommends ca-certificates curl git && rm -rf /var/lib/apt/lists/* # buildkit"),
+            (0, 1, "comment", "buildkit.dockerfile.v0"),
+            (0, 3, "created_by", "/bin/sh -c #(nop) ADD file:5f0439d8328ab58c0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcdef in /"),
+        ],
+    },
 ];
 
 /// The text of one cell of a layer, for the cell checks.

@@ -22,6 +22,10 @@ pub struct Line<'a> {
     /// The 1-based number of its last line in the paste: `no` unless a
     /// terminal hard-wrapped it over several (see [`unwrap_hard_wraps`]).
     pub last: usize,
+    /// Whether the line is as wide as the widest of the paste (≥ 60
+    /// characters, reached by two lines or more): a terminal may have cut it
+    /// there, so the next line may go on with the same cell.
+    pub full_width: bool,
 }
 
 /// Splits on `\n`, dropping a trailing `\r` (CRLF) and lone `\r` line ends.
@@ -63,6 +67,7 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
             text,
             offset,
             last: i + 1,
+            full_width: false,
         });
     }
     // A final newline does not make an extra (empty) line worth reporting.
@@ -85,10 +90,14 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
 /// is joined with the next one, unless that one is blank or starts a row of
 /// its own (an id or `<missing>` and a gap). Linear in the paste.
 fn unwrap_hard_wraps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let mut lines = lines;
     let widths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
     let wrap = widths.iter().copied().max().unwrap_or(0);
     if wrap < 60 || widths.iter().filter(|&&w| w == wrap).count() < 2 {
         return lines;
+    }
+    for (line, &w) in lines.iter_mut().zip(&widths) {
+        line.full_width = w == wrap;
     }
     // A piece may be all spaces (the padding of a wide column), but then it
     // is W wide too; an empty line is not a piece.
@@ -138,7 +147,7 @@ fn unwrap_hard_wraps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
 
 /// Whether a line starts a table row of its own: an id (12 or 64 hex,
 /// `sha256:…`) or `<missing>`, then a gap of two spaces.
-fn starts_row(text: &str) -> bool {
+pub fn starts_row(text: &str) -> bool {
     let t = text.trim_start();
     let Some(gap) = t.find("  ") else {
         return false;

@@ -194,13 +194,26 @@ pub fn read_table(
             break;
         }
         match read_row(body, &model.columns, plain) {
-            RowRead::Full(row) => {
+            RowRead::Full(mut row) => {
                 set(state, j, LineState::Layer);
+                let mut last = line.last;
+                // A terminal cut this row at its width after the SIZE: the
+                // next line, not a row of its own, is the rest of the COMMENT.
+                if let Some(next) = lines.get(j + 1).filter(|n| {
+                    line.full_width && is_cut_piece(layout.body(&n.text), &model, plain)
+                }) {
+                    let rest = layout.body(&next.text).trim();
+                    let comment = row.comment.take().unwrap_or_default();
+                    row.comment = Some(format!("{comment}{rest}"));
+                    set(state, j + 1, LineState::Layer);
+                    last = next.last;
+                    j += 1;
+                }
                 let created_by = row.created_by.clone().unwrap_or_default();
                 raws.push(RawLayer {
                     row,
                     created_by,
-                    lines: (line.no, line.last),
+                    lines: (line.no, last),
                 });
                 j += 1;
             }
@@ -264,6 +277,20 @@ pub fn read_table(
     (history, j)
 }
 
+/// Whether a line after a full-width line is the rest of it, cut by a
+/// terminal: not blank, not a row (nor a row start), not a header, fence or
+/// command line.
+fn is_cut_piece(body: &str, model: &ColumnModel, plain: PlainSizes) -> bool {
+    let t = body.trim();
+    !t.is_empty()
+        && !super::segment::starts_row(body)
+        && matches!(read_row(body, &model.columns, plain), RowRead::No)
+        && !is_boundary(body)
+        && !is_fence(t)
+        && history_command(t).is_none()
+        && super::header::read_header(t).is_none()
+}
+
 /// A single blank line inside a table: the table goes on when the next line
 /// is a complete row whose CREATED and SIZE cells sit exactly under this
 /// header (a second table would have its own header or command line).
@@ -322,6 +349,16 @@ fn continue_row(
     let first = lines.get(j);
     let first_no = first.map_or(0, |l| l.no);
     let mut texts: Vec<String> = vec![row.created_by.clone().unwrap_or_default()];
+    // Pieces of a line a terminal cut at its width join without a newline.
+    let mut cut = first.is_some_and(|l| l.full_width);
+    let mut any_cut = false;
+    let mut joined_text = |texts: &mut Vec<String>, piece: String, cut: bool| {
+        any_cut |= cut;
+        match texts.last_mut() {
+            Some(prev) if cut => prev.push_str(&piece),
+            _ => texts.push(piece),
+        }
+    };
     // A heredoc (`RUN <<EOF …`) can hold many lines, `#` comments included.
     for k in j + 1..(j + 12).min(lines.len()) {
         let Some(line) = lines.get(k) else { break };
@@ -329,7 +366,8 @@ fn continue_row(
         if body.trim().is_empty() || is_fence(&line.text) || is_html_tags(&line.text) {
             break;
         }
-        if !matches!(read_row(body, &model.columns, plain), RowRead::No) {
+        let row_like = !matches!(read_row(body, &model.columns, plain), RowRead::No);
+        if row_like && !(cut && !super::segment::starts_row(body)) {
             break;
         }
         if !tail.is_empty() {
@@ -337,22 +375,39 @@ fn continue_row(
                 if end.size.is_some() {
                     let tail_text = end.created_by.clone().unwrap_or_default();
                     if !tail_text.is_empty() {
-                        texts.push(tail_text);
+                        joined_text(&mut texts, tail_text, cut);
                     }
-                    for s in j..=k {
+                    let mut comment = end.comment;
+                    let mut end_line = line;
+                    // The terminal cut the last piece after the SIZE too.
+                    if let Some(next) = lines.get(k + 1).filter(|n| {
+                        line.full_width && is_cut_piece(layout.body(&n.text), model, plain)
+                    }) {
+                        let rest = layout.body(&next.text).trim();
+                        comment = Some(format!("{}{rest}", comment.unwrap_or_default()));
+                        end_line = next;
+                        any_cut = true;
+                    }
+                    let last_k = k + usize::from(end_line.no != line.no);
+                    for s in j..=last_k {
                         set(state, s, LineState::Layer);
                     }
+                    let why = if any_cut {
+                        "a terminal cut it at its width"
+                    } else {
+                        "its CREATED BY held a newline"
+                    };
                     diags.push(note(
                         Severity::Warning,
                         first.unwrap_or(line),
                         format!(
-                            "this row goes on over lines {first_no}–{}: its CREATED BY held a newline; read as one layer",
-                            line.no
+                            "this row goes on over lines {first_no}–{}: {why}; read as one layer",
+                            end_line.last
                         ),
                     ));
                     let joined = Row {
                         size: end.size,
-                        comment: end.comment,
+                        comment,
                         extra: end.extra,
                         ..row
                     };
@@ -360,9 +415,9 @@ fn continue_row(
                         RawLayer {
                             row: joined,
                             created_by: texts.join("\n"),
-                            lines: (first_no, line.last),
+                            lines: (first_no, end_line.last),
                         },
-                        k + 1,
+                        last_k + 1,
                     );
                 }
             }
@@ -374,7 +429,8 @@ fn continue_row(
         {
             break;
         }
-        texts.push(t.to_string());
+        joined_text(&mut texts, t.to_string(), cut);
+        cut = line.full_width;
     }
     set(state, j, LineState::Layer);
     if let Some(line) = first {
