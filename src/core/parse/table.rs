@@ -366,8 +366,11 @@ fn continue_row(
         if body.trim().is_empty() || is_fence(&line.text) || is_html_tags(&line.text) {
             break;
         }
+        // A row ends this one; after a full-width line only a line that
+        // starts like a row does (a piece may begin with hex, `d7e8f9… in /`).
         let row_like = !matches!(read_row(body, &model.columns, plain), RowRead::No);
-        if row_like && !(cut && !super::segment::starts_row(body)) {
+        let piece = cut && !super::segment::starts_row(body);
+        if row_like && !piece {
             break;
         }
         if !tail.is_empty() {
