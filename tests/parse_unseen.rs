@@ -278,7 +278,65 @@ const CASES: &[Case] = &[
             (0, 3, "created_by", "/bin/sh -c #(nop) ADD file:5f0439d8328ab58c0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcdef in /"),
         ],
     },
+    Case {
+        // The default table in an 80-column terminal: every row cut once,
+        // mid-SIZE (`4` / `0.1MB`); pieces keep their spaces.
+        file: "u-wrap80-default.txt",
+        histories: &[("app", Format::Table, DEFAULT_WRAPPED)],
+        diagnosed: &[],
+        cells: &[
+            (0, 1, "created_by", "RUN /bin/sh -c npm ci --omit=dev # buildkit"),
+            (0, 1, "comment", "buildkit.dockerfile.v0"),
+            (0, 4, "truncated", "true"),
+        ],
+    },
+    Case {
+        // 70 columns, trailing spaces trimmed: some cuts fall in padding.
+        file: "u-wrap70-default-trimmed.txt",
+        histories: &[("app", Format::Table, DEFAULT_WRAPPED)],
+        diagnosed: &[4, 6, 8, 10, 12],
+        cells: &[
+            (0, 1, "created_by", "RUN /bin/sh -c npm ci --omit=dev # buildkit"),
+            (0, 2, "comment", "buildkit.dockerfile.v0"),
+        ],
+    },
+    Case {
+        // 100 columns, trimmed: only the COMMENT is cut.
+        file: "u-wrap100-default-trimmed.txt",
+        histories: &[("app", Format::Table, DEFAULT_WRAPPED)],
+        diagnosed: &[],
+        cells: &[(0, 0, "comment", "buildkit.dockerfile.v0")],
+    },
+    Case {
+        file: "u-collapsed-comment-spaces.txt",
+        histories: &[("", Format::Table, &[10_500_000, 0, 74_800_000])],
+        diagnosed: &[2, 3, 4],
+        cells: &[
+            (0, 0, "created", "About a minute ago"),
+            (0, 0, "created_by", "RUN /bin/sh -c dd if=/dev/zero of=/f bs=1M count=10 # buildkit"),
+            (0, 1, "created_by", "/bin/sh -c #(nop) EXPOSE 80"),
+            (0, 2, "comment", "debuerreotype 0.17"),
+        ],
+    },
+    Case {
+        file: "u-collapsed-human-false.txt",
+        histories: &[("", Format::Table, &[10_500_000, 0])],
+        diagnosed: &[2, 3],
+        cells: &[
+            (0, 0, "exact", "true"),
+            (0, 1, "created_by", "/bin/sh -c #(nop) EXPOSE 8080"),
+        ],
+    },
+    Case {
+        file: "u-table-since-size.txt",
+        histories: &[("app", Format::Table, &[0, 40_100_000, 5_600_000])],
+        diagnosed: &[],
+        cells: &[(0, 2, "created", "3 weeks ago")],
+    },
 ];
+
+/// The sizes of the default table the `u-wrap*-default*` pastes cut.
+const DEFAULT_WRAPPED: &[u64] = &[0, 40_100_000, 1_200, 0, 5_600_000];
 
 /// The text of one cell of a layer, for the cell checks.
 fn cell(parsed: &Parsed, h: usize, l: usize, what: &str) -> Option<String> {
