@@ -333,6 +333,30 @@ const CASES: &[Case] = &[
         diagnosed: &[],
         cells: &[(0, 2, "created", "3 weeks ago")],
     },
+    Case {
+        file: "u-custom-id-space-size.txt",
+        histories: &[("app", Format::Custom, &[0, 40_100_000, 5_600_000])],
+        diagnosed: &[],
+        cells: &[(0, 0, "id", "3f2e1d0c9b8a"), (0, 1, "id", "")],
+    },
+    Case {
+        // Copied from a rendered page: `<missing>` eaten as a tag, runs of
+        // spaces collapsed. Rows read by shape, the blank ids noted.
+        file: "u-rendered-missing-gone-collapsed.txt",
+        histories: &[("", Format::Table, &[0, 45_200_000, 74_800_000])],
+        diagnosed: &[4, 5, 6],
+        cells: &[
+            (0, 1, "id", ""),
+            (0, 1, "created", "2 hours ago"),
+            (0, 1, "created_by", "RUN /bin/sh -c pip install -r requirements.txt # buildkit"),
+        ],
+    },
+    Case {
+        file: "u-details-console.txt",
+        histories: &[("ghcr.io/org/app:1.2.3", Format::Table, &[0, 21_300_000, 2_100_000])],
+        diagnosed: &[],
+        cells: &[],
+    },
 ];
 
 /// The sizes of the default table the `u-wrap*-default*` pastes cut.

@@ -41,8 +41,10 @@ fn unquote(raw: &str) -> &str {
 }
 
 /// Separators a user puts between fields when the first field is not an id
-/// (`{{.Size}}|{{.CreatedBy}}`, `{{.CreatedBy}}\t{{.Size}}`, `%`, `;`, `,`).
-const SEPARATORS: [&str; 5] = ["\t", "|", "%", ";", ","];
+/// (`{{.Size}}|{{.CreatedBy}}`, `{{.CreatedBy}}\t{{.Size}}`, `%`, `;`, `,`),
+/// and a single space (`{{.ID}} {{.Size}}`: only behind an id, since prose
+/// has sizes between words too).
+const SEPARATORS: [&str; 6] = ["\t", "|", "%", ";", ",", " "];
 
 /// The shape of one field of a custom-format line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +104,10 @@ fn shaped_separator(raw: &str) -> Option<(&'static str, Vec<Field>)> {
             .iter()
             .skip_while(|k| **k != Field::Text)
             .any(|k| *k == Field::Id);
-        (shaped && !id_after_text && shape.len() >= 2).then_some((sep, shape))
+        // A single space only when it is the only gap (aligned rows are a table).
+        let spaced = shape.first() == Some(&Field::Id) && !t.contains("  ");
+        (shaped && !id_after_text && shape.len() >= 2 && (sep != " " || spaced))
+            .then_some((sep, shape))
     })
 }
 
@@ -309,6 +314,15 @@ mod tests {
         );
         // Fields of other shapes on the next line end the history.
         let lines = split_lines("0B;RUN a\nRUN b;2 weeks ago\n");
+        assert!(read_custom(&lines, 0).is_none());
+        // A space behind an id (`{{.ID}} {{.Size}}`); not in prose.
+        let lines = split_lines("3f2e1d0c9b8a 0B\n<missing> 40.1MB\n");
+        let (h, _) = read_custom(&lines, 0).expect("id, space, size");
+        assert_eq!(
+            h.layers.get(1).and_then(|l| l.size).map(|s| s.bytes),
+            Some(40_100_000)
+        );
+        let lines = split_lines("the image is 120MB now\nthe old one was 300MB before\n");
         assert!(read_custom(&lines, 0).is_none());
         // `cat -n` line numbers, `docker images` rows, repository names.
         let lines = split_lines("     1\t$ docker history web\n     2\tIMAGE   CREATED\n");
