@@ -357,6 +357,39 @@ const CASES: &[Case] = &[
         diagnosed: &[],
         cells: &[],
     },
+    Case {
+        // podman 2.0–4.5 sizes have a space (`7.63 MB`) even in a custom format.
+        file: "u-podman-custom-space.txt",
+        histories: &[("myimg", Format::Custom, &[0, 7_630_000])],
+        diagnosed: &[],
+        cells: &[(0, 1, "created_by", "/bin/sh -c #(nop) ADD file:756183bba9c7f in /")],
+    },
+    Case {
+        // docker ≤ 17.03 / ≤ 1.12 sizes (`0 B`, `1.819 kB`) after collapsing.
+        file: "u-collapsed-old-spaced-units.txt",
+        histories: &[("", Format::Table, &[0, 58_300_000, 1_819])],
+        diagnosed: &[2, 3, 4],
+        cells: &[(0, 0, "created_by", "/bin/sh -c #(nop) EXPOSE 80/tcp")],
+    },
+    Case {
+        // Double-width characters: docker pads by display width, so the
+        // cells after them sit fewer characters to the right.
+        file: "u-cjk-wide-chars.txt",
+        histories: &[("", Format::Table, &[18, 0, 7_300_000])],
+        diagnosed: &[],
+        cells: &[
+            (0, 0, "created_by", "RUN /bin/sh -c echo \"你好，世界\" > /hello.txt #"),
+            (0, 0, "truncated", "true"),
+            (0, 1, "created_by", "LABEL maintainer=张三"),
+        ],
+    },
+    Case {
+        // `docker image inspect` JSON has no history in it.
+        file: "u-inspect-rootfs.txt",
+        histories: &[],
+        diagnosed: &[0, 2],
+        cells: &[],
+    },
 ];
 
 /// The sizes of the default table the `u-wrap*-default*` pastes cut.

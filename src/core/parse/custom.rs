@@ -85,7 +85,7 @@ fn shaped_separator(raw: &str) -> Option<(&'static str, Vec<Field>)> {
             return None;
         }
         let mut shape: Vec<Field> = Vec::new();
-        for (k, f) in t.split(sep).enumerate() {
+        for (k, f) in split_fields(t, sep).iter().enumerate() {
             let mut kind = field_kind(f);
             // A bare number first is a line number (`cat -n`, an editor
             // gutter), not a `--human=false` size.
@@ -111,6 +111,37 @@ fn shaped_separator(raw: &str) -> Option<(&'static str, Vec<Field>)> {
     })
 }
 
+/// The fields of a line split by `sep`. Split by a single space, the words
+/// of one CREATED cell (`2 weeks ago`, `About an hour ago`) or one SIZE
+/// (`7.63 MB`, `0 B`: podman 2.0–4.5) are kept together.
+fn split_fields(t: &str, sep: &str) -> Vec<String> {
+    if sep != " " {
+        return t.split(sep).map(str::to_string).collect();
+    }
+    let words: Vec<&str> = t.split(' ').collect();
+    let mut out = Vec::with_capacity(words.len());
+    let mut k = 0usize;
+    while k < words.len() {
+        let window = |n: usize| words.get(k..k + n).map(|w| w.join(" "));
+        let created = (2..=4)
+            .rev()
+            .find_map(|n| window(n).filter(|w| is_created(w)).map(|w| (n, w)));
+        // A number, then a unit word.
+        let unit_next = words
+            .get(k + 1)
+            .is_some_and(|u| u.starts_with(|c: char| c.is_alphabetic()));
+        let size = window(2)
+            .filter(|w| unit_next && parse_size(w).is_ok())
+            .map(|w| (2, w));
+        let (n, field) = created
+            .or(size)
+            .unwrap_or_else(|| (1, words.get(k).copied().unwrap_or("").to_string()));
+        out.push(field);
+        k += n;
+    }
+    out
+}
+
 /// Reads custom-format lines from `start`; needs at least two.
 pub fn read_custom(lines: &[Line<'_>], start: usize) -> Option<(History, usize)> {
     read_id_first(lines, start).or_else(|| read_shaped(lines, start))
@@ -128,7 +159,8 @@ fn read_shaped(lines: &[Line<'_>], start: usize) -> Option<(History, usize)> {
             Some((s, sh)) if s == sep && sh == shape => {}
             _ => break,
         }
-        let fields: Vec<&str> = unquote(line.raw).trim_end().split(sep).collect();
+        let fields = split_fields(unquote(line.raw).trim_end(), sep);
+        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
         let layer = layer_of_shaped(&fields, sep, line.no);
         // Commands have spaces (`RUN make`, `CMD ["sh"]`); a one-word text
         // beside a size on the first line is more likely `docker images
@@ -321,6 +353,18 @@ mod tests {
         assert_eq!(
             h.layers.get(1).and_then(|l| l.size).map(|s| s.bytes),
             Some(40_100_000)
+        );
+        let lines =
+            split_lines("8ca4688f4f35 2 weeks ago 0 B\n<missing> About an hour ago 7.63 MB\n");
+        let (h, _) = read_custom(&lines, 0).expect("id, created, podman size");
+        let second = h.layers.get(1);
+        assert_eq!(
+            second.and_then(|l| l.size).map(|s| s.bytes),
+            Some(7_630_000)
+        );
+        assert_eq!(
+            second.and_then(|l| l.created.clone()).as_deref(),
+            Some("About an hour ago")
         );
         let lines = split_lines("the image is 120MB now\nthe old one was 300MB before\n");
         assert!(read_custom(&lines, 0).is_none());
