@@ -390,6 +390,34 @@ const CASES: &[Case] = &[
         diagnosed: &[0, 2],
         cells: &[],
     },
+    Case {
+        // Rows as wide as the widest line, then prose with no blank line:
+        // the prose is not glued to the last COMMENT (no wrap shown).
+        file: "u-prose-right-after-full-width-rows.txt",
+        histories: &[("", Format::Table, &[0, 40_100_000, 1_200])],
+        diagnosed: &[5],
+        cells: &[(0, 2, "comment", "buildkit.dockerfile.v0")],
+    },
+    Case {
+        // An author elided rows with a `...` line; two labelled tables.
+        file: "u-elided-rows-before-after.txt",
+        histories: &[
+            ("Before", Format::Table, &[312_000_000, 74_800_000]),
+            ("After", Format::Table, &[12_400_000, 7_300_000]),
+        ],
+        diagnosed: &[5],
+        cells: &[(0, 0, "comment", "buildkit.dockerfile.v0")],
+    },
+    Case {
+        // `table` format with CREATED AT but human sizes, CREATED BY last.
+        file: "u-table-createdat-human-sizes.txt",
+        histories: &[("app", Format::Table, &[0, 40_100_000, 5_600_000])],
+        diagnosed: &[],
+        cells: &[
+            (0, 0, "created", "2024-05-01T10:00:00+02:00"),
+            (0, 2, "created_by", "/bin/sh -c #(nop) ADD file:abc in /"),
+        ],
+    },
 ];
 
 /// The sizes of the default table the `u-wrap*-default*` pastes cut.

@@ -182,6 +182,11 @@ pub fn read_table(
             .collect()
     };
     let mut tail = tail_of(&model);
+    // Whether a terminal cut the header at its width (`… CREATED BY` /
+    // `SIZE  COMMENT`): only then is a full-width row taken as cut too
+    // (see `segment::unwrap_hard_wraps`); otherwise a line after the table
+    // is never glued to its last row.
+    let mut wrapped = cut_between_rows(lines, first_row, &model, layout, plain);
     let mut raws: Vec<RawLayer> = Vec::new();
     let mut j = first_row;
     while let Some(line) = lines.get(j) {
@@ -200,7 +205,7 @@ pub fn read_table(
                 // A terminal cut this row at its width after the SIZE: the
                 // next line, not a row of its own, is the rest of the COMMENT.
                 if let Some(next) = lines.get(j + 1).filter(|n| {
-                    line.full_width && is_cut_piece(layout.body(&n.text), &model, plain)
+                    wrapped && line.full_width && is_cut_piece(layout.body(&n.text), &model, plain)
                 }) {
                     let rest = layout.body(&next.text).trim();
                     let comment = row.comment.take().unwrap_or_default();
@@ -218,8 +223,9 @@ pub fn read_table(
                 j += 1;
             }
             RowRead::Partial(row) => {
-                let (raw, next) =
-                    continue_row(lines, j, row, &model, &tail, layout, plain, state, diags);
+                let (raw, next) = continue_row(
+                    lines, j, row, &model, &tail, layout, plain, wrapped, state, diags,
+                );
                 raws.push(raw);
                 j = next;
             }
@@ -236,6 +242,7 @@ pub fn read_table(
                             }
                         }
                         tail = tail_of(&model);
+                        wrapped = true;
                         set(state, j, LineState::Structure);
                         j += 1;
                         continue;
@@ -275,6 +282,42 @@ pub fn read_table(
     }
     let history = finish(raws, &model, headerless, diags, lines);
     (history, j)
+}
+
+/// Whether a terminal cut this table's rows at its width, though its header
+/// fit (`… 0B        buildkit.do` / `ckerfile.v0`): two full-width rows or
+/// more each followed by a piece that is followed by a row again. (One such
+/// line between rows is more likely an author's note.) Looks at most 64
+/// lines ahead, so that reading stays linear.
+fn cut_between_rows(
+    lines: &[Line<'_>],
+    first_row: usize,
+    model: &ColumnModel,
+    layout: Layout,
+    plain: PlainSizes,
+) -> bool {
+    let window = lines.get(first_row..).unwrap_or(&[]);
+    let window = window.get(..64).unwrap_or(window);
+    if !window.iter().any(|l| l.full_width) {
+        return false;
+    }
+    let is_row = |l: &Line<'_>| {
+        let body = layout.body(&l.text);
+        !body.trim().is_empty() && !matches!(read_row(body, &model.columns, plain), RowRead::No)
+    };
+    let cuts = window
+        .windows(3)
+        .filter(|w| match w {
+            [row, piece, next] => {
+                row.full_width
+                    && is_row(row)
+                    && is_cut_piece(layout.body(&piece.text), model, plain)
+                    && is_row(next)
+            }
+            _ => false,
+        })
+        .count();
+    cuts >= 2
 }
 
 /// Whether a line after a full-width line is the rest of it, cut by a
@@ -343,6 +386,7 @@ fn continue_row(
     tail: &[ColumnAt],
     layout: Layout,
     plain: PlainSizes,
+    wrapped: bool,
     state: &mut [LineState],
     diags: &mut Vec<Diagnostic>,
 ) -> (RawLayer, usize) {
@@ -350,7 +394,7 @@ fn continue_row(
     let first_no = first.map_or(0, |l| l.no);
     let mut texts: Vec<String> = vec![row.created_by.clone().unwrap_or_default()];
     // Pieces of a line a terminal cut at its width join without a newline.
-    let mut cut = first.is_some_and(|l| l.full_width);
+    let mut cut = wrapped && first.is_some_and(|l| l.full_width);
     let mut any_cut = false;
     let mut joined_text = |texts: &mut Vec<String>, piece: String, cut: bool| {
         any_cut |= cut;
@@ -384,7 +428,9 @@ fn continue_row(
                     let mut end_line = line;
                     // The terminal cut the last piece after the SIZE too.
                     if let Some(next) = lines.get(k + 1).filter(|n| {
-                        line.full_width && is_cut_piece(layout.body(&n.text), model, plain)
+                        wrapped
+                            && line.full_width
+                            && is_cut_piece(layout.body(&n.text), model, plain)
                     }) {
                         let rest = layout.body(&next.text).trim();
                         comment = Some(format!("{}{rest}", comment.unwrap_or_default()));
@@ -433,7 +479,7 @@ fn continue_row(
             break;
         }
         joined_text(&mut texts, t.to_string(), cut);
-        cut = line.full_width;
+        cut = wrapped && line.full_width;
     }
     set(state, j, LineState::Layer);
     if let Some(line) = first {
