@@ -249,14 +249,16 @@ pub fn parse(text: &str) -> Parsed {
     // Labels: look back from each history's first line to the previous one's end.
     let mut histories = Vec::with_capacity(found.len());
     let mut floor = 0usize;
+    // How many histories so far had each label (counted once per history,
+    // so that thousands of histories stay linear).
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (mut history, start) in found {
         let label = label::label_for(&lines, &in_fence, floor, start);
         // The same image printed twice (before/after a rebuild): number the
         // repeats so that each history can be told apart.
-        let repeats = histories
-            .iter()
-            .filter(|h: &&History| h.label == label || h.label.starts_with(&format!("{label} #")))
-            .count();
+        let count = seen.entry(label.clone()).or_insert(0);
+        let repeats = *count;
+        *count += 1;
         history.label = if repeats > 0 && !label.is_empty() {
             format!("{label} #{}", repeats + 1)
         } else {

@@ -186,7 +186,7 @@ pub fn read_table(
     // `SIZE  COMMENT`): only then is a full-width row taken as cut too
     // (see `segment::unwrap_hard_wraps`); otherwise a line after the table
     // is never glued to its last row.
-    let mut wrapped = cut_between_rows(lines, first_row, &model, layout, plain);
+    let mut wrapped = !headerless && cut_between_rows(lines, first_row, &model, layout, plain);
     let mut raws: Vec<RawLayer> = Vec::new();
     let mut j = first_row;
     while let Some(line) = lines.get(j) {
