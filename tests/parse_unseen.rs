@@ -418,6 +418,14 @@ const CASES: &[Case] = &[
             (0, 2, "created_by", "/bin/sh -c #(nop) ADD file:abc in /"),
         ],
     },
+    Case {
+        // Corpus 044 in an 80-column terminal: only one row is cut, in the
+        // middle of its SIZE (`11.66 ` / `MB`); the `docker images` header too.
+        file: "u-wrap80-one-row-cut-in-size.txt",
+        histories: &[("my/ping", Format::Table, &[0, 11_660_000, 128_000_000])],
+        diagnosed: &[4, 14],
+        cells: &[(0, 1, "created_by", "/bin/sh -c apt-get install ping")],
+    },
 ];
 
 /// The sizes of the default table the `u-wrap*-default*` pastes cut.

@@ -223,6 +223,54 @@ pub fn read_table(
                 j += 1;
             }
             RowRead::Partial(row) => {
+                // A full-width row without its SIZE, whose next line completes
+                // it when glued on (`… install ping     11.66 ` / `MB`): a
+                // terminal cut it at its width.
+                let glued = lines.get(j + 1).filter(|_| line.full_width).and_then(|n| {
+                    let piece = layout.body(&n.text);
+                    if !is_cut_piece(piece, &model, plain) {
+                        return None;
+                    }
+                    let whole = format!("{body}{}", piece.trim_end());
+                    match read_row(&whole, &model.columns, plain) {
+                        RowRead::Full(r) if r.size.is_some() => Some((r, n.last)),
+                        _ => None,
+                    }
+                });
+                if let Some((mut row, mut last)) = glued {
+                    // … and the piece may have been cut after the SIZE too.
+                    let mut k = j + 1;
+                    while let Some(next) = lines.get(k + 1).filter(|n| {
+                        lines.get(k).is_some_and(|l| l.full_width)
+                            && k < j + 4
+                            && is_cut_piece(layout.body(&n.text), &model, plain)
+                    }) {
+                        let rest = layout.body(&next.text).trim();
+                        let comment = row.comment.take().unwrap_or_default();
+                        row.comment = Some(format!("{comment}{rest}"));
+                        last = next.last;
+                        k += 1;
+                        set(state, k, LineState::Layer);
+                    }
+                    diags.push(note(
+                        Severity::Warning,
+                        line,
+                        format!(
+                            "this row goes on over lines {}–{last}: a terminal cut it at its width; read as one layer",
+                            line.no
+                        ),
+                    ));
+                    set(state, j, LineState::Layer);
+                    set(state, j + 1, LineState::Layer);
+                    let created_by = row.created_by.clone().unwrap_or_default();
+                    raws.push(RawLayer {
+                        row,
+                        created_by,
+                        lines: (line.no, last),
+                    });
+                    j = k + 1;
+                    continue;
+                }
                 let (raw, next) = continue_row(
                     lines, j, row, &model, &tail, layout, plain, wrapped, state, diags,
                 );
