@@ -426,6 +426,14 @@ const CASES: &[Case] = &[
         diagnosed: &[4, 14],
         cells: &[(0, 1, "created_by", "/bin/sh -c apt-get install ping")],
     },
+    Case {
+        // Corpus 064 (`{{.ID}}: {{.CreatedSince}}`) with a terminal's colour
+        // codes around every line.
+        file: "u-ansi-custom-format.txt",
+        histories: &[("busybox", Format::Custom, &[0, 0])],
+        diagnosed: &[],
+        cells: &[(0, 0, "id", "f6e427c148a7"), (0, 1, "created", "4 weeks ago")],
+    },
 ];
 
 /// The sizes of the default table the `u-wrap*-default*` pastes cut.

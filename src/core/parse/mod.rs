@@ -85,6 +85,15 @@ pub fn parse(text: &str) -> Parsed {
     // cells hold entities (`&amp;&amp;`, `&quot;`). Read them as the text they
     // stand for before anything else, so that columns line up as the page
     // showed them (one entity is one character wide there).
+    // A terminal log's colour codes: gone before anything is measured
+    // (the terminal showed them with no width).
+    let plain;
+    let text = if text.contains('\x1b') {
+        plain = segment::strip_escapes(text);
+        plain.as_str()
+    } else {
+        text
+    };
     let decoded;
     let html_source = text.contains("&lt;")
         || text.contains("&amp;")

@@ -182,6 +182,27 @@ fn normalise(raw: &str) -> String {
     out
 }
 
+/// The paste without terminal escapes (colour and style codes from a
+/// terminal log), line ends kept: an escape never swallows a line end.
+pub fn strip_escapes(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|piece| {
+            let (line, end) = piece.strip_suffix('\n').map_or((piece, ""), |l| (l, "\n"));
+            let mut out = String::with_capacity(line.len() + 1);
+            let mut chars = line.chars();
+            while let Some(c) = chars.next() {
+                if c == '\x1b' {
+                    skip_escape(&mut chars);
+                } else {
+                    out.push(c);
+                }
+            }
+            out.push_str(end);
+            out
+        })
+        .collect()
+}
+
 /// Skips the rest of a terminal escape after its `ESC`: a CSI sequence
 /// (`[` parameters, then one final byte `@`..`~`), an OSC sequence (`]` up to
 /// BEL or `ESC \\`), or a single following character.
@@ -529,6 +550,14 @@ pub fn is_prompt(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_are_stripped_line_by_line() {
+        assert_eq!(
+            strip_escapes("a\x1b[1mb\x1b[0m\nc\x1b[\nd\r\n"),
+            "ab\nc\nd\r\n"
+        );
+    }
 
     #[test]
     fn terminal_escapes_are_dropped() {
