@@ -434,6 +434,30 @@ const CASES: &[Case] = &[
         diagnosed: &[],
         cells: &[(0, 0, "id", "f6e427c148a7"), (0, 1, "created", "4 weeks ago")],
     },
+    Case {
+        // Corpus 034 (`--format json` lines) cut by an 80-column terminal:
+        // every object over two or three lines, mid-string.
+        file: "u-wrap80-json-lines.txt",
+        histories: &[(
+            "25octubuntu",
+            Format::Json,
+            &[45_200_000, 0, 77_800_000, 0, 0, 0, 0],
+        )],
+        diagnosed: &[],
+        cells: &[(0, 0, "created_by", "/bin/bash"), (0, 2, "id", "")],
+    },
+    Case {
+        // Corpus 070 (`| jq .` objects, `--no-trunc`) at 120 columns: long
+        // `CreatedBy` strings cut.
+        file: "u-wrap120-json-pretty.txt",
+        histories: &[(
+            "",
+            Format::Json,
+            &[0, 0, 1_900_000, 14_400, 204_000, 1_900_000, 14_400, 0, 77_800_000],
+        )],
+        diagnosed: &[],
+        cells: &[(0, 0, "created_by", "/bin/sh -c rm /lib/x86_64-linux-gnu/libc.so.evil.6")],
+    },
 ];
 
 /// The sizes of the default table the `u-wrap*-default*` pastes cut.

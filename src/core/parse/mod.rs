@@ -169,7 +169,19 @@ pub fn parse(text: &str) -> Parsed {
                 _ => json::read_json(&norm, &norm_lines, i),
             };
             match read {
-                Ok(j) => {
+                Ok(mut j) => {
+                    // JSON was read from re-split lines, numbered 1, 2, …:
+                    // back to the paste's own numbers (a hard-wrapped line
+                    // spans several).
+                    if lines.iter().any(|l| l.last != l.no) {
+                        let first = |n: usize| lines.get(n.wrapping_sub(1)).map_or(n, |l| l.no);
+                        let last = |n: usize| lines.get(n.wrapping_sub(1)).map_or(n, |l| l.last);
+                        for layer in &mut j.history.layers {
+                            layer.lines = (first(layer.lines.0), last(layer.lines.1));
+                        }
+                        let (a, b) = j.history.lines;
+                        j.history.lines = (first(a), last(b));
+                    }
                     for s in state.iter_mut().take(j.next).skip(i) {
                         *s = LineState::Layer;
                     }

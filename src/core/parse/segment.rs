@@ -101,13 +101,24 @@ fn unwrap_hard_wraps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     }
     // A piece may be all spaces (the padding of a wide column), but then it
     // is W wide too; an empty line is not a piece.
+    // Nor is a JSON object after one that ended (`…}` / `{…`).
     let joins = |k: usize| -> bool {
         widths.get(k) == Some(&wrap)
             && lines.get(k + 1).is_some_and(|n| {
                 (!n.text.trim().is_empty() || widths.get(k + 1) == Some(&wrap))
                     && !starts_row(&n.text)
+                    && !(lines
+                        .get(k)
+                        .is_some_and(|l| l.text.trim_end().ends_with('}'))
+                        && n.text.trim_start().starts_with('{'))
             })
     };
+    // JSON shows the wrap by a full-width line that ends inside a string
+    // (`{"Comment":"","CreatedAt":"…","CreatedBy":"RUN /bin/sh -c apt-g`).
+    let wrapped_json = lines.iter().enumerate().any(|(k, l)| {
+        let t = l.text.trim_start();
+        joins(k) && (t.starts_with('{') || t.starts_with('"')) && ends_in_string(t)
+    });
     let wrapped_header = lines.iter().enumerate().any(|(k, l)| {
         let t = l.text.trim_start();
         let header_start = ["IMAGE ", "ID ", "SNAPSHOT "]
@@ -127,7 +138,7 @@ fn unwrap_hard_wraps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         }
         joined.contains("SIZE") && (joined.contains("COMMENT") || !t.contains("SIZE"))
     });
-    if !wrapped_header {
+    if !wrapped_header && !wrapped_json {
         return lines;
     }
     let mut out: Vec<Line<'_>> = Vec::with_capacity(lines.len());
@@ -143,6 +154,22 @@ fn unwrap_hard_wraps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         joining = joins(k);
     }
     out
+}
+
+/// Whether a line of JSON ends inside a string (an odd number of quotes
+/// that are not escaped).
+fn ends_in_string(text: &str) -> bool {
+    let mut inside = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => inside = !inside,
+            _ => {}
+        }
+    }
+    inside
 }
 
 /// Whether a line starts a table row of its own: an id (12 or 64 hex,
