@@ -103,15 +103,15 @@ fn unwrap_hard_wraps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     // is W wide too; an empty line is not a piece.
     // Nor is a JSON object after one that ended (`…}` / `{…`).
     let joins = |k: usize| -> bool {
-        widths.get(k) == Some(&wrap)
-            && lines.get(k + 1).is_some_and(|n| {
-                (!n.text.trim().is_empty() || widths.get(k + 1) == Some(&wrap))
-                    && !starts_row(&n.text)
-                    && !(lines
-                        .get(k)
-                        .is_some_and(|l| l.text.trim_end().ends_with('}'))
-                        && n.text.trim_start().starts_with('{'))
-            })
+        let Some(n) = lines.get(k + 1) else {
+            return false;
+        };
+        let piece = !n.text.trim().is_empty() || widths.get(k + 1) == Some(&wrap);
+        let next_object = lines
+            .get(k)
+            .is_some_and(|l| l.text.trim_end().ends_with('}'))
+            && n.text.trim_start().starts_with('{');
+        widths.get(k) == Some(&wrap) && piece && !starts_row(&n.text) && !next_object
     };
     // JSON shows the wrap by a full-width line that ends inside a string
     // (`{"Comment":"","CreatedAt":"…","CreatedBy":"RUN /bin/sh -c apt-g`).
