@@ -458,6 +458,34 @@ const CASES: &[Case] = &[
         diagnosed: &[],
         cells: &[(0, 0, "created_by", "/bin/sh -c rm /lib/x86_64-linux-gnu/libc.so.evil.6")],
     },
+    Case {
+        // Corpus 017 (`| grep RUN` rows, no header) through `cat -n`.
+        file: "u-catn-headerless-grep.txt",
+        histories: &[
+            (
+                "frontend",
+                Format::Headerless,
+                &[0, 334_000, 6_380_000, 8_680_000, 336_000_000],
+            ),
+            ("backend", Format::Headerless, &[332_000, 238_000, 146_000_000]),
+            ("frontend", Format::Headerless, &[352_000_000]),
+            ("backend", Format::Headerless, &[146_000_000]),
+        ],
+        // The two `docker images` tables in the same fences.
+        diagnosed: &[17, 33],
+        cells: &[],
+    },
+    Case {
+        // Corpus 034 (JSON lines) in a CI log: a timestamp before every line.
+        file: "u-ci-timestamps-json-lines.txt",
+        histories: &[(
+            "25octubuntu",
+            Format::Json,
+            &[45_200_000, 0, 77_800_000, 0, 0, 0, 0],
+        )],
+        diagnosed: &[],
+        cells: &[(0, 0, "created_by", "/bin/bash")],
+    },
 ];
 
 /// The sizes of the default table the `u-wrap*-default*` pastes cut.

@@ -94,6 +94,16 @@ pub fn parse(text: &str) -> Parsed {
     } else {
         text
     };
+    // `cat -n` numbers or CI timestamps on every line: gone too, so that JSON,
+    // custom formats and rows without a header read as without them.
+    let unprefixed;
+    let text = match segment::strip_line_prefixes(text) {
+        Some(t) => {
+            unprefixed = t;
+            unprefixed.as_str()
+        }
+        None => text,
+    };
     let decoded;
     let html_source = text.contains("&lt;")
         || text.contains("&amp;")

@@ -230,6 +230,79 @@ pub fn strip_escapes(text: &str) -> String {
         .collect()
 }
 
+/// The paste without a prefix that a tool put on every line: `cat -n` /
+/// editor line numbers (`     1\t`, counting up by one) or a CI log's
+/// timestamps (`2024-05-01T10:00:00.1234567Z `, with fractional seconds, which
+/// docker's own times never have). `None` when at least one non-empty line in
+/// five lacks it. Line ends are kept, so line numbers stay the paste's.
+pub fn strip_line_prefixes(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let non_empty = lines.iter().filter(|l| !l.trim().is_empty()).count();
+    if non_empty < 2 {
+        return None;
+    }
+    let mut numbers: Vec<Option<usize>> = Vec::with_capacity(lines.len());
+    let mut stamps: Vec<Option<usize>> = Vec::with_capacity(lines.len());
+    let mut last_number: Option<u64> = None;
+    for l in &lines {
+        numbers.push(line_number_prefix(l).and_then(|(n, len)| {
+            let ok = last_number.is_none_or(|p| n == p + 1);
+            last_number = Some(n);
+            ok.then_some(len)
+        }));
+        stamps.push(timestamp_prefix(l));
+    }
+    let enough = |found: &[Option<usize>]| found.iter().flatten().count() * 5 >= non_empty * 4;
+    let cuts = if enough(&numbers) {
+        numbers
+    } else if enough(&stamps) {
+        stamps
+    } else {
+        return None;
+    };
+    let out: Vec<&str> = lines
+        .iter()
+        .zip(&cuts)
+        .map(|(l, cut)| cut.and_then(|n| l.get(n..)).unwrap_or(l))
+        .collect();
+    Some(out.join("\n"))
+}
+
+/// `     12\t` (`cat -n`): the number and the prefix's length in bytes.
+fn line_number_prefix(line: &str) -> Option<(u64, usize)> {
+    let t = line.trim_start_matches(' ');
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = t.get(digits..)?;
+    if digits == 0 || digits > 7 || !rest.starts_with('\t') {
+        return None;
+    }
+    let n = t.get(..digits)?.parse().ok()?;
+    Some((n, line.len() - rest.len() + 1))
+}
+
+/// `2024-05-01T10:00:00.1234567Z ` (a CI log): the prefix's length in bytes.
+fn timestamp_prefix(line: &str) -> Option<usize> {
+    let t = line.trim_start_matches('[');
+    let lead = line.len() - t.len();
+    let shape = t.get(..20)?.as_bytes();
+    let digit_at = |i: usize| shape.get(i).is_some_and(u8::is_ascii_digit);
+    let ok = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
+        .iter()
+        .all(|&i| digit_at(i))
+        && shape.get(4) == Some(&b'-')
+        && shape.get(10) == Some(&b'T')
+        && shape.get(19) == Some(&b'.');
+    if !ok {
+        return None;
+    }
+    let end = t.find([' ', '\t'])?;
+    let stamp = t.get(..end)?.trim_end_matches(']');
+    if !stamp.ends_with(|c: char| c == 'Z' || c.is_ascii_digit()) {
+        return None;
+    }
+    Some(lead + end + 1)
+}
+
 /// Skips the rest of a terminal escape after its `ESC`: a CSI sequence
 /// (`[` parameters, then one final byte `@`..`~`), an OSC sequence (`]` up to
 /// BEL or `ESC \\`), or a single following character.
@@ -577,6 +650,25 @@ pub fn is_prompt(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tool_prefixes_are_stripped() {
+        let numbered = "     1\tIMAGE   SIZE\n     2\t<missing>   0B\n\n     3\tend";
+        assert_eq!(
+            strip_line_prefixes(numbered).as_deref(),
+            Some("IMAGE   SIZE\n<missing>   0B\n\nend")
+        );
+        let ci = "2024-05-01T10:00:00.1234567Z {\"ID\":1}\n2024-05-01T10:00:01.2Z {}\n";
+        assert_eq!(strip_line_prefixes(ci).as_deref(), Some("{\"ID\":1}\n{}\n"));
+        // Sizes first (`{{.Size}}\t…` with --human=false) do not count up.
+        assert_eq!(strip_line_prefixes("0\tCMD x\n40100000\tRUN y\n"), None);
+        // docker's own times have no fractions; a few prefixed lines are not enough.
+        assert_eq!(
+            strip_line_prefixes("2024-05-01T10:00:00Z 0B\n2024-05-01T10:00:00Z 1B\n"),
+            None
+        );
+        assert_eq!(strip_line_prefixes("1\ta\nb\nc\nd\n"), None);
+    }
 
     #[test]
     fn escapes_are_stripped_line_by_line() {
