@@ -2,8 +2,12 @@
 //! output: finds every history in the paste, in order, with a label, and says
 //! which lines it skipped or doubted.
 //!
-//! The paste is read line by line (`segment`: CRLF, tabs, no-break spaces,
-//! markdown pipe tables are normalised first). At each line the parser tries,
+//! Before anything is measured, what a tool added to the whole paste goes:
+//! terminal colour escapes, `cat -n` numbers or CI timestamps on every line,
+//! HTML entities of a page's source (line numbers are kept). The paste is then
+//! read line by line (`segment`: CRLF, tabs, no-break spaces, markdown pipe
+//! tables are normalised, and lines a terminal hard-wrapped at its width are
+//! joined back when a cut header, row or JSON string shows it). At each line the parser tries,
 //! in order: JSON (`json`: JSON lines, jq-pretty objects, podman and Engine
 //! API arrays), a table header (`header` → `table`, `row`; also behind `#`,
 //! `> ` or a CI log's timestamp), a headerless row recognised by its shape,
