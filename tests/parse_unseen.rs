@@ -486,6 +486,27 @@ const CASES: &[Case] = &[
         diagnosed: &[],
         cells: &[(0, 0, "created_by", "/bin/bash")],
     },
+    Case {
+        // Markdown source that escapes the tag: `\<missing\>`.
+        file: "u-markdown-escaped-missing.txt",
+        histories: &[("app", Format::Table, &[0, 40_100_000, 5_600_000])],
+        diagnosed: &[],
+        cells: &[(0, 1, "id", ""), (0, 2, "created_by", "/bin/sh -c #(nop) ADD file:abc in /")],
+    },
+    Case {
+        // `--human=false` bytes retyped with thousands separators.
+        file: "u-human-false-thousands-separators.txt",
+        histories: &[("", Format::Table, &[0, 70_810_049])],
+        diagnosed: &[],
+        cells: &[(0, 1, "exact", "true"), (0, 1, "created_by", "/bin/sh -c apt-get update")],
+    },
+    Case {
+        // A pager's `(END)` after the table.
+        file: "u-less-end.txt",
+        histories: &[("", Format::Table, &[0, 40_100_000])],
+        diagnosed: &[4],
+        cells: &[],
+    },
 ];
 
 /// The sizes of the default table the `u-wrap*-default*` pastes cut.

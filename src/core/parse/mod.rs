@@ -4,7 +4,8 @@
 //!
 //! Before anything is measured, what a tool added to the whole paste goes:
 //! terminal colour escapes, `cat -n` numbers or CI timestamps on every line,
-//! HTML entities of a page's source (line numbers are kept). The paste is then
+//! markdown's `\<missing\>`, HTML entities of a page's source (line numbers
+//! are kept). The paste is then
 //! read line by line (`segment`: CRLF, tabs, no-break spaces, markdown pipe
 //! tables are normalised, and lines a terminal hard-wrapped at its width are
 //! joined back when a cut header, row or JSON string shows it). At each line the parser tries,
@@ -107,6 +108,17 @@ pub fn parse(text: &str) -> Parsed {
             unprefixed.as_str()
         }
         None => text,
+    };
+    // Markdown source escapes the tag so that the page shows it:
+    // `\<missing\>` is `<missing>` (and lines up as the page showed it).
+    let unescaped;
+    let text = if text.contains("\\<missing") {
+        unescaped = text
+            .replace("\\<missing\\>", "<missing>")
+            .replace("\\<missing>", "<missing>");
+        unescaped.as_str()
+    } else {
+        text
     };
     let decoded;
     let html_source = text.contains("&lt;")
