@@ -507,6 +507,15 @@ const CASES: &[Case] = &[
         diagnosed: &[4],
         cells: &[],
     },
+    Case {
+        // A Windows console copy: every line padded to 80 columns (prompt and
+        // blank lines too), the table cut at 80.
+        file: "u-conhost-padded-80.txt",
+        histories: &[("app", Format::Table, DEFAULT_WRAPPED)],
+        // The closing prompt sits after a (padded) blank line: not noted.
+        diagnosed: &[],
+        cells: &[(0, 1, "created_by", "RUN /bin/sh -c npm ci --omit=dev # buildkit")],
+    },
 ];
 
 /// The sizes of the default table the `u-wrap*-default*` pastes cut.

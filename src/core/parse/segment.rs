@@ -111,7 +111,11 @@ fn unwrap_hard_wraps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
             .get(k)
             .is_some_and(|l| l.text.trim_end().ends_with('}'))
             && n.text.trim_start().starts_with('{');
-        widths.get(k) == Some(&wrap) && piece && !starts_row(&n.text) && !next_object
+        widths.get(k) == Some(&wrap)
+            && piece
+            && !starts_row(&n.text)
+            && !starts_header(&n.text)
+            && !next_object
     };
     // JSON shows the wrap by a full-width line that ends inside a string
     // (`{"Comment":"","CreatedAt":"…","CreatedBy":"RUN /bin/sh -c apt-g`).
@@ -121,10 +125,7 @@ fn unwrap_hard_wraps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     });
     let wrapped_header = lines.iter().enumerate().any(|(k, l)| {
         let t = l.text.trim_start();
-        let header_start = ["IMAGE ", "ID ", "SNAPSHOT "]
-            .iter()
-            .any(|w| t.starts_with(w));
-        if !header_start || !joins(k) || (t.contains("SIZE") && t.contains("COMMENT")) {
+        if !starts_header(t) || !joins(k) || (t.contains("SIZE") && t.contains("COMMENT")) {
             return false;
         }
         // The pieces after it hold the missing column names.
@@ -154,6 +155,16 @@ fn unwrap_hard_wraps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         joining = joins(k);
     }
     out
+}
+
+/// Whether a line starts like a history header (`IMAGE `, `ID `, `SNAPSHOT `):
+/// a new line of its own even after a full-width one (a console that pads
+/// every line to its width, the prompt line included).
+fn starts_header(text: &str) -> bool {
+    let t = text.trim_start();
+    ["IMAGE ", "ID ", "SNAPSHOT "]
+        .iter()
+        .any(|w| t.starts_with(w))
 }
 
 /// Whether a line of JSON ends inside a string (an odd number of quotes
