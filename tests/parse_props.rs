@@ -367,12 +367,24 @@ fn pathological_input_is_fast() {
     let many: String = (0..50_000)
         .map(|i| format!("<missing>   {i} weeks ago   RUN x {i}\n"))
         .collect();
+    // Terminal-wrap look-alikes: cut headers and full-width rows with pieces
+    // between them, over and over; custom-format look-alikes that fail late.
+    let cut_header = format!(
+        "{:<64}\nSIZE   COMMENT\n",
+        "IMAGE     CREATED     CREATED BY"
+    );
+    let cut_row = format!("{:<64}\nx   1B   c\n", "<missing>   2 weeks ago   RUN a");
+    let wraps = format!("{cut_header}{}", cut_row.repeat(5)).repeat(4_000);
+    let customs =
+        "0B|RUN a b\n1B|RUN c d\nnode:1\t2MB\n3f2e1d0c9b8a 1 2 3 4 5 6 7 0B\n".repeat(10_000);
     for text in [
         numbers.clone(),
         huge_row,
         many,
         "{[".repeat(50_000),
         "| a |\n".repeat(50_000),
+        wraps,
+        customs,
     ] {
         let start = std::time::Instant::now();
         let _ = parse(&text);

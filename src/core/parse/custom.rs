@@ -6,6 +6,12 @@
 //!
 //! `docker history --format "{{.ID}}: {{.CreatedSince}}" busybox` →
 //! `f6e427c148a7: 4 weeks ago` / `<missing>: 4 weeks ago`.
+//!
+//! When the first field is not an id (`{{.Size}}|{{.CreatedBy}}`,
+//! `{{.CreatedBy}}\t{{.Size}}`), lines are custom when a tab, `|`, `%`, `;`
+//! or `,` splits two or more consecutive lines into fields of the same
+//! shapes, one of them a SIZE or CREATED; text fields split by the
+//! separator are joined back (a command may contain it).
 
 use super::created::is_created;
 use super::id::id_prefix;
@@ -34,8 +40,203 @@ fn unquote(raw: &str) -> &str {
     t.strip_prefix('>').map_or(t, str::trim_start)
 }
 
+/// Separators a user puts between fields when the first field is not an id
+/// (`{{.Size}}|{{.CreatedBy}}`, `{{.CreatedBy}}\t{{.Size}}`, `%`, `;`, `,`),
+/// and a single space (`{{.ID}} {{.Size}}`: only behind an id, since prose
+/// has sizes between words too).
+const SEPARATORS: [&str; 6] = ["\t", "|", "%", ";", ",", " "];
+
+/// The shape of one field of a custom-format line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Id,
+    Created,
+    Size,
+    Text,
+}
+
+fn field_kind(f: &str) -> Field {
+    let f = f.trim();
+    if f.is_empty() {
+        Field::Text
+    } else if is_created(f) {
+        Field::Created
+    } else if parse_size(f).is_ok() {
+        Field::Size
+    } else if id_prefix(f).is_some_and(|(_, n)| n >= f.len()) {
+        Field::Id
+    } else {
+        Field::Text
+    }
+}
+
+/// For a line whose first field need not be an id: the first separator of
+/// [`SEPARATORS`] that splits it into fields of which one has the shape of a
+/// SIZE or CREATED cell, with the line's field shapes (runs of text merged:
+/// a command may hold the separator itself, `RUN |3 A=b …`, `a | b`).
+fn shaped_separator(raw: &str) -> Option<(&'static str, Vec<Field>)> {
+    let t = unquote(raw).trim_end();
+    // A markdown pipe table row is a table, not a custom format.
+    if t.starts_with('|') || t.is_empty() {
+        return None;
+    }
+    SEPARATORS.iter().find_map(|&sep| {
+        if !t.contains(sep) {
+            return None;
+        }
+        let mut shape: Vec<Field> = Vec::new();
+        for (k, f) in split_fields(t, sep).iter().enumerate() {
+            let mut kind = field_kind(f);
+            // A bare number first is a line number (`cat -n`, an editor
+            // gutter), not a `--human=false` size.
+            if k == 0 && kind == Field::Size && f.trim().bytes().all(|b| b.is_ascii_digit()) {
+                kind = Field::Text;
+            }
+            if !(kind == Field::Text && shape.last() == Some(&Field::Text)) {
+                shape.push(kind);
+            }
+        }
+        let shaped = shape
+            .iter()
+            .any(|k| matches!(k, Field::Size | Field::Created));
+        // Text before an id is a `docker images` row (`node  331b81a245b1  678MB`).
+        let id_after_text = shape
+            .iter()
+            .skip_while(|k| **k != Field::Text)
+            .any(|k| *k == Field::Id);
+        // A single space only when it is the only gap (aligned rows are a table).
+        let spaced = shape.first() == Some(&Field::Id) && !t.contains("  ");
+        (shaped && !id_after_text && shape.len() >= 2 && (sep != " " || spaced))
+            .then_some((sep, shape))
+    })
+}
+
+/// The fields of a line split by `sep`. Split by a single space, the words
+/// of one CREATED cell (`2 weeks ago`, `About an hour ago`) or one SIZE
+/// (`7.63 MB`, `0 B`: podman 2.0–4.5) are kept together.
+fn split_fields(t: &str, sep: &str) -> Vec<String> {
+    if sep != " " {
+        return t.split(sep).map(str::to_string).collect();
+    }
+    let words: Vec<&str> = t.split(' ').collect();
+    let mut out = Vec::with_capacity(words.len());
+    let mut k = 0usize;
+    while k < words.len() {
+        let window = |n: usize| words.get(k..k + n).map(|w| w.join(" "));
+        let created = (2..=4)
+            .rev()
+            .find_map(|n| window(n).filter(|w| is_created(w)).map(|w| (n, w)));
+        // A number, then a unit word.
+        let unit_next = words
+            .get(k + 1)
+            .is_some_and(|u| u.starts_with(|c: char| c.is_alphabetic()));
+        let size = window(2)
+            .filter(|w| unit_next && parse_size(w).is_ok())
+            .map(|w| (2, w));
+        let (n, field) = created
+            .or(size)
+            .unwrap_or_else(|| (1, words.get(k).copied().unwrap_or("").to_string()));
+        out.push(field);
+        k += n;
+    }
+    out
+}
+
 /// Reads custom-format lines from `start`; needs at least two.
 pub fn read_custom(lines: &[Line<'_>], start: usize) -> Option<(History, usize)> {
+    read_id_first(lines, start).or_else(|| read_shaped(lines, start))
+}
+
+/// Custom-format lines with any field order (`{{.Size}}|{{.CreatedBy}}`):
+/// at least two consecutive lines split by the same separator into fields of
+/// the same shapes.
+fn read_shaped(lines: &[Line<'_>], start: usize) -> Option<(History, usize)> {
+    let (sep, shape) = shaped_separator(lines.get(start)?.raw)?;
+    let mut layers = Vec::new();
+    let mut j = start;
+    while let Some(line) = lines.get(j) {
+        match shaped_separator(line.raw) {
+            Some((s, sh)) if s == sep && sh == shape => {}
+            _ => break,
+        }
+        let fields = split_fields(unquote(line.raw).trim_end(), sep);
+        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+        let layer = layer_of_shaped(&fields, sep, line.no);
+        // Commands have spaces (`RUN make`, `CMD ["sh"]`); a one-word text
+        // beside a size on the first line is more likely `docker images
+        // --format '{{.Repository}}\t{{.Size}}'`. (Checked on the first line
+        // only, so that a failed start costs one line: parsing stays linear.)
+        if layers.is_empty() && !layer.created_by.is_empty() && !layer.created_by.contains(' ') {
+            return None;
+        }
+        layers.push(layer);
+        j += 1;
+    }
+    finish(layers, j)
+}
+
+/// Places each field by its shape; runs of text fields are joined back with
+/// the separator (the first run is CREATED BY, any later run COMMENT).
+fn layer_of_shaped(fields: &[&str], sep: &str, no: usize) -> Layer {
+    let mut layer = Layer {
+        lines: (no, no),
+        ..Layer::default()
+    };
+    let mut runs: Vec<String> = Vec::new();
+    let mut in_run = false;
+    for f in fields {
+        match field_kind(f) {
+            Field::Text => {
+                match runs.last_mut() {
+                    Some(run) if in_run => {
+                        run.push_str(sep);
+                        run.push_str(f);
+                    }
+                    _ => runs.push((*f).to_string()),
+                }
+                in_run = true;
+                continue;
+            }
+            Field::Id if layer.id.is_none() => {
+                layer.id = id_prefix(f.trim()).and_then(|(c, _)| c.into_option());
+            }
+            Field::Created if layer.created.is_none() => layer.created = Some(f.trim().to_string()),
+            Field::Size if layer.size.is_none() => layer.size = parse_size(f.trim()).ok(),
+            _ => runs.push((*f).to_string()),
+        }
+        in_run = false;
+    }
+    let mut runs = runs.into_iter().map(|r| r.trim().to_string());
+    let (text, truncated) = strip_mark(&runs.next().unwrap_or_default());
+    layer.created_by = text;
+    layer.truncated = truncated;
+    layer.comment = runs.collect::<Vec<_>>().join(" ");
+    layer
+}
+
+/// A Custom history of `layers` (at least two), read up to line `next`.
+fn finish(layers: Vec<Layer>, next: usize) -> Option<(History, usize)> {
+    if layers.len() < 2 {
+        return None;
+    }
+    let span = (
+        layers.first().map_or(0, |l: &Layer| l.lines.0),
+        layers.last().map_or(0, |l: &Layer| l.lines.1),
+    );
+    Some((
+        History {
+            label: String::new(),
+            format: Format::Custom,
+            dialect: Dialect::Unknown,
+            layers,
+            lines: span,
+        },
+        next,
+    ))
+}
+
+/// Custom-format lines that start with an id and a separator (`id: since`).
+fn read_id_first(lines: &[Line<'_>], start: usize) -> Option<(History, usize)> {
     let (sep, _) = separator(lines.get(start)?.raw)?;
     let mut layers = Vec::new();
     let mut j = start;
@@ -54,23 +255,7 @@ pub fn read_custom(lines: &[Line<'_>], start: usize) -> Option<(History, usize)>
         layers.push(layer);
         j += 1;
     }
-    if layers.len() < 2 {
-        return None;
-    }
-    let span = (
-        layers.first().map_or(0, |l: &Layer| l.lines.0),
-        layers.last().map_or(0, |l: &Layer| l.lines.1),
-    );
-    Some((
-        History {
-            label: String::new(),
-            format: Format::Custom,
-            dialect: Dialect::Unknown,
-            layers,
-            lines: span,
-        },
-        j,
-    ))
+    finish(layers, j)
 }
 
 fn layer_of(fields: &[&str], no: usize) -> Layer {
@@ -144,6 +329,55 @@ mod tests {
             h.layers.get(1).and_then(|l| l.size).map(|s| s.bytes),
             Some(1_200)
         );
+    }
+
+    #[test]
+    fn any_field_order_with_a_separator() {
+        let lines = split_lines("0B|CMD [\"sh\"]\n40.1MB|RUN a | tee log\n");
+        let (h, next) = read_custom(&lines, 0).expect("size first, pipe");
+        assert_eq!(next, 2);
+        let by: Vec<&str> = h.layers.iter().map(|l| l.created_by.as_str()).collect();
+        assert_eq!(by, vec!["CMD [\"sh\"]", "RUN a | tee log"]);
+        let lines = split_lines("CMD [\"sh\"]\t0B\nRUN make\t1.2kB\n");
+        let (h, _) = read_custom(&lines, 0).expect("command first, tab");
+        assert_eq!(
+            h.layers.get(1).and_then(|l| l.size).map(|s| s.bytes),
+            Some(1_200)
+        );
+        // Fields of other shapes on the next line end the history.
+        let lines = split_lines("0B;RUN a\nRUN b;2 weeks ago\n");
+        assert!(read_custom(&lines, 0).is_none());
+        // A space behind an id (`{{.ID}} {{.Size}}`); not in prose.
+        let lines = split_lines("3f2e1d0c9b8a 0B\n<missing> 40.1MB\n");
+        let (h, _) = read_custom(&lines, 0).expect("id, space, size");
+        assert_eq!(
+            h.layers.get(1).and_then(|l| l.size).map(|s| s.bytes),
+            Some(40_100_000)
+        );
+        let lines =
+            split_lines("8ca4688f4f35 2 weeks ago 0 B\n<missing> About an hour ago 7.63 MB\n");
+        let (h, _) = read_custom(&lines, 0).expect("id, created, podman size");
+        let second = h.layers.get(1);
+        assert_eq!(
+            second.and_then(|l| l.size).map(|s| s.bytes),
+            Some(7_630_000)
+        );
+        assert_eq!(
+            second.and_then(|l| l.created.clone()).as_deref(),
+            Some("About an hour ago")
+        );
+        let lines = split_lines("the image is 120MB now\nthe old one was 300MB before\n");
+        assert!(read_custom(&lines, 0).is_none());
+        // `cat -n` line numbers, `docker images` rows, repository names.
+        let lines = split_lines("     1\t$ docker history web\n     2\tIMAGE   CREATED\n");
+        assert!(read_custom(&lines, 0).is_none());
+        let lines = split_lines("node-multi\t331b81a245b1\t678MB\nnode\t075d229d3f48\t679MB\n");
+        assert!(read_custom(&lines, 0).is_none());
+        let lines = split_lines("node:18\t1.09GB\nalpine:3\t7.3MB\n");
+        assert!(read_custom(&lines, 0).is_none());
+        // Prose with commas and sizes inside sentences is not a custom format.
+        let lines = split_lines("it went from 5MB, then 3MB\nand then, 2MB later\n");
+        assert!(read_custom(&lines, 0).is_none());
     }
 
     #[test]

@@ -2,8 +2,13 @@
 //! output: finds every history in the paste, in order, with a label, and says
 //! which lines it skipped or doubted.
 //!
-//! The paste is read line by line (`segment`: CRLF, tabs, no-break spaces,
-//! markdown pipe tables are normalised first). At each line the parser tries,
+//! Before anything is measured, what a tool added to the whole paste goes:
+//! terminal colour escapes, `cat -n` numbers or CI timestamps on every line,
+//! markdown's `\<missing\>`, HTML entities of a page's source (line numbers
+//! are kept). The paste is then
+//! read line by line (`segment`: CRLF, tabs, no-break spaces, markdown pipe
+//! tables are normalised, and lines a terminal hard-wrapped at its width are
+//! joined back when a cut header, row or JSON string shows it). At each line the parser tries,
 //! in order: JSON (`json`: JSON lines, jq-pretty objects, podman and Engine
 //! API arrays), a table header (`header` → `table`, `row`; also behind `#`,
 //! `> ` or a CI log's timestamp), a headerless row recognised by its shape,
@@ -81,6 +86,50 @@ pub(crate) fn note(severity: Severity, line: &Line<'_>, message: String) -> Diag
 
 /// Finds every history in `text`. Never fails and never panics.
 pub fn parse(text: &str) -> Parsed {
+    // Pasted from a page's HTML source (`<pre><code>`, `&lt;missing&gt;`):
+    // cells hold entities (`&amp;&amp;`, `&quot;`). Read them as the text they
+    // stand for before anything else, so that columns line up as the page
+    // showed them (one entity is one character wide there).
+    // A terminal log's colour codes: gone before anything is measured
+    // (the terminal showed them with no width).
+    let plain;
+    let text = if text.contains('\x1b') {
+        plain = segment::strip_escapes(text);
+        plain.as_str()
+    } else {
+        text
+    };
+    // `cat -n` numbers or CI timestamps on every line: gone too, so that JSON,
+    // custom formats and rows without a header read as without them.
+    let unprefixed;
+    let text = match segment::strip_line_prefixes(text) {
+        Some(t) => {
+            unprefixed = t;
+            unprefixed.as_str()
+        }
+        None => text,
+    };
+    // Markdown source escapes the tag so that the page shows it:
+    // `\<missing\>` is `<missing>` (and lines up as the page showed it).
+    let unescaped;
+    let text = if text.contains("\\<missing") {
+        unescaped = text
+            .replace("\\<missing\\>", "<missing>")
+            .replace("\\<missing>", "<missing>");
+        unescaped.as_str()
+    } else {
+        text
+    };
+    let decoded;
+    let html_source = text.contains("&lt;")
+        || text.contains("&amp;")
+        || text.lines().any(|l| is_html_tags(l.trim()));
+    let text = if html_source {
+        decoded = decode_entities(text);
+        decoded.as_str()
+    } else {
+        text
+    };
     let lines = split_lines(text);
     let in_fence = fence_map(&lines);
     let mut state = vec![LineState::Free; lines.len()];
@@ -146,7 +195,19 @@ pub fn parse(text: &str) -> Parsed {
                 _ => json::read_json(&norm, &norm_lines, i),
             };
             match read {
-                Ok(j) => {
+                Ok(mut j) => {
+                    // JSON was read from re-split lines, numbered 1, 2, …:
+                    // back to the paste's own numbers (a hard-wrapped line
+                    // spans several).
+                    if lines.iter().any(|l| l.last != l.no) {
+                        let first = |n: usize| lines.get(n.wrapping_sub(1)).map_or(n, |l| l.no);
+                        let last = |n: usize| lines.get(n.wrapping_sub(1)).map_or(n, |l| l.last);
+                        for layer in &mut j.history.layers {
+                            layer.lines = (first(layer.lines.0), last(layer.lines.1));
+                        }
+                        let (a, b) = j.history.lines;
+                        j.history.lines = (first(a), last(b));
+                    }
                     for s in state.iter_mut().take(j.next).skip(i) {
                         *s = LineState::Layer;
                     }
@@ -232,31 +293,19 @@ pub fn parse(text: &str) -> Parsed {
         i += 1;
     }
 
-    // Pasted from a page's HTML source (`<pre><code>`, `&lt;missing&gt;`):
-    // commands hold entities (`&amp;&amp;`), read them as the text they stand for.
-    let html_source = text.contains("&lt;")
-        || text.contains("&amp;")
-        || lines.iter().any(|l| is_html_tags(&l.text));
-    if html_source {
-        for (history, _) in &mut found {
-            for layer in &mut history.layers {
-                layer.created_by = decode_entities(&layer.created_by);
-                layer.comment = decode_entities(&layer.comment);
-            }
-        }
-    }
-
     // Labels: look back from each history's first line to the previous one's end.
     let mut histories = Vec::with_capacity(found.len());
     let mut floor = 0usize;
+    // How many histories so far had each label (counted once per history,
+    // so that thousands of histories stay linear).
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (mut history, start) in found {
         let label = label::label_for(&lines, &in_fence, floor, start);
         // The same image printed twice (before/after a rebuild): number the
         // repeats so that each history can be told apart.
-        let repeats = histories
-            .iter()
-            .filter(|h: &&History| h.label == label || h.label.starts_with(&format!("{label} #")))
-            .count();
+        let count = seen.entry(label.clone()).or_insert(0);
+        let repeats = *count;
+        *count += 1;
         history.label = if repeats > 0 && !label.is_empty() {
             format!("{label} #{}", repeats + 1)
         } else {

@@ -19,6 +19,13 @@ pub struct Line<'a> {
     pub text: String,
     /// Byte offset of the line in the paste.
     pub offset: usize,
+    /// The 1-based number of its last line in the paste: `no` unless a
+    /// terminal hard-wrapped it over several (see [`unwrap_hard_wraps`]).
+    pub last: usize,
+    /// Whether the line is as wide as the widest of the paste (≥ 60
+    /// characters, reached by two lines or more): a terminal may have cut it
+    /// there, so the next line may go on with the same cell.
+    pub full_width: bool,
 }
 
 /// Splits on `\n`, dropping a trailing `\r` (CRLF) and lone `\r` line ends.
@@ -48,7 +55,7 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     for (i, (offset, end)) in pieces.into_iter().enumerate() {
         let piece = text.get(offset..end).unwrap_or("");
         let raw = piece.strip_suffix('\r').unwrap_or(piece);
-        let text = if raw.is_ascii() && !raw.contains(['\t', '\r']) {
+        let text = if raw.is_ascii() && !raw.contains(['\t', '\r', '\x1b']) {
             raw.to_string()
         } else {
             normalise(raw)
@@ -59,22 +66,151 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
             raw,
             text,
             offset,
+            last: i + 1,
+            full_width: false,
         });
     }
     // A final newline does not make an extra (empty) line worth reporting.
     if out.len() > 1 && out.last().is_some_and(|l| l.raw.is_empty()) {
         out.pop();
     }
+    unwrap_hard_wraps(out)
+}
+
+/// Undoes a terminal's hard wrap (a console copied with its lines cut at the
+/// window width, a `fold`ed log): a long `--no-trunc` table then arrives cut
+/// every W characters, mid-cell, header included (`… CREATE` / `D  CREATED BY`).
+///
+/// Every piece but the last of a wrapped line is exactly W characters long,
+/// and no line is longer than W. Wrapping is assumed only when the paste
+/// shows it on a header: a line of exactly W characters (W ≥ 60, the longest
+/// of the paste, reached by two lines or more) that starts like a history
+/// header (`IMAGE`, `ID`, `SNAPSHOT`) and lacks its SIZE or COMMENT column,
+/// which the pieces after it supply. Then every line of exactly W characters
+/// is joined with the next one, unless that one is blank or starts a row of
+/// its own (an id or `<missing>` and a gap). Linear in the paste.
+fn unwrap_hard_wraps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let mut lines = lines;
+    let widths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    let wrap = widths.iter().copied().max().unwrap_or(0);
+    if wrap < 60 || widths.iter().filter(|&&w| w == wrap).count() < 2 {
+        return lines;
+    }
+    for (line, &w) in lines.iter_mut().zip(&widths) {
+        line.full_width = w == wrap;
+    }
+    // A piece may be all spaces (the padding of a wide column), but then it
+    // is W wide too; an empty line is not a piece.
+    // Nor is a JSON object after one that ended (`…}` / `{…`).
+    let joins = |k: usize| -> bool {
+        let Some(n) = lines.get(k + 1) else {
+            return false;
+        };
+        let piece = !n.text.trim().is_empty() || widths.get(k + 1) == Some(&wrap);
+        let next_object = lines
+            .get(k)
+            .is_some_and(|l| l.text.trim_end().ends_with('}'))
+            && n.text.trim_start().starts_with('{');
+        widths.get(k) == Some(&wrap)
+            && piece
+            && !starts_row(&n.text)
+            && !starts_header(&n.text)
+            && !next_object
+    };
+    // JSON shows the wrap by a full-width line that ends inside a string
+    // (`{"Comment":"","CreatedAt":"…","CreatedBy":"RUN /bin/sh -c apt-g`).
+    let wrapped_json = lines.iter().enumerate().any(|(k, l)| {
+        let t = l.text.trim_start();
+        joins(k) && (t.starts_with('{') || t.starts_with('"')) && ends_in_string(t)
+    });
+    let wrapped_header = lines.iter().enumerate().any(|(k, l)| {
+        let t = l.text.trim_start();
+        if !starts_header(t) || !joins(k) || (t.contains("SIZE") && t.contains("COMMENT")) {
+            return false;
+        }
+        // The pieces after it hold the missing column names.
+        let mut joined = l.text.clone();
+        let mut m = k;
+        while joins(m) && m < k + 8 {
+            m += 1;
+            if let Some(n) = lines.get(m) {
+                joined.push_str(&n.text);
+            }
+        }
+        joined.contains("SIZE") && (joined.contains("COMMENT") || !t.contains("SIZE"))
+    });
+    if !wrapped_header && !wrapped_json {
+        return lines;
+    }
+    let mut out: Vec<Line<'_>> = Vec::with_capacity(lines.len());
+    let mut joining = false;
+    for (k, line) in lines.iter().enumerate() {
+        match out.last_mut() {
+            Some(prev) if joining => {
+                prev.text.push_str(&line.text);
+                prev.last = line.no;
+            }
+            _ => out.push(line.clone()),
+        }
+        joining = joins(k);
+    }
     out
+}
+
+/// Whether a line starts like a history header (`IMAGE `, `ID `, `SNAPSHOT `):
+/// a new line of its own even after a full-width one (a console that pads
+/// every line to its width, the prompt line included).
+fn starts_header(text: &str) -> bool {
+    let t = text.trim_start();
+    ["IMAGE ", "ID ", "SNAPSHOT "]
+        .iter()
+        .any(|w| t.starts_with(w))
+}
+
+/// Whether a line of JSON ends inside a string (an odd number of quotes
+/// that are not escaped).
+fn ends_in_string(text: &str) -> bool {
+    let mut inside = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => inside = !inside,
+            _ => {}
+        }
+    }
+    inside
+}
+
+/// Whether a line starts a table row of its own: an id (12 or 64 hex,
+/// `sha256:…`) or `<missing>`, then a gap of two spaces.
+pub fn starts_row(text: &str) -> bool {
+    let t = text.trim_start();
+    let Some(gap) = t.find("  ") else {
+        return false;
+    };
+    let first = t.get(..gap).unwrap_or("");
+    let hex = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit());
+    first == "<missing>"
+        || first == "missing"
+        || (hex(first) && (first.len() == 12 || first.len() == 64))
+        || first
+            .strip_prefix("sha256:")
+            .is_some_and(|h| hex(h.trim_end_matches('…')))
 }
 
 /// Tabs become two spaces (a tab separates cells); no-break and other
 /// Unicode spaces (web pages turn runs of spaces into U+00A0) become plain
-/// spaces; zero-width characters and a BOM are dropped.
+/// spaces; zero-width characters and a BOM are dropped; terminal colour
+/// and style escapes (`ESC[1m`, `ESC[32m` … from a terminal log) are
+/// dropped too, since the terminal showed them with no width.
 fn normalise(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    for c in raw.chars() {
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
         match c {
+            '\x1b' => skip_escape(&mut chars),
             '\t' => out.push_str("  "),
             '\r' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => out.push(' '),
@@ -82,6 +218,125 @@ fn normalise(raw: &str) -> String {
         }
     }
     out
+}
+
+/// The paste without terminal escapes (colour and style codes from a
+/// terminal log), line ends kept: an escape never swallows a line end.
+pub fn strip_escapes(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|piece| {
+            let (line, end) = piece.strip_suffix('\n').map_or((piece, ""), |l| (l, "\n"));
+            let mut out = String::with_capacity(line.len() + 1);
+            let mut chars = line.chars();
+            while let Some(c) = chars.next() {
+                if c == '\x1b' {
+                    skip_escape(&mut chars);
+                } else {
+                    out.push(c);
+                }
+            }
+            out.push_str(end);
+            out
+        })
+        .collect()
+}
+
+/// The paste without a prefix that a tool put on every line: `cat -n` /
+/// editor line numbers (`     1\t`, counting up by one) or a CI log's
+/// timestamps (`2024-05-01T10:00:00.1234567Z `, with fractional seconds, which
+/// docker's own times never have). `None` when at least one non-empty line in
+/// five lacks it. Line ends are kept, so line numbers stay the paste's.
+pub fn strip_line_prefixes(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let non_empty = lines.iter().filter(|l| !l.trim().is_empty()).count();
+    if non_empty < 2 {
+        return None;
+    }
+    let mut numbers: Vec<Option<usize>> = Vec::with_capacity(lines.len());
+    let mut stamps: Vec<Option<usize>> = Vec::with_capacity(lines.len());
+    let mut last_number: Option<u64> = None;
+    for l in &lines {
+        numbers.push(line_number_prefix(l).and_then(|(n, len)| {
+            let ok = last_number.is_none_or(|p| n == p + 1);
+            last_number = Some(n);
+            ok.then_some(len)
+        }));
+        stamps.push(timestamp_prefix(l));
+    }
+    let enough = |found: &[Option<usize>]| found.iter().flatten().count() * 5 >= non_empty * 4;
+    let cuts = if enough(&numbers) {
+        numbers
+    } else if enough(&stamps) {
+        stamps
+    } else {
+        return None;
+    };
+    let out: Vec<&str> = lines
+        .iter()
+        .zip(&cuts)
+        .map(|(l, cut)| cut.and_then(|n| l.get(n..)).unwrap_or(l))
+        .collect();
+    Some(out.join("\n"))
+}
+
+/// `     12\t` (`cat -n`): the number and the prefix's length in bytes.
+fn line_number_prefix(line: &str) -> Option<(u64, usize)> {
+    let t = line.trim_start_matches(' ');
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = t.get(digits..)?;
+    if digits == 0 || digits > 7 || !rest.starts_with('\t') {
+        return None;
+    }
+    let n = t.get(..digits)?.parse().ok()?;
+    Some((n, line.len() - rest.len() + 1))
+}
+
+/// `2024-05-01T10:00:00.1234567Z ` (a CI log): the prefix's length in bytes.
+fn timestamp_prefix(line: &str) -> Option<usize> {
+    let t = line.trim_start_matches('[');
+    let lead = line.len() - t.len();
+    let shape = t.get(..20)?.as_bytes();
+    let digit_at = |i: usize| shape.get(i).is_some_and(u8::is_ascii_digit);
+    let ok = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
+        .iter()
+        .all(|&i| digit_at(i))
+        && shape.get(4) == Some(&b'-')
+        && shape.get(10) == Some(&b'T')
+        && shape.get(19) == Some(&b'.');
+    if !ok {
+        return None;
+    }
+    let end = t.find([' ', '\t'])?;
+    let stamp = t.get(..end)?.trim_end_matches(']');
+    if !stamp.ends_with(|c: char| c == 'Z' || c.is_ascii_digit()) {
+        return None;
+    }
+    Some(lead + end + 1)
+}
+
+/// Skips the rest of a terminal escape after its `ESC`: a CSI sequence
+/// (`[` parameters, then one final byte `@`..`~`), an OSC sequence (`]` up to
+/// BEL or `ESC \\`), or a single following character.
+fn skip_escape(chars: &mut std::str::Chars<'_>) {
+    match chars.next() {
+        Some('[') => {
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']') => {
+            let mut prev = ' ';
+            for c in chars.by_ref() {
+                if c == '\u{7}' || (prev == '\x1b' && c == '\\') {
+                    break;
+                }
+                prev = c;
+            }
+        }
+        _ => {}
+    }
 }
 
 /// A markdown table row (`| <missing> | 2 weeks ago | RUN … | 0B | |`) as a
@@ -132,7 +387,11 @@ pub fn is_rule(text: &str) -> bool {
 /// Whether the line opens or closes a markdown fence (```` ``` ````, `~~~`,
 /// with any info string).
 pub fn is_fence(text: &str) -> bool {
-    let t = text.trim_start();
+    let mut t = text.trim_start();
+    // Also behind a `> ` quote mark (a fence quoted in an issue comment).
+    while let Some(rest) = t.strip_prefix('>') {
+        t = rest.trim_start();
+    }
     t.starts_with("```") || t.starts_with("~~~")
 }
 
@@ -404,6 +663,67 @@ mod tests {
     use super::*;
 
     #[test]
+    fn tool_prefixes_are_stripped() {
+        let numbered = "     1\tIMAGE   SIZE\n     2\t<missing>   0B\n\n     3\tend";
+        assert_eq!(
+            strip_line_prefixes(numbered).as_deref(),
+            Some("IMAGE   SIZE\n<missing>   0B\n\nend")
+        );
+        let ci = "2024-05-01T10:00:00.1234567Z {\"ID\":1}\n2024-05-01T10:00:01.2Z {}\n";
+        assert_eq!(strip_line_prefixes(ci).as_deref(), Some("{\"ID\":1}\n{}\n"));
+        // Sizes first (`{{.Size}}\t…` with --human=false) do not count up.
+        assert_eq!(strip_line_prefixes("0\tCMD x\n40100000\tRUN y\n"), None);
+        // docker's own times have no fractions; a few prefixed lines are not enough.
+        assert_eq!(
+            strip_line_prefixes("2024-05-01T10:00:00Z 0B\n2024-05-01T10:00:00Z 1B\n"),
+            None
+        );
+        assert_eq!(strip_line_prefixes("1\ta\nb\nc\nd\n"), None);
+    }
+
+    #[test]
+    fn escapes_are_stripped_line_by_line() {
+        assert_eq!(
+            strip_escapes("a\x1b[1mb\x1b[0m\nc\x1b[\nd\r\n"),
+            "ab\nc\nd\r\n"
+        );
+    }
+
+    #[test]
+    fn terminal_escapes_are_dropped() {
+        let lines = split_lines(
+            "\x1b[1mIMAGE\x1b[0m   x\n<missing>   \x1b[32m0B\x1b[0m\n\x1b]0;title\x07ok\n",
+        );
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, vec!["IMAGE   x", "<missing>   0B", "ok"]);
+    }
+
+    #[test]
+    fn hard_wraps_are_joined_only_after_a_wrapped_header() {
+        let w = 64;
+        let header = format!("{:<w$}", "IMAGE          CREATED         CREATED BY");
+        let long = "<missing>      2 weeks ago     RUN make all && make install all   12MB   x";
+        let (row, rest) = long.split_at(w);
+        assert_eq!(row.len(), w);
+        let text = format!("{header}\nSIZE   COMMENT\n{row}\n{rest}\n");
+        let lines = split_lines(&text);
+        let got: Vec<(usize, usize)> = lines.iter().map(|l| (l.no, l.last)).collect();
+        assert_eq!(got, vec![(1, 2), (3, 4)]);
+        assert!(lines
+            .get(1)
+            .is_some_and(|l| l.text.ends_with("make install all   12MB   x")));
+        // Rows padded to the same width under a whole header, then prose:
+        // nothing is joined.
+        let full = format!("{:<w$}", "IMAGE   CREATED   CREATED BY   SIZE   COMMENT");
+        let text = format!("{full}\n{row}\n{row}\nany idea why?\n");
+        let lines = split_lines(&text);
+        assert_eq!(lines.len(), 4);
+        // A piece followed by a row of its own is not joined.
+        let text = format!("{header}\nSIZE   COMMENT\n{row}\n<missing>  2 weeks ago  x  1B\n");
+        assert_eq!(split_lines(&text).len(), 3);
+    }
+
+    #[test]
     fn lines_crlf_and_tabs() {
         let old_mac = split_lines("a\rb\r");
         assert_eq!(
@@ -434,6 +754,9 @@ mod tests {
         assert!(is_fence("```Plain"));
         assert!(is_fence("```{r}"));
         assert!(is_fence("    ~~~"));
+        assert!(is_fence("> ```"));
+        assert!(is_fence("> > ```text"));
+        assert!(!is_fence("> text"));
         assert!(is_html_tags(r#"        <pre><code class="bash">"#));
         assert!(is_html_tags("</code></pre></li>"));
         assert!(!is_html_tags("<missing>"));

@@ -169,10 +169,47 @@ pub fn parse_size(cell: &str) -> Result<Size, SizeError> {
     }
 }
 
+/// Plain bytes with thousands separators, as a person formats them by hand
+/// (`70,810,049`): exact bytes. Groups of three digits after the first.
+fn grouped_bytes(text: &str) -> Option<(Size, usize)> {
+    let end = text.find(char::is_whitespace).unwrap_or(text.len());
+    let token = text.get(..end)?;
+    let mut groups = token.split(',');
+    let head = groups.next()?;
+    let mut digits = String::with_capacity(token.len());
+    if head.is_empty() || head.len() > 3 || !head.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.push_str(head);
+    let mut count = 0usize;
+    for g in groups {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        digits.push_str(g);
+        count += 1;
+    }
+    if count == 0 {
+        return None;
+    }
+    let bytes: u64 = digits.parse().ok()?;
+    Some((
+        Size {
+            bytes,
+            tolerance: 0,
+            exact: true,
+        },
+        end,
+    ))
+}
+
 /// Reads a size at the start of `text` and returns it with the bytes used.
 /// The unit may follow after one space (`0 B`). A bare number is plain bytes.
 /// The token must end at the end of `text` or at whitespace.
 pub fn size_prefix(text: &str) -> Result<(Size, usize), SizeError> {
+    if let Some(grouped) = grouped_bytes(text) {
+        return Ok(grouped);
+    }
     let (num, used) = number(text).ok_or(SizeError::NoNumber)?;
     let rest = text.get(used..).unwrap_or("");
     // The unit: letters right after the number, or after exactly one space.
@@ -300,6 +337,18 @@ mod tests {
             tolerance,
             exact,
         }
+    }
+
+    #[test]
+    fn thousands_separators_are_plain_bytes() {
+        let size = parse_size("70,810,049").expect("grouped bytes");
+        assert_eq!(
+            (size.bytes, size.tolerance, size.exact),
+            (70_810_049, 0, true)
+        );
+        assert!(parse_size("1,5MB").is_err());
+        assert!(parse_size("70,81").is_err());
+        assert!(parse_size(",123").is_err());
     }
 
     #[test]

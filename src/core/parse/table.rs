@@ -182,6 +182,11 @@ pub fn read_table(
             .collect()
     };
     let mut tail = tail_of(&model);
+    // Whether a terminal cut the header at its width (`… CREATED BY` /
+    // `SIZE  COMMENT`): only then is a full-width row taken as cut too
+    // (see `segment::unwrap_hard_wraps`); otherwise a line after the table
+    // is never glued to its last row.
+    let mut wrapped = !headerless && cut_between_rows(lines, first_row, &model, layout, plain);
     let mut raws: Vec<RawLayer> = Vec::new();
     let mut j = first_row;
     while let Some(line) = lines.get(j) {
@@ -194,19 +199,81 @@ pub fn read_table(
             break;
         }
         match read_row(body, &model.columns, plain) {
-            RowRead::Full(row) => {
+            RowRead::Full(mut row) => {
                 set(state, j, LineState::Layer);
+                let mut last = line.last;
+                // A terminal cut this row at its width after the SIZE: the
+                // next line, not a row of its own, is the rest of the COMMENT.
+                if let Some(next) = lines.get(j + 1).filter(|n| {
+                    wrapped && line.full_width && is_cut_piece(layout.body(&n.text), &model, plain)
+                }) {
+                    let rest = layout.body(&next.text).trim();
+                    let comment = row.comment.take().unwrap_or_default();
+                    row.comment = Some(format!("{comment}{rest}"));
+                    set(state, j + 1, LineState::Layer);
+                    last = next.last;
+                    j += 1;
+                }
                 let created_by = row.created_by.clone().unwrap_or_default();
                 raws.push(RawLayer {
                     row,
                     created_by,
-                    lines: (line.no, line.no),
+                    lines: (line.no, last),
                 });
                 j += 1;
             }
             RowRead::Partial(row) => {
-                let (raw, next) =
-                    continue_row(lines, j, row, &model, &tail, layout, plain, state, diags);
+                // A full-width row without its SIZE, whose next line completes
+                // it when glued on (`… install ping     11.66 ` / `MB`): a
+                // terminal cut it at its width.
+                let glued = lines.get(j + 1).filter(|_| line.full_width).and_then(|n| {
+                    let piece = layout.body(&n.text);
+                    if !is_cut_piece(piece, &model, plain) {
+                        return None;
+                    }
+                    let whole = format!("{body}{}", piece.trim_end());
+                    match read_row(&whole, &model.columns, plain) {
+                        RowRead::Full(r) if r.size.is_some() => Some((r, n.last)),
+                        _ => None,
+                    }
+                });
+                if let Some((mut row, mut last)) = glued {
+                    // … and the piece may have been cut after the SIZE too.
+                    let mut k = j + 1;
+                    while let Some(next) = lines.get(k + 1).filter(|n| {
+                        lines.get(k).is_some_and(|l| l.full_width)
+                            && k < j + 4
+                            && is_cut_piece(layout.body(&n.text), &model, plain)
+                    }) {
+                        let rest = layout.body(&next.text).trim();
+                        let comment = row.comment.take().unwrap_or_default();
+                        row.comment = Some(format!("{comment}{rest}"));
+                        last = next.last;
+                        k += 1;
+                        set(state, k, LineState::Layer);
+                    }
+                    diags.push(note(
+                        Severity::Warning,
+                        line,
+                        format!(
+                            "this row goes on over lines {}–{last}: a terminal cut it at its width; read as one layer",
+                            line.no
+                        ),
+                    ));
+                    set(state, j, LineState::Layer);
+                    set(state, j + 1, LineState::Layer);
+                    let created_by = row.created_by.clone().unwrap_or_default();
+                    raws.push(RawLayer {
+                        row,
+                        created_by,
+                        lines: (line.no, last),
+                    });
+                    j = k + 1;
+                    continue;
+                }
+                let (raw, next) = continue_row(
+                    lines, j, row, &model, &tail, layout, plain, wrapped, state, diags,
+                );
                 raws.push(raw);
                 j = next;
             }
@@ -223,6 +290,7 @@ pub fn read_table(
                             }
                         }
                         tail = tail_of(&model);
+                        wrapped = true;
                         set(state, j, LineState::Structure);
                         j += 1;
                         continue;
@@ -262,6 +330,56 @@ pub fn read_table(
     }
     let history = finish(raws, &model, headerless, diags, lines);
     (history, j)
+}
+
+/// Whether a terminal cut this table's rows at its width, though its header
+/// fit (`… 0B        buildkit.do` / `ckerfile.v0`): two full-width rows or
+/// more each followed by a piece that is followed by a row again. (One such
+/// line between rows is more likely an author's note.) Looks at most 64
+/// lines ahead, so that reading stays linear.
+fn cut_between_rows(
+    lines: &[Line<'_>],
+    first_row: usize,
+    model: &ColumnModel,
+    layout: Layout,
+    plain: PlainSizes,
+) -> bool {
+    let window = lines.get(first_row..).unwrap_or(&[]);
+    let window = window.get(..64).unwrap_or(window);
+    if !window.iter().any(|l| l.full_width) {
+        return false;
+    }
+    let is_row = |l: &Line<'_>| {
+        let body = layout.body(&l.text);
+        !body.trim().is_empty() && !matches!(read_row(body, &model.columns, plain), RowRead::No)
+    };
+    let cuts = window
+        .windows(3)
+        .filter(|w| match w {
+            [row, piece, next] => {
+                row.full_width
+                    && is_row(row)
+                    && is_cut_piece(layout.body(&piece.text), model, plain)
+                    && is_row(next)
+            }
+            _ => false,
+        })
+        .count();
+    cuts >= 2
+}
+
+/// Whether a line after a full-width line is the rest of it, cut by a
+/// terminal: not blank, not a row (nor a row start), not a header, fence or
+/// command line.
+fn is_cut_piece(body: &str, model: &ColumnModel, plain: PlainSizes) -> bool {
+    let t = body.trim();
+    !t.is_empty()
+        && !super::segment::starts_row(body)
+        && matches!(read_row(body, &model.columns, plain), RowRead::No)
+        && !is_boundary(body)
+        && !is_fence(t)
+        && history_command(t).is_none()
+        && super::header::read_header(t).is_none()
 }
 
 /// A single blank line inside a table: the table goes on when the next line
@@ -316,12 +434,23 @@ fn continue_row(
     tail: &[ColumnAt],
     layout: Layout,
     plain: PlainSizes,
+    wrapped: bool,
     state: &mut [LineState],
     diags: &mut Vec<Diagnostic>,
 ) -> (RawLayer, usize) {
     let first = lines.get(j);
     let first_no = first.map_or(0, |l| l.no);
     let mut texts: Vec<String> = vec![row.created_by.clone().unwrap_or_default()];
+    // Pieces of a line a terminal cut at its width join without a newline.
+    let mut cut = wrapped && first.is_some_and(|l| l.full_width);
+    let mut any_cut = false;
+    let mut joined_text = |texts: &mut Vec<String>, piece: String, cut: bool| {
+        any_cut |= cut;
+        match texts.last_mut() {
+            Some(prev) if cut => prev.push_str(&piece),
+            _ => texts.push(piece),
+        }
+    };
     // A heredoc (`RUN <<EOF …`) can hold many lines, `#` comments included.
     for k in j + 1..(j + 12).min(lines.len()) {
         let Some(line) = lines.get(k) else { break };
@@ -329,7 +458,11 @@ fn continue_row(
         if body.trim().is_empty() || is_fence(&line.text) || is_html_tags(&line.text) {
             break;
         }
-        if !matches!(read_row(body, &model.columns, plain), RowRead::No) {
+        // A row ends this one; after a full-width line only a line that
+        // starts like a row does (a piece may begin with hex, `d7e8f9… in /`).
+        let row_like = !matches!(read_row(body, &model.columns, plain), RowRead::No);
+        let piece = cut && !super::segment::starts_row(body);
+        if row_like && !piece {
             break;
         }
         if !tail.is_empty() {
@@ -337,22 +470,41 @@ fn continue_row(
                 if end.size.is_some() {
                     let tail_text = end.created_by.clone().unwrap_or_default();
                     if !tail_text.is_empty() {
-                        texts.push(tail_text);
+                        joined_text(&mut texts, tail_text, cut);
                     }
-                    for s in j..=k {
+                    let mut comment = end.comment;
+                    let mut end_line = line;
+                    // The terminal cut the last piece after the SIZE too.
+                    if let Some(next) = lines.get(k + 1).filter(|n| {
+                        wrapped
+                            && line.full_width
+                            && is_cut_piece(layout.body(&n.text), model, plain)
+                    }) {
+                        let rest = layout.body(&next.text).trim();
+                        comment = Some(format!("{}{rest}", comment.unwrap_or_default()));
+                        end_line = next;
+                        any_cut = true;
+                    }
+                    let last_k = k + usize::from(end_line.no != line.no);
+                    for s in j..=last_k {
                         set(state, s, LineState::Layer);
                     }
+                    let why = if any_cut {
+                        "a terminal cut it at its width"
+                    } else {
+                        "its CREATED BY held a newline"
+                    };
                     diags.push(note(
                         Severity::Warning,
                         first.unwrap_or(line),
                         format!(
-                            "this row goes on over lines {first_no}–{}: its CREATED BY held a newline; read as one layer",
-                            line.no
+                            "this row goes on over lines {first_no}–{}: {why}; read as one layer",
+                            end_line.last
                         ),
                     ));
                     let joined = Row {
                         size: end.size,
-                        comment: end.comment,
+                        comment,
                         extra: end.extra,
                         ..row
                     };
@@ -360,9 +512,9 @@ fn continue_row(
                         RawLayer {
                             row: joined,
                             created_by: texts.join("\n"),
-                            lines: (first_no, line.no),
+                            lines: (first_no, end_line.last),
                         },
-                        k + 1,
+                        last_k + 1,
                     );
                 }
             }
@@ -374,7 +526,8 @@ fn continue_row(
         {
             break;
         }
-        texts.push(t.to_string());
+        joined_text(&mut texts, t.to_string(), cut);
+        cut = wrapped && line.full_width;
     }
     set(state, j, LineState::Layer);
     if let Some(line) = first {
