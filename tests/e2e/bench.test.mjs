@@ -94,9 +94,11 @@ test("benchmark: the demo and a 2×1,000-layer --no-trunc pair in Chromium (numb
       { timeout: 60_000 },
     );
     const wall = Date.now() - t0;
+    // The share link is packed once typing pauses: wait for it too.
+    await page.waitForFunction(() => !document.querySelector('[data-testid="link-updating"]'), null, { timeout: 60_000 });
     const big = await measures(page);
     console.log(
-      `# 2×1,000 --no-trunc (${(before.length / 1024).toFixed(0)} KiB + ${(after.length / 1024).toFixed(0)} KiB): parse ${fmt(big["layerdiff:parse"])}, compare ${fmt(big["layerdiff:compare"])}, chart ${fmt(big["layerdiff:chart"])}, link ${fmt(big["layerdiff:link"])}; two pastes to chart on screen: ${wall} ms wall`,
+      `# 2×1,000 --no-trunc (${(before.length / 1024).toFixed(0)} KiB + ${(after.length / 1024).toFixed(0)} KiB): parse ${fmt(big["layerdiff:parse"])}, compare ${fmt(big["layerdiff:compare"])}, chart ${fmt(big["layerdiff:chart"])}, link ${fmt(big["layerdiff:link"])} (${(await page.locator('[data-testid="share-link"]').inputValue()).length} characters); two pastes to chart on screen: ${wall} ms wall`,
     );
     assert.ok(big["layerdiff:compare"]?.length > 0, "the pair was compared");
 
