@@ -18,10 +18,10 @@ use yew::prelude::*;
 use crate::core::compare::compare;
 use crate::core::model::Parsed;
 use crate::core::parse::parse;
-use crate::core::share::{encode, ShareState};
+use crate::core::share::encode;
 use crate::core::split::split_after_first;
 use crate::ui::comparison::{ComparisonView, PerfMark};
-use crate::ui::link::{self, LinkChoices};
+use crate::ui::link::{self, LinkChoices, LinkInputs};
 use crate::ui::paste_pane::PastePane;
 use crate::ui::share_bar::{ShareBar, CHAT_LIMIT};
 use crate::ui::state::{Action, AppState, Side};
@@ -43,8 +43,8 @@ const LINK_DELAY_MS: u32 = 400;
 /// The packed share link for one state of the panes.
 #[derive(PartialEq)]
 struct Links {
-    /// What was packed.
-    shared: Rc<ShareState>,
+    /// The panes it was packed for.
+    inputs: LinkInputs,
     /// With which choices.
     choices: LinkChoices,
     /// The fragment (without `#`).
@@ -55,13 +55,14 @@ struct Links {
 }
 
 impl Links {
-    fn pack(shared: &Rc<ShareState>, choices: LinkChoices) -> Self {
+    fn pack(inputs: LinkInputs, state: &AppState, choices: LinkChoices) -> Self {
         let _mark = PerfMark::start("layerdiff:link");
-        let full = encode(shared, &choices.options());
+        let shared = link::share_state(state);
+        let full = encode(&shared, &choices.options());
         let short =
             (full.len() + link::base_url().len() > CHAT_LIMIT && !choices.short).then(|| {
                 encode(
-                    shared,
+                    &shared,
                     &LinkChoices {
                         short: true,
                         ..choices
@@ -70,7 +71,7 @@ impl Links {
                 )
             });
         Links {
-            shared: shared.clone(),
+            inputs,
             choices,
             full,
             short,
@@ -166,15 +167,15 @@ pub fn App() -> Html {
         });
     }
 
-    // Save the panes as the user types.
+    // Save the panes as the user types (built when the timer fires, from the
+    // newest state: nothing is copied per keystroke).
+    let inputs = LinkInputs::of(&state);
     {
-        let work = SavedWork::of(&state);
-        let touched = touched.clone();
-        use_effect_with(work, move |work| {
-            let work = work.clone();
+        let (touched, latest) = (touched.clone(), latest.clone());
+        use_effect_with(inputs.clone(), move |_| {
             let timer = Timeout::new(SAVE_DELAY_MS, move || {
                 if *touched.borrow() {
-                    storage::save_work(&work);
+                    storage::save_work(&SavedWork::of(&latest.borrow()));
                 }
             });
             move || drop(timer)
@@ -198,18 +199,21 @@ pub fn App() -> Html {
         short: false,
         redact: true,
     });
-    let shared = Rc::new(link::share_state(&state));
     // The link is packed after typing pauses (packing a big paste takes a
     // while, and must not run on every keystroke); the share box shows the
     // last link, marked as updating, meanwhile. The first one is packed at once.
     let links = use_state(|| None::<Rc<Links>>);
     {
-        let links = links.clone();
+        let (links, latest) = (links.clone(), latest.clone());
         let first = links.is_none();
-        use_effect_with((shared.clone(), *choices), move |(shared, choices)| {
-            let (shared, choices) = (shared.clone(), *choices);
+        use_effect_with((inputs.clone(), *choices), move |(inputs, choices)| {
+            let (inputs, choices) = (inputs.clone(), *choices);
             let timer = Timeout::new(if first { 0 } else { LINK_DELAY_MS }, move || {
-                links.set(Some(Rc::new(Links::pack(&shared, choices))));
+                links.set(Some(Rc::new(Links::pack(
+                    inputs,
+                    &latest.borrow(),
+                    choices,
+                ))));
             });
             move || drop(timer)
         });
@@ -258,6 +262,13 @@ pub fn App() -> Html {
         let _mark = PerfMark::start("layerdiff:compare");
         Some(Rc::new(compare(before, after)))
     });
+    // Packs the link for the panes as they are now (copying during an update).
+    let pack_now = {
+        let latest = latest.clone();
+        Callback::from(move |choices: LinkChoices| {
+            encode(&link::share_state(&latest.borrow()), &choices.options())
+        })
+    };
     let base_url = link::base_url();
     let body = match ((*comparison).clone(), before, after) {
         (Some(c), Some(b), Some(a)) => html! {
@@ -268,8 +279,8 @@ pub fn App() -> Html {
                     on_toggle_base={dispatch.reform(|_| Action::ToggleBase)} />
                 <ShareBar link={AttrValue::from(format!("{base_url}#{fragment}"))}
                     short_len={links.as_ref().and_then(|l| l.short.as_ref()).map(|s| base_url.chars().count() + 1 + s.len())}
-                    updating={links.as_ref().is_none_or(|l| l.shared != shared || l.choices != *choices)}
-                    current={shared.clone()}
+                    updating={links.as_ref().is_none_or(|l| l.inputs != inputs || l.choices != *choices)}
+                    pack_now={pack_now}
                     choices={*choices} on_choices={let c = choices.clone(); Callback::from(move |v| c.set(v))}
                     before={b} after={a} dark={dark} />
             </>

@@ -3,6 +3,8 @@
 //! and writing the current link back with `history.replaceState` (so the
 //! address bar always holds the comparison, without piling up history entries).
 
+use std::rc::Rc;
+
 use crate::core::share::{decode, EncodeOptions, ShareError, ShareState, SharedPane, ViewOptions};
 use crate::ui::state::{AppState, Pane, View};
 
@@ -22,6 +24,33 @@ impl LinkChoices {
             drop_ids: self.short,
             drop_created: self.short,
             redact: self.redact,
+        }
+    }
+}
+
+/// What a link and the saved panes depend on: the texts (as the `Rc`s the
+/// state already holds), the user's labels, the chosen histories and the view.
+/// Cheap to build and to compare on every render (text comparison starts with
+/// the pointers), unlike a [`ShareState`], which copies both texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkInputs {
+    texts: (Rc<str>, Rc<str>),
+    labels: (Option<String>, Option<String>),
+    selected: (usize, usize),
+    view: View,
+}
+
+impl LinkInputs {
+    /// The inputs of `state`.
+    pub fn of(state: &AppState) -> Self {
+        LinkInputs {
+            texts: (state.before.text.clone(), state.after.text.clone()),
+            labels: (
+                state.before.label_override.clone(),
+                state.after.label_override.clone(),
+            ),
+            selected: (state.before.selected, state.after.selected),
+            view: state.view,
         }
     }
 }

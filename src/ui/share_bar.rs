@@ -15,7 +15,6 @@ use crate::core::compare::{compare, report};
 use crate::core::instruction::split_instruction;
 use crate::core::model::History;
 use crate::core::redact::{find_secrets, mask, Finding};
-use crate::core::share::{encode, ShareState};
 use crate::ui::download::{save_svg_as_png, save_text};
 use crate::ui::link::LinkChoices;
 
@@ -32,8 +31,9 @@ pub struct ShareBarProps {
     pub short_len: Option<usize>,
     /// The link is being packed again for newer panes.
     pub updating: bool,
-    /// What the panes hold now (to pack a fresh link when copying during an update).
-    pub current: Rc<ShareState>,
+    /// Packs the fragment for the panes as they are now, with these choices
+    /// (to copy a fresh link during an update).
+    pub pack_now: Callback<LinkChoices, String>,
     /// The user's choices.
     pub choices: LinkChoices,
     /// Changes the choices.
@@ -61,7 +61,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
 
     let on_copy = {
         let (link, copied, timer) = (props.link.clone(), copied.clone(), timer.clone());
-        let (updating, current) = (props.updating, props.current.clone());
+        let (updating, pack_now) = (props.updating, props.pack_now.clone());
         Callback::from(move |_: MouseEvent| {
             let (copied, timer) = (copied.clone(), timer.clone());
             // Copying while the link is being re-packed copies the current panes.
@@ -69,7 +69,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 format!(
                     "{}#{}",
                     link.split('#').next().unwrap_or_default(),
-                    encode(&current, &choices.options())
+                    pack_now.emit(choices)
                 )
             } else {
                 link.to_string()
@@ -109,8 +109,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             </p>
         }
     } else {
-        html! { <p class="muted small"><span data-testid="link-length">{len}</span>{" characters — fits a chat message."}
-        if props.updating { <span class="muted" data-testid="link-updating">{" (updating…)"}</span> }</p> }
+        html! { <p class="muted small"><span data-testid="link-length">{len}</span>{" characters — fits a chat message."}</p> }
     };
     let copy_label = match &*copied {
         None => "Copy link".to_string(),
