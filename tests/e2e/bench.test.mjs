@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { pasteInto, startApp } from "./harness.mjs";
+import { fakeDigest, pasteInto, startApp } from "./harness.mjs";
 
 let app;
 
@@ -19,15 +19,6 @@ after(async () => {
 
 /** A `docker history --no-trunc` table of `n` layers; `variant` edits some steps. */
 function syntheticNoTrunc(n, variant) {
-  const hex = (i, salt) => {
-    let x = (i + 1) * 2654435761 + salt * 97;
-    let out = "";
-    while (out.length < 64) {
-      x = (x * 1103515245 + 12345) >>> 0;
-      out += x.toString(16).padStart(8, "0");
-    }
-    return out.slice(0, 64);
-  };
   const rows = [];
   for (let i = n - 1; i >= 0; i--) {
     const edited = variant === 1 && i % 37 === 5;
@@ -36,7 +27,7 @@ function syntheticNoTrunc(n, variant) {
         ? `/bin/sh -c #(nop)  ENV STEP_${i}=value-${i}`
         : `/bin/sh -c apt-get update && apt-get install -y --no-install-recommends package-${i} tool-${i}${edited ? " extra-tool" : ""} && rm -rf /var/lib/apt/lists/* # step ${i}`;
     const size = i % 3 === 0 ? "0B" : `${(((i * 7919) % 900) + 1) / 10}MB`;
-    const id = i === n - 1 ? `sha256:${hex(i, variant)}` : "<missing>";
+    const id = i === n - 1 ? `sha256:${fakeDigest(i, variant)}` : "<missing>";
     rows.push([id, `${(i % 50) + 1} days ago`, cmd, size, ""]);
   }
   const widths = [71, 15, Math.max(...rows.map((r) => r[2].length)), 8];

@@ -249,3 +249,17 @@ export async function corpusText(name) {
   const { readFile } = await import("node:fs/promises");
   return readFile(join(ROOT, "tests/data/corpus", name), "utf8");
 }
+
+/**
+ * A deterministic 64-hex-digit pseudo digest for synthetic pastes (row `i`,
+ * image `salt`): looks like a sha256 id and, like one, does not compress.
+ */
+export function fakeDigest(i, salt) {
+  let x = (i + 1) * 2654435761 + salt * 40503;
+  let out = "";
+  while (out.length < 64) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out += x.toString(16).padStart(8, "0");
+  }
+  return out.slice(0, 64);
+}

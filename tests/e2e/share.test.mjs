@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { assertClean, corpusText, pasteInto, startApp } from "./harness.mjs";
+import { assertClean, corpusText, fakeDigest, pasteInto, startApp } from "./harness.mjs";
 
 let app;
 
@@ -199,19 +199,10 @@ test("exports: Markdown, JSON, SVG and PNG download what the page shows", async 
 
 /** A legacy-builder `--no-trunc` table: a full sha256 id on every row (ids do not compress). */
 function legacyNoTrunc(n, salt) {
-  const hex = (i) => {
-    let x = (i + 1) * 2654435761 + salt * 40503;
-    let out = "";
-    while (out.length < 64) {
-      x = (x * 1103515245 + 12345) >>> 0;
-      out += x.toString(16).padStart(8, "0");
-    }
-    return out.slice(0, 64);
-  };
   const rows = [];
   for (let i = n - 1; i >= 0; i--) {
     const cmd = i % 2 ? `/bin/sh -c #(nop)  ENV STEP_${i}=on` : `/bin/sh -c make step-${i}`;
-    rows.push(`sha256:${hex(i)}   ${i + 2} days ago   ${cmd.padEnd(40)}   ${i % 2 ? "0B" : `${i + 1}.${salt}MB`}`);
+    rows.push(`sha256:${fakeDigest(i, salt)}   ${i + 2} days ago   ${cmd.padEnd(40)}   ${i % 2 ? "0B" : `${i + 1}.${salt}MB`}`);
   }
   return `IMAGE${" ".repeat(69)}   CREATED       CREATED BY${" ".repeat(33)}SIZE      COMMENT\n${rows.join("\n")}\n`;
 }
