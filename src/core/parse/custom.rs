@@ -15,9 +15,9 @@
 
 use super::created::is_created;
 use super::id::id_prefix;
+use super::layers::strip_mark;
 use super::segment::Line;
 use super::size::parse_size;
-use super::table::strip_mark;
 use crate::core::model::{Dialect, Format, History, Layer};
 
 /// The separator after the id on this line, if it is a custom-format line.

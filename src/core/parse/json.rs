@@ -14,9 +14,9 @@
 
 use serde_json::{Map, Value};
 
+use super::layers::strip_mark;
 use super::segment::Line;
 use super::size::parse_size;
-use super::table::strip_mark;
 use crate::core::model::{Dialect, Format, History, Layer, Size};
 
 /// A JSON history and the index of the first line after it.

@@ -7,7 +7,9 @@
 //! (`: 417 MB`), which describe the image, not the history. A single-`#` line
 //! right above a command line is a shell comment, not a heading.
 
-use super::segment::{heading_text, history_command, is_fence, marker_text, shell_words, Line};
+use super::classify::{heading_text, is_fence, marker_text};
+use super::command::{history_command, shell_words};
+use super::segment::Line;
 use super::size::parse_size;
 
 /// The label for a history whose first line (header, first row or first JSON

@@ -2,30 +2,35 @@
 //! output: finds every history in the paste, in order, with a label, and says
 //! which lines it skipped or doubted.
 //!
-//! Before anything is measured, what a tool added to the whole paste goes:
-//! terminal colour escapes, `cat -n` numbers or CI timestamps on every line,
-//! markdown's `\<missing\>`, HTML entities of a page's source (line numbers
-//! are kept). The paste is then
-//! read line by line (`segment`: CRLF, tabs, no-break spaces, markdown pipe
-//! tables are normalised, and lines a terminal hard-wrapped at its width are
-//! joined back when a cut header, row or JSON string shows it). At each line the parser tries,
-//! in order: JSON (`json`: JSON lines, jq-pretty objects, podman and Engine
-//! API arrays), a table header (`header` → `table`, `row`; also behind `#`,
-//! `> ` or a CI log's timestamp), a headerless row recognised by its shape,
-//! and a custom `--format` with its own separator (`custom`). Lines that are
-//! none of these frame the histories (fences, prompts, command lines,
-//! headings: `label` names the histories from them) or are prose. Cell
-//! parsers (`size`, `created`, `id`) read by shape, so rows that do not line
-//! up with their header are still read (formats.md §1.2, §3); `dialect`
-//! tells the printing tool from the fingerprints in formats.md §7.
+//! The pipeline, one pass each:
+//! 1. `normalize`: what a tool added to the whole paste goes (terminal
+//!    escapes, `cat -n` numbers, CI timestamps, markdown's `\<missing\>`,
+//!    HTML entities, string literals of source code); line numbers are kept.
+//! 2. `segment`: the paste is cut into [`segment::Line`]s (CRLF, tabs,
+//!    no-break spaces, markdown pipe tables normalised; lines a terminal
+//!    hard-wrapped at its width joined back when a cut header or JSON string
+//!    shows it).
+//! 3. `classify`: each line gets a [`classify::LineKind`] (blank, fence,
+//!    heading, command line, header, row by shape, JSON, prose …), computed
+//!    once, on first use. Every "does this line end a table" asks it.
+//! 4. `scan`: one walk hands each place a history starts to its reader:
+//!    `json` (JSON lines, jq-pretty objects, podman and Engine API arrays),
+//!    `table` (after a `header`, or from a first row by shape; rows read by
+//!    `row` through a `layout`, turned into layers by `layers`), `custom`
+//!    (`--format` with its own separator).
+//! 5. `label` names each history from the heading or command above it;
+//!    `notes` says what was skipped or doubted, and where.
 //!
-//! A history ends at a blank line (unless the next row sits exactly under the
-//! same header), a fence, a heading, a command line, a new header, or a line
-//! that is not a row and is not followed by one.
+//! Cells are read by their shape (`size`, `created`, `id`: nom grammars), so
+//! rows that do not line up with their header are still read (docs/formats.md
+//! §1.2, §3); `dialect` tells the printing tool from the fingerprints in
+//! docs/formats.md §7.
 //!
 //! Never fails and never panics: a paste with no history gives an empty list
 //! and one diagnostic that says what was expected.
 
+mod classify;
+mod command;
 mod created;
 mod custom;
 mod dialect;
@@ -33,19 +38,25 @@ mod header;
 mod id;
 mod json;
 mod label;
+mod layers;
+mod layout;
+mod normalize;
+mod notes;
 mod row;
+mod scan;
 mod segment;
 mod size;
 mod table;
 
+pub use classify::LineKind;
 pub use created::is_created;
+pub use layers::strip_mark;
 pub use size::{parse_size, SizeError};
-pub use table::strip_mark;
 
 use crate::core::model::{Diagnostic, History, Parsed, Severity};
-use header::Header;
-use segment::{is_fence, is_html_tags, is_prompt, is_template_tag, split_lines, Line};
-use table::{find_header, find_headerless, read_table, TableStart};
+use classify::{is_fence, Classified};
+use scan::{Found, JsonTexts, JsonViews, Scan};
+use segment::{split_lines, Line};
 
 /// What the parser made of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,247 +71,46 @@ pub(crate) enum LineState {
     Noted,
 }
 
-/// The expected shape, for messages.
-const EXPECTED: &str = "a header like `IMAGE  CREATED  CREATED BY  SIZE  COMMENT`, JSON from `--format json`, or rows like `<missing>  2 weeks ago  RUN …  12MB`";
-
-/// A line's text cut to a sane length for a message (on a char boundary).
-pub(crate) fn shorten(text: &str) -> String {
-    const MAX: usize = 100;
-    if text.chars().count() <= MAX {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(MAX).collect();
-        format!("{cut}…")
-    }
-}
-
-/// A diagnostic about one line.
-pub(crate) fn note(severity: Severity, line: &Line<'_>, message: String) -> Diagnostic {
-    Diagnostic {
-        severity,
-        line: line.no,
-        text: shorten(line.text.trim()),
-        message,
-    }
-}
-
 /// Finds every history in `text`. Never fails and never panics.
 pub fn parse(text: &str) -> Parsed {
-    // Pasted from a page's HTML source (`<pre><code>`, `&lt;missing&gt;`):
-    // cells hold entities (`&amp;&amp;`, `&quot;`). Read them as the text they
-    // stand for before anything else, so that columns line up as the page
-    // showed them (one entity is one character wide there).
-    // A terminal log's colour codes: gone before anything is measured
-    // (the terminal showed them with no width).
-    let plain;
-    let text = if text.contains('\x1b') {
-        plain = segment::strip_escapes(text);
-        plain.as_str()
-    } else {
-        text
-    };
-    // `cat -n` numbers or CI timestamps on every line: gone too, so that JSON,
-    // custom formats and rows without a header read as without them.
-    let unprefixed;
-    let text = match segment::strip_line_prefixes(text) {
-        Some(t) => {
-            unprefixed = t;
-            unprefixed.as_str()
-        }
-        None => text,
-    };
-    // Markdown source escapes the tag so that the page shows it:
-    // `\<missing\>` is `<missing>` (and lines up as the page showed it).
-    let unescaped;
-    let text = if text.contains("\\<missing") {
-        unescaped = text
-            .replace("\\<missing\\>", "<missing>")
-            .replace("\\<missing>", "<missing>");
-        unescaped.as_str()
-    } else {
-        text
-    };
-    let decoded;
-    let html_source = text.contains("&lt;")
-        || text.contains("&amp;")
-        || text.lines().any(|l| is_html_tags(l.trim()));
-    let text = if html_source {
-        decoded = decode_entities(text);
-        decoded.as_str()
-    } else {
-        text
-    };
-    let lines = split_lines(text);
-    let in_fence = fence_map(&lines);
-    let mut state = vec![LineState::Free; lines.len()];
-    let mut diags: Vec<Diagnostic> = Vec::new();
-    // (history, index of its first line for labelling)
-    let mut found: Vec<(History, usize)> = Vec::new();
-    // JSON is read from the normalised lines (CR, no-break spaces gone), or,
-    // for a `> `-quoted paste, from the lines without their quote marks.
-    let norm = join_lines(lines.iter().map(|l| l.text.as_str()));
-    let norm_lines = split_lines(&norm);
-    // … and, for JSON behind a `> ` quote or a `#` on every line, from the
-    // lines without that mark (built once, only when such a line exists).
-    let unmarked_texts: Vec<String> = MARKS
-        .iter()
-        .map(|&m| {
-            let marked = lines.iter().any(|l| {
-                l.text
-                    .trim_start()
-                    .strip_prefix(m)
-                    .is_some_and(|r| r.trim_start().starts_with(['{', '[']))
-            });
-            if marked {
-                join_lines(lines.iter().map(|l| {
-                    let s = l.text.trim_start();
-                    s.strip_prefix(m)
-                        .map_or(l.text.as_str(), |r| r.strip_prefix(' ').unwrap_or(r))
-                }))
-            } else {
-                String::new()
-            }
-        })
-        .collect();
-    let unmarked: Vec<(&str, Vec<Line<'_>>)> = unmarked_texts
-        .iter()
-        .map(|t| {
-            (
-                t.as_str(),
-                if t.is_empty() {
-                    Vec::new()
-                } else {
-                    split_lines(t)
-                },
-            )
-        })
-        .collect();
-    let mut json_skip_until = 0usize;
-    let mut i = 0usize;
-    while let Some(line) = lines.get(i) {
-        let t = line.text.trim();
-        if t.is_empty() || is_fence(t) || is_html_tags(t) || is_template_tag(t) {
-            i += 1;
-            continue;
-        }
-        let json_here = |s: &str| s.starts_with('{') || s.starts_with('[');
-        let behind_mark = MARKS.iter().position(|&m| {
-            t.strip_prefix(m)
-                .map(str::trim_start)
-                .is_some_and(json_here)
+    let normalized = normalize::normalize(text);
+    let lines = Classified::new(split_lines(&normalized.text));
+    let json_texts = JsonTexts::default();
+    let json = JsonViews::new(&json_texts);
+    let scan = Scan::run(&lines, &json);
+    let mut diags = scan.diags;
+    let histories = label_histories(&lines.lines, scan.found);
+    notes::note_skipped_lines(&lines, &scan.state, &mut diags);
+    if let (Some((first, last)), false) = (normalized.literals, histories.is_empty()) {
+        diags.push(Diagnostic {
+            severity: Severity::Note,
+            line: first,
+            text: String::new(),
+            message: format!(
+                "lines {first}–{last} are string literals in source code: read the text inside the quotes (escapes such as `\\\"` undone)"
+            ),
         });
-        if i >= json_skip_until && (json_here(t) || behind_mark.is_some()) {
-            let read = match behind_mark.and_then(|m| unmarked.get(m)) {
-                Some((text, split)) if !json_here(t) => json::read_json(text, split, i),
-                _ => json::read_json(&norm, &norm_lines, i),
-            };
-            match read {
-                Ok(mut j) => {
-                    // JSON was read from re-split lines, numbered 1, 2, …:
-                    // back to the paste's own numbers (a hard-wrapped line
-                    // spans several).
-                    if lines.iter().any(|l| l.last != l.no) {
-                        let first = |n: usize| lines.get(n.wrapping_sub(1)).map_or(n, |l| l.no);
-                        let last = |n: usize| lines.get(n.wrapping_sub(1)).map_or(n, |l| l.last);
-                        for layer in &mut j.history.layers {
-                            layer.lines = (first(layer.lines.0), last(layer.lines.1));
-                        }
-                        let (a, b) = j.history.lines;
-                        j.history.lines = (first(a), last(b));
-                    }
-                    for s in state.iter_mut().take(j.next).skip(i) {
-                        *s = LineState::Layer;
-                    }
-                    found.push((j.history, i));
-                    i = j.next.max(i + 1);
-                    continue;
-                }
-                Err(miss) => {
-                    json_skip_until = miss.next;
-                    if miss.other_json {
-                        for s in state.iter_mut().take(miss.next).skip(i) {
-                            *s = LineState::Structure;
-                        }
-                        let last = lines
-                            .get(miss.next.saturating_sub(1))
-                            .map_or(line.no, |l| l.no);
-                        diags.push(note(
-                            Severity::Note,
-                            line,
-                            format!(
-                                "lines {}–{last}: JSON without `CreatedBy` (`docker images` or `inspect` output?), not a history (skipped)",
-                                line.no
-                            ),
-                        ));
-                        i = miss.next.max(i + 1);
-                        continue;
-                    }
-                }
-            }
-        }
-        if let Some((header, layout)) = find_header(&line.text) {
-            match header {
-                Header::History(model) => {
-                    if let Some(s) = state.get_mut(i) {
-                        *s = LineState::Structure;
-                    }
-                    let start = TableStart {
-                        model,
-                        layout,
-                        first_row: i + 1,
-                        headerless: false,
-                    };
-                    let (history, next) = read_table(&lines, start, &mut state, &mut diags);
-                    if history.layers.is_empty() {
-                        diags.push(note(
-                            Severity::Warning,
-                            line,
-                            "a history header with no rows under it".to_string(),
-                        ));
-                    } else {
-                        found.push((history, i));
-                    }
-                    i = next.max(i + 1);
-                }
-                Header::Other(name) => {
-                    i = skip_other_table(&lines, i, name, &mut state, &mut diags);
-                }
-            }
-            continue;
-        }
-        if let Some(layout) = find_headerless(&line.text) {
-            let start = TableStart {
-                model: header::ColumnModel::headerless(),
-                layout,
-                first_row: i,
-                headerless: true,
-            };
-            let (history, next) = read_table(&lines, start, &mut state, &mut diags);
-            if !history.layers.is_empty() {
-                found.push((history, i));
-            }
-            i = next.max(i + 1);
-            continue;
-        }
-        if let Some((history, next)) = custom::read_custom(&lines, i) {
-            for s in state.iter_mut().take(next).skip(i) {
-                *s = LineState::Layer;
-            }
-            found.push((history, i));
-            i = next.max(i + 1);
-            continue;
-        }
-        i += 1;
     }
+    if histories.is_empty() {
+        diags.push(notes::nothing_found());
+    }
+    diags.sort_by_key(|d| d.line);
+    Parsed {
+        histories,
+        diagnostics: diags,
+    }
+}
 
-    // Labels: look back from each history's first line to the previous one's end.
+/// Labels each history from what stands between it and the one before.
+fn label_histories(lines: &[Line<'_>], found: Vec<Found>) -> Vec<History> {
+    let in_fence = fence_map(lines);
     let mut histories = Vec::with_capacity(found.len());
     let mut floor = 0usize;
     // How many histories so far had each label (counted once per history,
     // so that thousands of histories stay linear).
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (mut history, start) in found {
-        let label = label::label_for(&lines, &in_fence, floor, start);
+    for Found { mut history, start } in found {
+        let label = label::label_for(lines, &in_fence, floor, start);
         // The same image printed twice (before/after a rebuild): number the
         // repeats so that each history can be told apart.
         let count = seen.entry(label.clone()).or_insert(0);
@@ -314,48 +124,7 @@ pub fn parse(text: &str) -> Parsed {
         floor = history.lines.1;
         histories.push(history);
     }
-
-    note_skipped_lines(&lines, &state, &mut diags);
-    if histories.is_empty() {
-        diags.push(Diagnostic {
-            severity: Severity::Error,
-            line: 0,
-            text: String::new(),
-            message: format!("no `docker history` output found: expected {EXPECTED}"),
-        });
-    }
-    diags.sort_by_key(|d| d.line);
-    Parsed {
-        histories,
-        diagnostics: diags,
-    }
-}
-
-/// The HTML entities a `<pre>` block uses for characters in commands.
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-}
-
-/// Whether a (trimmed) line starts JSON, maybe behind a `>` or `#` mark.
-fn starts_json(t: &str) -> bool {
-    let behind = |s: &str| s.trim_start().starts_with(['{', '[']);
-    behind(t) || MARKS.iter().any(|&m| t.strip_prefix(m).is_some_and(behind))
-}
-
-/// Marks that may stand before every line of a pasted JSON history.
-const MARKS: [char; 2] = ['>', '#'];
-
-fn join_lines<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    parts.collect::<Vec<_>>().join("\n")
+    histories
 }
 
 /// Which lines are inside a fenced code block (fence lines themselves excluded).
@@ -373,116 +142,6 @@ fn fence_map(lines: &[Line<'_>]) -> Vec<bool> {
         })
         .collect()
 }
-
-/// Skips a `docker images` / `docker ps` table: its header and the rows under
-/// it, with one note.
-fn skip_other_table(
-    lines: &[Line<'_>],
-    start: usize,
-    name: &str,
-    state: &mut [LineState],
-    diags: &mut Vec<Diagnostic>,
-) -> usize {
-    let mut j = start + 1;
-    while let Some(line) = lines.get(j) {
-        let t = line.text.trim();
-        if t.is_empty()
-            || is_fence(t)
-            || is_prompt(t)
-            || segment::history_command(t).is_some()
-            || find_header(&line.text).is_some()
-            || find_headerless(&line.text).is_some()
-            || t.split_whitespace().count() < 3
-            || starts_json(t)
-            || is_html_tags(t)
-        {
-            break;
-        }
-        j += 1;
-    }
-    for s in state.iter_mut().take(j).skip(start) {
-        *s = LineState::Structure;
-    }
-    if let Some(line) = lines.get(start) {
-        let last = lines.get(j.saturating_sub(1)).map_or(line.no, |l| l.no);
-        diags.push(note(
-            Severity::Note,
-            line,
-            format!(
-                "lines {}–{last}: a {name} table, not a history (skipped)",
-                line.no
-            ),
-        ));
-    }
-    j
-}
-
-/// Notes for lines that were skipped next to a table, or that look like rows
-/// (a size, an id) but were not read as one. Prose far from any table is left
-/// alone.
-fn note_skipped_lines(lines: &[Line<'_>], state: &[LineState], diags: &mut Vec<Diagnostic>) {
-    let is_layer = |k: Option<usize>| {
-        k.and_then(|k| state.get(k))
-            .is_some_and(|s| *s == LineState::Layer)
-    };
-    for (i, line) in lines.iter().enumerate() {
-        if state.get(i) != Some(&LineState::Free) {
-            continue;
-        }
-        let t = line.text.trim();
-        if t.is_empty()
-            || is_fence(t)
-            || is_html_tags(t)
-            || is_template_tag(t)
-            || segment::history_command(t).is_some()
-            || segment::heading_text(t).is_some_and(|_| !t.starts_with("#."))
-            || segment::marker_text(t).is_some()
-        {
-            continue;
-        }
-        let adjacent = is_layer(i.checked_sub(1)) || is_layer(Some(i + 1));
-        let caption = t.ends_with(':') && t.chars().count() <= 60 && is_layer(Some(i + 1));
-        if caption {
-            continue;
-        }
-        let body = t.trim_start_matches(['#', '>']).trim_start();
-        let first = body.split_whitespace().next().unwrap_or("");
-        let size_first = size::parse_size(first).is_ok_and(|s| !s.exact);
-        let id_first = id::classify(first).is_some();
-        let elision = body.starts_with("...") || body.starts_with('…');
-        if !(adjacent || size_first || id_first || elision) {
-            continue;
-        }
-        let (severity, message) = if elision {
-            (
-                Severity::Note,
-                "marks rows left out by the author (skipped: the history shown is partial)"
-                    .to_string(),
-            )
-        } else if id_first && body.split_whitespace().count() >= 3 {
-            (
-                Severity::Warning,
-                format!(
-                    "starts like a history row but could not be read: expected `{ROW}` (skipped)"
-                ),
-            )
-        } else if is_prompt(t) {
-            (
-                Severity::Note,
-                "is a shell prompt, not a history row (skipped)".to_string(),
-            )
-        } else {
-            (
-                Severity::Note,
-                format!("is not a history row: expected `{ROW}` (skipped as prose)"),
-            )
-        };
-        diags.push(note(severity, line, format!("`{}` {message}", shorten(t))));
-    }
-}
-
-/// The default row shape, for messages.
-const ROW: &str = "IMAGE  CREATED  CREATED BY  SIZE  COMMENT";
 
 #[cfg(test)]
 mod tests {
