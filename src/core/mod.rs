@@ -5,6 +5,9 @@
 //! aligns two of them into a `Comparison`; [`chart`] turns that into chart data
 //! and SVG; [`share`] packs the inputs into a URL fragment; [`render`] prints a
 //! history back as docker would; [`export`] writes the CLI's JSON and Markdown.
+//!
+//! [`instruction`] is the one reader of a CREATED BY cell (table, comparison
+//! key, chart labels and secrets all use it).
 
 pub mod chart;
 pub mod compare;

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::core::chart::{chart_data, render_svg, ChartOptions};
 use crate::core::compare::{compare, report};
-use crate::core::instruction::split_instruction;
+use crate::core::instruction::Instruction;
 use crate::core::model::History;
 use crate::core::redact::{find_secrets, mask, Finding};
 use crate::ui::download::{save_svg_as_png, save_text};
@@ -162,10 +162,10 @@ fn secret_item(side: &str, history: &History, f: &Finding) -> Html {
         (Some(a), Some(b), Some(c)) => (a, b, c),
         _ => (text.as_str(), "", ""),
     };
-    let (keyword, _) = split_instruction(text);
+    let keyword = Instruction::read(text, layer.truncated).keyword.word();
     html! {
         <li>
-            <span class="muted">{format!("{side}, layer {} ({}), {}: ", f.layer + 1, if keyword.is_empty() { "row" } else { keyword }, f.kind.describe())}</span>
+            <span class="muted">{format!("{side}, layer {} ({}), {}: ", f.layer + 1, keyword.unwrap_or("row"), f.kind.describe())}</span>
             <b>{&f.name}</b>
             <code class="secret-ctx">{clip_start(pre, 30)}<mark>{secret}</mark>{clip_end(post, 30)}</code>
         </li>

@@ -19,6 +19,7 @@ pub mod numbers;
 pub mod report;
 pub mod table;
 
+use crate::core::instruction::Keyword;
 use crate::core::model::{History, Layer, Size};
 use align::{align, How};
 use key::{same_layout, Key};
@@ -444,8 +445,8 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
 fn is_rootfs(l: &Layer) -> bool {
     let k = Key::new(&l.created_by, l.truncated);
     match k.keyword {
-        key::Keyword::Add => true,
-        key::Keyword::Other => true,
+        Keyword::Add => true,
+        Keyword::Other => true,
         _ => l.comment.contains("Imported from"),
     }
 }
