@@ -6,8 +6,9 @@
 //! and SVG; [`share`] packs the inputs into a URL fragment; [`render`] prints a
 //! history back as docker would; [`export`] writes the CLI's JSON and Markdown.
 //!
-//! [`instruction`] is the one reader of a CREATED BY cell (table, comparison
-//! key, chart labels and secrets all use it).
+//! Shared readers: [`instruction`] is the one reader of a CREATED BY cell
+//! (table, comparison key, chart labels and secrets all use it); [`text`]
+//! measures and cuts text (wide characters, `…`, short ids).
 
 pub mod chart;
 pub mod compare;
@@ -19,3 +20,4 @@ pub mod redact;
 pub mod render;
 pub mod share;
 pub mod split;
+pub mod text;
