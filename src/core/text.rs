@@ -134,43 +134,59 @@ mod tests {
         }
     }
 
-    #[test]
-    fn cutting_the_end_keeps_the_limit_with_its_ellipsis() {
-        let cases = [
-            ("RUN npm install", 40, "RUN npm install"),
-            ("RUN npm install", 15, "RUN npm install"),
-            ("RUN npm install", 14, "RUN npm insta…"),
-            // whitespace before the cut is dropped, so the … sticks to its word
-            ("RUN apt-get update", 13, "RUN apt-get…"),
-            ("RUN apt-get update", 5, "RUN…"),
-            // an ellipsis already at the cut is not doubled
-            ("abc……def", 5, "abc…"),
-            ("镜像文件系统", 4, "镜像文…"),
-            ("abc", 1, "…"),
-            ("abc", 0, "…"),
-        ];
-        for (text, max, cut) in cases {
-            let got = cut_end(text, max);
-            assert_eq!(got, cut, "{text:?} to {max}");
-            assert!(got.chars().count() <= max.max(1), "{got:?}");
+    /// One cut: which end is kept, the text, the most characters, and what
+    /// the cut gives.
+    struct Cut {
+        cut: fn(&str, usize) -> String,
+        text: &'static str,
+        max: usize,
+        want: &'static str,
+    }
+
+    const fn end(text: &'static str, max: usize, want: &'static str) -> Cut {
+        Cut {
+            cut: cut_end,
+            text,
+            max,
+            want,
+        }
+    }
+
+    const fn start(text: &'static str, max: usize, want: &'static str) -> Cut {
+        Cut {
+            cut: cut_start,
+            text,
+            max,
+            want,
         }
     }
 
     #[test]
-    fn cutting_the_start_keeps_the_end() {
+    fn cutting_keeps_the_limit_with_its_ellipsis() {
         let cases = [
-            ("|1 GIT_ACCESS_TOKEN=", 30, "|1 GIT_ACCESS_TOKEN="),
-            ("/bin/sh -c export TOKEN=", 10, "…rt TOKEN="),
-            // whitespace after the cut is dropped
-            ("/bin/sh -c export TOKEN=", 8, "…TOKEN="),
-            ("a long text", 6, "…text"),
-            ("镜像文件系统", 3, "…系统"),
-            ("abc", 1, "…"),
+            end("RUN npm install", 40, "RUN npm install"),
+            end("RUN npm install", 15, "RUN npm install"),
+            end("RUN npm install", 14, "RUN npm insta…"),
+            // whitespace next to the cut is dropped, so the … sticks to its word
+            end("RUN apt-get update", 13, "RUN apt-get…"),
+            end("RUN apt-get update", 5, "RUN…"),
+            start("/bin/sh -c export TOKEN=", 10, "…rt TOKEN="),
+            start("/bin/sh -c export TOKEN=", 8, "…TOKEN="),
+            start("a long text", 6, "…text"),
+            start("|1 GIT_ACCESS_TOKEN=", 30, "|1 GIT_ACCESS_TOKEN="),
+            // an ellipsis already at the cut is not doubled
+            end("abc……def", 5, "abc…"),
+            // wide characters are never split (the limit counts characters)
+            end("镜像文件系统", 4, "镜像文…"),
+            start("镜像文件系统", 3, "…系统"),
+            end("abc", 1, "…"),
+            end("abc", 0, "…"),
+            start("abc", 1, "…"),
         ];
-        for (text, max, cut) in cases {
-            let got = cut_start(text, max);
-            assert_eq!(got, cut, "{text:?} to {max}");
-            assert!(got.chars().count() <= max.max(1), "{got:?}");
+        for c in cases {
+            let got = (c.cut)(c.text, c.max);
+            assert_eq!(got, c.want, "{:?} to {}", c.text, c.max);
+            assert!(got.chars().count() <= c.max.max(1), "{got:?}");
         }
     }
 
