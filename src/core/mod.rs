@@ -5,6 +5,10 @@
 //! aligns two of them into a `Comparison`; [`chart`] turns that into chart data
 //! and SVG; [`share`] packs the inputs into a URL fragment; [`render`] prints a
 //! history back as docker would; [`export`] writes the CLI's JSON and Markdown.
+//!
+//! Shared readers: [`instruction`] is the one reader of a CREATED BY cell
+//! (table, comparison key, chart labels and secrets all use it); [`text`]
+//! measures and cuts text (wide characters, `…`, short ids).
 
 pub mod chart;
 pub mod compare;
@@ -16,3 +20,4 @@ pub mod redact;
 pub mod render;
 pub mod share;
 pub mod split;
+pub mod text;

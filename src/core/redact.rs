@@ -33,6 +33,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::core::instruction::{read_build_args, Shell};
 use crate::core::model::History;
 
 /// What the masked value is replaced with.
@@ -275,7 +276,6 @@ fn value_is_secret(value: &str) -> bool {
 /// `NAME=value` (and the old `ENV NAME value`) with a secret-looking name.
 fn assignments(text: &str, out: &mut Vec<Secret>) {
     let b = text.as_bytes();
-    let mut build_args_left = 0usize;
     let mut i = 0;
     while i < b.len() {
         let at_token = i == 0
@@ -286,17 +286,9 @@ fn assignments(text: &str, out: &mut Vec<Secret>) {
             i += 1;
             continue;
         }
-        // `|N ` starts N build args.
         if b.get(i) == Some(&b'|') {
-            let digits = b
-                .get(i + 1..)
-                .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
-            if digits > 0 && b.get(i + 1 + digits) == Some(&b' ') {
-                build_args_left = text
-                    .get(i + 1..i + 1 + digits)
-                    .and_then(|d| d.parse().ok())
-                    .unwrap_or(0);
-                i += 2 + digits;
+            if let Some(command_at) = build_args(text, i, out) {
+                i = command_at;
                 continue;
             }
         }
@@ -307,7 +299,6 @@ fn assignments(text: &str, out: &mut Vec<Secret>) {
             .get(i)
             .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_');
         if name_len == 0 || !first_is_letter {
-            build_args_left = 0;
             i += 1;
             continue;
         }
@@ -315,14 +306,11 @@ fn assignments(text: &str, out: &mut Vec<Secret>) {
         let after = i + name_len;
         if b.get(after) == Some(&b'=') {
             let range = value_range(text, after + 1);
-            let kind = if build_args_left > 0 {
-                SecretKind::BuildArg
-            } else if in_env_or_arg(text, i) {
+            let kind = if in_env_or_arg(text, i) {
                 SecretKind::EnvOrArg
             } else {
                 SecretKind::Assignment
             };
-            build_args_left = build_args_left.saturating_sub(1);
             let value = text.get(range.clone()).unwrap_or_default();
             if name_looks_secret(name) && value_is_secret(value) {
                 out.push(Secret {
@@ -334,7 +322,6 @@ fn assignments(text: &str, out: &mut Vec<Secret>) {
             i = range.end.max(after + 1);
             continue;
         }
-        build_args_left = 0;
         // Old form `ENV NAME value`: the value is the rest of the instruction.
         let is_env = name == "ENV" && b.get(after) == Some(&b' ');
         if is_env {
@@ -363,6 +350,25 @@ fn assignments(text: &str, out: &mut Vec<Secret>) {
     }
 }
 
+/// The build args `|N NAME=value …` that start at `at`, read on their line
+/// as [`read_build_args`] reads them in a CREATED BY (a value may hold
+/// spaces); the secret-looking ones go to `out`. Returns where the command
+/// after them starts, or None when no build args start there.
+fn build_args(text: &str, at: usize, out: &mut Vec<Secret>) -> Option<usize> {
+    let line_end = text.get(at..)?.find('\n').map_or(text.len(), |p| at + p);
+    let args = read_build_args(text.get(..line_end)?, at)?;
+    for arg in &args.args {
+        if name_looks_secret(arg.name) && value_is_secret(arg.value) {
+            out.push(Secret {
+                range: arg.value_range.clone(),
+                kind: SecretKind::BuildArg,
+                name: arg.name.to_string(),
+            });
+        }
+    }
+    Some(args.command_at)
+}
+
 /// Whether the assignment at `pos` belongs to an `ENV` or `ARG` instruction
 /// (the last instruction word before it on its line is `ENV`/`ARG`).
 fn in_env_or_arg(text: &str, pos: usize) -> bool {
@@ -381,8 +387,10 @@ fn in_env_or_arg(text: &str, pos: usize) -> bool {
                 .map(|_| 0),
         )
         .max();
-    let last_shell = ["/bin/sh -c", "RUN "]
+    let last_shell = Shell::ALL
         .iter()
+        .map(|shell| shell.prefix())
+        .chain(["RUN "])
         .filter_map(|k| head.rfind(k))
         .max();
     match (last_env, last_shell) {
@@ -721,6 +729,15 @@ mod tests {
                 "RUN |2 A=b NPM_TOKEN=abc123 /bin/sh -c npm ci # buildkit",
                 "RUN |2 A=b NPM_TOKEN=*** /bin/sh -c npm ci # buildkit",
             ),
+            // a build-arg value with a space is printed unquoted: all of it is the value
+            (
+                "|1 DB_PASSWORD=two words /bin/sh -c make",
+                "|1 DB_PASSWORD=*** /bin/sh -c make",
+            ),
+            (
+                "|1 DB_PASSWORD=two words /bin/bash -o pipefail -c make",
+                "|1 DB_PASSWORD=*** /bin/bash -o pipefail -c make",
+            ),
             (
                 "/bin/sh -c #(nop)  ENV DB_PASSWORD=hunter2 APP=x",
                 "/bin/sh -c #(nop)  ENV DB_PASSWORD=*** APP=x",
@@ -799,6 +816,15 @@ mod tests {
         let kinds: Vec<SecretKind> = find_in_text(text).iter().map(|s| s.kind).collect();
         assert_eq!(kinds, vec![SecretKind::EnvOrArg]);
         let text = "/bin/sh -c export DEPLOY_KEY=abc";
+        let kinds: Vec<SecretKind> = find_in_text(text).iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, vec![SecretKind::Assignment]);
+        // the build args are read as the CREATED BY reader reads them: after a
+        // value with a space, the next pair is still a build arg
+        let text = "RUN |2 OPTS=-a -b NPM_TOKEN=abc /bin/sh -c export DEPLOY_KEY=def";
+        let kinds: Vec<SecretKind> = find_in_text(text).iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, vec![SecretKind::BuildArg, SecretKind::Assignment]);
+        // every shell the reader knows ends an ENV's reach on its line
+        let text = "ENV A=1 && /bin/bash -c export DEPLOY_KEY=abc";
         let kinds: Vec<SecretKind> = find_in_text(text).iter().map(|s| s.kind).collect();
         assert_eq!(kinds, vec![SecretKind::Assignment]);
     }

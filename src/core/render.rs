@@ -23,6 +23,7 @@
 
 use crate::core::model::{History, Layer, Size};
 use crate::core::parse::parse_size;
+use crate::core::text::{prefix_within, short_id, width};
 
 /// Which command's output to imitate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,43 +103,6 @@ fn created_text(l: &Layer) -> &str {
     l.created.as_deref().unwrap_or("N/A")
 }
 
-/// docker's `TruncateID`: drop everything up to the first `:`, keep 12 chars.
-fn short_id(id: &str) -> String {
-    let body = id.split_once(':').map_or(id, |(_, b)| b);
-    body.chars().take(12).collect()
-}
-
-/// Display width as go-runewidth counts it in a non-CJK locale: East Asian
-/// wide and fullwidth characters take 2 columns.
-fn char_width(c: char) -> usize {
-    let u = u32::from(c);
-    let wide = matches!(u,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F | 0x1F900..=0x1F9FF | 0x20000..=0x3FFFD);
-    if wide {
-        2
-    } else {
-        1
-    }
-}
-
-fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
-}
-
-/// The longest prefix of `s` that fits in `cols` display columns.
-fn fit(s: &str, cols: usize) -> &str {
-    let mut used = 0;
-    for (i, c) in s.char_indices() {
-        used += char_width(c);
-        if used > cols {
-            return s.get(..i).unwrap_or(s);
-        }
-    }
-    s
-}
-
 /// docker's CREATED BY: tabs become spaces; `formatter.Ellipsis(s, 45)`.
 fn docker_created_by(l: &Layer, no_trunc: bool) -> String {
     let s = l.created_by.replace('\t', " ");
@@ -150,7 +114,7 @@ fn docker_created_by(l: &Layer, no_trunc: bool) -> String {
     if no_trunc || width(&s) <= 45 {
         s
     } else {
-        format!("{}…", fit(&s, 44))
+        format!("{}…", prefix_within(&s, 44))
     }
 }
 
@@ -222,16 +186,16 @@ fn format_block(
         }
         write_lines(lines, line0, this, widths, out);
         line0 = this;
-        let mut width = minwidth;
+        let mut column_width = minwidth;
         while this < line1 && terminated(this) {
             let w = lines
                 .get(this)
                 .and_then(|l| l.get(column))
-                .map_or(0, |c| self::width(c));
-            width = width.max(w + padding);
+                .map_or(0, |c| width(c));
+            column_width = column_width.max(w + padding);
             this += 1;
         }
-        widths.push(width);
+        widths.push(column_width);
         format_block(
             lines,
             line0,

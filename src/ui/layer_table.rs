@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::instruction::split_instruction;
+use crate::core::instruction::Instruction;
 use std::rc::Rc;
 
 use crate::core::model::Parsed;
@@ -34,7 +34,8 @@ pub fn LayerTable(props: &LayerTableProps) -> Html {
         return html! {};
     };
     let rows = history.layers.iter().enumerate().map(|(idx, layer)| {
-        let (keyword, command) = split_instruction(&layer.created_by);
+        let step = Instruction::read(&layer.created_by, layer.truncated);
+        let keyword = step.keyword.word();
         let (size, size_title) = size_cell(layer.size);
         let line = layer.lines.0;
         let goto = props.on_goto_line.reform(move |_: MouseEvent| line);
@@ -51,10 +52,10 @@ pub fn LayerTable(props: &LayerTableProps) -> Html {
         html! {
             <tr>
                 <td class="num">{idx + 1}</td>
-                <td><span class={classes!("kw", format!("kw-{}", keyword.to_ascii_lowercase()))}>{ if keyword.is_empty() { "—" } else { keyword } }</span></td>
+                <td><span class={classes!("kw", format!("kw-{}", keyword.unwrap_or_default().to_ascii_lowercase()))}>{ keyword.unwrap_or("—") }</span></td>
                 <td class="cmd" title={full}>
-                    <code>{command}</code>
-                    if layer.truncated { <span class="trunc" title="cut short when printed">{"…"}</span> }
+                    <code>{step.shown_body()}</code>
+                    if step.truncated { <span class="trunc" title="cut short when printed">{"…"}</span> }
                 </td>
                 <td class="size num" title={size_title}>{size}</td>
                 <td class="line"><button type="button" class="linkish" onclick={goto} title="Show in the paste">{lines}</button></td>

@@ -12,9 +12,10 @@ use yew::prelude::*;
 
 use crate::core::chart::{chart_data, render_svg, ChartOptions};
 use crate::core::compare::{compare, report};
-use crate::core::instruction::split_instruction;
+use crate::core::instruction::Instruction;
 use crate::core::model::History;
 use crate::core::redact::{find_secrets, mask, Finding};
+use crate::core::text::{cut_end, cut_start};
 use crate::ui::download::{save_svg_as_png, save_text};
 use crate::ui::link::LinkChoices;
 
@@ -162,30 +163,13 @@ fn secret_item(side: &str, history: &History, f: &Finding) -> Html {
         (Some(a), Some(b), Some(c)) => (a, b, c),
         _ => (text.as_str(), "", ""),
     };
-    let (keyword, _) = split_instruction(text);
+    let keyword = Instruction::read(text, layer.truncated).keyword.word();
     html! {
         <li>
-            <span class="muted">{format!("{side}, layer {} ({}), {}: ", f.layer + 1, if keyword.is_empty() { "row" } else { keyword }, f.kind.describe())}</span>
+            <span class="muted">{format!("{side}, layer {} ({}), {}: ", f.layer + 1, keyword.unwrap_or("row"), f.kind.describe())}</span>
             <b>{&f.name}</b>
-            <code class="secret-ctx">{clip_start(pre, 30)}<mark>{secret}</mark>{clip_end(post, 30)}</code>
+            <code class="secret-ctx">{cut_start(pre, 31)}<mark>{secret}</mark>{cut_end(post, 31)}</code>
         </li>
-    }
-}
-
-fn clip_start(s: &str, n: usize) -> String {
-    let count = s.chars().count();
-    if count <= n {
-        s.to_string()
-    } else {
-        format!("…{}", s.chars().skip(count - n).collect::<String>())
-    }
-}
-
-fn clip_end(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(n).collect::<String>())
     }
 }
 

@@ -13,8 +13,9 @@
 //!   exactly, because every layer is in exactly one row.
 
 use crate::core::compare::numbers::human_bytes;
-use crate::core::compare::{short, Comparison, Status};
+use crate::core::compare::{Comparison, Status};
 use crate::core::model::History;
+use crate::core::text::cut_end;
 
 /// Which column a segment stands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -460,7 +461,7 @@ fn label_biggest(segments: &mut [Segment], max_bytes: u64) {
                 let what = match s.kind {
                     SegmentKind::Base => format!("base image ({} layers)", s.layers.len()),
                     SegmentKind::Group => format!("{} small layers", s.layers.len()),
-                    SegmentKind::Layer => short(s.title.split(" · ").next().unwrap_or(""), 30),
+                    SegmentKind::Layer => cut_end(s.title.split(" · ").next().unwrap_or(""), 30),
                 };
                 s.label = Some(format!("{what}\n{}", human_bytes(s.bytes)));
             }

@@ -14,7 +14,8 @@
 //! estimate fits the room, so no text overlaps another or leaves the viewBox.
 
 use super::data::{ChartData, Column, Segment};
-use crate::core::compare::{short, Status};
+use crate::core::compare::Status;
+use crate::core::text::{cut_end, is_wide};
 
 /// The narrowest drawing: a phone held upright (360 CSS px) less a margin.
 pub const MIN_WIDTH: u32 = 320;
@@ -36,19 +37,14 @@ const LEGEND_PITCH: i32 = 18;
 pub const SIZES_NOTE: &str = "sizes as printed (3 significant digits)";
 
 /// Estimated width of `s` drawn at `size`: 0.6 em a character, 1 em for a
-/// wide (CJK, full-width) one. Generous for `system-ui`, so fitted texts keep
+/// wide one (CJK, full-width, emoji: [`is_wide`], the table the terminal
+/// printers use too). Generous for `system-ui`, so fitted texts keep
 /// a little air in real browsers.
 pub fn text_width(s: &str, size: f64) -> f64 {
     s.chars()
         .map(|c| if is_wide(c) { 1.0 } else { 0.6 })
         .sum::<f64>()
         * size
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
 }
 
 /// `s`, shortened with `…` until it fits `room` at `size` (empty when not even
@@ -63,7 +59,7 @@ pub fn fit(s: &str, size: f64, room: f64) -> String {
     let mut n = s.chars().count().min(most);
     while n > 2 {
         n -= 1;
-        let t = short(s, n);
+        let t = cut_end(s, n);
         if text_width(&t, size) <= room {
             return t;
         }

@@ -21,7 +21,8 @@
 
 #[cfg(doc)]
 use super::key::compatible;
-use super::key::{self, similarity, Key, Keyword};
+use super::key::{self, similarity, Key};
+use crate::core::instruction::Keyword;
 use std::collections::HashMap;
 
 /// Largest middle part aligned with one full table (cells).

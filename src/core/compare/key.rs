@@ -6,10 +6,12 @@
 //! `CMD …`, `RUN … # buildkit`), the printer (podman's `["a", "b"]` vs docker's
 //! `["a" "b"]`), the build args in scope (`|2 A=1 B=2 /bin/sh -c …`) and the
 //! 45-column truncation. The key drops all of that, so the alignment can compare
-//! steps by meaning:
+//! steps by meaning.
 //!
-//! - `RUN ` (BuildKit), `|N KEY=value …` build-arg prefixes, `/bin/sh -c`,
-//!   `#(nop)` and a trailing ` # buildkit` (also cut short: `# bui`, `# `);
+//! The cell is read by [`Instruction::read`] (the one reader of CREATED BY,
+//! which drops the builder's additions: `RUN `, build args, shell prefixes,
+//! `#(nop)`, ` # buildkit`). On top of that the key normalises for matching:
+//!
 //! - exec-form lists lose their quotes and commas: `["npm", "start"]` →
 //!   `[npm start]`;
 //! - `EXPOSE 8000`, `EXPOSE [8000/tcp]` and `EXPOSE map[8000/tcp:{}]` are one key;
@@ -19,99 +21,7 @@
 //! A truncated key only knows its beginning, so two keys are [`compatible`]
 //! when the visible text of the truncated one is a prefix of the other.
 
-/// The Dockerfile instruction a layer came from, as far as the text tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Keyword {
-    Run,
-    Copy,
-    Add,
-    Env,
-    Arg,
-    Label,
-    Workdir,
-    User,
-    Expose,
-    Cmd,
-    Entrypoint,
-    Volume,
-    Healthcheck,
-    Shell,
-    Stopsignal,
-    Onbuild,
-    Maintainer,
-    /// Anything else: an imported root filesystem, a `docker commit`, a base
-    /// image made by a script (`# debian.sh …`), an empty cell.
-    Other,
-}
-
-impl Keyword {
-    /// Reads an instruction word (`CMD`, `copy`), if it is one.
-    fn from_word(word: &str) -> Option<Keyword> {
-        let k = match word.to_ascii_uppercase().as_str() {
-            "RUN" => Keyword::Run,
-            "COPY" => Keyword::Copy,
-            "ADD" => Keyword::Add,
-            "ENV" => Keyword::Env,
-            "ARG" => Keyword::Arg,
-            "LABEL" => Keyword::Label,
-            "WORKDIR" => Keyword::Workdir,
-            "USER" => Keyword::User,
-            "EXPOSE" => Keyword::Expose,
-            "CMD" => Keyword::Cmd,
-            "ENTRYPOINT" => Keyword::Entrypoint,
-            "VOLUME" => Keyword::Volume,
-            "HEALTHCHECK" => Keyword::Healthcheck,
-            "SHELL" => Keyword::Shell,
-            "STOPSIGNAL" => Keyword::Stopsignal,
-            "ONBUILD" => Keyword::Onbuild,
-            "MAINTAINER" => Keyword::Maintainer,
-            _ => return None,
-        };
-        Some(k)
-    }
-
-    /// The instruction word as written in a Dockerfile (`RUN`), or `…` for [`Keyword::Other`].
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Keyword::Run => "RUN",
-            Keyword::Copy => "COPY",
-            Keyword::Add => "ADD",
-            Keyword::Env => "ENV",
-            Keyword::Arg => "ARG",
-            Keyword::Label => "LABEL",
-            Keyword::Workdir => "WORKDIR",
-            Keyword::User => "USER",
-            Keyword::Expose => "EXPOSE",
-            Keyword::Cmd => "CMD",
-            Keyword::Entrypoint => "ENTRYPOINT",
-            Keyword::Volume => "VOLUME",
-            Keyword::Healthcheck => "HEALTHCHECK",
-            Keyword::Shell => "SHELL",
-            Keyword::Stopsignal => "STOPSIGNAL",
-            Keyword::Onbuild => "ONBUILD",
-            Keyword::Maintainer => "MAINTAINER",
-            Keyword::Other => "…",
-        }
-    }
-
-    /// Instructions that only set image metadata and take one value, so two of
-    /// them next to each other in a diff are one edited step (`WORKDIR /a` → `WORKDIR /b`).
-    pub fn is_single_setting(self) -> bool {
-        matches!(
-            self,
-            Keyword::Workdir
-                | Keyword::User
-                | Keyword::Expose
-                | Keyword::Cmd
-                | Keyword::Entrypoint
-                | Keyword::Healthcheck
-                | Keyword::Shell
-                | Keyword::Stopsignal
-                | Keyword::Maintainer
-                | Keyword::Volume
-        )
-    }
-}
+use crate::core::instruction::{Instruction, Keyword};
 
 /// What a build step is, normalised for matching. See the module doc.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,121 +54,64 @@ pub const MIN_PREFIX: usize = 8;
 impl Key {
     /// Builds the key of one CREATED BY cell.
     pub fn new(created_by: &str, truncated: bool) -> Key {
-        let mut truncated = truncated;
-        let mut s = created_by.trim();
-        let mut buildkit = false;
+        Key::of(&Instruction::read(created_by, truncated))
+    }
 
-        // `RUN |3 A=1 B=2 C=3 /bin/sh -c …` (BuildKit) or `|1 A=1 /bin/sh -c …` (legacy)
-        if let Some(rest) = strip_word(s, "RUN") {
-            if rest.starts_with('|') || rest.starts_with("/bin/sh") || rest.starts_with('[') {
-                s = rest;
-                buildkit = true;
-            }
+    /// Builds the key of a step already read.
+    fn of(step: &Instruction<'_>) -> Key {
+        let raw_args = step
+            .build_args
+            .as_ref()
+            .map_or(String::new(), |args| collapse_whitespace(args.from_bar));
+        if step.cut_in_args() {
+            return Key::cut_in_args(raw_args, step.truncated);
         }
-        let had_args = s.starts_with('|');
-        let with_args = s;
-        s = strip_build_args(s);
-        // Cut inside the build args: the command itself is not visible, so the
-        // only thing to match on is the printed args (see [`compatible`]).
-        let cut_in_args = had_args && truncated && !s.starts_with("/bin/sh") && !s.starts_with('[');
-        let raw_args = if had_args {
-            collapse_whitespace(with_args)
-        } else {
-            String::new()
-        };
-        let mut shell_form = false;
-        if let Some(rest) = s.strip_prefix("/bin/sh -c") {
-            s = rest.trim_start();
-            shell_form = true;
-        }
-        let mut nop = false;
-        if let Some(rest) = s.strip_prefix("#(nop)") {
-            s = rest.trim_start();
-            nop = true;
-        }
-
-        // The instruction word: written out by #(nop) rows and by BuildKit
-        // metadata rows; a plain shell command is a RUN.
-        let first = s.split_whitespace().next().unwrap_or("");
-        let (keyword, body) = match Keyword::from_word(first) {
-            Some(k) if nop || !shell_form => {
-                if !nop && !shell_form {
-                    buildkit = true;
-                }
-                (k, s.get(first.len()..).unwrap_or("").trim_start())
-            }
-            _ if shell_form || buildkit => (Keyword::Run, s),
-            _ => (Keyword::Other, s),
-        };
-
-        let mut body = body.to_string();
-        let printed_body = |b: &str| collapse_whitespace(&with_keyword(keyword, b));
-        if buildkit {
-            let (cut, complete) = strip_buildkit_suffix(&body, truncated);
-            body = cut;
-            if complete {
-                truncated = false;
-            }
-        }
-        // COPY and ADD of the same content hash are the same content: one key
-        // text for both, while the layout keeps the instruction (COPY → ADD is an edit).
-        if cut_in_args {
-            // nothing of the command is visible: the printed args are the key
-            let text = format!("RUN {raw_args}");
-            return Key {
-                keyword: Keyword::Run,
-                layout: text.clone(),
-                shown: text.clone(),
-                text,
-                truncated,
-                raw_args,
-                cut_in_args,
-                destination: None,
-            };
-        }
-        let shown = printed_body(&body);
+        let keyword = step.keyword;
+        let shown = collapse_whitespace(&with_keyword(keyword, step.body));
         let destination = match keyword {
-            Keyword::Copy | Keyword::Add if !truncated => copy_destination(&body),
+            Keyword::Copy | Keyword::Add if !step.truncated => copy_destination(step.body),
             _ => None,
         };
-        if let (Keyword::Copy | Keyword::Add, Some(hash)) = (keyword, content_hash(&body)) {
+        // COPY and ADD of the same content hash are the same content: one key
+        // text for both, while the layout keeps the instruction (COPY → ADD is an edit).
+        if let (Keyword::Copy | Keyword::Add, Some(hash)) = (keyword, content_hash(step.body)) {
             return Key {
                 keyword,
                 text: format!("COPY/ADD {hash}"),
                 layout: format!("{} {hash}", keyword.as_str()),
-                truncated,
+                truncated: step.truncated,
                 shown,
                 raw_args,
-                cut_in_args,
+                cut_in_args: false,
                 destination,
             };
         }
-        let body = match keyword {
-            Keyword::Expose => normalise_expose(&body).unwrap_or(body),
-            _ => body,
-        };
-        // exec form (`["a", "b"]`): CMD/ENTRYPOINT/… lists, or a RUN in JSON form;
-        // a shell test `[ -z "$x" ]` keeps its quotes
-        let exec_form = match keyword {
-            Keyword::Run | Keyword::Other => body.trim_start().starts_with("[\""),
-            _ => true,
-        };
-        let body = if exec_form {
-            normalise_exec_form(&body)
-        } else {
-            body
-        };
-        let layout = with_keyword(keyword, &body);
-        let text = collapse_whitespace(&layout);
+        let layout = with_keyword(keyword, &normalised_body(step));
         Key {
             keyword,
-            text,
+            text: collapse_whitespace(&layout),
             layout,
-            truncated,
+            truncated: step.truncated,
             shown,
             raw_args,
-            cut_in_args,
+            cut_in_args: false,
             destination,
+        }
+    }
+
+    /// A cell cut inside its build args: nothing of the command is visible,
+    /// so the printed args are the key (see [`compatible_args`]).
+    fn cut_in_args(raw_args: String, truncated: bool) -> Key {
+        let text = format!("RUN {raw_args}");
+        Key {
+            keyword: Keyword::Run,
+            layout: text.clone(),
+            shown: text.clone(),
+            text,
+            truncated,
+            raw_args,
+            cut_in_args: true,
+            destination: None,
         }
     }
 
@@ -403,72 +256,23 @@ fn with_keyword(keyword: Keyword, body: &str) -> String {
     }
 }
 
-/// `s` without a leading `word ` (case-sensitive), or None.
-fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
-    let rest = s.strip_prefix(word)?;
-    if rest.starts_with(char::is_whitespace) {
-        Some(rest.trim_start())
+/// The body with the matching normalisations: EXPOSE forms, exec-form
+/// lists (CMD/ENTRYPOINT/… lists, or a RUN in JSON form; a shell test
+/// `[ -z "$x" ]` keeps its quotes).
+fn normalised_body(step: &Instruction<'_>) -> String {
+    let body = match step.keyword {
+        Keyword::Expose => normalise_expose(step.body).unwrap_or_else(|| step.body.to_string()),
+        _ => step.body.to_string(),
+    };
+    let exec_form = match step.keyword {
+        Keyword::Run | Keyword::Other => step.is_exec_form(),
+        _ => true,
+    };
+    if exec_form {
+        normalise_exec_form(&body)
     } else {
-        None
+        body
     }
-}
-
-/// Drops `|N KEY=value …` (N build args) in front of a command.
-fn strip_build_args(s: &str) -> &str {
-    let Some(rest) = s.strip_prefix('|') else {
-        return s;
-    };
-    let digits = rest
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(rest.len());
-    let Ok(n) = rest.get(..digits).unwrap_or("").parse::<usize>() else {
-        return s;
-    };
-    let mut rest = rest.get(digits..).unwrap_or("").trim_start();
-    // Skip N `KEY=value` words; stop early at the shell so a value with a space
-    // (which docker prints unquoted) cannot eat the command.
-    for _ in 0..n {
-        if rest.starts_with("/bin/sh") || rest.is_empty() {
-            break;
-        }
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        rest = rest.get(end..).unwrap_or("").trim_start();
-    }
-    if let Some(at) = rest.find("/bin/sh -c") {
-        // Values with spaces: everything before the shell is still args.
-        if !rest.get(..at).unwrap_or("").trim().is_empty() && n > 0 {
-            return rest.get(at..).unwrap_or(rest);
-        }
-    }
-    rest
-}
-
-/// Drops BuildKit's ` # buildkit` suffix. When the cell was cut inside it
-/// (`… # bui`), the command itself was printed whole: returns `(body, true)`.
-fn strip_buildkit_suffix(body: &str, truncated: bool) -> (String, bool) {
-    const SUFFIX: &str = " # buildkit";
-    let trimmed = body.trim_end();
-    if let Some(b) = trimmed.strip_suffix(SUFFIX) {
-        return (b.to_string(), true);
-    }
-    if truncated {
-        // Try the cut-off forms, longest first: " # buil", " # bui", … " #".
-        for n in (2..SUFFIX.len()).rev() {
-            let part = SUFFIX.get(..n).unwrap_or("");
-            if let Some(b) = body.strip_suffix(part) {
-                return (b.to_string(), true);
-            }
-            let p = part.trim_end();
-            if p.len() >= 2 {
-                if let Some(b) = trimmed.strip_suffix(p) {
-                    if b.ends_with(' ') || b.is_empty() {
-                        return (b.to_string(), true);
-                    }
-                }
-            }
-        }
-    }
-    (body.to_string(), false)
 }
 
 /// `8000`, `[8000/tcp]`, `map[8000/tcp:{}]` → `8000/tcp` (ports sorted).
@@ -669,6 +473,28 @@ mod tests {
             Key::new("/bin/sh -c #(nop) COPY file:2387373", true).destination,
             None
         );
+    }
+
+    #[test]
+    fn every_shell_and_builder_reads_as_one_step() {
+        // a Dockerfile with `SHELL ["/bin/bash", "-c"]`, legacy and BuildKit
+        let legacy = key("/bin/bash -c make");
+        let bk = key("RUN /bin/bash -c make # buildkit");
+        assert_eq!(legacy.text, "RUN make");
+        assert_eq!(bk.text, legacy.text);
+        // Windows: the legacy builder's metadata row is the EXPOSE it says
+        let win = key("cmd /S /C #(nop)  EXPOSE 80");
+        assert_eq!(
+            (win.keyword, win.text.as_str()),
+            (Keyword::Expose, "EXPOSE 80/tcp")
+        );
+        let ps = key("powershell -Command Install-Module x");
+        assert_eq!(ps.text, "RUN Install-Module x");
+        // a build-arg value with a space does not leak into the command
+        let spaced = key("|2 A=two words B=1 /bin/sh -c make");
+        assert_eq!(spaced.text, "RUN make");
+        // a metadata row is never a RUN
+        assert_eq!(key("/bin/sh -c #(nop) odd").keyword, Keyword::Other);
     }
 
     #[test]

@@ -19,7 +19,9 @@ pub mod numbers;
 pub mod report;
 pub mod table;
 
+use crate::core::instruction::Keyword;
 use crate::core::model::{History, Layer, Size};
+use crate::core::text::{cut_end, short_id};
 use align::{align, How};
 use key::{same_layout, Key};
 use numbers::{Delta, Total};
@@ -377,11 +379,6 @@ fn base_hint(layers: &[&Layer]) -> Option<(usize, Option<String>)> {
     None
 }
 
-fn short_id(id: &str) -> String {
-    let id = id.strip_prefix("sha256:").unwrap_or(id);
-    id.chars().take(12).collect()
-}
-
 fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: &[Row]) -> Base {
     let hb = base_hint(b);
     let ha = base_hint(a);
@@ -390,7 +387,7 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
     let first_difference = rows.get(shared).map(|r| {
         let side = |x: &Option<LayerRef>| {
             x.as_ref()
-                .map_or("—".to_string(), |l| short(&l.instruction, 40))
+                .map_or("—".to_string(), |l| cut_end(&l.instruction, 40))
         };
         format!("{} → {}", side(&r.before), side(&r.after))
     });
@@ -444,21 +441,10 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
 fn is_rootfs(l: &Layer) -> bool {
     let k = Key::new(&l.created_by, l.truncated);
     match k.keyword {
-        key::Keyword::Add => true,
-        key::Keyword::Other => true,
+        Keyword::Add => true,
+        Keyword::Other => true,
         _ => l.comment.contains("Imported from"),
     }
-}
-
-/// At most `max` characters of `s`, with `…` when cut.
-pub fn short(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out = out.trim_end_matches('…').trim_end().to_string();
-    out.push('…');
-    out
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@
 //! re-order the table with [`super::Comparison::row_order`].
 
 use super::numbers::human_bytes;
-use super::{short, Comparison, LayerRef, Row, Status};
+use super::{Comparison, LayerRef, Row, Status};
+use crate::core::text::cut_end;
 
 /// One line of the aligned table, ready to print.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +69,7 @@ pub fn table_rows(c: &Comparison, max_chars: usize) -> Vec<TableRow> {
             if max_chars == 0 {
                 l.instruction.clone()
             } else {
-                short(&l.instruction, max_chars)
+                cut_end(&l.instruction, max_chars)
             }
         })
     };
