@@ -16,13 +16,7 @@ pub const ROW: &str = "IMAGE  CREATED  CREATED BY  SIZE  COMMENT";
 
 /// A line's text cut to a sane length for a message (on a char boundary).
 pub fn shorten(text: &str) -> String {
-    const MAX: usize = 100;
-    if text.chars().count() <= MAX {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(MAX).collect();
-        format!("{cut}…")
-    }
+    crate::core::text::cut_end(text, 101)
 }
 
 /// A diagnostic about one line.
