@@ -1,7 +1,8 @@
 //! Parse throughput, natively: how fast `layerdiff::core::parse::parse` reads
 //! the real pastes in tests/data/corpus/ (each file, and all of them
 //! concatenated) and a synthetic before/after pair of 1,000-layer
-//! `--no-trunc` histories, next to a plain line count over the same bytes
+//! `--no-trunc` histories and a 10 MB paste (corpus 000 repeated), next to a
+//! plain line count over the same bytes
 //! (the floor any parser pays to look at its input). Median of N runs.
 //!
 //! Run: `cargo run --release --example bench_parse [RUNS]` (default 15 runs).
@@ -40,8 +41,9 @@ fn megabytes_per_second(bytes: usize, time: Duration) -> f64 {
     }
 }
 
-/// Times `parse` and a line count over `text` and prints one table row.
-fn report(name: &str, text: &str, runs: usize) {
+/// Times `parse` and a line count over `text`, prints one table row and
+/// returns parse time ÷ line-count time.
+fn report(name: &str, text: &str, runs: usize) -> f64 {
     // Warm up caches and the allocator once.
     black_box(parse(black_box(text)));
     let parse_time = median_time(runs, || {
@@ -62,6 +64,7 @@ fn report(name: &str, text: &str, runs: usize) {
         lt = lines_time.as_secs_f64() * 1e3,
         lmb = megabytes_per_second(text.len(), lines_time),
     );
+    parse_time.as_secs_f64() / lines_time.as_secs_f64().max(1e-9)
 }
 
 /// A deterministic pseudo-random 64-bit sequence (xorshift), so the
@@ -171,24 +174,38 @@ fn main() {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        report(&name, &text, runs);
+        let _ = report(&name, &text, runs);
         all.push_str(&text);
         all.push('\n');
     }
-    if files.is_empty() {
+    let corpus_ratio = if files.is_empty() {
         println!("(no .txt files in {})", corpus_dir.display());
+        f64::NAN
     } else {
         report(
             &format!("all {} corpus files concatenated", files.len()),
             &all,
             runs,
-        );
-    }
+        )
+    };
 
     let synthetic = format!(
         "$ docker history --no-trunc app:before\n{}\n$ docker history --no-trunc app:after\n{}",
         synthetic_no_trunc_history(1000, 0x5eed_0001),
         synthetic_no_trunc_history(1000, 0x5eed_0002),
     );
-    report("synthetic 2 x 1,000-layer --no-trunc", &synthetic, runs);
+    let pair_ratio = report("synthetic 2 x 1,000-layer --no-trunc", &synthetic, runs);
+
+    // A real table pasted over and over (a CI log that printed it in a loop).
+    let demo_path = corpus_dir.join("000-course-3.1-backend-before-after.txt");
+    let demo = std::fs::read_to_string(demo_path).unwrap_or_default();
+    let ten_mb = if demo.is_empty() {
+        String::new()
+    } else {
+        demo.repeat(10_000_000 / demo.len() + 1)
+    };
+    let big_ratio = report("corpus 000 repeated to 10 MB", &ten_mb, runs.min(5));
+    println!(
+        "\nratio (parse ÷ line count): corpus {corpus_ratio:.1}×, 2x1000 {pair_ratio:.1}×, 10MB {big_ratio:.1}×"
+    );
 }

@@ -80,8 +80,14 @@ fn shaped_separator(raw: &str) -> Option<(&'static str, Vec<Field>)> {
     if t.starts_with('|') || t.is_empty() {
         return None;
     }
+    // A single space separates fields only behind an id and when no wider
+    // gap exists (checked before splitting: prose has many spaces).
+    let id_first = || {
+        let first = t.split(' ').next().unwrap_or("");
+        id_prefix(first).is_some_and(|(_, n)| n >= first.len())
+    };
     SEPARATORS.iter().find_map(|&sep| {
-        if !t.contains(sep) {
+        if !t.contains(sep) || (sep == " " && (t.contains("  ") || !id_first())) {
             return None;
         }
         let mut shape: Vec<Field> = Vec::new();

@@ -3,7 +3,7 @@
 //! A header or a first row is tried in each layout; the table then reads every
 //! line through the layout it was found in.
 
-use super::header::{read_header, ColumnModel, Header};
+use super::header::{read_header, Column, ColumnAt, Header};
 use super::row::{read_row, PlainSizes, Row, RowRead};
 
 /// How the lines of one table are indented or prefixed.
@@ -58,39 +58,36 @@ impl Layout {
 }
 
 /// The ways to read a line that may start a table: as it is (indented),
-/// without a `#` prefix, inside a `> ` quote, or both.
-pub fn layouts(text: &str) -> Vec<(Layout, &str)> {
-    let mut bases = vec![(false, text)];
-    if let Some(r) = text.trim_start().strip_prefix('>') {
-        bases.push((true, r));
-    }
-    let mut out = Vec::new();
-    for (quoted, base) in bases {
-        let indent = base.len() - base.trim_start_matches(' ').len();
-        let body = base.get(indent..).unwrap_or("");
-        out.push((
-            Layout {
-                quoted,
-                prefix: None,
-                indent,
-                skip: 0,
-            },
-            body,
-        ));
-        if let Some(rest) = body.strip_prefix('#') {
-            let inner = rest.len() - rest.trim_start_matches(' ').len();
-            out.push((
-                Layout {
-                    quoted,
-                    prefix: Some('#'),
-                    indent: inner,
-                    skip: 0,
-                },
-                rest.get(inner..).unwrap_or(""),
-            ));
-        }
-    }
-    out
+/// without a `#` prefix, inside a `> ` quote, or both (no allocation: this
+/// runs on every line a table may start on).
+pub fn layouts(text: &str) -> impl Iterator<Item = (Layout, &str)> {
+    let quoted = text.trim_start().strip_prefix('>');
+    let [plain, plain_hash] = layouts_of(false, text);
+    let [quote, quote_hash] = quoted.map_or([None, None], |r| layouts_of(true, r));
+    [plain, plain_hash, quote, quote_hash].into_iter().flatten()
+}
+
+/// The layout of `base` as it is, and without a `#` prefix if it has one.
+fn layouts_of(quoted: bool, base: &str) -> [Option<(Layout, &str)>; 2] {
+    let indent = base.len() - base.trim_start_matches(' ').len();
+    let body = base.get(indent..).unwrap_or("");
+    let plain = Layout {
+        quoted,
+        prefix: None,
+        indent,
+        skip: 0,
+    };
+    let hash = body.strip_prefix('#').map(|rest| {
+        let inner = rest.len() - rest.trim_start_matches(' ').len();
+        let layout = Layout {
+            quoted,
+            prefix: Some('#'),
+            indent: inner,
+            skip: 0,
+        };
+        (layout, rest.get(inner..).unwrap_or(""))
+    });
+    [Some((plain, body)), hash]
 }
 
 /// A header after some other text on its line (`2024-05-01T10:00:00.12Z IMAGE …`
@@ -124,14 +121,23 @@ pub fn find_header(text: &str) -> Option<(Header, Layout)> {
         .or_else(|| prefixed_header(text))
 }
 
+/// The columns of a row without a header (`ColumnModel::headerless`),
+/// without building them for every line asked.
+const HEADERLESS: &[ColumnAt] = &[
+    ColumnAt { column: Column::Id, start: None },
+    ColumnAt { column: Column::Created, start: None },
+    ColumnAt { column: Column::CreatedBy, start: None },
+    ColumnAt { column: Column::Size, start: None },
+    ColumnAt { column: Column::Comment, start: None },
+];
+
 /// Whether the line starts a headerless table: a complete row by shape.
 pub fn find_headerless(text: &str) -> Option<Layout> {
-    let model = ColumnModel::headerless();
     let whole = |row: &Row| row.size.is_some() && row.id.is_some() && row.created.is_some();
     layouts(text)
         .into_iter()
         .find_map(
-            |(layout, body)| match read_row(body, &model.columns, PlainSizes::No) {
+            |(layout, body)| match read_row(body, HEADERLESS, PlainSizes::No) {
                 RowRead::Full(row) if whole(&row) => Some(layout),
                 _ => None,
             },
@@ -139,7 +145,7 @@ pub fn find_headerless(text: &str) -> Option<Layout> {
         .or_else(|| {
             // A first row whose `<missing>` a web page dropped: keep its
             // leading spaces, they are the blank id cell.
-            match read_row(text, &model.columns, PlainSizes::No) {
+            match read_row(text, HEADERLESS, PlainSizes::No) {
                 RowRead::Full(row) if whole(&row) && row.id_blank => Some(Layout {
                     quoted: false,
                     prefix: None,
@@ -157,9 +163,9 @@ mod tests {
 
     #[test]
     fn layouts_strip_indent_and_hash_prefix() {
-        let l = layouts("    IMAGE   CREATED");
+        let l: Vec<_> = layouts("    IMAGE   CREATED").collect();
         assert_eq!(l.first().map(|x| x.1), Some("IMAGE   CREATED"));
-        let h = layouts("# IMAGE          CREATED");
+        let h: Vec<_> = layouts("# IMAGE          CREATED").collect();
         assert_eq!(
             h.get(1).map(|x| (x.0.prefix, x.1)),
             Some((Some('#'), "IMAGE          CREATED"))

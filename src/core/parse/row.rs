@@ -118,14 +118,26 @@ struct Candidate {
     with_unit: bool,
 }
 
-/// Token starts (after whitespace) from `from` on.
+/// Token starts (after whitespace) from `from` on. Scans bytes: a UTF-8
+/// continuation byte never starts a token, and a multi-byte character is
+/// decoded only to ask whether it is a (Unicode) space.
 fn token_starts(line: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
-    let rest = line.get(from..).unwrap_or("");
+    let bytes = line.as_bytes();
     let mut prev_ws = true;
-    rest.char_indices().filter_map(move |(i, c)| {
-        let start = prev_ws && !c.is_whitespace();
-        prev_ws = c.is_whitespace();
-        start.then_some(from + i)
+    (from..bytes.len()).filter_map(move |i| {
+        let b = *bytes.get(i)?;
+        let ws = match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => true,
+            0x80..=0xbf => return None,
+            0x00..=0x7f => false,
+            _ => line
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_whitespace),
+        };
+        let start = prev_ws && !ws;
+        prev_ws = ws;
+        start.then_some(i)
     })
 }
 
@@ -145,6 +157,8 @@ fn find_anchor(
     for start in token_starts(line, from) {
         let rest = line.get(start..).unwrap_or("");
         let (end, with_unit) = match column {
+            // Every size starts with a digit: most words are refused here.
+            Column::Size if !rest.starts_with(|c: char| c.is_ascii_digit()) => continue,
             Column::Size => match size_prefix(rest) {
                 // Plain bytes are whole numbers (`0.17` is a version, not a size).
                 Ok((_, n)) => {

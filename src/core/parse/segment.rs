@@ -8,6 +8,8 @@
 //! `bradsimpson@ ~:`. None of that is part of a history, but the command line
 //! and the headings name it (see `label.rs`).
 
+use std::borrow::Cow;
+
 /// One line of the paste.
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
@@ -15,8 +17,9 @@ pub struct Line<'a> {
     pub no: usize,
     /// The line without its line ending.
     pub raw: &'a str,
-    /// The line with tabs turned into two spaces (a tab separates cells).
-    pub text: String,
+    /// The line with tabs turned into two spaces (a tab separates cells),
+    /// odd spaces made plain, a markdown pipe row made a docker row.
+    pub text: Cow<'a, str>,
     /// Byte offset of the line in the paste.
     pub offset: usize,
     /// The 1-based number of its last line in the paste: `no` unless a
@@ -29,46 +32,26 @@ pub struct Line<'a> {
 }
 
 /// Splits on `\n`, dropping a trailing `\r` (CRLF) and lone `\r` line ends.
+/// A line that needs no clean-up borrows the paste.
 pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
-    // (start, end of content, start of the next line): `\n`, `\r\n`, or a
-    // lone `\r` (old Mac files, some clipboards) ends a line.
-    let bytes = text.as_bytes();
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0usize;
-    let mut k = 0usize;
-    while let Some(&b) = bytes.get(k) {
-        match b {
-            b'\n' => {
-                pieces.push((start, k));
-                start = k + 1;
-            }
-            b'\r' if bytes.get(k + 1) != Some(&b'\n') => {
-                pieces.push((start, k));
-                start = k + 1;
-            }
-            _ => {}
+    let mut offset = 0usize;
+    for piece in text.split('\n') {
+        let content = piece.strip_suffix('\r').unwrap_or(piece);
+        // A lone `\r` (old Mac files, some clipboards) ends a line too.
+        let mut sub_offset = offset;
+        for raw in content.split('\r') {
+            out.push(Line {
+                no: out.len() + 1,
+                raw,
+                text: clean(raw),
+                offset: sub_offset,
+                last: out.len() + 1,
+                full_width: false,
+            });
+            sub_offset += raw.len() + 1;
         }
-        k += 1;
-    }
-    pieces.push((start, text.len()));
-    for (i, (offset, end)) in pieces.into_iter().enumerate() {
-        let piece = text.get(offset..end).unwrap_or("");
-        let raw = piece.strip_suffix('\r').unwrap_or(piece);
-        let text = if raw.is_ascii() && !raw.contains(['\t', '\r', '\x1b']) {
-            raw.to_string()
-        } else {
-            normalise(raw)
-        };
-        let text = pipe_row(&text).unwrap_or(text);
-        out.push(Line {
-            no: i + 1,
-            raw,
-            text,
-            offset,
-            last: i + 1,
-            full_width: false,
-        });
+        offset += piece.len() + 1;
     }
     // A final newline does not make an extra (empty) line worth reporting.
     if out.len() > 1 && out.last().is_some_and(|l| l.raw.is_empty()) {
@@ -129,7 +112,7 @@ fn unwrap_hard_wraps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
             return false;
         }
         // The pieces after it hold the missing column names.
-        let mut joined = l.text.clone();
+        let mut joined = l.text.to_string();
         let mut m = k;
         while joins(m) && m < k + 8 {
             m += 1;
@@ -147,7 +130,7 @@ fn unwrap_hard_wraps(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     for (k, line) in lines.iter().enumerate() {
         match out.last_mut() {
             Some(prev) if joining => {
-                prev.text.push_str(&line.text);
+                prev.text.to_mut().push_str(&line.text);
                 prev.last = line.no;
             }
             _ => out.push(line.clone()),
@@ -198,6 +181,26 @@ pub fn starts_row(text: &str) -> bool {
         || first
             .strip_prefix("sha256:")
             .is_some_and(|h| hex(h.trim_end_matches('…')))
+}
+
+/// The text of a raw line (see [`Line::text`]): borrowed when nothing in
+/// it needs cleaning.
+fn clean(raw: &str) -> Cow<'_, str> {
+    let odd = |c: char| {
+        matches!(
+            c,
+            '\t' | '\r' | '\x1b' | '\u{00A0}' | '\u{2000}'..='\u{200D}' | '\u{202F}' | '\u{205F}' | '\u{FEFF}'
+        )
+    };
+    let text = if raw.contains(odd) {
+        Cow::Owned(normalise(raw))
+    } else {
+        Cow::Borrowed(raw)
+    };
+    match pipe_row(&text) {
+        Some(row) => Cow::Owned(row),
+        None => text,
+    }
 }
 
 /// Tabs become two spaces (a tab separates cells); no-break and other
@@ -266,7 +269,7 @@ mod tests {
         let lines = split_lines(
             "\x1b[1mIMAGE\x1b[0m   x\n<missing>   \x1b[32m0B\x1b[0m\n\x1b]0;title\x07ok\n",
         );
-        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_ref()).collect();
         assert_eq!(texts, vec!["IMAGE   x", "<missing>   0B", "ok"]);
     }
 
@@ -305,17 +308,17 @@ mod tests {
         let lines = split_lines("a\r\nb\tc\r\n");
         assert_eq!(lines.len(), 2);
         assert_eq!(lines.first().map(|l| l.raw), Some("a"));
-        assert_eq!(lines.get(1).map(|l| l.text.as_str()), Some("b  c"));
+        assert_eq!(lines.get(1).map(|l| l.text.as_ref()), Some("b  c"));
         assert_eq!(lines.get(1).map(|l| l.offset), Some(3));
         let md = split_lines("| <missing> | 2 weeks ago | RUN a \\| b | 0B |  |\n|---|---|");
         assert_eq!(
-            md.first().map(|l| l.text.as_str()),
+            md.first().map(|l| l.text.as_ref()),
             Some("<missing>   2 weeks ago   RUN a | b   0B")
         );
-        assert_eq!(md.get(1).map(|l| l.text.as_str()), Some("---"));
+        assert_eq!(md.get(1).map(|l| l.text.as_ref()), Some("---"));
         let nbsp = split_lines("<missing>\u{a0}\u{a0} 2 weeks ago");
         assert_eq!(
-            nbsp.first().map(|l| l.text.as_str()),
+            nbsp.first().map(|l| l.text.as_ref()),
             Some("<missing>   2 weeks ago")
         );
     }
