@@ -29,6 +29,58 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        file: "u-abridged.txt",
+        histories: &[
+            ("Our image, abridged", Format::Table, &[0, 45_200_000, 77_800_000]),
+            ("myapp:slim", Format::Table, &[0, 31_400_000, 1_200_000]),
+        ],
+        diagnosed: &[5, 15],
+        cells: &[
+            (0, 1, "id", ""),
+            (0, 2, "created_by", "/bin/sh -c #(nop) ADD file:9a1c2e3f in /"),
+            (1, 2, "created_by", "COPY . . # buildkit"),
+        ],
+    },
+    Case {
+        file: "u-podman-buildkit-tabs.txt",
+        histories: &[
+            ("shop-api:before", Format::Table, &[0, 1_210_000, 212_000_000, 0, 0, 58_300_000, 0, 18_500_000, 77_800_000]),
+            ("shop-api:after", Format::Table, &[0, 0, 0, 1_210_000, 48_700_000, 312, 9_860_000, 4_430, 0, 0, 0, 36, 40_300_000, 0, 3_510_000, 0, 77_800_000]),
+        ],
+        diagnosed: &[21, 26, 27, 29],
+        cells: &[
+            // The space before each tab is tabwriter padding to a reader: lost.
+            (1, 6, "created_by", "RUN /bin/sh -c set -eux;\tapt-get update; "),
+            (1, 6, "truncated", "true"),
+            (1, 6, "comment", "buildkit.dockerfile.v0"),
+            (1, 11, "created_by", "RUN /bin/sh -c set -eux;\tfor src in idle3"),
+            (1, 16, "comment", "debuerreotype 0.15"),
+        ],
+    },
+    Case {
+        file: "u-podman-buildkit-tabs-notrunc-spaced.txt",
+        histories: &[
+            ("shop-api:before", Format::Table, &[0, 1_210_000, 212_000_000, 0, 0, 58_300_000, 0, 18_500_000, 77_800_000]),
+            ("shop-api:after", Format::Table, &[0, 0, 0, 1_210_000, 48_700_000, 312, 9_860_000, 4_430, 0, 0, 0, 36, 40_300_000, 0, 3_510_000, 0, 77_800_000]),
+        ],
+        diagnosed: &[21, 22, 26, 27, 29],
+        cells: &[
+            (1, 7, "created_by", "RUN /bin/sh -c useradd --create-home app &&\tmkdir -p /app # buildkit"),
+            (1, 7, "truncated", "false"),
+            (1, 7, "comment", "buildkit.dockerfile.v0"),
+        ],
+    },
+    Case {
+        file: "u-csharp-literals.txt",
+        histories: &[("", Format::Table, &[0, 38_100_000, 0, 74_800_000])],
+        diagnosed: &[5],
+        cells: &[
+            (0, 0, "created_by", "CMD [\"dotnet\" \"Api.dll\"]"),
+            (0, 0, "id", "a6bd71f48f68"),
+            (0, 3, "lines", "9-9"),
+        ],
+    },
+    Case {
         file: "u-nerdctl2.txt",
         histories: &[("myapp:slim", Format::Table, &[0, 41_940_000, 1_106_000])],
         diagnosed: &[],
@@ -531,6 +583,7 @@ fn cell(parsed: &Parsed, h: usize, l: usize, what: &str) -> Option<String> {
         "comment" => layer.comment.clone(),
         "truncated" => layer.truncated.to_string(),
         "exact" => layer.size.is_some_and(|s| s.exact).to_string(),
+        "lines" => format!("{}-{}", layer.lines.0, layer.lines.1),
         _ => return None,
     })
 }

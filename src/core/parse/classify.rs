@@ -41,14 +41,14 @@ pub enum LineKind {
     Row,
     /// A command line that runs `docker history` (`$ docker history app`).
     Command,
+    /// An author's mark for rows left out (`...`, `…`, `... 12 more layers`).
+    Elision,
     /// A markdown heading or an `=== x ===` marker.
     Heading,
     /// Another shell prompt or command line (`$ docker images`, `❯ …`).
     Prompt,
     /// A markdown table rule or a drawn line (`---`, `|---|:--|`, `+===+`).
     Rule,
-    /// An author's mark for rows left out (`...`, `…`, `... 12 more layers`).
-    Elision,
     /// Anything else: prose, an annotation, a piece of a row.
     Text,
 }
@@ -130,6 +130,10 @@ pub fn classify(text: &str) -> LineKind {
     if history_command(t).is_some() {
         return LineKind::Command;
     }
+    // `# ...` in a commented paste marks rows left out, not a heading.
+    if is_elision(t) {
+        return LineKind::Elision;
+    }
     if heading_text(t).is_some() || marker_text(t).is_some() {
         return LineKind::Heading;
     }
@@ -138,9 +142,6 @@ pub fn classify(text: &str) -> LineKind {
     }
     if is_rule(t) {
         return LineKind::Rule;
-    }
-    if is_elision(t) {
-        return LineKind::Elision;
     }
     LineKind::Text
 }
@@ -302,6 +303,88 @@ pub fn is_prompt(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One line of every kind, and the lines that sit on a border between two.
+    #[test]
+    fn every_kind_is_told() {
+        use LineKind::*;
+        let cases: &[(&str, LineKind)] = &[
+            ("", Blank),
+            ("   \u{a0}", Blank),
+            ("```bash", Fence),
+            ("> ~~~", Fence),
+            ("<pre><code class=\"bash\">", Markup),
+            ("{% raw %}", Markup),
+            ("{\"Comment\":\"\",\"CreatedBy\":\"RUN x\"}", JsonStart),
+            ("> [", JsonStart),
+            (
+                "IMAGE          CREATED        CREATED BY                SIZE      COMMENT",
+                Header,
+            ),
+            ("# IMAGE   CREATED   CREATED BY   SIZE", Header),
+            (
+                "ID            CREATED       CREATED BY     SIZE        COMMENT",
+                Header,
+            ),
+            (
+                "REPOSITORY   TAG       IMAGE ID       CREATED       SIZE",
+                OtherTable,
+            ),
+            ("<missing>      2 weeks ago    RUN make      12MB", Row),
+            ("…              2 weeks ago    RUN make      12MB", Row),
+            ("#6e558799f7ba   4 seconds ago   RUN x   0B", Row),
+            ("$ docker history --no-trunc app:1.0", Command),
+            ("➜  build docker image history local/x", Command),
+            ("### Backend size beforehand: 417 MB", Heading),
+            ("=== opt layers ===", Heading),
+            ("$ docker images", Prompt),
+            ("user@host:~$ ls", Prompt),
+            ("|---|:---|", Rule),
+            ("---", Rule),
+            ("...", Elision),
+            ("… 12 more layers", Elision),
+            ("# ...", Elision),
+            ("The image went from 417 MB to 316 MB.", Text),
+            ("<missing>      2 weeks ago    RUN make &&", Text),
+            ("Docker history is:", Text),
+        ];
+        let mut wrong = Vec::new();
+        for &(line, want) in cases {
+            let got = classify(line);
+            if got != want {
+                wrong.push(format!("{line:?}: expected {want:?}, got {got:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn kinds_that_end_a_table() {
+        use LineKind::*;
+        for kind in [
+            Blank, Fence, Markup, JsonStart, Header, OtherTable, Command, Heading, Prompt,
+        ] {
+            assert!(kind.ends_table(), "{kind:?}");
+        }
+        for kind in [Row, Rule, Elision, Text] {
+            assert!(!kind.ends_table(), "{kind:?}");
+        }
+        // A heredoc line (`# comment`, `{`) inside a command does not end it.
+        assert!(!Heading.ends_continuation() && !JsonStart.ends_continuation());
+    }
+
+    #[test]
+    fn kinds_are_computed_once_through_a_layout() {
+        let text =
+            "# IMAGE   CREATED   CREATED BY   SIZE\n#6e558799f7ba   4 seconds ago   RUN x   0B";
+        let lines = Classified::new(super::super::segment::split_lines(text));
+        assert_eq!(lines.kind(0), LineKind::Header);
+        assert_eq!(lines.kind(1), LineKind::Row);
+        assert_eq!(lines.kind(9), LineKind::Blank);
+        let (_, hashed) = find_header(text.lines().next().unwrap_or("")).expect("a header");
+        assert!(!hashed.is_plain());
+        assert_eq!(lines.kind_in(1, hashed), LineKind::Row);
+    }
 
     #[test]
     fn fences_and_html() {

@@ -131,25 +131,29 @@ fn decided_widths(model: &ColumnModel) -> Vec<usize> {
         .collect()
 }
 
-/// One note for the rows whose id cell a web page left blank.
+/// One note for the rows whose id cell a web page left blank, and one for
+/// those an author abridged to `…`.
 fn note_blank_ids(raws: &[RawLayer], lines: &[Line<'_>], diags: &mut Vec<Diagnostic>) {
-    let blank: Vec<usize> = raws
-        .iter()
-        .filter(|r| r.row.id_blank)
-        .map(|r| r.lines.0)
-        .collect();
-    if let Some(line) = blank
-        .first()
-        .and_then(|&no| lines.get(no.saturating_sub(1)))
-    {
-        diags.push(note(
-            Severity::Note,
-            line,
-            format!(
-                "{} row(s) from here on have a blank id cell (a web page drops `<missing>` as an unknown tag): read as `<missing>`",
-                blank.len()
-            ),
-        ));
+    let notes: [(fn(&Row) -> bool, &str); 2] = [
+        (
+            |row| row.id_blank,
+            "have a blank id cell (a web page drops `<missing>` as an unknown tag): read as `<missing>`",
+        ),
+        (
+            |row| row.id_elided,
+            "have `…` for an id (abridged by the author): read as layers without an id",
+        ),
+    ];
+    for (which, what) in notes {
+        let rows: Vec<usize> = raws
+            .iter()
+            .filter(|r| which(&r.row))
+            .map(|r| r.lines.0)
+            .collect();
+        if let Some(line) = rows.first().and_then(|&no| lines.get(no.saturating_sub(1))) {
+            let message = format!("{} row(s) from here on {what}", rows.len());
+            diags.push(note(Severity::Note, line, message));
+        }
     }
 }
 

@@ -124,11 +124,26 @@ pub fn find_header(text: &str) -> Option<(Header, Layout)> {
 /// The columns of a row without a header (`ColumnModel::headerless`),
 /// without building them for every line asked.
 const HEADERLESS: &[ColumnAt] = &[
-    ColumnAt { column: Column::Id, start: None },
-    ColumnAt { column: Column::Created, start: None },
-    ColumnAt { column: Column::CreatedBy, start: None },
-    ColumnAt { column: Column::Size, start: None },
-    ColumnAt { column: Column::Comment, start: None },
+    ColumnAt {
+        column: Column::Id,
+        start: None,
+    },
+    ColumnAt {
+        column: Column::Created,
+        start: None,
+    },
+    ColumnAt {
+        column: Column::CreatedBy,
+        start: None,
+    },
+    ColumnAt {
+        column: Column::Size,
+        start: None,
+    },
+    ColumnAt {
+        column: Column::Comment,
+        start: None,
+    },
 ];
 
 /// Whether the line starts a headerless table: a complete row by shape.

@@ -58,6 +58,8 @@ pub struct Row {
     pub created_missing: bool,
     /// The id cell was blank (read as `<missing>`).
     pub id_blank: bool,
+    /// The id cell was `…` or `...`: an author abridged it (read as `<missing>`).
+    pub id_elided: bool,
 }
 
 /// The outcome of reading a line as a row.
@@ -265,6 +267,15 @@ fn undo_tab_split(cell: &str, cell_col: usize, later_starts: &[usize]) -> Option
     changed.then_some(out)
 }
 
+/// An id an author abridged to `…` or `...` (the row is still a layer), then
+/// a gap.
+fn elided_id(rest: &str) -> Option<(IdCell, usize)> {
+    let n = ["...", "…"].iter().find(|m| rest.starts_with(**m))?.len();
+    rest.get(n..)?
+        .starts_with("  ")
+        .then_some((IdCell::Missing, n))
+}
+
 /// Reads `line` (indentation and prefixes already removed) as a row with the
 /// given columns.
 pub fn read_row(line: &str, columns: &[ColumnAt], plain: PlainSizes) -> RowRead {
@@ -275,8 +286,9 @@ pub fn read_row(line: &str, columns: &[ColumnAt], plain: PlainSizes) -> RowRead 
         pos = skip_ws(line, pos);
         let rest = line.get(pos..).unwrap_or("");
         match at.column {
-            Column::Id => match id_prefix(rest) {
+            Column::Id => match id_prefix(rest).or_else(|| elided_id(rest)) {
                 Some((cell, n)) => {
+                    row.id_elided = rest.starts_with(['.', '…']);
                     row.id = Some(cell);
                     row.anchored = true;
                     pos += n;

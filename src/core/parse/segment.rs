@@ -189,7 +189,8 @@ fn clean(raw: &str) -> Cow<'_, str> {
     let odd = |c: char| {
         matches!(
             c,
-            '\t' | '\r' | '\x1b' | '\u{00A0}' | '\u{2000}'..='\u{200D}' | '\u{202F}' | '\u{205F}' | '\u{FEFF}'
+            '\t' | '\r' | '\x1b' | '\u{00A0}' | '\u{2000}'
+                ..='\u{200D}' | '\u{202F}' | '\u{205F}' | '\u{FEFF}'
         )
     };
     let text = if raw.contains(odd) {
