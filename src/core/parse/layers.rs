@@ -131,10 +131,13 @@ fn decided_widths(model: &ColumnModel) -> Vec<usize> {
         .collect()
 }
 
+/// A question about a row's cells.
+type RowTest = fn(&Row) -> bool;
+
 /// One note for the rows whose id cell a web page left blank, and one for
 /// those an author abridged to `…`.
 fn note_blank_ids(raws: &[RawLayer], lines: &[Line<'_>], diags: &mut Vec<Diagnostic>) {
-    let notes: [(fn(&Row) -> bool, &str); 2] = [
+    let notes: [(RowTest, &str); 2] = [
         (
             |row| row.id_blank,
             "have a blank id cell (a web page drops `<missing>` as an unknown tag): read as `<missing>`",

@@ -115,6 +115,10 @@ fn prefixed_header(text: &str) -> Option<(Header, Layout)> {
 
 /// Reads a header-looking line in any layout.
 pub fn find_header(text: &str) -> Option<(Header, Layout)> {
+    // Every header word is upper case: most lines are refused here.
+    if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     layouts(text)
         .into_iter()
         .find_map(|(layout, body)| read_header(body).map(|h| (h, layout)))

@@ -193,7 +193,12 @@ fn clean(raw: &str) -> Cow<'_, str> {
                 ..='\u{200D}' | '\u{202F}' | '\u{205F}' | '\u{FEFF}'
         )
     };
-    let text = if raw.contains(odd) {
+    let needs = if raw.is_ascii() {
+        raw.bytes().any(|b| matches!(b, b'\t' | b'\r' | 0x1b))
+    } else {
+        raw.contains(odd)
+    };
+    let text = if needs {
         Cow::Owned(normalise(raw))
     } else {
         Cow::Borrowed(raw)

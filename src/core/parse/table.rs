@@ -314,23 +314,33 @@ impl<'r, 'a> TableReader<'r, 'a> {
     /// header fit (`… 0B        buildkit.do` / `ckerfile.v0`): two
     /// full-width rows or more each followed by a piece that is followed by
     /// a row again. (One such line between rows is more likely an author's
-    /// note.) Looks at most 64 lines ahead, so that reading stays linear.
+    /// note.) Looks at most 64 lines ahead and not past the table's end, so
+    /// that reading stays linear.
     fn cut_between_rows(&self) -> bool {
-        let window = self.first_row..(self.first_row + 64).min(self.lines.lines.len());
-        if !window
-            .clone()
-            .any(|k| self.line(k).is_some_and(|l| l.full_width))
-        {
+        let limit = (self.first_row + 64).min(self.lines.lines.len());
+        let full_width = |k: usize| self.line(k).is_some_and(|l| l.full_width);
+        if !(self.first_row..limit).any(full_width) {
             return false;
         }
-        let cuts = window
-            .filter(|&k| {
-                self.line(k).is_some_and(|l| l.full_width)
-                    && self.is_row(k)
-                    && self.is_cut_piece(k + 1)
-                    && self.is_row(k + 2)
-            })
-            .count();
+        let mut cuts = 0;
+        let mut k = self.first_row;
+        while k < limit {
+            let body = self.body(k);
+            if body.trim().is_empty() {
+                break;
+            }
+            if full_width(k) && self.is_cut_piece(k + 1) && self.is_row(k) {
+                cuts += usize::from(self.is_row(k + 2));
+                k += 2;
+                continue;
+            }
+            // Neither a row nor a piece: the table ended (a row start is
+            // taken on its first cell, to keep this cheap).
+            if k >= self.first_row + 2 && !starts_row(body) && !self.is_row(k) {
+                break;
+            }
+            k += 1;
+        }
         cuts >= 2
     }
 
