@@ -192,6 +192,27 @@ fn compare_text_and_markdown_state_the_totals() {
 }
 
 #[test]
+fn compare_markdown_of_hostile_commands_keeps_them_in_code_spans() {
+    let out = run(
+        &[
+            "compare",
+            "tests/data/hostile/before.txt",
+            "tests/data/hostile/after.txt",
+            "--format",
+            "markdown",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let expected = std::fs::read_to_string("tests/data/hostile/expected.md").expect("expected.md");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    assert!(
+        expected.contains(r"| ``RUN echo `id` <img src=x onerror=alert(1)> \| x`` |"),
+        "{expected}"
+    );
+}
+
+#[test]
 fn compare_of_one_file_with_one_history_asks_for_a_second() {
     let out = run(
         &[

@@ -4,7 +4,8 @@
 //! Data flow: [`parse`] turns a paste into [`model::History`]s; [`compare`]
 //! aligns two of them into a `Comparison`; [`chart`] turns that into chart data
 //! and SVG; [`share`] packs the inputs into a URL fragment; [`render`] prints a
-//! history back as docker would; [`export`] writes the CLI's JSON and Markdown.
+//! history back as docker would; [`export`] writes the CLI's `parse` JSON;
+//! [`markdown`] is the one way pasted text enters a Markdown export.
 //!
 //! Shared readers: [`instruction`] is the one reader of a CREATED BY cell
 //! (table, comparison key, chart labels and secrets all use it); [`text`]
@@ -14,6 +15,7 @@ pub mod chart;
 pub mod compare;
 pub mod export;
 pub mod instruction;
+pub mod markdown;
 pub mod model;
 pub mod parse;
 pub mod redact;

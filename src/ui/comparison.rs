@@ -211,8 +211,8 @@ fn figures(c: &Comparison) -> Html {
     let base_note = if c.base.changed {
         c.base
             .reason
-            .clone()
-            .unwrap_or_else(|| "the base image changed".into())
+            .as_ref()
+            .map_or_else(|| "the base image changed".into(), |r| r.to_string())
     } else if c.base.layers == 0 {
         "no shared base layers".into()
     } else {

@@ -205,14 +205,10 @@ fn export_buttons(props: &ShareBarProps) -> Html {
         let prepared = prepared.clone();
         Callback::from(move |_: MouseEvent| {
             let (_, _, c, _) = prepared();
-            let text = format!(
-                "{}\n\n[Open this comparison in layerdiff]({link})\n",
-                report::markdown(&c).trim_end()
-            );
             save_text(
                 "layerdiff-comparison.md",
                 "text/markdown;charset=utf-8",
-                &text,
+                &report::markdown_with_link(&c, &link),
             );
         })
     };

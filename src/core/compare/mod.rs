@@ -154,12 +154,129 @@ pub struct Base {
     pub total: Total,
     /// True when the base image differs between the two (another `FROM`).
     pub changed: bool,
-    /// Why `changed` is true, in words for the user.
-    pub reason: Option<String>,
+    /// Why `changed` is true: words for the user around pasted parts
+    /// (`to_string()` for plain text, [`BaseChange::describe`] to quote them).
+    pub reason: Option<BaseChange>,
     /// The base image of each side, when the text names it (podman `FROM …`
     /// comments, the image id of a legacy-builder base).
     pub before_image: Option<String>,
     pub after_image: Option<String>,
+}
+
+/// Why the base image is said to differ. Image names and instructions are
+/// pasted text, so they are kept apart from the words: each export quotes
+/// them its own way ([`BaseChange::describe`]); `Display` and the JSON
+/// `reason` give the plain sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BaseChange {
+    /// Both histories name their base image, and the names differ.
+    Renamed {
+        before: String,
+        after: String,
+        shared: usize,
+        /// The first row above the shared layers (absent when none are shared).
+        first: Option<FirstDifference>,
+    },
+    /// Both start with a root filesystem, and the oldest layers differ.
+    OtherRoot { first: FirstDifference },
+    /// The text shows where a base image ends, above the shared layers.
+    DiffersAbove {
+        shared: usize,
+        first: FirstDifference,
+    },
+}
+
+/// The first row that differs: each side's short instruction, `None` where
+/// that side has no layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirstDifference {
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+impl FirstDifference {
+    fn describe(&self, quote: &dyn Fn(&str) -> String) -> String {
+        let side = |x: &Option<String>| x.as_deref().map_or("—".to_string(), quote);
+        format!("{} → {}", side(&self.before), side(&self.after))
+    }
+}
+
+impl BaseChange {
+    /// The sentence, with every pasted part passed through `quote` (the
+    /// identity for plain text, a code span for Markdown).
+    pub fn describe(&self, quote: &dyn Fn(&str) -> String) -> String {
+        match self {
+            BaseChange::Renamed {
+                before,
+                after,
+                first: Some(first),
+                shared: shared @ 1..,
+            } => format!(
+                "base image {} → {}: {} shared, then {}",
+                quote(before),
+                quote(after),
+                oldest_layers(*shared),
+                first.describe(quote)
+            ),
+            BaseChange::Renamed {
+                before,
+                after,
+                shared: 0,
+                ..
+            } => format!(
+                "base image {} → {}: no layer in common",
+                quote(before),
+                quote(after)
+            ),
+            BaseChange::Renamed { before, after, .. } => format!(
+                "base image {} → {}: every layer shared",
+                quote(before),
+                quote(after)
+            ),
+            BaseChange::OtherRoot { first } => format!(
+                "the oldest layers differ ({}): a different base image",
+                first.describe(quote)
+            ),
+            BaseChange::DiffersAbove { shared: 0, first } => format!(
+                "the base images differ from the oldest layer on: {}",
+                first.describe(quote)
+            ),
+            BaseChange::DiffersAbove { shared, first } => format!(
+                "the base image differs above its {}: {}",
+                shared_layers(*shared),
+                first.describe(quote)
+            ),
+        }
+    }
+}
+
+fn oldest_layers(n: usize) -> String {
+    if n == 1 {
+        "the oldest layer".to_string()
+    } else {
+        format!("{n} oldest layers")
+    }
+}
+
+fn shared_layers(n: usize) -> String {
+    if n == 1 {
+        "1 shared layer".to_string()
+    } else {
+        format!("{n} shared layers")
+    }
+}
+
+impl std::fmt::Display for BaseChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(&|s| s.to_string()))
+    }
+}
+
+/// Serialised as its plain sentence (the JSON `reason` is a string).
+impl Serialize for BaseChange {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// Two histories aligned, oldest first, with totals.
@@ -385,22 +502,20 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
     let before_image = hb.as_ref().and_then(|h| h.1.clone());
     let after_image = ha.as_ref().and_then(|h| h.1.clone());
     let first_difference = rows.get(shared).map(|r| {
-        let side = |x: &Option<LayerRef>| {
-            x.as_ref()
-                .map_or("—".to_string(), |l| cut_end(&l.instruction, 40))
-        };
-        format!("{} → {}", side(&r.before), side(&r.after))
+        let side = |x: &Option<LayerRef>| x.as_ref().map(|l| cut_end(&l.instruction, 40));
+        FirstDifference {
+            before: side(&r.before),
+            after: side(&r.after),
+        }
     });
     let mut reason = None;
     if let (Some(x), Some(y)) = (&before_image, &after_image) {
         if x != y {
-            reason = Some(if shared == 0 {
-                format!("base image {x} → {y}: no layer in common")
-            } else {
-                format!(
-                    "base image {x} → {y}: {shared} oldest layers shared, then {}",
-                    first_difference.clone().unwrap_or_default()
-                )
+            reason = Some(BaseChange::Renamed {
+                before: x.clone(),
+                after: y.clone(),
+                shared,
+                first: first_difference.clone(),
             });
         }
     }
@@ -408,10 +523,9 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
     // base image starts"; a cut or filtered paste (`| grep RUN`) says nothing.
     let rootfs_at_bottom = |ls: &[&Layer]| ls.first().is_some_and(|l| is_rootfs(l));
     if reason.is_none() && shared == 0 && rootfs_at_bottom(b) && rootfs_at_bottom(a) {
-        reason = Some(format!(
-            "the oldest layers differ ({}): a different base image",
-            first_difference.clone().unwrap_or_default()
-        ));
+        if let Some(first) = first_difference.clone() {
+            reason = Some(BaseChange::OtherRoot { first });
+        }
     }
     if reason.is_none() {
         let extent = hb
@@ -419,10 +533,9 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
             .map_or(0, |h| h.0)
             .max(ha.as_ref().map_or(0, |h| h.0));
         if extent > shared && shared < b.len().min(a.len()) {
-            reason = Some(format!(
-                "the base image differs above its {shared} shared layers: {}",
-                first_difference.unwrap_or_default()
-            ));
+            if let Some(first) = first_difference {
+                reason = Some(BaseChange::DiffersAbove { shared, first });
+            }
         }
     }
     Base {
@@ -487,11 +600,36 @@ mod tests {
         let c = compare(&before, &after);
         assert_eq!(c.base.layers, 0);
         assert!(c.base.changed);
-        let reason = c.base.reason.unwrap_or_default();
+        let reason = c.base.reason.map(|r| r.to_string()).unwrap_or_default();
         assert!(
             reason
                 .starts_with("the oldest layers differ (ADD file:aaaa in / → ADD file:bbbb in /)"),
             "{reason}"
+        );
+    }
+
+    #[test]
+    fn a_base_that_shares_nothing_is_said_plainly() {
+        // legacy builder before: the pulled base is <missing>, then ids
+        let mut before = h(&[
+            ("/bin/sh -c echo base", 10),
+            ("/bin/sh -c echo one", 1),
+            ("/bin/sh -c echo two", 2),
+        ]);
+        for (k, l) in before.layers.iter_mut().take(2).enumerate() {
+            l.id = Some(format!("aaaaaaaaaaa{k}"));
+        }
+        let after = h(&[("/bin/sh -c echo other", 10), ("/bin/sh -c echo two", 2)]);
+        let c = compare(&before, &after);
+        assert_eq!(c.base.layers, 0);
+        let reason = c.base.reason.expect("a reason");
+        assert_eq!(
+            reason.to_string(),
+            "the base images differ from the oldest layer on: RUN echo base → RUN echo other"
+        );
+        assert_eq!(
+            reason.describe(&|s| format!("[{s}]")),
+            "the base images differ from the oldest layer on: [RUN echo base] → [RUN echo other]"
         );
     }
 
@@ -504,7 +642,7 @@ mod tests {
         let after = h(&[("RUN /bin/sh -c npm ci # buildkit", 200)]);
         let c = compare(&before, &after);
         assert_eq!(
-            (c.base.layers, c.base.changed, c.base.reason.as_deref()),
+            (c.base.layers, c.base.changed, c.base.reason),
             (0, false, None)
         );
     }

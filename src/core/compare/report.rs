@@ -1,6 +1,7 @@
 //! Renders a [`Comparison`] for the CLI and for pasting elsewhere: plain
 //! [`text`], [`markdown`] (a summary table for a course submission or a PR
-//! comment) and [`json()`] (the documented machine format).
+//! comment; pasted text only inside code spans, see [`crate::core::markdown`])
+//! and [`json()`] (the documented machine format).
 //!
 //! JSON shape (fields may be added, never changed):
 //! `{"before":{"label","total_bytes"},"after":{…},"base":{"layers","bytes"},
@@ -10,6 +11,7 @@
 use super::numbers::human_bytes;
 use super::table::table_rows;
 use super::{Comparison, LayerRef, Side};
+use crate::core::markdown::{self, Place};
 use serde_json::{json, Value};
 
 /// The comparison as the CLI's JSON document (pretty-printed).
@@ -81,7 +83,7 @@ fn name(label: &str, fallback: &str) -> String {
     }
 }
 
-/// Summary lines shared by text and Markdown.
+/// The plain-text summary lines.
 fn summary_lines(c: &Comparison) -> Vec<String> {
     let mut out = vec![
         format!(
@@ -172,28 +174,22 @@ pub fn text(c: &Comparison) -> String {
     out
 }
 
-fn md_cell(s: &str) -> String {
-    let s = s.replace('|', "\\|").replace(['\n', '\r'], " ");
-    if s.is_empty() {
-        String::new()
-    } else if s.contains('`') {
-        s
-    } else {
-        format!("`{s}`")
-    }
-}
-
-/// Markdown: a totals line with ≈, then the aligned table (status icon + word).
+/// Markdown: a totals line with ≈, then the aligned table (status icon +
+/// word). Pasted text (instructions, image names) enters only as code spans
+/// written by [`markdown::code`]; every other character here is ours.
 pub fn markdown(c: &Comparison) -> String {
-    let mut out = String::new();
-    out.push_str(&format!(
-        "**Sum of layer sizes:** {} → {}: {}\n\n",
-        c.before.total.approx(),
-        c.after.total.approx(),
-        c.delta.describe_approx(c.before.total.bytes)
-    ));
-    for line in summary_lines(c).iter().skip(3) {
-        out.push_str(&format!("{line}  \n"));
+    let quote = |s: &str| markdown::code(s, Place::Prose);
+    let cell = |s: &str| markdown::code(s, Place::TableCell);
+    let mut out = format!("**Sum of layer sizes:** {}\n\n", c.headline());
+    if c.base.layers > 0 {
+        out.push_str(&format!(
+            "Shared base image: {} layers, {}  \n",
+            c.base.layers,
+            c.base.total.approx()
+        ));
+    }
+    if let Some(reason) = &c.base.reason {
+        out.push_str(&format!("Base: {}  \n", reason.describe(&quote)));
     }
     out.push_str("\n| Status | Before | Size | Δ | After | Size |\n|---|---|--:|--:|---|--:|\n");
     if c.base.layers > 0 {
@@ -210,13 +206,23 @@ pub fn markdown(c: &Comparison) -> String {
             "| {} {} | {} | {} | {} | {} | {} |\n",
             r.symbol,
             r.status_word,
-            md_cell(&r.before),
+            cell(&r.before),
             r.before_size,
             r.delta,
-            md_cell(&r.after),
+            cell(&r.after),
             r.after_size,
         ));
     }
     out.push_str("\nSizes as printed by `docker history` (3 significant digits); ≈ marks sums of rounded sizes.\n");
     out
+}
+
+/// The page's Markdown export: [`markdown`], then a link back to the
+/// comparison (`link` is the page's own share link).
+pub fn markdown_with_link(c: &Comparison, link: &str) -> String {
+    format!(
+        "{}\n\n{}\n",
+        markdown(c).trim_end(),
+        markdown::link("Open this comparison in layerdiff", link)
+    )
 }
