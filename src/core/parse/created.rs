@@ -16,10 +16,11 @@
 //! ```text
 //! created   = (relative | timestamp | "N/A")        (then whitespace or the end)
 //! relative  = ("Less than a second" | "About a minute" | "About an hour"
-//!             | d+ " " unit "s"?                    (then a space or the end))
+//!             | d+ " " unit                        (then a space or the end))
 //!             (" ago")?                             (then whitespace or the end)
-//! unit      = second | minute | month | hour | week | year | day
-//!           | sec | min | hrs | hr | wk | mo | yr | h   (people retype `2 mins ago`)
+//! unit      = [A-Za-z]+, one of second minute hour day week month year,
+//!             or what people type when they retype a table (`2 mins ago`):
+//!             sec min hr hrs h wk mo yr; each maybe with a plural "s"
 //! timestamp = d4 "-" d2 "-" d2 ("T" time zone? | " " time go-zone?)
 //! time      = d2 ":" d2 ":" d2 ("." d*)?
 //! zone      = "Z" | ("+" | "-") d2 ":" d2
@@ -30,11 +31,13 @@
 //! which nom's combinators spell out as written above, without copying, and a
 //! failure tells where it stopped and what it wanted there ([`CellError`]).
 //! Row readers try this grammar at many tokens of a line, so a token that
-//! cannot start a CREATED value is rejected on its first byte.
+//! cannot start a CREATED value is rejected on its first byte, and the first
+//! byte (for digits: whether a dash follows four of them) picks the one
+//! branch that can match, instead of trying each in turn.
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};
-use nom::character::complete::{char, digit0, digit1, one_of};
+use nom::character::complete::{alpha1, char, digit0, digit1, one_of};
 use nom::combinator::{opt, value};
 use nom::error::context;
 use nom::sequence::{preceded, terminated};
@@ -100,58 +103,59 @@ fn ago(input: &str) -> Res<'_, ()> {
         .parse_complete(input)
 }
 
-/// `second` | `mins` | `hrs` | …: longest spelling first, so `minute` wins over `min`.
-fn time_unit(input: &str) -> Res<'_, TimeUnit> {
+/// A time unit's word, maybe with a plural `s`: go-units prints `second`,
+/// `minutes`, …; people retyping a table write `sec`, `mins`, `hrs`, `h`, …
+fn unit_word(word: &str) -> Option<TimeUnit> {
     use TimeUnit::*;
-    context(
-        UNIT,
-        alt((
-            value(Second, tag("second")),
-            value(Minute, tag("minute")),
-            value(Month, tag("month")),
-            value(Hour, tag("hour")),
-            value(Week, tag("week")),
-            value(Year, tag("year")),
-            value(Day, tag("day")),
-            value(Second, tag("sec")),
-            value(Minute, tag("min")),
-            value(Hour, tag("hrs")),
-            value(Hour, tag("hr")),
-            value(Week, tag("wk")),
-            value(Month, tag("mo")),
-            value(Year, tag("yr")),
-            value(Hour, tag("h")),
-        )),
-    )
-    .parse_complete(input)
+    let unit = |w: &str| match w {
+        "second" | "sec" => Some(Second),
+        "minute" | "min" => Some(Minute),
+        "hour" | "hrs" | "hr" | "h" => Some(Hour),
+        "day" => Some(Day),
+        "week" | "wk" => Some(Week),
+        "month" | "mo" => Some(Month),
+        "year" | "yr" => Some(Year),
+        _ => None,
+    };
+    unit(word).or_else(|| word.strip_suffix('s').and_then(unit))
 }
 
-/// `Less than a second` | `About a minute` | `About an hour` | `12 days`,
-/// then ` ago` if it is there.
-fn relative(input: &str) -> Res<'_, Created> {
+/// `12 days` | `1 second` | `3 hrs`: a count, one space, a unit word.
+fn counted(input: &str) -> Res<'_, (u64, TimeUnit)> {
     let count = digit1.map(|d: &str| {
         d.bytes().fold(0u64, |n, b| {
             n.saturating_mul(10)
                 .saturating_add(u64::from(b.wrapping_sub(b'0')))
         })
     });
-    let counted = (
+    (
         count,
         context(SPACE, char(' ')),
-        time_unit,
-        opt(char('s')),
+        context(UNIT, alpha1.map_opt(unit_word)),
         token_end(AFTER_UNIT, |c| c == ' '),
     )
-        .map(|(count, _, unit, _, ())| (count, unit));
-    let phrase = alt((
-        value((0, TimeUnit::Second), tag("Less than a second")),
-        value((1, TimeUnit::Minute), tag("About a minute")),
-        value((1, TimeUnit::Hour), tag("About an hour")),
-        counted,
-    ));
-    terminated(phrase, opt(ago))
-        .map(|(count, unit)| Created::Ago { count, unit })
+        .map(|(count, _, unit, ())| (count, unit))
         .parse_complete(input)
+}
+
+/// `Less than a second` | `About a minute` | `About an hour` | `12 days`,
+/// then ` ago` if it is there; the first byte tells which.
+fn relative(input: &str) -> Res<'_, Created> {
+    let (rest, (count, unit)) = match input.as_bytes().first() {
+        Some(b'L') => value((0, TimeUnit::Second), tag("Less than a second")).parse_complete(input),
+        Some(b'A') => alt((
+            value((1, TimeUnit::Minute), tag("About a minute")),
+            value((1, TimeUnit::Hour), tag("About an hour")),
+        ))
+        .parse_complete(input),
+        _ => counted(input),
+    }?;
+    let (rest, _) = if rest.starts_with(" ago") {
+        opt(ago).parse_complete(rest)?
+    } else {
+        (rest, None)
+    };
+    Ok((rest, Created::Ago { count, unit }))
 }
 
 /// Exactly `n` ASCII digits.
@@ -234,11 +238,26 @@ pub fn created_cell(text: &str) -> Result<(Created, usize), CellError> {
             expected: CREATED,
         });
     }
-    let na = value(Created::NotAvailable, tag("N/A"));
-    match terminated(alt((relative, timestamp, na)), created_end(END)).parse_complete(text) {
+    let read = match text.as_bytes().first() {
+        Some(b'N') => value(Created::NotAvailable, tag("N/A")).parse_complete(text),
+        // `2020-…`: only a timestamp can follow four digits and a dash.
+        Some(b'0'..=b'9') if looks_like_date(text) => timestamp(text),
+        _ => relative(text),
+    };
+    let read = read.and_then(|(rest, created)| {
+        let (rest, ()) = created_end(END)(rest)?;
+        Ok((rest, created))
+    });
+    match read {
         Ok((rest, created)) => Ok((created, text.len().saturating_sub(rest.len()))),
         Err(e) => Err(cell_error(text, e)),
     }
+}
+
+/// Four digits and a dash: the start of a timestamp, not of a count.
+fn looks_like_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit)) && b.get(4) == Some(&b'-')
 }
 
 /// Length in bytes of the CREATED cell at the start of `text`, if there is one.
@@ -277,8 +296,7 @@ pub fn is_created(cell: &str) -> bool {
 /// Whether the cell is a timestamp (the `--human=false` form).
 pub fn is_timestamp(cell: &str) -> bool {
     let t = cell.trim();
-    t.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        && timestamp(t).is_ok_and(|(rest, _)| rest.is_empty())
+    looks_like_date(t) && timestamp(t).is_ok_and(|(rest, _)| rest.is_empty())
 }
 
 #[cfg(test)]
@@ -337,7 +355,9 @@ mod tests {
             ("/bin/sh -c", Err((0, CREATED))),
             ("12MB", Err((2, SPACE))),
             ("3 apples ago", Err((2, UNIT))),
-            ("2 dayss ago", Err((6, AFTER_UNIT))),
+            ("2 dayss ago", Err((2, UNIT))),
+            ("2 days, 3 hours", Err((6, AFTER_UNIT))),
+            ("2020x", Err((4, SPACE))),
             ("N/Abc", Err((3, END))),
             ("About an hourly", Err((13, END))),
             ("2020-01-03", Err((10, "`T` or a space before the time"))),

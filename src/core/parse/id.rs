@@ -25,8 +25,8 @@
 //! run, an optional ellipsis) that nom's combinators spell out without
 //! copying, and a failure says where it stopped ([`CellError`]). Row readers
 //! try this grammar at line starts and tokens, so anything that cannot start
-//! an id is rejected on its first byte, and [`id_cell`] borrows the id
-//! instead of copying it.
+//! an id is rejected on its first byte (which also picks `missing` or
+//! `hex-id`), and [`id_cell`] borrows the id instead of copying it.
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
@@ -117,6 +117,14 @@ fn hex_id(input: &str) -> Res<'_, IdRef<'_>> {
     Ok((rest, IdRef::Id(input.get(..used).unwrap_or(input))))
 }
 
+/// A missing id or a hex id; the first byte tells which.
+fn id_body(input: &str) -> Res<'_, IdRef<'_>> {
+    match input.as_bytes().first() {
+        Some(b'<' | b'm' | b'&' | b'\\') => missing(input),
+        _ => hex_id(input),
+    }
+}
+
 /// Whether the first byte can start an id at all.
 fn can_start(text: &str) -> bool {
     matches!(
@@ -138,15 +146,12 @@ pub fn id_cell(text: &str) -> Result<(IdRef<'_>, usize), CellError> {
     let end = token_end(END, |c| {
         c.is_whitespace() || matches!(c, ':' | ',' | '|' | ';')
     });
-    let read = context(
-        ID,
-        alt((
-            // `&lt;missing&gt;` holds `;`, a custom separator: taken whole, as is.
-            value(IdRef::Missing, tag(ESCAPED)),
-            terminated(alt((missing, hex_id)), end),
-        )),
-    )
-    .parse_complete(text);
+    let read = if text.starts_with(ESCAPED) {
+        // `&lt;missing&gt;` holds `;`, a custom separator: taken whole, as is.
+        value(IdRef::Missing, tag(ESCAPED)).parse_complete(text)
+    } else {
+        context(ID, terminated(id_body, end)).parse_complete(text)
+    };
     match read {
         Ok((rest, id)) => Ok((id, text.len().saturating_sub(rest.len()))),
         Err(e) => Err(cell_error(text, e)),
@@ -169,7 +174,7 @@ pub fn read_id(token: &str) -> Result<IdRef<'_>, CellError> {
         });
     }
     let whole = |input| context(WHOLE, eof).parse_complete(input);
-    match context(ID, terminated(alt((missing, hex_id)), whole)).parse_complete(token) {
+    match context(ID, terminated(id_body, whole)).parse_complete(token) {
         Ok((_, id)) => Ok(id),
         Err(e) => Err(cell_error(token, e)),
     }

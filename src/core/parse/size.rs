@@ -29,8 +29,10 @@
 //! [`CellError`]: the byte column and what was expected there, for a
 //! diagnostic; [`parse_size`] keeps its older [`SizeError`] for its callers.
 //! Row readers try this grammar at every token of a line, so a token that
-//! cannot be a size (no digit first) is rejected on its first byte, and
-//! nothing is allocated unless [`parse_size`] must name a bad unit.
+//! cannot be a size (no digit first) is rejected on its first byte, the
+//! optional parts (thousands groups, fraction, exponent, unit) are tried only
+//! where their first character stands, and nothing is allocated unless
+//! [`parse_size`] must name a bad unit.
 //!
 //! Decimal arithmetic is done on integers (mantissa digits and a power of ten),
 //! so `57.7MB` is exactly 57 700 000 bytes, never 57 699 999.
@@ -41,10 +43,9 @@
 
 use std::fmt;
 
-use nom::branch::alt;
 use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::{alpha1, char, digit1, one_of};
-use nom::combinator::{cut, opt, peek};
+use nom::combinator::opt;
 use nom::error::{context, ContextError, ErrorKind, ParseError};
 use nom::multi::fold_many1;
 use nom::sequence::preceded;
@@ -241,12 +242,17 @@ fn exponent(input: &str) -> Res<'_, i32> {
 
 /// `12` | `1.819` | `1e+03` | `9.5e-01`.
 fn number(input: &str) -> Res<'_, Number> {
-    let (rest, (int, frac, exp)) = (
-        context(NUMBER, digit1),
-        opt(preceded(char('.'), digit1)),
-        opt(exponent),
-    )
-        .parse_complete(input)?;
+    let (rest, int) = context(NUMBER, digit1).parse_complete(input)?;
+    // The optional parts are tried only where their first character stands
+    // (most sizes have neither).
+    let (rest, frac) = match rest.as_bytes().first() {
+        Some(b'.') => opt(preceded(char('.'), digit1)).parse_complete(rest)?,
+        _ => (rest, None),
+    };
+    let (rest, exp) = match rest.as_bytes().first() {
+        Some(b'e' | b'E') => opt(exponent).parse_complete(rest)?,
+        _ => (rest, None),
+    };
     let frac: &str = frac.unwrap_or("");
     let push = |n: u128, d: u8| n.saturating_mul(10).saturating_add(u128::from(d));
     let digits = fold_digits(frac, fold_digits(int, 0u128, push), push);
@@ -282,21 +288,24 @@ fn size_end<'a>(what: &'static str) -> impl Fn(&'a str) -> Res<'a, ()> {
     token_end(what, |c| c.is_whitespace() || c == '`')
 }
 
-/// The unit after a number, if any.
+/// The unit after a number, if any; the byte after the number tells which
+/// branch of the grammar can apply.
 fn unit(input: &str) -> Res<'_, Option<u128>> {
-    alt((
+    let unit_word = |input| {
+        (context(UNIT, alpha1.map_opt(unit_of)), size_end(AFTER_UNIT))
+            .map(|(m, ())| Some(m))
+            .parse_complete(input)
+    };
+    match input.as_bytes().first() {
         // Letters right after the number must be a unit, ending the token.
-        preceded(
-            peek(alpha1),
-            cut((context(UNIT, alpha1.map_opt(unit_of)), size_end(AFTER_UNIT))),
-        )
-        .map(|(m, ())| Some(m)),
+        Some(c) if c.is_ascii_alphabetic() => unit_word(input),
         // One space, then a unit that ends the token (`0 B`); else the number
         // stands alone and the next word is not ours (`3 days ago`).
-        preceded(char(' '), (alpha1.map_opt(unit_of), size_end(AFTER_UNIT))).map(|(m, ())| Some(m)),
-        size_end(AFTER_NUMBER).map(|()| None),
-    ))
-    .parse_complete(input)
+        Some(b' ') => opt(preceded(char(' '), unit_word))
+            .map(Option::flatten)
+            .parse_complete(input),
+        _ => size_end(AFTER_NUMBER).map(|()| None).parse_complete(input),
+    }
 }
 
 /// `70,810,049`: plain bytes with thousands separators, as a person formats
@@ -407,10 +416,14 @@ pub fn size_prefix(text: &str) -> Result<(Size, usize), CellError> {
             expected: NUMBER,
         });
     }
-    // Thousands separators first: `70,810,049` would read as `70` and junk.
-    let read = match grouped(text) {
-        Ok(done) => Ok(done),
-        Err(_) => human(text),
+    // Thousands separators first (`70,810,049` would read as `70` and junk),
+    // when one follows the first one to three digits.
+    let first_group = text.bytes().take(4).position(|b| !b.is_ascii_digit());
+    let separated = first_group.is_some_and(|n| n <= 3)
+        && first_group.and_then(|n| text.as_bytes().get(n)) == Some(&b',');
+    let read = match separated.then(|| grouped(text)) {
+        Some(Ok(done)) => Ok(done),
+        _ => human(text),
     };
     match read {
         Ok((rest, size)) => Ok((size, text.len().saturating_sub(rest.len()))),
