@@ -9,6 +9,35 @@
 //! - `docker images` / `docker image ls` (`REPOSITORY TAG IMAGE ID CREATED SIZE`,
 //!   2013: `VIRTUAL SIZE`) and `docker ps` headers are recognised so that their
 //!   rows can be skipped, never read as layers.
+//!
+//! The column-name tokens are a nom grammar (over the line's `&str`; names
+//! are upper case, as the tools print them):
+//!
+//! ```text
+//! token = "IMAGE" ws "ID" | "CONTAINER" ws "ID" | "VIRTUAL" ws "SIZE"
+//!       | ("DISK" | "CONTENT") ws ("USAGE" | "SIZE")
+//!       | "CREATED" ws ("BY" | "AT")
+//!       | "IMAGE" | "ID" | "SNAPSHOT" | "CREATED" | "SIZE" | "COMMENT"
+//!       | "REPOSITORY" | "TAG" | "DIGEST" | "EXTRA" | "SHARED" | "UNIQUE"
+//!       | "CONTAINERS" | "PLATFORM"                      (`docker images`, `system df`)
+//!       | "COMMAND" | "STATUS" | "PORTS" | "NAMES" | "MOUNTS" | "NETWORKS"  (`docker ps`)
+//! ws    = whitespace+; every name ends at whitespace or the end of the line
+//! ```
+//!
+//! nom reads two-word names (`CREATED BY`) as one token whatever the spaces
+//! between them, and says where a word stopped being a name. Whether a line
+//! of tokens is a header (which words, how many, in what mix) is a judgement
+//! on the whole line and stays plain Rust in [`read_header`]. Every line of a
+//! paste is offered to it, so a word is dispatched on its first byte, and
+//! nothing is allocated before the line has proved to be a header.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1};
+use nom::error::context;
+use nom::sequence::terminated;
+use nom::Parser;
+
+use super::size::{cell_error, token_end, CellError, Expected, Res};
 
 /// One column of a history table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,142 +165,239 @@ pub enum Header {
     Other(&'static str),
 }
 
-/// Words with their character offsets.
-fn words(line: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<(usize, usize)> = None; // (char col, byte)
-    for (col, (byte, c)) in line.char_indices().enumerate() {
-        if c.is_whitespace() {
-            if let Some((sc, sb)) = start.take() {
-                out.push((sc, line.get(sb..byte).unwrap_or("")));
-            }
-        } else if start.is_none() {
-            start = Some((col, byte));
-        }
-    }
-    if let Some((sc, sb)) = start {
-        out.push((sc, line.get(sb..).unwrap_or("")));
-    }
-    out
+/// What a header word (or two) names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Token {
+    /// A column of a history table (`IMAGE`, `ID` and `SNAPSHOT` are
+    /// [`Token::Id`]).
+    Column(Column),
+    /// The id column, and how it was named.
+    Id(IdHeader),
+    /// A column of another table, named for messages. `sure`: the name
+    /// belongs to that table alone (`IMAGE ID`, `CONTAINER ID`, `VIRTUAL SIZE`)
+    /// and names the table even after another table's word.
+    Other {
+        /// The table (`` `docker images` ``, `` `docker ps` ``).
+        table: &'static str,
+        /// Whether this name settles which table it is.
+        sure: bool,
+    },
 }
+
+const IMAGES: &str = "`docker images`";
+const PS: &str = "`docker ps`";
+
+// What the token grammar expects.
+const NAME: &str = "a column name (`IMAGE`, `CREATED`, `CREATED BY`, `SIZE`, `COMMENT`, …)";
+const USAGE: &str = "`USAGE` or `SIZE` after `DISK` or `CONTENT`";
+const NAME_END: &str = "whitespace or the end of the line after the column name";
+
+/// A name that ends at whitespace or the end of the line.
+fn word<'a>(name: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = Expected<'a>> {
+    terminated(tag(name), token_end(NAME_END, char::is_whitespace))
+}
+
+/// `CREATED BY`: two names with any whitespace between them; `what` names
+/// the second for an error.
+fn two<'a>(
+    first: &'static str,
+    what: &'static str,
+    second: impl Parser<&'a str, Output = &'a str, Error = Expected<'a>>,
+) -> impl Parser<&'a str, Output = (), Error = Expected<'a>> {
+    (
+        tag(first),
+        context(what, (take_while1(char::is_whitespace), second)),
+    )
+        .map(|_| ())
+}
+
+/// Reads one header token at the start of `input` (a word's first byte):
+/// the token and how many words it spans.
+fn token(input: &str) -> Res<'_, (Token, usize)> {
+    use Token::{Column as Col, Id, Other};
+    let images = |sure| Other {
+        table: IMAGES,
+        sure,
+    };
+    let ps = |sure| Other { table: PS, sure };
+    let one = |t: Token| move |_| (t, 1);
+    let pair = |t: Token| move |()| (t, 2);
+    match input.as_bytes().first() {
+        Some(b'I') => alt((
+            two("IMAGE", "`ID` after `IMAGE`", word("ID")).map(pair(images(true))),
+            word("IMAGE").map(one(Id(IdHeader::Image))),
+            word("ID").map(one(Id(IdHeader::Id))),
+        ))
+        .parse_complete(input),
+        Some(b'C') => alt((
+            two("CONTAINER", "`ID` after `CONTAINER`", word("ID")).map(pair(ps(true))),
+            two("CONTENT", USAGE, alt((word("USAGE"), word("SIZE")))).map(pair(images(false))),
+            two("CREATED", "`BY` or `AT` after `CREATED`", word("BY"))
+                .map(pair(Col(Column::CreatedBy))),
+            two("CREATED", "`BY` or `AT` after `CREATED`", word("AT"))
+                .map(pair(Col(Column::CreatedAt))),
+            word("CREATED").map(one(Col(Column::Created))),
+            word("COMMENT").map(one(Col(Column::Comment))),
+            word("COMMAND").map(one(ps(false))),
+            word("CONTAINERS").map(one(images(false))),
+        ))
+        .parse_complete(input),
+        Some(b'S') => alt((
+            word("SIZE").map(one(Col(Column::Size))),
+            word("SNAPSHOT").map(one(Id(IdHeader::Snapshot))),
+            word("STATUS").map(one(ps(false))),
+            word("SHARED").map(one(images(false))),
+        ))
+        .parse_complete(input),
+        Some(b'D') => alt((
+            two("DISK", USAGE, alt((word("USAGE"), word("SIZE")))).map(pair(images(false))),
+            word("DIGEST").map(one(images(false))),
+        ))
+        .parse_complete(input),
+        Some(b'V') => two("VIRTUAL", "`SIZE` after `VIRTUAL`", word("SIZE"))
+            .map(pair(images(true)))
+            .parse_complete(input),
+        Some(b'R') => word("REPOSITORY")
+            .map(one(images(false)))
+            .parse_complete(input),
+        Some(b'T') => word("TAG").map(one(images(false))).parse_complete(input),
+        Some(b'E') => word("EXTRA").map(one(images(false))).parse_complete(input),
+        Some(b'U') => word("UNIQUE").map(one(images(false))).parse_complete(input),
+        Some(b'P') => alt((
+            word("PORTS").map(one(ps(false))),
+            word("PLATFORM").map(one(images(false))),
+        ))
+        .parse_complete(input),
+        Some(b'N') => alt((
+            word("NAMES").map(one(ps(false))),
+            word("NETWORKS").map(one(ps(false))),
+        ))
+        .parse_complete(input),
+        Some(b'M') => word("MOUNTS").map(one(ps(false))).parse_complete(input),
+        _ => Err(nom::Err::Error(Expected {
+            rest: input,
+            what: NAME,
+        })),
+    }
+}
+
+/// Reads the header token at the start of `text`: the token, how many words
+/// it spans and the bytes used.
+pub fn header_token(text: &str) -> Result<(Token, usize, usize), CellError> {
+    match context(NAME, token).parse_complete(text) {
+        Ok((rest, (token, words))) => Ok((token, words, text.len().saturating_sub(rest.len()))),
+        Err(e) => Err(cell_error(text, e)),
+    }
+}
+
+/// The most columns a history header has: one of each.
+const MAX_COLUMNS: usize = 6;
 
 /// Reads a header line (already without indentation or `#` prefix).
 pub fn read_header(line: &str) -> Option<Header> {
-    let words = words(line);
-    let mut columns: Vec<ColumnAt> = Vec::new();
+    // Columns are kept on the stack until the line has proved to be a header.
+    let mut columns = [None::<ColumnAt>; MAX_COLUMNS];
+    let mut n_columns = 0usize;
     let mut id_header = IdHeader::None;
     let mut other: Option<&'static str> = None;
     let mut unknown = false;
-    let mut i = 0;
-    while let Some(&(start, word)) = words.get(i) {
-        let next = words.get(i + 1).map(|w| w.1);
-        let mut used = 1;
-        let column = match (word, next) {
-            ("IMAGE", Some("ID")) => {
-                other = Some("`docker images`");
-                used = 2;
-                None
+    let mut n_words = 0usize;
+    // Where `rest` starts, in characters from the start of the line.
+    let mut col = 0usize;
+    let mut rest = line;
+    loop {
+        let word = rest.trim_start();
+        col += rest
+            .get(..rest.len() - word.len())
+            .map_or(0, |ws| ws.chars().count());
+        if word.is_empty() {
+            break;
+        }
+        let used = match header_token(word) {
+            Ok((token, words, used)) => {
+                n_words += words;
+                let column = match token {
+                    Token::Column(column) => Some(column),
+                    Token::Id(named) => {
+                        id_header = named;
+                        Some(Column::Id)
+                    }
+                    Token::Other { table, sure } => {
+                        other = if sure {
+                            Some(table)
+                        } else {
+                            other.or(Some(table))
+                        };
+                        None
+                    }
+                };
+                if let Some(column) = column {
+                    if let Some(slot) = columns.get_mut(n_columns) {
+                        *slot = Some(ColumnAt {
+                            column,
+                            start: Some(col),
+                        });
+                    }
+                    // More than one of each: not distinct (counted, not kept).
+                    n_columns += 1;
+                }
+                used
             }
-            ("CONTAINER", Some("ID")) => {
-                other = Some("`docker ps`");
-                used = 2;
-                None
-            }
-            ("VIRTUAL", Some("SIZE")) => {
-                other = Some("`docker images`");
-                used = 2;
-                None
-            }
-            ("REPOSITORY" | "TAG" | "DIGEST", _) => {
-                other = other.or(Some("`docker images`"));
-                None
-            }
-            ("COMMAND" | "STATUS" | "PORTS" | "NAMES" | "MOUNTS" | "NETWORKS", _) => {
-                other = other.or(Some("`docker ps`"));
-                None
-            }
-            ("DISK" | "CONTENT", Some("USAGE" | "SIZE")) => {
-                other = other.or(Some("`docker images`"));
-                used = 2;
-                None
-            }
-            ("EXTRA", _) | ("SHARED", _) | ("UNIQUE", _) | ("CONTAINERS", _) | ("PLATFORM", _) => {
-                other = other.or(Some("`docker images`"));
-                None
-            }
-            ("IMAGE", _) => {
-                id_header = IdHeader::Image;
-                Some(Column::Id)
-            }
-            ("ID", _) => {
-                id_header = IdHeader::Id;
-                Some(Column::Id)
-            }
-            ("SNAPSHOT", _) => {
-                id_header = IdHeader::Snapshot;
-                Some(Column::Id)
-            }
-            ("CREATED", Some("BY")) => {
-                used = 2;
-                Some(Column::CreatedBy)
-            }
-            ("CREATED", Some("AT")) => {
-                used = 2;
-                Some(Column::CreatedAt)
-            }
-            ("CREATED", _) => Some(Column::Created),
-            ("SIZE", _) => Some(Column::Size),
-            ("COMMENT", _) => Some(Column::Comment),
-            _ => {
+            Err(_) => {
                 unknown = true;
-                None
+                n_words += 1;
+                word.find(char::is_whitespace).unwrap_or(word.len())
             }
         };
-        if let Some(column) = column {
-            columns.push(ColumnAt {
-                column,
-                start: Some(start),
-            });
-        }
-        i += used;
+        let (token_text, after) = word.split_at_checked(used).unwrap_or((word, ""));
+        col += token_text.chars().count();
+        rest = after;
     }
     if let Some(name) = other {
         // Needs at least two recognised words to be a table header at all.
-        return (words.len() >= 3).then_some(Header::Other(name));
+        return (n_words >= 3).then_some(Header::Other(name));
     }
-    if unknown {
+    if unknown || n_columns > MAX_COLUMNS {
         return None;
     }
-    let distinct = columns
-        .iter()
-        .enumerate()
-        .all(|(k, c)| columns.iter().skip(k + 1).all(|d| d.column != c.column));
+    let columns: &[Option<ColumnAt>] = columns.get(..n_columns).unwrap_or(&[]);
+    let distinct = columns.iter().enumerate().all(|(k, c)| {
+        columns
+            .iter()
+            .skip(k + 1)
+            .all(|d| d.map(|d| d.column) != c.map(|c| c.column))
+    });
     let useful = columns
         .iter()
+        .flatten()
         .any(|c| matches!(c.column, Column::CreatedBy | Column::Size));
-    (columns.len() >= 2 && distinct && useful)
-        .then_some(Header::History(ColumnModel { columns, id_header }))
+    (n_columns >= 2 && distinct && useful).then(|| {
+        Header::History(ColumnModel {
+            columns: columns.iter().flatten().copied().collect(),
+            id_header,
+        })
+    })
 }
 
 /// The rest of a header wrapped by a narrow terminal (`    COMMENT` on the
 /// line under `IMAGE  CREATED  CREATED BY  SIZE`): its columns, if the line
 /// holds nothing but column names.
 pub fn wrapped_header_columns(line: &str) -> Option<Vec<Column>> {
-    let words: Vec<&str> = line.split_whitespace().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(&w) = words.get(i) {
-        let next = words.get(i + 1).copied();
-        let (column, used) = match (w, next) {
-            ("CREATED", Some("BY")) => (Column::CreatedBy, 2),
-            ("CREATED", Some("AT")) => (Column::CreatedAt, 2),
-            ("CREATED", _) => (Column::Created, 1),
-            ("SIZE", _) => (Column::Size, 1),
-            ("COMMENT", _) => (Column::Comment, 1),
+    let mut rest = line.trim_start();
+    while !rest.is_empty() {
+        let (token, _, used) = header_token(rest).ok()?;
+        match token {
+            Token::Column(
+                column @ (Column::CreatedBy
+                | Column::CreatedAt
+                | Column::Created
+                | Column::Size
+                | Column::Comment),
+            ) => out.push(column),
             _ => return None,
-        };
-        out.push(column);
-        i += used;
+        }
+        rest = rest.get(used..).unwrap_or("").trim_start();
     }
     (!out.is_empty()).then_some(out)
 }
@@ -284,6 +410,62 @@ mod tests {
         match h {
             Header::History(m) => m.columns.iter().map(|c| (c.column, c.start)).collect(),
             Header::Other(_) => Vec::new(),
+        }
+    }
+
+    /// The token grammar, name by name: input → (token, words, bytes used)
+    /// or the error's (column, expected).
+    #[test]
+    fn token_table() {
+        type Want = Result<(Token, usize, usize), (usize, &'static str)>;
+        let col = |c, used| Ok((Token::Column(c), 1, used));
+        let images = |sure| Token::Other {
+            table: IMAGES,
+            sure,
+        };
+        let ps = |sure| Token::Other { table: PS, sure };
+        let table: &[(&str, Want)] = &[
+            // docker history, --human=false, custom formats
+            ("IMAGE", Ok((Token::Id(IdHeader::Image), 1, 5))),
+            ("CREATED", col(Column::Created, 7)),
+            ("CREATED BY", Ok((Token::Column(Column::CreatedBy), 2, 10))),
+            (
+                "CREATED        BY   SIZE",
+                Ok((Token::Column(Column::CreatedBy), 2, 17)),
+            ),
+            ("CREATED AT", Ok((Token::Column(Column::CreatedAt), 2, 10))),
+            (
+                "CREATED\u{a0}BY",
+                Ok((Token::Column(Column::CreatedBy), 2, 11)),
+            ),
+            ("CREATED BYE", col(Column::Created, 7)),
+            ("SIZE      COMMENT", col(Column::Size, 4)),
+            ("COMMENT", col(Column::Comment, 7)),
+            // podman, docker ≤ 0.6; nerdctl
+            ("ID   CREATED", Ok((Token::Id(IdHeader::Id), 1, 2))),
+            ("SNAPSHOT", Ok((Token::Id(IdHeader::Snapshot), 1, 8))),
+            // docker images, docker system df -v, docker ps
+            ("IMAGE ID", Ok((images(true), 2, 8))),
+            ("VIRTUAL SIZE", Ok((images(true), 2, 12))),
+            ("REPOSITORY", Ok((images(false), 1, 10))),
+            ("DISK USAGE", Ok((images(false), 2, 10))),
+            ("CONTENT SIZE", Ok((images(false), 2, 12))),
+            ("CONTAINERS", Ok((images(false), 1, 10))),
+            ("CONTAINER ID", Ok((ps(true), 2, 12))),
+            ("NAMES", Ok((ps(false), 1, 5))),
+            // errors: where and what
+            ("", Err((0, NAME))),
+            ("Image", Err((0, NAME))),
+            ("The SIZE column", Err((0, NAME))),
+            ("CREATEDX", Err((7, NAME_END))),
+            ("SiZE", Err((0, NAME))),
+            ("DISK", Err((4, USAGE))),
+            ("VIRTUAL", Err((7, "`SIZE` after `VIRTUAL`"))),
+            ("CONTAINER", Err((9, "`ID` after `CONTAINER`"))),
+        ];
+        for (input, want) in table {
+            let got = header_token(input).map_err(|e| (e.column, e.expected));
+            assert_eq!(got, *want, "{input:?}");
         }
     }
 
