@@ -1,24 +1,61 @@
 #!/usr/bin/env bash
-# Fuzzes the parser: `layerdiff::core::parse::parse` must never panic.
-# Usage: scripts/fuzz.sh [SECONDS]   (default 60)
+# Fuzzes one target of fuzz/ (one job, one worker):
+#   parse         `layerdiff::core::parse::parse` must never panic (the default);
+#   share_decode  opening a share link never panics, and a link that opens
+#                 opens again the same once packed again;
+#   share_wire    the v1 payload reader alone (many times faster): never
+#                 panics, and what it reads writes back to the same link.
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET]   (default 60 parse)
 # Installs cargo-fuzz if missing (it needs nightly flags; RUSTC_BOOTSTRAP=1
-# lets the stable toolchain accept them). Seeds come from tests/data/corpus/;
-# what the fuzzer learns stays in fuzz/corpus/parse/ (not committed), and a
-# crashing input lands in fuzz/artifacts/parse/ with the command to replay it.
+# lets the stable toolchain accept them). Seeds are copied at run time: for
+# parse from tests/data/corpus/, for the share targets the frozen links of
+# tests/data/share/frozen-v*.txt and their v1 payloads (written by the
+# share_decode binary, see fuzz/fuzz_targets/share_decode.rs). What the
+# fuzzer learns stays in fuzz/corpus/TARGET/ (not committed), and a crashing
+# input lands in fuzz/artifacts/TARGET/ with the command to replay it.
 source "$(dirname "$0")/lib.sh"
 
+usage="usage: scripts/fuzz.sh [SECONDS] [parse|share_decode|share_wire]"
 seconds="${1:-60}"
-case "$seconds" in '' | *[!0-9]*) die "usage: scripts/fuzz.sh [SECONDS]" ;; esac
+target="${2:-parse}"
+case "$seconds" in '' | *[!0-9]*) die "$usage" ;; esac
+case "$target" in parse | share_decode | share_wire) ;; *) die "$usage" ;; esac
 
 ensure_cargo_fuzz
-corpus="fuzz/corpus/parse"
+corpus="fuzz/corpus/$target"
 mkdir -p "$corpus"
-cp tests/data/corpus/*.txt "$corpus/"
+
+# share_seeds DIR: one file per frozen link (its fragment), then the v1
+# payload of each, written by share_decode running over those files once.
+share_seeds() {
+  local links="fuzz/corpus/share-links"
+  mkdir -p "$links"
+  awk -F '\t' '!/^#/ && NF >= 2 { f = dir "/link-" $1; printf "%s", $2 > f; close(f) }' \
+    dir="$links" tests/data/share/frozen-v*.txt
+  cp "$links"/link-* "$1/"
+  LAYERDIFF_FUZZ_PAYLOADS="$ROOT/$1" RUSTC_BOOTSTRAP=1 \
+    cargo fuzz run --sanitizer none share_decode "$links" -- -runs=0 >/dev/null 2>&1 ||
+    die "share_decode failed on the frozen links; run: RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none share_decode $links -- -runs=0"
+  [ "$target" = share_decode ] || rm -f "$1"/link-*
+  say "Seeds in $1: $(ls "$1" | grep -c '^link-' || true) frozen links, $(ls "$1" | grep -c '^payload-' || true) v1 payloads"
+}
+
+case "$target" in
+  parse) cp tests/data/corpus/*.txt "$corpus/" ;;
+  share_decode | share_wire) share_seeds "$corpus" ;;
+esac
+
+# The share targets run without AddressSanitizer: everything they reach is
+# safe Rust (layerdiff, miniz_oxide and base64 forbid `unsafe`), so it would
+# only halve the speed; panics and overflows (debug assertions stay on) are
+# what they look for. parse keeps cargo-fuzz's default.
+sanitizer=()
+case "$target" in share_*) sanitizer=(--sanitizer none) ;; esac
 
 log="$(mktemp)"
-say "Fuzzing parse for ${seconds}s (log: $log)"
+say "Fuzzing $target for ${seconds}s (log: $log)"
 rc=0
-RUSTC_BOOTSTRAP=1 cargo fuzz run parse "$corpus" -- \
+RUSTC_BOOTSTRAP=1 cargo fuzz run "${sanitizer[@]}" "$target" "$corpus" -- \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -print_final_stats=1 \
   >"$log" 2>&1 || rc=$?
 grep -E '^(#[0-9]+\s+(INITED|DONE)|==[0-9]+==|SUMMARY|.*artifact|Done [0-9]+ runs)' "$log" || true
@@ -28,4 +65,4 @@ if [ "$rc" -ne 0 ]; then
   tail -n 40 "$log"
   die "the fuzzer found a failure (exit $rc); see the artifact above and $log"
 fi
-say "Fuzzed parse for ${seconds}s: ${runs:-?} executions (${speed:-?}/s), no crash"
+say "Fuzzed $target for ${seconds}s: ${runs:-?} executions (${speed:-?}/s), no crash"
