@@ -545,7 +545,7 @@ struct Dressing {
     mark: &'static str,
     trim_trailing: bool,
     images_before: bool,
-    /// A CJK locale: every row with `…` one column short (formats.md §1.2).
+    /// A CJK locale: every row with `…` one column short (docs/formats.md §1.2).
     cjk: bool,
 }
 

@@ -1,5 +1,5 @@
 //! Pastes of kinds the corpus does not hold (`tests/data/parse/u-*.txt`, one
-//! line each in `tests/data/parse/README.md` on which rule of formats.md it
+//! line each in `tests/data/parse/README.md` on which rule of docs/formats.md it
 //! exercises), each with the reading a careful person makes of it, written
 //! beside it here: per history a word of its label, the format, every layer
 //! size in printed order; per file the lines that must carry a diagnostic

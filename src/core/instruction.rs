@@ -10,7 +10,7 @@
 //! (exec-form quotes, EXPOSE forms, content hashes, whitespace) is the key's
 //! business; *reading* is done here only.
 //!
-//! Builders and tools write the same step differently (formats.md §2):
+//! Builders and tools write the same step differently (docs/formats.md §2):
 //!
 //! | form | example | read as |
 //! |---|---|---|

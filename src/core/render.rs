@@ -2,7 +2,7 @@
 //! link can restore the panes as text and the parser can be tested on its own
 //! output (`tests/parse_props.rs`).
 //!
-//! Format rules (formats.md §1.2–1.7, §3):
+//! Format rules (docs/formats.md §1.2–1.7, §3):
 //! - docker tables go through Go's `tabwriter` with minwidth 10, padding 3
 //!   (podman: minwidth 12, padding 2); the last cell of a line is not padded,
 //!   every other cell is padded to its column's width (so an empty COMMENT

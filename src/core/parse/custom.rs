@@ -1,4 +1,4 @@
-//! Reads a custom `--format` without `table` (formats.md §1.8): no header, no
+//! Reads a custom `--format` without `table` (docs/formats.md §1.8): no header, no
 //! alignment, fields joined by whatever the user wrote (`: `, ` | `, `,`, a
 //! tab). Recognised when at least two consecutive lines start with an id or
 //! `<missing>` followed by the same separator; each field is then placed by

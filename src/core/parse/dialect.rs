@@ -1,5 +1,5 @@
 //! Tells which tool (and docker generation) printed a table, from the
-//! fingerprints in formats.md §7: the first header word, column widths, the
+//! fingerprints in docs/formats.md §7: the first header word, column widths, the
 //! spelling of sizes, the truncation mark and podman's `FROM …` comments.
 
 use super::header::IdHeader;

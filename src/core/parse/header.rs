@@ -1,7 +1,7 @@
 //! Recognises a table header line and turns it into a [`ColumnModel`]: which
 //! columns, in which order, starting where.
 //!
-//! Format notes (formats.md §1.1, §3, §4, §7):
+//! Format notes (docs/formats.md §1.1, §3, §4, §7):
 //! - docker: `IMAGE  CREATED  CREATED BY  SIZE  COMMENT`; `--human=false` gives
 //!   `CREATED AT`; a custom `--format 'table …'` keeps any subset in any order.
 //! - podman: first column `ID`; nerdctl: first column `SNAPSHOT`.

@@ -1,7 +1,7 @@
 //! Recognises the first cell of a row: an image id, a nerdctl snapshot id, or
 //! `<missing>`.
 //!
-//! Format notes (formats.md §1.3, §3, §4, §5):
+//! Format notes (docs/formats.md §1.3, §3, §4, §5):
 //! - docker: 12 hex chars, or `sha256:` + 64 hex with `--no-trunc`;
 //! - podman `--no-trunc`: 64 hex without prefix;
 //! - nerdctl: `sha256:` + 64 hex (< 2.0) or cut to 44 bytes + `…` (≥ 2.0);

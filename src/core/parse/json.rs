@@ -2,7 +2,7 @@
 //! every shape is one code path:
 //! - docker `--format json` / `'{{json .}}'`: one object per line, keys
 //!   `Comment CreatedAt CreatedBy CreatedSince ID Size`, all strings,
-//!   `\u003cmissing\u003e` (formats.md §1.7);
+//!   `\u003cmissing\u003e` (docs/formats.md §1.7);
 //! - the same through `| jq .`: pretty objects one after another;
 //! - podman `--format json`: one array, keys `id created CreatedBy size comment`
 //!   with `size` an integer (§3);

@@ -2,7 +2,7 @@
 //! shape rather than by fixed offsets.
 //!
 //! Why not offsets: tabwriter pads cells, but real pastes are misaligned —
-//! CJK locales make every `…` row one column short (formats.md §1.2), podman
+//! CJK locales make every `…` row one column short (docs/formats.md §1.2), podman
 //! turns a tab inside a command into an extra cell that pushes SIZE and COMMENT
 //! right (§3), authors hand-edit columns. So:
 //! - the id and CREATED cells are read at the start by their shape;
@@ -242,7 +242,7 @@ fn split_free(line: &str, from: usize, hint: Option<usize>) -> usize {
 }
 
 /// Replaces whitespace runs inside a CREATED BY cell that end exactly where a
-/// later header column starts: podman printed a tab there (formats.md §3).
+/// later header column starts: podman printed a tab there (docs/formats.md §3).
 fn undo_tab_split(cell: &str, cell_col: usize, later_starts: &[usize]) -> Option<String> {
     let mut out = String::with_capacity(cell.len());
     let mut changed = false;

@@ -1,7 +1,7 @@
 //! Reads a SIZE cell (`0B`, `1.2kB`, `1.819 kB`, `1e+03MB`, `1.1 MiB`, `70810049`)
 //! into a [`Size`], keeping how precise the printed value was.
 //!
-//! Format notes (docker/go-units, see /work/shared/formats.md §1.5):
+//! Format notes (docker/go-units, see docs/formats.md §1.5):
 //! - docker ≥ 17.04 prints `HumanSizeWithPrecision(size, 3)`: `%.3g` + a decimal
 //!   unit with no space (`0B`, `8.19kB`, `55.6MB`); values in [999.5, 1000) of a
 //!   unit come out as `1e+03kB`.
