@@ -18,7 +18,7 @@ use yew::prelude::*;
 use crate::core::compare::compare;
 use crate::core::model::Parsed;
 use crate::core::parse::parse;
-use crate::core::share::encode;
+use crate::core::share::{decode, encode};
 use crate::core::split::split_after_first;
 use crate::ui::comparison::{ComparisonView, PerfMark};
 use crate::ui::link::{self, LinkChoices, LinkInputs};
@@ -26,6 +26,7 @@ use crate::ui::paste_pane::PastePane;
 use crate::ui::share_bar::{ShareBar, CHAT_LIMIT};
 use crate::ui::state::{Action, AppState, Side};
 use crate::ui::storage::{self, SavedWork};
+use wasm_bindgen::JsCast;
 
 /// The demo comparison shown on a first visit: a course submission with a
 /// before and an after table (tests/data/corpus/000-…, provenance in INDEX.md).
@@ -187,8 +188,14 @@ pub fn App() -> Html {
         let (state, banner, latest) = (state.clone(), banner.clone(), latest.clone());
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
-                gloo::events::EventListener::new(&w, "hashchange", move |_| {
-                    on_hash_change(&state, &banner, &latest);
+                gloo::events::EventListener::new(&w, "hashchange", move |event| {
+                    // The link the user opened is the event's, not what the
+                    // address bar holds now: a pending write of the current
+                    // link may have replaced it before this event ran.
+                    let opened = event
+                        .dyn_ref::<web_sys::HashChangeEvent>()
+                        .and_then(|e| link::fragment_of(&e.new_url()));
+                    on_hash_change(&state, &banner, &latest, opened);
                 })
             });
             move || drop(listener)
@@ -333,9 +340,14 @@ fn on_hash_change(
     state: &UseReducerHandle<AppState>,
     banner: &UseStateHandle<Option<Banner>>,
     latest: &Rc<RefCell<AppState>>,
+    opened: Option<String>,
 ) {
-    let Some(read) = link::read_address_bar() else {
-        return;
+    let read = match opened {
+        Some(fragment) => decode(&fragment),
+        None => match link::read_address_bar() {
+            Some(read) => read,
+            None => return,
+        },
     };
     match read {
         Err(e) => banner.set(Some(Banner::BadLink(e.to_string()))),

@@ -93,6 +93,12 @@ pub fn current_fragment() -> Option<String> {
     (!fragment.is_empty()).then(|| fragment.to_string())
 }
 
+/// The fragment of a whole URL (without `#`), if it has a non-empty one.
+pub fn fragment_of(url: &str) -> Option<String> {
+    let (_, fragment) = url.split_once('#')?;
+    (!fragment.is_empty()).then(|| fragment.to_string())
+}
+
 /// Reads the link in the address bar: `None` when there is none.
 pub fn read_address_bar() -> Option<Result<ShareState, ShareError>> {
     current_fragment().map(|f| decode(&f))
