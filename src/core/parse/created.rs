@@ -122,6 +122,16 @@ fn unit_word(word: &str) -> Option<TimeUnit> {
 
 /// `12 days` | `1 second` | `3 hrs`: a count, one space, a unit word.
 fn counted(input: &str) -> Res<'_, (u64, TimeUnit)> {
+    // Most tokens of a row that start with a digit are no count (`0B`, `12`,
+    // `3.5`): without a space after the digits, fail where the grammar below
+    // would, before building it.
+    let run = input.bytes().take_while(u8::is_ascii_digit).count();
+    if run > 0 && input.as_bytes().get(run) != Some(&b' ') {
+        return Err(nom::Err::Error(Expected {
+            rest: input.get(run..).unwrap_or(""),
+            what: SPACE,
+        }));
+    }
     let count = digit1.map(|d: &str| {
         d.bytes().fold(0u64, |n, b| {
             n.saturating_mul(10)
