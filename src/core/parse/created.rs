@@ -40,10 +40,10 @@ use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::{alpha1, char, digit0, digit1, one_of};
 use nom::combinator::{opt, value};
 use nom::error::context;
-use nom::sequence::{preceded, terminated};
+use nom::sequence::preceded;
 use nom::Parser;
 
-use super::size::{cell_error, token_end, CellError, Expected, Res};
+use super::size::{cell_error, named, token_end, CellError, Expected, Res};
 
 /// What a CREATED cell says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,9 +98,8 @@ fn created_end<'a>(what: &'static str) -> impl Fn(&'a str) -> Res<'a, ()> {
 
 /// ` ago`, only as a whole word.
 fn ago(input: &str) -> Res<'_, ()> {
-    terminated(tag(" ago"), created_end(END))
-        .map(|_| ())
-        .parse_complete(input)
+    let (rest, _) = tag(" ago")(input)?;
+    created_end(END)(rest)
 }
 
 /// A time unit's word, maybe with a plural `s`: go-units prints `second`,
@@ -132,20 +131,17 @@ fn counted(input: &str) -> Res<'_, (u64, TimeUnit)> {
             what: SPACE,
         }));
     }
-    let count = digit1.map(|d: &str| {
-        d.bytes().fold(0u64, |n, b| {
-            n.saturating_mul(10)
-                .saturating_add(u64::from(b.wrapping_sub(b'0')))
-        })
+    // The grammar's steps one after the other (`?` carries nom's error).
+    let (rest, digits) = digit1(input)?;
+    let (rest, _) = char(' ')(rest).map_err(named(SPACE))?;
+    let (after, word) = alpha1(rest).map_err(named(UNIT))?;
+    let unit = unit_word(word).ok_or(nom::Err::Error(Expected { rest, what: UNIT }))?;
+    let (rest, ()) = token_end(AFTER_UNIT, |c| c == ' ')(after)?;
+    let count = digits.bytes().fold(0u64, |n, b| {
+        n.saturating_mul(10)
+            .saturating_add(u64::from(b.wrapping_sub(b'0')))
     });
-    (
-        count,
-        context(SPACE, char(' ')),
-        context(UNIT, alpha1.map_opt(unit_word)),
-        token_end(AFTER_UNIT, |c| c == ' '),
-    )
-        .map(|(count, _, unit, ())| (count, unit))
-        .parse_complete(input)
+    Ok((rest, (count, unit)))
 }
 
 /// `Less than a second` | `About a minute` | `About an hour` | `12 days`,
@@ -160,10 +156,9 @@ fn relative(input: &str) -> Res<'_, Created> {
         .parse_complete(input),
         _ => counted(input),
     }?;
-    let (rest, _) = if rest.starts_with(" ago") {
-        opt(ago).parse_complete(rest)?
-    } else {
-        (rest, None)
+    let rest = match ago(rest) {
+        Ok((after, ())) => after,
+        Err(_) => rest,
     };
     Ok((rest, Created::Ago { count, unit }))
 }

@@ -10,8 +10,8 @@
 //!   2013: `VIRTUAL SIZE`) and `docker ps` headers are recognised so that their
 //!   rows can be skipped, never read as layers.
 //!
-//! The column-name tokens are a nom grammar (over the line's `&str`; names
-//! are upper case, as the tools print them):
+//! The column-name tokens (nom over the line's `&str`; names are upper case,
+//! as the tools print them):
 //!
 //! ```text
 //! token = "IMAGE" ws "ID" | "CONTAINER" ws "ID" | "VIRTUAL" ws "SIZE"
@@ -21,23 +21,22 @@
 //!       | "REPOSITORY" | "TAG" | "DIGEST" | "EXTRA" | "SHARED" | "UNIQUE"
 //!       | "CONTAINERS" | "PLATFORM"                      (`docker images`, `system df`)
 //!       | "COMMAND" | "STATUS" | "PORTS" | "NAMES" | "MOUNTS" | "NETWORKS"  (`docker ps`)
-//! ws    = whitespace+; every name ends at whitespace or the end of the line
+//! ws    = whitespace+; a name is a whole word (up to whitespace or the end)
 //! ```
 //!
-//! nom reads two-word names (`CREATED BY`) as one token whatever the spaces
-//! between them, and says where a word stopped being a name. Whether a line
-//! of tokens is a header (which words, how many, in what mix) is a judgement
-//! on the whole line and stays plain Rust in [`read_header`]. Every line of a
-//! paste is offered to it, so a word is dispatched on its first byte, and
-//! nothing is allocated before the line has proved to be a header.
+//! nom splits the words and the whitespace between them (a two-word name
+//! such as `CREATED BY` is one token whatever the spaces between its words),
+//! the names are looked up in two small tables, and a failure says where and
+//! what was expected (a [`CellError`]). Whether a line of tokens is a header
+//! (which words, how many, in what mix) is a judgement on the whole line and
+//! stays plain Rust in [`read_header`]. Every line of a paste is offered to
+//! it, so a word that does not start with a name's capital is skipped
+//! without entering the grammar, and nothing is allocated before the line has
+//! proved to be a header.
 
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
-use nom::error::context;
-use nom::sequence::terminated;
-use nom::Parser;
+use nom::bytes::complete::{take_till1, take_while1};
 
-use super::size::{cell_error, token_end, CellError, Expected, Res};
+use super::size::{cell_error, named, CellError, Expected, Res};
 
 /// One column of a history table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,96 +186,93 @@ pub enum Token {
 const IMAGES: &str = "`docker images`";
 const PS: &str = "`docker ps`";
 
+/// The first letters of the names.
+const STARTS: &str = "CDEIMNPRSTUV";
+
 // What the token grammar expects.
 const NAME: &str = "a column name (`IMAGE`, `CREATED`, `CREATED BY`, `SIZE`, `COMMENT`, …)";
 const USAGE: &str = "`USAGE` or `SIZE` after `DISK` or `CONTENT`";
-const NAME_END: &str = "whitespace or the end of the line after the column name";
 
-/// A name that ends at whitespace or the end of the line.
-fn word<'a>(name: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = Expected<'a>> {
-    terminated(tag(name), token_end(NAME_END, char::is_whitespace))
+/// A word: everything up to whitespace or the end of the line.
+fn word(input: &str) -> Res<'_, &str> {
+    take_till1(char::is_whitespace)(input).map_err(named(NAME))
 }
 
-/// `CREATED BY`: two names with any whitespace between them; `what` names
-/// the second for an error.
-fn two<'a>(
-    first: &'static str,
-    what: &'static str,
-    second: impl Parser<&'a str, Output = &'a str, Error = Expected<'a>>,
-) -> impl Parser<&'a str, Output = (), Error = Expected<'a>> {
-    (
-        tag(first),
-        context(what, (take_while1(char::is_whitespace), second)),
-    )
-        .map(|_| ())
+/// Another table's column, for [`Token::Other`].
+const fn other(table: &'static str, sure: bool) -> Token {
+    Token::Other { table, sure }
+}
+// A word another table shares with others, and a name that is that table's alone.
+const IMAGES_WORD: Token = other(IMAGES, false);
+const IMAGES_NAME: Token = other(IMAGES, true);
+const PS_WORD: Token = other(PS, false);
+const PS_NAME: Token = other(PS, true);
+
+/// A one-word name (`IMAGE`, `SIZE`, …).
+fn single(word: &str) -> Option<Token> {
+    Some(match word {
+        "IMAGE" => Token::Id(IdHeader::Image),
+        "ID" => Token::Id(IdHeader::Id),
+        "SNAPSHOT" => Token::Id(IdHeader::Snapshot),
+        "CREATED" => Token::Column(Column::Created),
+        "SIZE" => Token::Column(Column::Size),
+        "COMMENT" => Token::Column(Column::Comment),
+        "REPOSITORY" | "TAG" | "DIGEST" | "EXTRA" | "SHARED" | "UNIQUE" | "CONTAINERS"
+        | "PLATFORM" => IMAGES_WORD,
+        "COMMAND" | "STATUS" | "PORTS" | "NAMES" | "MOUNTS" | "NETWORKS" => PS_WORD,
+        _ => return None,
+    })
+}
+
+/// The second words a first word can take to make a two-word name
+/// (`CREATED BY`), and what to say when none follows.
+fn pairs(first: &str) -> Option<(&'static str, &'static [(&'static str, Token)])> {
+    Some(match first {
+        "IMAGE" => ("`ID` after `IMAGE`", &[("ID", IMAGES_NAME)]),
+        "CONTAINER" => ("`ID` after `CONTAINER`", &[("ID", PS_NAME)]),
+        "VIRTUAL" => ("`SIZE` after `VIRTUAL`", &[("SIZE", IMAGES_NAME)]),
+        "DISK" | "CONTENT" => (USAGE, &[("USAGE", IMAGES_WORD), ("SIZE", IMAGES_WORD)]),
+        "CREATED" => (
+            "`BY` or `AT` after `CREATED`",
+            &[
+                ("BY", Token::Column(Column::CreatedBy)),
+                ("AT", Token::Column(Column::CreatedAt)),
+            ],
+        ),
+        _ => return None,
+    })
 }
 
 /// Reads one header token at the start of `input` (a word's first byte):
-/// the token and how many words it spans.
+/// the token and how many words it spans. Words are read with nom, names
+/// looked up in the tables above; a two-word name wins over its first word.
 fn token(input: &str) -> Res<'_, (Token, usize)> {
-    use Token::{Column as Col, Id, Other};
-    let images = |sure| Other {
-        table: IMAGES,
-        sure,
+    let (rest, first) = word(input)?;
+    let alone = single(first);
+    let Some((what, seconds)) = pairs(first) else {
+        return match alone {
+            Some(token) => Ok((rest, (token, 1))),
+            None => Err(nom::Err::Error(Expected {
+                rest: input,
+                what: NAME,
+            })),
+        };
     };
-    let ps = |sure| Other { table: PS, sure };
-    let one = |t: Token| move |_| (t, 1);
-    let pair = |t: Token| move |()| (t, 2);
-    match input.as_bytes().first() {
-        Some(b'I') => alt((
-            two("IMAGE", "`ID` after `IMAGE`", word("ID")).map(pair(images(true))),
-            word("IMAGE").map(one(Id(IdHeader::Image))),
-            word("ID").map(one(Id(IdHeader::Id))),
-        ))
-        .parse_complete(input),
-        Some(b'C') => alt((
-            two("CONTAINER", "`ID` after `CONTAINER`", word("ID")).map(pair(ps(true))),
-            two("CONTENT", USAGE, alt((word("USAGE"), word("SIZE")))).map(pair(images(false))),
-            two("CREATED", "`BY` or `AT` after `CREATED`", word("BY"))
-                .map(pair(Col(Column::CreatedBy))),
-            two("CREATED", "`BY` or `AT` after `CREATED`", word("AT"))
-                .map(pair(Col(Column::CreatedAt))),
-            word("CREATED").map(one(Col(Column::Created))),
-            word("COMMENT").map(one(Col(Column::Comment))),
-            word("COMMAND").map(one(ps(false))),
-            word("CONTAINERS").map(one(images(false))),
-        ))
-        .parse_complete(input),
-        Some(b'S') => alt((
-            word("SIZE").map(one(Col(Column::Size))),
-            word("SNAPSHOT").map(one(Id(IdHeader::Snapshot))),
-            word("STATUS").map(one(ps(false))),
-            word("SHARED").map(one(images(false))),
-        ))
-        .parse_complete(input),
-        Some(b'D') => alt((
-            two("DISK", USAGE, alt((word("USAGE"), word("SIZE")))).map(pair(images(false))),
-            word("DIGEST").map(one(images(false))),
-        ))
-        .parse_complete(input),
-        Some(b'V') => two("VIRTUAL", "`SIZE` after `VIRTUAL`", word("SIZE"))
-            .map(pair(images(true)))
-            .parse_complete(input),
-        Some(b'R') => word("REPOSITORY")
-            .map(one(images(false)))
-            .parse_complete(input),
-        Some(b'T') => word("TAG").map(one(images(false))).parse_complete(input),
-        Some(b'E') => word("EXTRA").map(one(images(false))).parse_complete(input),
-        Some(b'U') => word("UNIQUE").map(one(images(false))).parse_complete(input),
-        Some(b'P') => alt((
-            word("PORTS").map(one(ps(false))),
-            word("PLATFORM").map(one(images(false))),
-        ))
-        .parse_complete(input),
-        Some(b'N') => alt((
-            word("NAMES").map(one(ps(false))),
-            word("NETWORKS").map(one(ps(false))),
-        ))
-        .parse_complete(input),
-        Some(b'M') => word("MOUNTS").map(one(ps(false))).parse_complete(input),
-        _ => Err(nom::Err::Error(Expected {
-            rest: input,
-            what: NAME,
+    // Whitespace, then a second word that completes the name.
+    let second = take_while1(char::is_whitespace)(rest)
+        .and_then(|(after_ws, _)| Ok((after_ws, word(after_ws)?)));
+    let missing = match second {
+        Ok((after_ws, (after, w))) => match seconds.iter().find(|(name, _)| *name == w) {
+            Some(&(_, token)) => return Ok((after, (token, 2))),
+            None => after_ws,
+        },
+        Err(_) => rest,
+    };
+    match alone {
+        Some(token) => Ok((rest, (token, 1))),
+        None => Err(nom::Err::Error(Expected {
+            rest: missing,
+            what,
         })),
     }
 }
@@ -284,7 +280,7 @@ fn token(input: &str) -> Res<'_, (Token, usize)> {
 /// Reads the header token at the start of `text`: the token, how many words
 /// it spans and the bytes used.
 pub fn header_token(text: &str) -> Result<(Token, usize, usize), CellError> {
-    match context(NAME, token).parse_complete(text) {
+    match token(text) {
         Ok((rest, (token, words))) => Ok((token, words, text.len().saturating_sub(rest.len()))),
         Err(e) => Err(cell_error(text, e)),
     }
@@ -313,7 +309,17 @@ pub fn read_header(line: &str) -> Option<Header> {
         if word.is_empty() {
             break;
         }
-        let used = match header_token(word) {
+        // Only a capital that starts a name can start a token: other words
+        // are skipped without entering the grammar.
+        let read = if word.starts_with(|c: char| STARTS.contains(c)) {
+            header_token(word)
+        } else {
+            Err(CellError {
+                column: 0,
+                expected: NAME,
+            })
+        };
+        let used = match read {
             Ok((token, words, used)) => {
                 n_words += words;
                 let column = match token {
@@ -457,7 +463,8 @@ mod tests {
             ("", Err((0, NAME))),
             ("Image", Err((0, NAME))),
             ("The SIZE column", Err((0, NAME))),
-            ("CREATEDX", Err((7, NAME_END))),
+            ("CREATEDX", Err((0, NAME))),
+            ("DISK FOO", Err((5, USAGE))),
             ("SiZE", Err((0, NAME))),
             ("DISK", Err((4, USAGE))),
             ("VIRTUAL", Err((7, "`SIZE` after `VIRTUAL`"))),

@@ -30,12 +30,10 @@
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
-use nom::combinator::{eof, opt, value};
-use nom::error::context;
-use nom::sequence::terminated;
+use nom::combinator::{eof, opt};
 use nom::Parser;
 
-use super::size::{cell_error, token_end, CellError, Expected, Res};
+use super::size::{cell_error, named, token_end, CellError, Expected, Res};
 
 /// What the id cell says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,24 +84,26 @@ const ESCAPED: &str = "&lt;missing&gt;";
 
 /// `<missing>` and the forms it takes after a page or JSON escaped it.
 fn missing(input: &str) -> Res<'_, IdRef<'_>> {
-    value(
-        IdRef::Missing,
-        alt((
-            tag("<missing>"),
-            tag("missing"),
-            tag(ESCAPED),
-            tag("\\u003cmissing\\u003e"),
-        )),
-    )
-    .parse_complete(input)
+    // Each form has its own first byte.
+    let form = match input.as_bytes().first() {
+        Some(b'<') => "<missing>",
+        Some(b'm') => "missing",
+        Some(b'&') => ESCAPED,
+        _ => "\\u003cmissing\\u003e",
+    };
+    let (rest, _) = tag(form)(input)?;
+    Ok((rest, IdRef::Missing))
 }
 
 /// `b1750ffe7b95` | `sha256:9513b84d…` (64 hex) | `sha256:432b65032b94…`.
 fn hex_id(input: &str) -> Res<'_, IdRef<'_>> {
-    let hex = take_while1(|c: char| c.is_ascii_digit() || matches!(c, 'a'..='f'));
-    let ellipsis = alt((tag("…"), tag("...")));
-    let (rest, (prefix, hex, cut)) =
-        (opt(tag("sha256:")), hex, opt(ellipsis)).parse_complete(input)?;
+    // The grammar's steps one after the other (`?` carries nom's error).
+    let (rest, prefix) = opt(tag("sha256:")).parse_complete(input)?;
+    let (rest, hex) = take_while1(|c: char| c.is_ascii_digit() || matches!(c, 'a'..='f'))(rest)?;
+    let (rest, cut) = match rest.as_bytes().first() {
+        Some(b'.' | 0xE2) => opt(alt((tag("…"), tag("...")))).parse_complete(rest)?,
+        _ => (rest, None),
+    };
     let long_enough = hex.len() >= 12 || (cut.is_some() && hex.len() >= 8);
     // Not all digits: a 12-digit number is more likely a byte count.
     let has_letter = hex.bytes().any(|c| c.is_ascii_alphabetic());
@@ -146,11 +146,13 @@ pub fn id_cell(text: &str) -> Result<(IdRef<'_>, usize), CellError> {
     let end = token_end(END, |c| {
         c.is_whitespace() || matches!(c, ':' | ',' | '|' | ';')
     });
-    let read = if text.starts_with(ESCAPED) {
+    let read = if let Some(rest) = text.strip_prefix(ESCAPED) {
         // `&lt;missing&gt;` holds `;`, a custom separator: taken whole, as is.
-        value(IdRef::Missing, tag(ESCAPED)).parse_complete(text)
+        Ok((rest, IdRef::Missing))
     } else {
-        context(ID, terminated(id_body, end)).parse_complete(text)
+        id_body(text)
+            .and_then(|(rest, id)| Ok((end(rest)?.0, id)))
+            .map_err(named(ID))
     };
     match read {
         Ok((rest, id)) => Ok((id, text.len().saturating_sub(rest.len()))),
@@ -173,8 +175,9 @@ pub fn read_id(token: &str) -> Result<IdRef<'_>, CellError> {
             expected: ID,
         });
     }
-    let whole = |input| context(WHOLE, eof).parse_complete(input);
-    match context(ID, terminated(id_body, whole)).parse_complete(token) {
+    let whole = |rest| eof(rest).map_err(named(WHOLE));
+    let read = id_body(token).and_then(|(rest, id)| Ok((whole(rest)?.0, id)));
+    match read.map_err(named(ID)) {
         Ok((_, id)) => Ok(id),
         Err(e) => Err(cell_error(token, e)),
     }

@@ -135,6 +135,21 @@ pub(crate) fn cell_error(input: &str, err: nom::Err<Expected<'_>>) -> CellError 
     }
 }
 
+/// Names what was expected where an error has no name yet (nom's `context`,
+/// for a parser called on its own: `digit1(i).map_err(named(NUMBER))?`).
+pub(crate) fn named<'a>(
+    what: &'static str,
+) -> impl Fn(nom::Err<Expected<'a>>) -> nom::Err<Expected<'a>> {
+    move |err| {
+        err.map(|mut e| {
+            if e.what.is_empty() {
+                e.what = what;
+            }
+            e
+        })
+    }
+}
+
 /// A parser that reads nothing and succeeds at the end of the input or
 /// before a character that `stop` accepts: where a token must end.
 pub(crate) fn token_end<'a>(
@@ -230,21 +245,27 @@ fn fold_digits<T>(digits: &str, zero: T, push: impl Fn(T, u8) -> T) -> T {
 
 /// `e+03` | `E-1` | `e5`: an exponent below 40 (a larger one is not read).
 fn exponent(input: &str) -> Res<'_, i32> {
-    (one_of("eE"), opt(one_of("+-")), digit1)
-        .map_opt(|(_, sign, digits): (char, Option<char>, &str)| {
-            let e = fold_digits(digits, 0i32, |e, d| {
-                e.saturating_mul(10).saturating_add(i32::from(d))
-            });
-            (e < 40).then_some(if sign == Some('-') { -e } else { e })
-        })
-        .parse_complete(input)
+    let (rest, _) = one_of("eE")(input)?;
+    let (rest, sign) = opt(one_of("+-")).parse_complete(rest)?;
+    let (rest, digits) = digit1(rest)?;
+    let e = fold_digits(digits, 0i32, |e, d| {
+        e.saturating_mul(10).saturating_add(i32::from(d))
+    });
+    if e >= 40 {
+        return Err(nom::Err::Error(Expected {
+            rest: input,
+            what: "",
+        }));
+    }
+    Ok((rest, if sign == Some('-') { -e } else { e }))
 }
 
 /// `12` | `1.819` | `1e+03` | `9.5e-01`.
 fn number(input: &str) -> Res<'_, Number> {
-    let (rest, int) = context(NUMBER, digit1).parse_complete(input)?;
-    // The optional parts are tried only where their first character stands
+    // The grammar's steps one after the other (`?` carries nom's error);
+    // the optional parts are tried only where their first character stands
     // (most sizes have neither).
+    let (rest, int) = digit1(input).map_err(named(NUMBER))?;
     let (rest, frac) = match rest.as_bytes().first() {
         Some(b'.') => opt(preceded(char('.'), digit1)).parse_complete(rest)?,
         _ => (rest, None),
@@ -291,21 +312,31 @@ fn size_end<'a>(what: &'static str) -> impl Fn(&'a str) -> Res<'a, ()> {
 /// The unit after a number, if any; the byte after the number tells which
 /// branch of the grammar can apply.
 fn unit(input: &str) -> Res<'_, Option<u128>> {
-    let unit_word = |input| {
-        (context(UNIT, alpha1.map_opt(unit_of)), size_end(AFTER_UNIT))
-            .map(|(m, ())| Some(m))
-            .parse_complete(input)
-    };
     match input.as_bytes().first() {
         // Letters right after the number must be a unit, ending the token.
         Some(c) if c.is_ascii_alphabetic() => unit_word(input),
         // One space, then a unit that ends the token (`0 B`); else the number
         // stands alone and the next word is not ours (`3 days ago`).
-        Some(b' ') => opt(preceded(char(' '), unit_word))
-            .map(Option::flatten)
-            .parse_complete(input),
-        _ => size_end(AFTER_NUMBER).map(|()| None).parse_complete(input),
+        Some(b' ') => match preceded(char(' '), unit_word).parse_complete(input) {
+            Ok(read) => Ok(read),
+            Err(_) => Ok((input, None)),
+        },
+        _ => {
+            let (rest, ()) = size_end(AFTER_NUMBER)(input)?;
+            Ok((rest, None))
+        }
     }
+}
+
+/// `kB`, `MiB`, …: a known unit that ends the token.
+fn unit_word(input: &str) -> Res<'_, Option<u128>> {
+    let (rest, word) = alpha1(input).map_err(named(UNIT))?;
+    let multiplier = unit_of(word).ok_or(nom::Err::Error(Expected {
+        rest: input,
+        what: UNIT,
+    }))?;
+    let (rest, ()) = size_end(AFTER_UNIT)(rest)?;
+    Ok((rest, Some(multiplier)))
 }
 
 /// `70,810,049`: plain bytes with thousands separators, as a person formats
@@ -350,7 +381,8 @@ fn grouped(input: &str) -> Res<'_, Size> {
 
 /// `1.2kB`, `0 B`, `1e+03MB`, `70810049`, `12.5`.
 fn human(input: &str) -> Res<'_, Size> {
-    let (rest, (num, multiplier)) = (number, unit).parse_complete(input)?;
+    let (rest, num) = number(input)?;
+    let (rest, multiplier) = unit(rest)?;
     let too_large = || {
         nom::Err::Error(Expected {
             rest: input,
