@@ -1,11 +1,6 @@
 //! Links that fuzzing (`fuzz/fuzz_targets/share_decode.rs`, `share_wire.rs`)
 //! or probing around it found to misbehave: each must be refused with a
 //! `ShareError`, or open to something of a sane size, and never panic.
-//!
-//! The tests marked `#[ignore]` describe a problem not fixed yet: they fail
-//! (in a few seconds, using about 150 MB) until `src/core/share/` is fixed;
-//! the fix should remove the `#[ignore]`.
-//! Run them with `cargo test --test share_fuzz_regressions -- --include-ignored`.
 
 use layerdiff::core::model::{History, Layer};
 use layerdiff::core::share::v1::{Link, Pane, PaneBody};
@@ -65,7 +60,6 @@ fn layer(created: &str) -> Layer {
 /// characters. At the caps (10,000 rows, a 2 MiB string) a 353-character link
 /// makes the decoder allocate gigabytes before anything is printed.
 #[test]
-#[ignore = "fails until v1::decode bounds what CREATED_SAME/COMMENT_SAME copy (see this file's doc)"]
 fn a_repeated_created_cannot_blow_up_the_decoder() {
     let long = "a".repeat(20_000);
     let link = history_link((0..2_000).map(|_| layer(&long)).collect());
@@ -98,7 +92,6 @@ fn a_repeated_created_cannot_blow_up_the_decoder() {
 /// 2,000 rows under one 20,000-character CREATED print as 40 MB, from a link
 /// of about a hundred characters (368 characters print 2 GB at the caps).
 #[test]
-#[ignore = "fails until opening a link bounds the text it prints (see this file's doc)"]
 fn one_long_cell_cannot_blow_up_the_printed_pane() {
     let long = "a".repeat(20_000);
     let mut layers = vec![layer(&long)];

@@ -2,9 +2,9 @@
 //! panic; and any state survives a round trip (same labels, view, and the same
 //! compared history, or the same text when there is none).
 
-use layerdiff::core::model::History;
+use layerdiff::core::model::{History, Layer, Size};
 use layerdiff::core::parse::parse;
-use layerdiff::core::render::{render, RenderStyle};
+use layerdiff::core::render::{render, rendered_len, RenderStyle};
 use layerdiff::core::share::{
     decode, encode, same_history, EncodeOptions, ShareState, SharedPane, ViewOptions,
 };
@@ -181,4 +181,49 @@ proptest! {
             prop_assert_eq!(again, Ok(link));
         }
     }
+
+    // Opening a link measures a printed history before printing it, so the
+    // measure must be exact for any cells a crafted link can hold: tabs and
+    // newlines that break tabwriter's rows, wide and escaped characters.
+    #[test]
+    fn rendered_len_is_the_printed_length(
+        layers in prop::collection::vec(any_layer(), 0..6),
+        label in ".{0,10}",
+    ) {
+        let h = History { label, layers, ..History::default() };
+        for style in STYLES {
+            prop_assert_eq!(rendered_len(&h, style), render(&h, style).len(), "{:?}", style);
+        }
+    }
+}
+
+/// A cell that may hold anything a crafted link can carry.
+fn any_cell() -> impl Strategy<Value = String> {
+    "(.|\t|\n|\r|三|\u{1}|\u{2028}){0,24}"
+}
+
+fn any_layer() -> impl Strategy<Value = Layer> {
+    (
+        prop::option::of(any_cell()),
+        prop::option::of(any_cell()),
+        any_cell(),
+        any::<bool>(),
+        prop::option::of((any::<u64>(), 0u64..100_000, any::<bool>())),
+        any_cell(),
+    )
+        .prop_map(
+            |(id, created, created_by, truncated, size, comment)| Layer {
+                id,
+                created,
+                created_by,
+                truncated,
+                size: size.map(|(bytes, tolerance, exact)| Size {
+                    bytes,
+                    tolerance,
+                    exact,
+                }),
+                comment,
+                ..Layer::default()
+            },
+        )
 }

@@ -6,12 +6,18 @@
 
 #[path = "share_support/pairs.rs"]
 mod pairs;
+#[path = "share_support/synthetic.rs"]
+mod synthetic;
 
 use layerdiff::core::compare::compare;
 use layerdiff::core::model::History;
 use layerdiff::core::parse::parse;
-use layerdiff::core::share::{decode, encode, EncodeOptions, ShareState, SharedPane};
+use layerdiff::core::share::v1::PaneBody;
+use layerdiff::core::share::{
+    decode, decode_link, encode, EncodeOptions, ShareState, SharedPane, MAX_OPENED_TEXT,
+};
 use pairs::corpus_pairs;
+use synthetic::synthetic_no_trunc_history;
 
 fn compared(pane: &SharedPane) -> Option<History> {
     parse(&pane.text).histories.get(pane.selected).cloned()
@@ -273,4 +279,53 @@ fn view_options_and_labels_travel() {
     state.view.sort_by_delta = true;
     state.view.base_collapsed = true;
     assert_eq!(round_trip(&state, &EncodeOptions::default()), state);
+}
+
+/// Bytes of text a pane opens to: its label and its text.
+fn opened_len(p: &SharedPane) -> usize {
+    p.label.len() + p.text.len()
+}
+
+#[test]
+fn a_large_real_pair_opens_well_under_the_text_budget() {
+    // Two 1,000-layer `--no-trunc` histories (long commands, full ids): far
+    // longer than any real image, and still a small part of the budget.
+    let pane = |label: &str, seed: u64| SharedPane {
+        label: label.into(),
+        text: format!(
+            "$ docker history --no-trunc app:{label}\n{}",
+            synthetic_no_trunc_history(1_000, seed)
+        ),
+        selected: 0,
+    };
+    let state = ShareState {
+        before: pane("before", 0x5eed_0001),
+        after: pane("after", 0x5eed_0002),
+        ..ShareState::default()
+    };
+    let link = encode(&state, &EncodeOptions::default());
+    let forms = decode_link(&link)
+        .map(|l| [l.before.body, l.after.body].map(|b| matches!(b, PaneBody::History { .. })));
+    let back = round_trip(&state, &EncodeOptions::default());
+    for (want, got) in [(&state.before, &back.before), (&state.after, &back.after)] {
+        match (compared(want), compared(got)) {
+            (Some(w), Some(g)) => {
+                assert_eq!(w.layers.len(), 1_000);
+                assert_eq!(differences(&w, &g), "");
+            }
+            (w, g) => panic!("history {} → {}", w.is_some(), g.is_some()),
+        }
+    }
+    let pasted = opened_len(&state.before) + opened_len(&state.after);
+    let opened = opened_len(&back.before) + opened_len(&back.after);
+    eprintln!(
+        "2 × 1,000-layer --no-trunc: pasted {pasted} bytes, link {} characters \
+         (panes travel as parsed histories: {forms:?}), opened {opened} bytes, \
+         budget {MAX_OPENED_TEXT}",
+        link.len()
+    );
+    assert!(
+        opened * 16 <= MAX_OPENED_TEXT,
+        "opened {opened} bytes: more than a 16th of the budget {MAX_OPENED_TEXT}"
+    );
 }

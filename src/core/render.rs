@@ -42,6 +42,67 @@ pub enum RenderStyle {
 
 /// Prints `history` the way `style`'s command prints it (with a final newline).
 pub fn render(history: &History, style: RenderStyle) -> String {
+    let mut out = String::new();
+    print(history, style, &mut out);
+    out
+}
+
+/// The length in bytes of [`render`]`(history, style)`, found without
+/// printing it: the column widths and the row count give the padding, so a
+/// history whose printed table would be huge (one long cell pads every row
+/// to its width) can be refused before any of it is made. Saturates at
+/// `usize::MAX` (wasm32's `usize` is 32 bits).
+pub fn rendered_len(history: &History, style: RenderStyle) -> usize {
+    let mut count = Count(0);
+    print(history, style, &mut count);
+    count.0
+}
+
+/// Where printed text goes: a `String`, or a [`Count`] of its bytes.
+trait Out {
+    /// Appends `s`.
+    fn text(&mut self, s: &str);
+    /// Appends one character.
+    fn char(&mut self, c: char);
+    /// Appends `n` spaces.
+    fn spaces(&mut self, n: usize);
+    /// Room for `n` more bytes (a hint).
+    fn reserve(&mut self, n: usize);
+}
+
+impl Out for String {
+    fn text(&mut self, s: &str) {
+        self.push_str(s);
+    }
+    fn char(&mut self, c: char) {
+        self.push(c);
+    }
+    fn spaces(&mut self, n: usize) {
+        self.extend(std::iter::repeat_n(' ', n));
+    }
+    fn reserve(&mut self, n: usize) {
+        String::reserve(self, n);
+    }
+}
+
+/// Counts the bytes that would be printed, without printing them.
+struct Count(usize);
+
+impl Out for Count {
+    fn text(&mut self, s: &str) {
+        self.0 = self.0.saturating_add(s.len());
+    }
+    fn char(&mut self, c: char) {
+        self.0 = self.0.saturating_add(c.len_utf8());
+    }
+    fn spaces(&mut self, n: usize) {
+        self.0 = self.0.saturating_add(n);
+    }
+    fn reserve(&mut self, _: usize) {}
+}
+
+/// [`render`] into `out`.
+fn print(history: &History, style: RenderStyle, out: &mut impl Out) {
     // A history read without a CREATED column (`--format 'table {{.ID}}\t
     // {{.CreatedBy}}\t{{.Size}}'`) is printed without one, as that format did.
     let with_created = history.layers.iter().any(|l| l.created.is_some());
@@ -56,7 +117,7 @@ pub fn render(history: &History, style: RenderStyle) -> String {
         text.push('\n');
     };
     match style {
-        RenderStyle::JsonLines => json_lines(history),
+        RenderStyle::JsonLines => json_lines(history, out),
         RenderStyle::Podman => {
             let mut text = String::new();
             row(
@@ -69,7 +130,7 @@ pub fn render(history: &History, style: RenderStyle) -> String {
                 let size = l.size.map(size_text).unwrap_or_default();
                 row(&mut text, [&id, created_text(l), &by, &size, &l.comment]);
             }
-            tabwriter(&text, 12, 2)
+            write_table(&text, 12, 2, out);
         }
         RenderStyle::Docker | RenderStyle::DockerNoTrunc | RenderStyle::DockerHumanFalse => {
             let no_trunc = style == RenderStyle::DockerNoTrunc;
@@ -94,7 +155,7 @@ pub fn render(history: &History, style: RenderStyle) -> String {
                 };
                 row(&mut text, [&id, created_text(l), &by, &size, &l.comment]);
             }
-            tabwriter(&text, 10, 3)
+            write_table(&text, 10, 3, out);
         }
     }
 }
@@ -145,13 +206,20 @@ fn podman_cut(s: &str, truncated: bool) -> String {
 /// at `\n`; a column block is a run of lines that have a cell in that
 /// column; its width is max(minwidth, widest cell + padding).
 pub fn tabwriter(text: &str, minwidth: usize, padding: usize) -> String {
+    let mut out = String::new();
+    write_table(text, minwidth, padding, &mut out);
+    out
+}
+
+/// [`tabwriter`] into `out`.
+fn write_table(text: &str, minwidth: usize, padding: usize, out: &mut impl Out) {
     let lines: Vec<Vec<&str>> = text
         .strip_suffix('\n')
         .unwrap_or(text)
         .split('\n')
         .map(|l| l.split('\t').collect())
         .collect();
-    let mut out = String::with_capacity(text.len() * 2);
+    out.reserve(text.len().saturating_mul(2));
     let mut widths: Vec<usize> = Vec::new();
     format_block(
         &lines,
@@ -161,9 +229,8 @@ pub fn tabwriter(text: &str, minwidth: usize, padding: usize) -> String {
         minwidth,
         padding,
         &mut widths,
-        &mut out,
+        out,
     );
-    out
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -175,7 +242,7 @@ fn format_block(
     minwidth: usize,
     padding: usize,
     widths: &mut Vec<usize>,
-    out: &mut String,
+    out: &mut impl Out,
 ) {
     let mut this = line0;
     while this < line1 {
@@ -212,46 +279,47 @@ fn format_block(
     write_lines(lines, line0, line1, widths, out);
 }
 
-fn write_lines(lines: &[Vec<&str>], from: usize, to: usize, widths: &[usize], out: &mut String) {
+fn write_lines(lines: &[Vec<&str>], from: usize, to: usize, widths: &[usize], out: &mut impl Out) {
     for line in lines.iter().take(to).skip(from) {
         for (j, cell) in line.iter().enumerate() {
-            out.push_str(cell);
+            out.text(cell);
             if let Some(&w) = widths.get(j) {
-                for _ in width(cell)..w {
-                    out.push(' ');
-                }
+                out.spaces(w.saturating_sub(width(cell)));
             }
         }
-        out.push('\n');
+        out.char('\n');
     }
 }
 
 /// Go's `json.Marshal` string escaping (HTML-safe).
-fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
+fn json_string(s: &str, out: &mut impl Out) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    out.char('"');
     for c in s.chars() {
         match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
+            '"' => out.text("\\\""),
+            '\\' => out.text("\\\\"),
+            '\n' => out.text("\\n"),
+            '\r' => out.text("\\r"),
+            '\t' => out.text("\\t"),
+            '<' => out.text("\\u003c"),
+            '>' => out.text("\\u003e"),
+            '&' => out.text("\\u0026"),
+            '\u{2028}' => out.text("\\u2028"),
+            '\u{2029}' => out.text("\\u2029"),
+            c if u32::from(c) < 0x20 => {
+                let digit = |d: u32| DIGITS.get(d as usize).map_or('0', |&b| char::from(b));
+                out.text("\\u00");
+                out.char(digit(u32::from(c) >> 4));
+                out.char(digit(u32::from(c) & 15));
+            }
+            c => out.char(c),
         }
     }
-    out.push('"');
-    out
+    out.char('"');
 }
 
-fn json_lines(history: &History) -> String {
-    let mut out = String::new();
+fn json_lines(history: &History, out: &mut impl Out) {
     for l in &history.layers {
         let created = l.created.clone().unwrap_or_default();
         let timestamp = !created.is_empty() && !created.contains(' ') && created.contains('T');
@@ -271,15 +339,18 @@ fn json_lines(history: &History) -> String {
             ),
             ("Size", l.size.map(size_text).unwrap_or_default()),
         ];
-        let body: Vec<String> = fields
-            .iter()
-            .map(|(k, v)| format!("\"{k}\":{}", json_string(v)))
-            .collect();
-        out.push('{');
-        out.push_str(&body.join(","));
-        out.push_str("}\n");
+        out.char('{');
+        for (i, (k, v)) in fields.iter().enumerate() {
+            if i > 0 {
+                out.char(',');
+            }
+            out.char('"');
+            out.text(k);
+            out.text("\":");
+            json_string(v, out);
+        }
+        out.text("}\n");
     }
-    out
 }
 
 /// Go's `%.*g` for a non-negative finite value.
@@ -550,6 +621,42 @@ b1750ffe7b95   33 seconds ago   CMD [\"node\"]                                  
             second.starts_with("{\"Comment\":\"\",\"CreatedAt\":\"\",\"CreatedBy\":"),
             "{second}"
         );
+    }
+
+    const ALL: [RenderStyle; 5] = [
+        RenderStyle::Docker,
+        RenderStyle::DockerNoTrunc,
+        RenderStyle::DockerHumanFalse,
+        RenderStyle::JsonLines,
+        RenderStyle::Podman,
+    ];
+
+    #[test]
+    fn rendered_len_is_the_printed_length() {
+        let mut odd = history();
+        // Cells that break tabwriter's rows and columns, wide and escaped characters.
+        if let Some(l) = odd.layers.get_mut(1) {
+            l.comment = "a\tb\t\tc\nd\u{1}<&>\u{2028}".into();
+            l.created = Some("三日前\t".into());
+            l.id = Some("x\ny".into());
+        }
+        let mut long = history();
+        if let Some(l) = long.layers.get_mut(0) {
+            l.created = Some("a".repeat(5_000));
+        }
+        let no_created = History {
+            layers: vec![Layer::default(); 3],
+            ..History::default()
+        };
+        for h in [history(), odd, long, no_created, History::default()] {
+            for style in ALL {
+                assert_eq!(
+                    rendered_len(&h, style),
+                    render(&h, style).len(),
+                    "{style:?} {h:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ use super::{dict, EncodeOptions, ShareError, ShareState, SharedPane};
 use crate::core::model::{History, Layer};
 use crate::core::parse::parse;
 use crate::core::redact;
-use crate::core::render::{render, RenderStyle};
+use crate::core::render::{render, rendered_len, RenderStyle};
 
 /// base64url without padding; a cut link's last character may carry stray
 /// bits, which are ignored so that the cut is reported as such.
@@ -34,6 +34,18 @@ const BASE64: GeneralPurpose =
 
 /// Largest payload a link may unpack to (a decompression bomb stops here).
 pub const MAX_PAYLOAD: usize = 2 * 1024 * 1024;
+
+/// Most text a link may open to, in bytes (16 MiB): what the payload decodes
+/// to ([`v1::decode`] keeps this budget), and again what the panes show once
+/// a parsed history is printed (labels and texts of both panes). Each is
+/// checked before the text is made, and a link over it is refused with
+/// [`ShareError::TooMuchText`]. A payload is at most [`MAX_PAYLOAD`]; a pane
+/// travelling as typed opens to what it carries, and printing a history again
+/// adds ids, prefixes and column padding, about as much again for real tables
+/// (two 1,000-layer `--no-trunc` histories open to well under 1 MiB), so 8 ×
+/// leaves room for any real comparison while a crafted link (one long cell
+/// repeated, or padding every row) stops here instead of at gigabytes.
+pub const MAX_OPENED_TEXT: usize = 8 * MAX_PAYLOAD;
 
 /// Render styles by their version 1 code. Frozen: the index is the code.
 const STYLES: [RenderStyle; v1::STYLES as usize] = [
@@ -66,18 +78,37 @@ pub fn encode(state: &ShareState, opts: &EncodeOptions) -> String {
 }
 
 /// The fragment for a link already in its version 1 form (for tools and
-/// tests; the app uses [`encode`]). A pane over [`v1::MAX_LAYERS`] rows or a
-/// payload over [`MAX_PAYLOAD`] makes a link that [`decode`] refuses.
+/// tests; the app uses [`encode`]). A pane over [`v1::MAX_LAYERS`] rows, a
+/// payload over [`MAX_PAYLOAD`], or panes that open to more than
+/// [`MAX_OPENED_TEXT`] bytes of text make a link that [`decode`] refuses.
 pub fn encode_link(link: &Link) -> String {
     pack(&v1::encode(link))
 }
 
 /// Reads a link: a bare fragment, one starting with `#`, or a whole URL.
 pub fn decode(link: &str) -> Result<ShareState, ShareError> {
-    let link = decode_link(link)?;
+    open(decode_link(link)?, MAX_OPENED_TEXT)
+}
+
+/// The panes a decoded link opens to, if their labels and texts together
+/// come to at most `max_text` bytes (a printed history is measured before it
+/// is printed).
+fn open(link: Link, max_text: usize) -> Result<ShareState, ShareError> {
+    let mut left = max_text;
+    let too_much = ShareError::TooMuchText { limit: max_text };
+    let mut pane = |pane: Pane| -> Result<SharedPane, ShareError> {
+        left = left.checked_sub(pane.label.len()).ok_or(too_much.clone())?;
+        let shared = shared_pane(pane, left).ok_or(too_much.clone())?;
+        left = left
+            .checked_sub(shared.text.len())
+            .ok_or(too_much.clone())?;
+        Ok(shared)
+    };
+    let before = pane(link.before)?;
+    let after = pane(link.after)?;
     Ok(ShareState {
-        before: shared_pane(link.before),
-        after: shared_pane(link.after),
+        before,
+        after,
         view: link.view,
     })
 }
@@ -103,12 +134,18 @@ pub fn decode_link(link: &str) -> Result<Link, ShareError> {
     if check != checksum(&payload) {
         return Err(ShareError::Damaged);
     }
-    v1::decode(&payload).map_err(|_| ShareError::Damaged)
+    v1::decode(&payload).map_err(|e| match e {
+        v1::DecodeError::Malformed => ShareError::Damaged,
+        v1::DecodeError::TooMuchText => ShareError::TooMuchText {
+            limit: MAX_OPENED_TEXT,
+        },
+    })
 }
 
-/// The text a pane shows when opened from a link.
-fn shared_pane(pane: Pane) -> SharedPane {
-    match pane.body {
+/// The text a pane shows when opened from a link, or `None` when a printed
+/// history would be longer than `max_text` bytes (nothing is printed then).
+fn shared_pane(pane: Pane, max_text: usize) -> Option<SharedPane> {
+    Some(match pane.body {
         PaneBody::Text { selected, text } => SharedPane {
             label: pane.label,
             text,
@@ -116,35 +153,65 @@ fn shared_pane(pane: Pane) -> SharedPane {
         },
         PaneBody::History { style, history } => SharedPane {
             label: pane.label,
-            text: history_text(&history, style),
+            text: history_text_within(&history, style, max_text)?,
             selected: 0,
         },
-    }
+    })
 }
 
 /// A history printed as its style prints it, under the lines that name it:
 /// the first of [`label_lines`]' forms that the parser reads back as the
 /// history's label (or the first form, if none does).
 fn history_text(history: &History, style: u8) -> String {
-    let style = STYLES
-        .get(usize::from(style))
+    labelled(history, render(history, render_style(style)))
+}
+
+/// [`history_text`], or `None` when it could be longer than `max_text`
+/// bytes: the table is measured ([`rendered_len`]) and the longest label
+/// form added before anything is printed.
+fn history_text_within(history: &History, style: u8, max_text: usize) -> Option<String> {
+    let style = render_style(style);
+    let longest_form = if history.label.is_empty() {
+        0
+    } else {
+        label_lines(&history.label)
+            .iter()
+            .map(|f| f.len() + 1)
+            .max()
+            .unwrap_or(0)
+    };
+    if rendered_len(history, style).saturating_add(longest_form) > max_text {
+        return None;
+    }
+    Some(labelled(history, render(history, style)))
+}
+
+/// The render style of a version 1 style code.
+fn render_style(code: u8) -> RenderStyle {
+    STYLES
+        .get(usize::from(code))
         .copied()
-        .unwrap_or(RenderStyle::Docker);
-    let table = render(history, style);
+        .unwrap_or(RenderStyle::Docker)
+}
+
+/// `table` (the history printed) under the first of [`label_lines`]' forms
+/// that the parser reads back as the history's label, or the first form.
+fn labelled(history: &History, table: String) -> String {
     if history.label.is_empty() {
         return table;
     }
-    let texts: Vec<String> = label_lines(&history.label)
+    let forms = label_lines(&history.label);
+    let reads_label =
+        |text: &String| matches!(parse(text).histories.as_slice(), [h] if h.label == history.label);
+    let found = forms
         .iter()
         .map(|lines| format!("{lines}\n{table}"))
-        .collect();
-    let reads_label = |text: &&String| matches!(parse(text).histories.as_slice(), [h] if h.label == history.label);
-    texts
-        .iter()
-        .find(reads_label)
-        .or(texts.first())
-        .cloned()
-        .unwrap_or(table)
+        .find(reads_label);
+    match (found, forms.first()) {
+        (Some(text), _) => text,
+        (None, Some(first)) => format!("{first}\n{table}"),
+        (None, None) => table,
+    }
 }
 
 /// Ways to write a label above a table, as people do: a heading, a marker
@@ -401,6 +468,8 @@ fn from_base64(body: &str) -> Result<Vec<u8>, ShareError> {
 mod tests {
     use super::*;
 
+    use crate::core::share::ViewOptions;
+
     #[test]
     fn a_payload_that_checks_out_but_is_not_v1_is_damaged() {
         for payload in [&b""[..], b"\xff\xff", b"\x00\x00\x00\x09"] {
@@ -410,6 +479,144 @@ mod tests {
                 "{payload:?}"
             );
         }
+    }
+
+    fn history_pane(label: &str, layers: Vec<Layer>) -> Pane {
+        Pane {
+            label: label.into(),
+            body: PaneBody::History {
+                style: 1,
+                history: History {
+                    layers,
+                    ..History::default()
+                },
+            },
+        }
+    }
+
+    fn text_pane(label: &str, text: &str) -> Pane {
+        Pane {
+            label: label.into(),
+            body: PaneBody::Text {
+                selected: 0,
+                text: text.into(),
+            },
+        }
+    }
+
+    fn created(c: &str) -> Layer {
+        Layer {
+            created: Some(c.into()),
+            created_by: "RUN make".into(),
+            ..Layer::default()
+        }
+    }
+
+    #[test]
+    fn the_opened_text_budget_holds_at_its_boundary() {
+        let link = Link {
+            before: history_pane("before", vec![created("3 days ago"); 5]),
+            after: text_pane("after", "IMAGE CREATED\n"),
+            view: ViewOptions::default(),
+        };
+        let opened = open(link.clone(), usize::MAX).expect("opens");
+        let total = opened.before.label.len()
+            + opened.before.text.len()
+            + opened.after.label.len()
+            + opened.after.text.len();
+        assert_eq!(open(link.clone(), total), Ok(opened));
+        assert_eq!(
+            open(link, total - 1),
+            Err(ShareError::TooMuchText { limit: total - 1 })
+        );
+    }
+
+    #[test]
+    fn a_history_is_measured_before_it_is_printed() {
+        // One 10,000-byte CREATED pads all 10,000 rows: 100 MB if printed.
+        let mut layers = vec![created(&"a".repeat(v1::MAX_LAYERS))];
+        layers.extend((1..v1::MAX_LAYERS).map(|_| created("About a minute ago")));
+        let link = Link {
+            before: history_pane("", layers),
+            after: text_pane("", ""),
+            view: ViewOptions::default(),
+        };
+        let printed = match &link.before.body {
+            PaneBody::History { history, .. } => rendered_len(history, RenderStyle::DockerNoTrunc),
+            PaneBody::Text { .. } => 0,
+        };
+        assert!(printed > 100_000_000, "{printed}");
+        assert_eq!(
+            open(link, MAX_OPENED_TEXT),
+            Err(ShareError::TooMuchText {
+                limit: MAX_OPENED_TEXT
+            })
+        );
+    }
+
+    /// A payload written by hand: a history of `rows` rows, each with a
+    /// CREATED of `created_len` bytes, the same as the row above.
+    fn repeating_payload(rows: usize, created_len: usize) -> Vec<u8> {
+        let mut w = super::super::wire::Writer::default();
+        w.varint(0);
+        w.varint(0);
+        w.str("");
+        w.byte(1);
+        w.byte(0);
+        w.str("");
+        w.varint(rows as u64);
+        w.byte(2);
+        for _ in 1..rows {
+            w.byte(2 | 4);
+        }
+        w.varint(0);
+        w.str(&"a".repeat(created_len));
+        for _ in 0..rows {
+            w.byte(0);
+            w.varint(0);
+        }
+        w.str("");
+        w.byte(0);
+        w.varint(0);
+        w.str("");
+        w.bytes
+    }
+
+    #[test]
+    fn short_links_that_would_open_to_gigabytes_are_refused() {
+        // At the caps: 10,000 rows repeating a CREATED of nearly 2 MiB (the
+        // rest of the payload holds the rows): 20 GB decoded.
+        let link = pack(&repeating_payload(v1::MAX_LAYERS, MAX_PAYLOAD - 40_000));
+        assert!(link.len() < 5_000, "{} characters", link.len());
+        assert_eq!(
+            decode(&link),
+            Err(ShareError::TooMuchText {
+                limit: MAX_OPENED_TEXT
+            })
+        );
+        // At the caps: one CREATED of nearly 2 MiB padding 10,000 rows: 20 GB printed.
+        let mut layers = vec![created(&"a".repeat(MAX_PAYLOAD - 200_000))];
+        layers.extend((1..v1::MAX_LAYERS).map(|_| created("About a minute ago")));
+        let link = encode_link(&Link {
+            before: history_pane("", layers),
+            after: text_pane("", ""),
+            view: ViewOptions::default(),
+        });
+        assert!(link.len() < 5_000, "{} characters", link.len());
+        let refused = decode(&link);
+        assert_eq!(
+            refused,
+            Err(ShareError::TooMuchText {
+                limit: MAX_OPENED_TEXT
+            })
+        );
+        assert_eq!(
+            refused.map(|_| ()).unwrap_err().to_string(),
+            "this link opens to more text than a link can carry (over 16 MiB, far more than \
+             any comparison needs), so it was not opened"
+        );
+        // The same shapes at a real size open.
+        assert!(decode(&pack(&repeating_payload(100, 30))).is_ok());
     }
 
     #[test]

@@ -28,6 +28,12 @@ pub enum ShareError {
         /// The cap, in bytes.
         limit: usize,
     },
+    /// The link would open to more text than the cap (`MAX_OPENED_TEXT`): a
+    /// crafted link that repeats or pads a little text into a lot.
+    TooMuchText {
+        /// The cap, in bytes.
+        limit: usize,
+    },
 }
 
 impl fmt::Display for ShareError {
@@ -62,6 +68,11 @@ impl fmt::Display for ShareError {
             ShareError::TooLarge { limit } => write!(
                 f,
                 "this link unpacks to more than {} MiB, far more than any comparison needs, so it was not opened",
+                limit / (1024 * 1024)
+            ),
+            ShareError::TooMuchText { limit } => write!(
+                f,
+                "this link opens to more text than a link can carry (over {} MiB, far more than any comparison needs), so it was not opened",
                 limit / (1024 * 1024)
             ),
         }

@@ -32,6 +32,11 @@
 //! form is used only when printing and parsing it again gives the same
 //! history, so a paste's comparison is never lost.
 //!
+//! Links come from strangers: a link opens to at most [`MAX_OPENED_TEXT`]
+//! bytes of text, decided before the text is made (the decoder keeps that
+//! budget for what it reads and repeats, and a history is measured before it
+//! is printed); a link over it is [`ShareError::TooMuchText`].
+//!
 //! Versions: the fragment's first character is the format version. **Every
 //! released version's decoder stays forever and never changes**: links live in
 //! chats and course material. Version 1 is `v1.rs` (binary payload) with the
@@ -48,7 +53,9 @@ mod state;
 pub mod v1;
 pub mod wire;
 
-pub use codec::{decode, decode_link, encode, encode_link, same_history, MAX_PAYLOAD};
+pub use codec::{
+    decode, decode_link, encode, encode_link, same_history, MAX_OPENED_TEXT, MAX_PAYLOAD,
+};
 pub use error::ShareError;
 pub use state::{EncodeOptions, ShareState, SharedPane, ViewOptions};
 

@@ -11,6 +11,15 @@
 //! the same. The text a pane shows is printed by `render` and may improve;
 //! what is frozen is the history it reads back to.
 //!
+//! One refusal was added after release, for links no comparison makes: the
+//! decoder keeps a budget of the text it produces (every string it reads,
+//! every id it unpacks, every CREATED BY it completes, every CREATED and
+//! COMMENT it repeats for the "same as the previous row" flags) and refuses a
+//! payload, with [`DecodeError::TooMuchText`], as soon as the next piece
+//! would go over it, before making that piece. [`decode`]'s budget is
+//! [`MAX_OPENED_TEXT`]: without it a link of a hundred characters repeating
+//! one long CREATED on every row decoded to gigabytes.
+//!
 //! Layout (all integers LEB128 varints, strings = varint length + UTF-8):
 //!
 //! ```text
@@ -37,7 +46,7 @@
 //! after `sha256:`, 2 plain text.
 
 use super::wire::{Malformed, Reader, Writer};
-use super::ViewOptions;
+use super::{ViewOptions, MAX_OPENED_TEXT};
 use crate::core::model::{History, Layer, Size};
 
 /// Most rows a pane may hold (the longest real history has ~130).
@@ -257,16 +266,22 @@ fn created_text(n: u64, unit: usize) -> Option<String> {
     Some(format!("{n} {name}{plural} ago"))
 }
 
-fn read_created(r: &mut Reader<'_>) -> Result<String, Malformed> {
+fn read_created(r: &mut Reader<'_>, budget: &mut Budget) -> Result<String, DecodeError> {
     let tag = r.varint()?;
     match (tag >> 4, tag & 15) {
-        (0, 0) => r.str(),
-        (0, code @ 8..=11) => CREATED_PHRASES
-            .get(code as usize - 8)
-            .map(|p| p.to_string())
-            .ok_or(Malformed),
-        (n, unit @ 1..=7) if n > 0 => created_text(n, unit as usize).ok_or(Malformed),
-        _ => Err(Malformed),
+        (0, 0) => budget.str(r),
+        (0, code @ 8..=11) => {
+            let phrase = CREATED_PHRASES.get(code as usize - 8).ok_or(Malformed)?;
+            budget.take(phrase.len())?;
+            Ok(phrase.to_string())
+        }
+        (n, unit @ 1..=7) if n > 0 => {
+            // A few dozen bytes at most (`1152921504606846975 minutes ago`).
+            let text = created_text(n, unit as usize).ok_or(Malformed)?;
+            budget.take(text.len())?;
+            Ok(text)
+        }
+        _ => Err(DecodeError::Malformed),
     }
 }
 
@@ -312,8 +327,51 @@ fn write_size(w: &mut Writer, s: Size) {
 
 // ---------------------------------------------------------------- decoder (frozen)
 
-/// Reads a version 1 payload. Never panics; anything unexpected is [`Malformed`].
-pub fn decode(payload: &[u8]) -> Result<Link, Malformed> {
+/// Why a payload could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not a version 1 payload: cut, damaged, or not ours.
+    Malformed,
+    /// It holds more text than the budget allows (see the module doc).
+    TooMuchText,
+}
+
+impl From<Malformed> for DecodeError {
+    fn from(_: Malformed) -> Self {
+        DecodeError::Malformed
+    }
+}
+
+/// What is left of the text a payload may decode to, in bytes.
+#[derive(Debug)]
+struct Budget(usize);
+
+impl Budget {
+    /// Spends `n` bytes; called before the `n` bytes are made.
+    fn take(&mut self, n: usize) -> Result<(), DecodeError> {
+        self.0 = self.0.checked_sub(n).ok_or(DecodeError::TooMuchText)?;
+        Ok(())
+    }
+
+    /// A length-prefixed UTF-8 string, paid for before it is copied.
+    fn str(&mut self, r: &mut Reader<'_>) -> Result<String, DecodeError> {
+        let b = r.raw()?;
+        self.take(b.len())?;
+        Ok(String::from_utf8(b.to_vec()).map_err(|_| Malformed)?)
+    }
+}
+
+/// Reads a version 1 payload. Never panics; anything unexpected is
+/// [`DecodeError::Malformed`], and a payload that would decode to more than
+/// [`MAX_OPENED_TEXT`] bytes of text is [`DecodeError::TooMuchText`].
+pub fn decode(payload: &[u8]) -> Result<Link, DecodeError> {
+    decode_within(payload, MAX_OPENED_TEXT)
+}
+
+/// [`decode`] with a budget of `max_text` bytes of text (labels, texts, ids,
+/// CREATED, CREATED BY and COMMENT of both panes, repeats included).
+pub fn decode_within(payload: &[u8], max_text: usize) -> Result<Link, DecodeError> {
+    let mut budget = Budget(max_text);
     let mut r = Reader::new(payload);
     let flags = r.varint()?;
     let extras = r.count(r.remaining())?;
@@ -325,8 +383,8 @@ pub fn decode(payload: &[u8]) -> Result<Link, Malformed> {
         sort_by_delta: flags & 1 != 0,
         base_collapsed: flags & 2 != 0,
     };
-    let before = read_pane(&mut r)?;
-    let after = read_pane(&mut r)?;
+    let before = read_pane(&mut r, &mut budget)?;
+    let after = read_pane(&mut r, &mut budget)?;
     r.finish()?;
     Ok(Link {
         before,
@@ -335,21 +393,21 @@ pub fn decode(payload: &[u8]) -> Result<Link, Malformed> {
     })
 }
 
-fn read_pane(r: &mut Reader<'_>) -> Result<Pane, Malformed> {
-    let label = r.str()?;
+fn read_pane(r: &mut Reader<'_>, budget: &mut Budget) -> Result<Pane, DecodeError> {
+    let label = budget.str(r)?;
     let body = match r.byte()? {
         0 => {
             let selected = r.count(MAX_SELECTED)?;
-            let text = r.str()?;
+            let text = budget.str(r)?;
             PaneBody::Text { selected, text }
         }
         1 => {
             let style = r.byte()?;
             if style >= STYLES {
-                return Err(Malformed);
+                return Err(DecodeError::Malformed);
             }
-            let label = r.str()?;
-            let layers = read_layers(r)?;
+            let label = budget.str(r)?;
+            let layers = read_layers(r, budget)?;
             PaneBody::History {
                 style,
                 history: History {
@@ -359,12 +417,12 @@ fn read_pane(r: &mut Reader<'_>) -> Result<Pane, Malformed> {
                 },
             }
         }
-        _ => return Err(Malformed),
+        _ => return Err(DecodeError::Malformed),
     };
     Ok(Pane { label, body })
 }
 
-fn read_layers(r: &mut Reader<'_>) -> Result<Vec<Layer>, Malformed> {
+fn read_layers(r: &mut Reader<'_>, budget: &mut Budget) -> Result<Vec<Layer>, DecodeError> {
     let n = r.count(MAX_LAYERS.min(r.remaining()))?;
     let mut flags = Vec::with_capacity(n);
     for _ in 0..n {
@@ -373,7 +431,7 @@ fn read_layers(r: &mut Reader<'_>) -> Result<Vec<Layer>, Malformed> {
             || (f & CREATED_SAME != 0 && f & CREATED == 0)
             || (f & COMMENT_SAME != 0 && f & COMMENT == 0);
         if bad {
-            return Err(Malformed);
+            return Err(DecodeError::Malformed);
         }
         flags.push(f);
     }
@@ -386,23 +444,25 @@ fn read_layers(r: &mut Reader<'_>) -> Result<Vec<Layer>, Malformed> {
         .collect();
     for (l, &f) in layers.iter_mut().zip(&flags) {
         if f & ID != 0 {
-            l.id = Some(read_id(r)?);
+            l.id = Some(read_id(r, budget)?);
         }
     }
     let mut prev: Option<String> = None;
     for (l, &f) in layers.iter_mut().zip(&flags) {
         if f & CREATED != 0 {
             let c = if f & CREATED_SAME != 0 {
-                prev.clone().ok_or(Malformed)?
+                let p = prev.as_ref().ok_or(Malformed)?;
+                budget.take(p.len())?;
+                p.clone()
             } else {
-                read_created(r)?
+                read_created(r, budget)?
             };
             l.created = Some(c);
         }
         prev = l.created.clone();
     }
     for l in layers.iter_mut() {
-        l.created_by = read_created_by(r)?;
+        l.created_by = read_created_by(r, budget)?;
     }
     for (l, &f) in layers.iter_mut().zip(&flags) {
         if f & SIZE != 0 {
@@ -413,13 +473,14 @@ fn read_layers(r: &mut Reader<'_>) -> Result<Vec<Layer>, Malformed> {
     for (l, &f) in layers.iter_mut().zip(&flags) {
         if f & COMMENT_SAME != 0 {
             if prev.is_empty() {
-                return Err(Malformed);
+                return Err(DecodeError::Malformed);
             }
+            budget.take(prev.len())?;
             l.comment = prev.clone();
         } else if f & COMMENT != 0 {
-            l.comment = r.str()?;
+            l.comment = budget.str(r)?;
             if l.comment.is_empty() {
-                return Err(Malformed);
+                return Err(DecodeError::Malformed);
             }
         }
         prev = l.comment.clone();
@@ -427,7 +488,7 @@ fn read_layers(r: &mut Reader<'_>) -> Result<Vec<Layer>, Malformed> {
     Ok(layers)
 }
 
-fn read_id(r: &mut Reader<'_>) -> Result<String, Malformed> {
+fn read_id(r: &mut Reader<'_>, budget: &mut Budget) -> Result<String, DecodeError> {
     let hex = |b: &[u8]| -> String {
         b.iter()
             .fold(String::with_capacity(b.len() * 2), |mut s, x| {
@@ -438,21 +499,31 @@ fn read_id(r: &mut Reader<'_>) -> Result<String, Malformed> {
             })
     };
     match r.byte()? {
-        0 => Ok(hex(r.raw()?)),
-        1 => Ok(format!("sha256:{}", hex(r.raw()?))),
-        2 => r.str(),
-        _ => Err(Malformed),
+        0 => {
+            let b = r.raw()?;
+            budget.take(b.len().saturating_mul(2))?;
+            Ok(hex(b))
+        }
+        1 => {
+            let b = r.raw()?;
+            budget.take(b.len().saturating_mul(2).saturating_add("sha256:".len()))?;
+            Ok(format!("sha256:{}", hex(b)))
+        }
+        2 => budget.str(r),
+        _ => Err(DecodeError::Malformed),
     }
 }
 
-fn read_created_by(r: &mut Reader<'_>) -> Result<String, Malformed> {
+fn read_created_by(r: &mut Reader<'_>, budget: &mut Budget) -> Result<String, DecodeError> {
     let code = r.byte()?;
     if code & !0x0f != 0 {
-        return Err(Malformed);
+        return Err(DecodeError::Malformed);
     }
     let prefix = PREFIXES.get(usize::from(code & 7)).ok_or(Malformed)?;
-    let rest = r.str()?;
+    let rest = r.raw()?;
     let suffix = if code & 8 != 0 { BUILDKIT_SUFFIX } else { "" };
+    budget.take(prefix.len() + rest.len() + suffix.len())?;
+    let rest = std::str::from_utf8(rest).map_err(|_| Malformed)?;
     Ok(format!("{prefix}{rest}{suffix}"))
 }
 
@@ -605,10 +676,138 @@ mod tests {
         for n in 0..bytes.len() {
             assert_eq!(
                 decode(bytes.get(..n).unwrap_or_default()),
-                Err(Malformed),
+                Err(DecodeError::Malformed),
                 "cut at {n}"
             );
         }
+    }
+
+    /// Bytes of text `link` holds: every string the decoder makes.
+    fn text_held(link: &Link) -> usize {
+        [&link.before, &link.after]
+            .iter()
+            .map(|pane| {
+                pane.label.len()
+                    + match &pane.body {
+                        PaneBody::Text { text, .. } => text.len(),
+                        PaneBody::History { history, .. } => {
+                            history.label.len()
+                                + history
+                                    .layers
+                                    .iter()
+                                    .map(|l| {
+                                        l.id.as_ref().map_or(0, String::len)
+                                            + l.created.as_ref().map_or(0, String::len)
+                                            + l.created_by.len()
+                                            + l.comment.len()
+                                    })
+                                    .sum::<usize>()
+                        }
+                    }
+            })
+            .sum()
+    }
+
+    #[test]
+    fn the_text_budget_holds_at_its_boundary() {
+        let link = sample_link();
+        let bytes = encode(&link);
+        let held = text_held(&link);
+        assert!(held > bytes.len(), "ids, prefixes and tokens unpack");
+        assert_eq!(decode_within(&bytes, held), Ok(link));
+        assert_eq!(
+            decode_within(&bytes, held - 1),
+            Err(DecodeError::TooMuchText)
+        );
+    }
+
+    #[test]
+    fn repeated_created_and_comment_are_paid_for_each_row() {
+        let row = Layer {
+            created: Some("c".repeat(1_000)),
+            comment: "k".repeat(500),
+            ..Layer::default()
+        };
+        let link = Link {
+            before: Pane {
+                label: String::new(),
+                body: PaneBody::History {
+                    style: 0,
+                    history: History {
+                        layers: vec![row; 40],
+                        ..History::default()
+                    },
+                },
+            },
+            after: Pane {
+                label: String::new(),
+                body: PaneBody::Text {
+                    selected: 0,
+                    text: String::new(),
+                },
+            },
+            view: ViewOptions::default(),
+        };
+        let bytes = encode(&link);
+        assert!(
+            bytes.len() < 1_700,
+            "one copy of each: {} bytes",
+            bytes.len()
+        );
+        assert_eq!(text_held(&link), 40 * 1_500);
+        assert_eq!(decode_within(&bytes, 40 * 1_500), Ok(link));
+        assert_eq!(
+            decode_within(&bytes, 40 * 1_500 - 1),
+            Err(DecodeError::TooMuchText)
+        );
+        // Short by one row's CREATED: refused at the CREATED repeats.
+        assert_eq!(
+            decode_within(&bytes, 39 * 1_000 + 500),
+            Err(DecodeError::TooMuchText)
+        );
+    }
+
+    /// A payload written by hand: one history of `rows` rows that all repeat
+    /// a CREATED of `created_len` bytes.
+    fn repeating_payload(rows: usize, created_len: usize) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.varint(0);
+        w.varint(0);
+        w.str("");
+        w.byte(1);
+        w.byte(0);
+        w.str("");
+        w.varint(rows as u64);
+        w.byte(CREATED);
+        for _ in 1..rows {
+            w.byte(CREATED | CREATED_SAME);
+        }
+        w.varint(0);
+        w.str(&"a".repeat(created_len));
+        for _ in 0..rows {
+            w.byte(0);
+            w.varint(0);
+        }
+        w.str("");
+        w.byte(0);
+        w.varint(0);
+        w.str("");
+        w.bytes
+    }
+
+    #[test]
+    fn a_payload_repeating_a_long_created_at_the_caps_is_refused_before_it_is_made() {
+        // 10,000 rows × 2 MiB would be 20 GiB; the budget stops it after 8 rows.
+        let bytes = repeating_payload(MAX_LAYERS, super::super::wire::MAX_STRING);
+        assert_eq!(decode(&bytes), Err(DecodeError::TooMuchText));
+        // The same shape within the budget decodes.
+        let small = repeating_payload(100, 1_000);
+        assert!(decode(&small).is_ok());
+        assert_eq!(decode_within(&small, 100 * 1_000), decode(&small));
+        assert_eq!(
+            decode_within(&small, 100 * 1_000 - 1),
+            Err(DecodeError::TooMuchText)
+        );
     }
 
     #[test]
