@@ -1,5 +1,5 @@
-//! What layerdiff writes out: the JSON of `layerdiff parse` (also the page's
-//! JSON export). The shape is a public contract, documented in README.md:
+//! What layerdiff writes out: the JSON of `layerdiff parse` (the page's JSON
+//! export is `compare::report::json`). The shape is a public contract, documented in README.md:
 //! `{"histories":[{"label","format","dialect","layers":[{"id","created","created_by",
 //! "truncated","size_bytes","size_exact","comment","lines":[first,last]}],
 //! "total_bytes","lines"}],"diagnostics":[{"severity","line","text","message"}]}`.

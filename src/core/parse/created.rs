@@ -1,6 +1,6 @@
 //! Recognises a CREATED / CREATED AT cell by its shape.
 //!
-//! Format notes (go-units `HumanDuration`, docs/formats.md §1.6):
+//! Format notes (go-units `HumanDuration`, docs/formats.md §1.6; `--human=false` forms §1.6b):
 //! - human: `Less than a second ago`, `1 second ago`, `N seconds ago`,
 //!   `About a minute ago`, `N minutes ago`, `About an hour ago`, `N hours ago`,
 //!   `N days ago`, `N weeks ago`, `N months ago`, `N years ago`;
