@@ -104,3 +104,33 @@ fn one_long_cell_cannot_blow_up_the_printed_pane() {
     );
     refused_or_sane(&link);
 }
+
+fn comment(comment: &str) -> Layer {
+    Layer {
+        comment: comment.to_string(),
+        ..Layer::default()
+    }
+}
+
+/// A tab inside a cell starts another column, and printing a history laid
+/// out columns recursively, one call deeper per column (`render.rs`
+/// `format_block`): a COMMENT of 200,000 tabs, from a link of about 300
+/// characters, overflowed the stack and aborted.
+#[test]
+fn a_cell_full_of_tabs_cannot_overflow_the_stack() {
+    let link = history_link(vec![comment(&"\t".repeat(200_000))]);
+    assert!(
+        link.len() < 1_000,
+        "the link is short: {} characters",
+        link.len()
+    );
+    refused_or_sane(&link);
+    // Eight rows repeating 1.9 million tabs would print 150 MB: refused.
+    let link = history_link(vec![comment(&"\t".repeat(1_900_000)); 8]);
+    assert!(
+        link.len() < 3_000,
+        "the link is short: {} characters",
+        link.len()
+    );
+    refused_or_sane(&link);
+}

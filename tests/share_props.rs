@@ -4,7 +4,7 @@
 
 use layerdiff::core::model::{History, Layer, Size};
 use layerdiff::core::parse::parse;
-use layerdiff::core::render::{render, rendered_len, RenderStyle};
+use layerdiff::core::render::{render, render_within, RenderStyle};
 use layerdiff::core::share::{
     decode, encode, same_history, EncodeOptions, ShareState, SharedPane, ViewOptions,
 };
@@ -184,15 +184,21 @@ proptest! {
 
     // Opening a link measures a printed history before printing it, so the
     // measure must be exact for any cells a crafted link can hold: tabs and
-    // newlines that break tabwriter's rows, wide and escaped characters.
+    // newlines that break tabwriter's rows, wide and escaped characters
+    // (the exact length prints; one byte less is refused).
     #[test]
-    fn rendered_len_is_the_printed_length(
+    fn render_within_measures_exactly(
         layers in prop::collection::vec(any_layer(), 0..6),
         label in ".{0,10}",
     ) {
         let h = History { label, layers, ..History::default() };
         for style in STYLES {
-            prop_assert_eq!(rendered_len(&h, style), render(&h, style).len(), "{:?}", style);
+            let printed = render(&h, style);
+            let len = printed.len();
+            prop_assert_eq!(render_within(&h, style, len), Some(printed), "{:?}", style);
+            if let Some(short) = len.checked_sub(1) {
+                prop_assert_eq!(render_within(&h, style, short), None, "{:?}", style);
+            }
         }
     }
 }

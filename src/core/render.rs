@@ -1,6 +1,8 @@
 //! Prints a [`History`] back as docker (or podman) would, so that a shared
 //! link can restore the panes as text and the parser can be tested on its own
-//! output (`tests/parse_props.rs`).
+//! output (`tests/parse_props.rs`). A shared link's history comes from a
+//! stranger: [`render_within`] measures what would be printed (without a
+//! copy per line or a call per column) and prints only what fits.
 //!
 //! Format rules (docs/formats.md §1.2–1.7, §3):
 //! - docker tables go through Go's `tabwriter` with minwidth 10, padding 3
@@ -42,20 +44,57 @@ pub enum RenderStyle {
 
 /// Prints `history` the way `style`'s command prints it (with a final newline).
 pub fn render(history: &History, style: RenderStyle) -> String {
-    let mut out = String::new();
-    print(history, style, &mut out);
-    out
+    match printout(history, style) {
+        Printout::Table {
+            cells,
+            minwidth,
+            padding,
+        } => tabwriter(&cells, minwidth, padding),
+        Printout::JsonLines => {
+            let mut out = String::new();
+            json_lines(history, &mut out);
+            out
+        }
+    }
 }
 
-/// The length in bytes of [`render`]`(history, style)`, found without
-/// printing it: the column widths and the row count give the padding, so a
-/// history whose printed table would be huge (one long cell pads every row
-/// to its width) can be refused before any of it is made. Saturates at
-/// `usize::MAX` (wasm32's `usize` is 32 bits).
-pub fn rendered_len(history: &History, style: RenderStyle) -> usize {
-    let mut count = Count(0);
-    print(history, style, &mut count);
-    count.0
+/// [`render`], or `None` when the printed text would be longer than
+/// `max_len` bytes, decided before it is printed. A shared link may carry a
+/// history whose table is huge once laid out (one long cell pads every row
+/// to its width; a cell full of tabs makes a column of each), so the table
+/// is first measured: a floor from the cells alone (no allocation: a cell
+/// before a tab takes at least `minwidth`), then the exact length from the
+/// column widths and the row count. Either measure over `max_len` refuses.
+pub fn render_within(history: &History, style: RenderStyle, max_len: usize) -> Option<String> {
+    match printout(history, style) {
+        Printout::Table {
+            cells,
+            minwidth,
+            padding,
+        } => {
+            if table_floor(&cells, minwidth, padding) > max_len {
+                return None;
+            }
+            let mut len = Count(0);
+            write_table(&cells, minwidth, padding, &mut len);
+            if len.0 > max_len {
+                return None;
+            }
+            let mut out = String::with_capacity(len.0);
+            write_table(&cells, minwidth, padding, &mut out);
+            Some(out)
+        }
+        Printout::JsonLines => {
+            let mut len = Count(0);
+            json_lines(history, &mut len);
+            if len.0 > max_len {
+                return None;
+            }
+            let mut out = String::with_capacity(len.0);
+            json_lines(history, &mut out);
+            Some(out)
+        }
+    }
 }
 
 /// Where printed text goes: a `String`, or a [`Count`] of its bytes.
@@ -66,8 +105,6 @@ trait Out {
     fn char(&mut self, c: char);
     /// Appends `n` spaces.
     fn spaces(&mut self, n: usize);
-    /// Room for `n` more bytes (a hint).
-    fn reserve(&mut self, n: usize);
 }
 
 impl Out for String {
@@ -80,12 +117,10 @@ impl Out for String {
     fn spaces(&mut self, n: usize) {
         self.extend(std::iter::repeat_n(' ', n));
     }
-    fn reserve(&mut self, n: usize) {
-        String::reserve(self, n);
-    }
 }
 
-/// Counts the bytes that would be printed, without printing them.
+/// Counts the bytes that would be printed, without printing them; saturates
+/// (wasm32's `usize` is 32 bits).
 struct Count(usize);
 
 impl Out for Count {
@@ -98,11 +133,22 @@ impl Out for Count {
     fn spaces(&mut self, n: usize) {
         self.0 = self.0.saturating_add(n);
     }
-    fn reserve(&mut self, _: usize) {}
 }
 
-/// [`render`] into `out`.
-fn print(history: &History, style: RenderStyle, out: &mut impl Out) {
+/// What a style prints, before it is laid out.
+enum Printout {
+    /// A table: its cells (ending at `\t`, lines at `\n`) and the
+    /// [`tabwriter`] settings that pad them.
+    Table {
+        cells: String,
+        minwidth: usize,
+        padding: usize,
+    },
+    /// `--format json`: printed by [`json_lines`].
+    JsonLines,
+}
+
+fn printout(history: &History, style: RenderStyle) -> Printout {
     // A history read without a CREATED column (`--format 'table {{.ID}}\t
     // {{.CreatedBy}}\t{{.Size}}'`) is printed without one, as that format did.
     let with_created = history.layers.iter().any(|l| l.created.is_some());
@@ -117,7 +163,7 @@ fn print(history: &History, style: RenderStyle, out: &mut impl Out) {
         text.push('\n');
     };
     match style {
-        RenderStyle::JsonLines => json_lines(history, out),
+        RenderStyle::JsonLines => Printout::JsonLines,
         RenderStyle::Podman => {
             let mut text = String::new();
             row(
@@ -130,7 +176,11 @@ fn print(history: &History, style: RenderStyle, out: &mut impl Out) {
                 let size = l.size.map(size_text).unwrap_or_default();
                 row(&mut text, [&id, created_text(l), &by, &size, &l.comment]);
             }
-            write_table(&text, 12, 2, out);
+            Printout::Table {
+                cells: text,
+                minwidth: 12,
+                padding: 2,
+            }
         }
         RenderStyle::Docker | RenderStyle::DockerNoTrunc | RenderStyle::DockerHumanFalse => {
             let no_trunc = style == RenderStyle::DockerNoTrunc;
@@ -155,7 +205,11 @@ fn print(history: &History, style: RenderStyle, out: &mut impl Out) {
                 };
                 row(&mut text, [&id, created_text(l), &by, &size, &l.comment]);
             }
-            write_table(&text, 10, 3, out);
+            Printout::Table {
+                cells: text,
+                minwidth: 10,
+                padding: 3,
+            }
         }
     }
 }
@@ -206,87 +260,88 @@ fn podman_cut(s: &str, truncated: bool) -> String {
 /// at `\n`; a column block is a run of lines that have a cell in that
 /// column; its width is max(minwidth, widest cell + padding).
 pub fn tabwriter(text: &str, minwidth: usize, padding: usize) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len().saturating_mul(2));
     write_table(text, minwidth, padding, &mut out);
     out
 }
 
-/// [`tabwriter`] into `out`.
-fn write_table(text: &str, minwidth: usize, padding: usize, out: &mut impl Out) {
-    let lines: Vec<Vec<&str>> = text
-        .strip_suffix('\n')
+/// The lines of a table and, for each, its cells and whether each ends at a
+/// tab (the last cell of a line does not, and is not padded).
+fn table_lines(text: &str) -> impl Iterator<Item = impl Iterator<Item = (&str, bool)>> {
+    text.strip_suffix('\n')
         .unwrap_or(text)
         .split('\n')
-        .map(|l| l.split('\t').collect())
-        .collect();
-    out.reserve(text.len().saturating_mul(2));
-    let mut widths: Vec<usize> = Vec::new();
-    format_block(
-        &lines,
-        0,
-        lines.len(),
-        0,
-        minwidth,
-        padding,
-        &mut widths,
-        out,
-    );
+        .map(|line| {
+            let mut cells = line.split('\t').peekable();
+            std::iter::from_fn(move || {
+                let cell = cells.next()?;
+                Some((cell, cells.peek().is_some()))
+            })
+        })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn format_block(
-    lines: &[Vec<&str>],
-    mut line0: usize,
-    line1: usize,
-    column: usize,
-    minwidth: usize,
-    padding: usize,
-    widths: &mut Vec<usize>,
-    out: &mut impl Out,
-) {
-    let mut this = line0;
-    while this < line1 {
-        let terminated = |i: usize| lines.get(i).is_some_and(|l| column + 1 < l.len());
-        if !terminated(this) {
-            this += 1;
-            continue;
-        }
-        write_lines(lines, line0, this, widths, out);
-        line0 = this;
-        let mut column_width = minwidth;
-        while this < line1 && terminated(this) {
-            let w = lines
-                .get(this)
-                .and_then(|l| l.get(column))
-                .map_or(0, |c| width(c));
-            column_width = column_width.max(w + padding);
-            this += 1;
-        }
-        widths.push(column_width);
-        format_block(
-            lines,
-            line0,
-            this,
-            column + 1,
-            minwidth,
-            padding,
-            widths,
-            out,
-        );
-        widths.pop();
-        line0 = this;
-    }
-    write_lines(lines, line0, line1, widths, out);
+/// A floor under the length of what [`write_table`] prints, found without
+/// allocating: a cell that ends at a tab is padded to at least `minwidth`
+/// and to at least `padding` more than its width, and a character is never
+/// wider than its bytes.
+fn table_floor(text: &str, minwidth: usize, padding: usize) -> usize {
+    table_lines(text).fold(0usize, |n, cells| {
+        cells.fold(n.saturating_add(1), |n, (cell, tab)| {
+            let least = if tab {
+                cell.len().saturating_add(padding).max(minwidth)
+            } else {
+                cell.len()
+            };
+            n.saturating_add(least)
+        })
+    })
 }
 
-fn write_lines(lines: &[Vec<&str>], from: usize, to: usize, widths: &[usize], out: &mut impl Out) {
-    for line in lines.iter().take(to).skip(from) {
-        for (j, cell) in line.iter().enumerate() {
-            out.text(cell);
-            if let Some(&w) = widths.get(j) {
-                out.spaces(w.saturating_sub(width(cell)));
+/// [`tabwriter`] into `out`, in two passes over `text` and without a copy
+/// of its lines: a column block (Go's, found recursively there) is a maximal
+/// run of consecutive lines that have a cell ending at a tab in that column,
+/// so the first pass finds every block's width, in the order the blocks
+/// start, keeping only the blocks still open; the second prints, taking the
+/// widths in the same order. Memory: one width per block.
+fn write_table(text: &str, minwidth: usize, padding: usize, out: &mut impl Out) {
+    let mut blocks: Vec<usize> = Vec::new();
+    // For each column, the block open in it (an index into `blocks`).
+    let mut open: Vec<usize> = Vec::new();
+    for cells in table_lines(text) {
+        let mut column = 0;
+        for (cell, tab) in cells {
+            if !tab {
+                break;
             }
+            let w = width(cell).saturating_add(padding);
+            match open.get(column).and_then(|&b| blocks.get_mut(b)) {
+                Some(block) => *block = (*block).max(w),
+                None => {
+                    open.push(blocks.len());
+                    blocks.push(w.max(minwidth));
+                }
+            }
+            column += 1;
         }
+        open.truncate(column);
+    }
+    let mut next = blocks.iter().copied();
+    let mut widths: Vec<usize> = Vec::new();
+    for cells in table_lines(text) {
+        let mut column = 0;
+        for (cell, tab) in cells {
+            out.text(cell);
+            if !tab {
+                break;
+            }
+            if column == widths.len() {
+                widths.push(next.next().unwrap_or(minwidth));
+            }
+            let w = widths.get(column).copied().unwrap_or(minwidth);
+            out.spaces(w.saturating_sub(width(cell)));
+            column += 1;
+        }
+        widths.truncate(column);
         out.char('\n');
     }
 }
@@ -623,6 +678,53 @@ b1750ffe7b95   33 seconds ago   CMD [\"node\"]                                  
         );
     }
 
+    /// The floor [`render_within`] checks first (0 for JSON lines).
+    fn table_floor_of(h: &History, style: RenderStyle) -> usize {
+        match printout(h, style) {
+            Printout::Table {
+                cells,
+                minwidth,
+                padding,
+            } => table_floor(&cells, minwidth, padding),
+            Printout::JsonLines => 0,
+        }
+    }
+
+    #[test]
+    fn tabwriter_lays_out_ragged_lines_as_go_does() {
+        // Blocks end where a line has fewer cells; a line without a tab is
+        // not padded; an empty line ends every block.
+        assert_eq!(
+            tabwriter("a\tbb\tc\nddd\te\n\tf\tg\th\ni\n\tj\n", 10, 3),
+            "a         bb        c\nddd       e\n          f         g         h\ni\n          j\n"
+        );
+        assert_eq!(
+            tabwriter("x\ty\n\n\tz\tw\n", 10, 3),
+            "x         y\n\n          z         w\n"
+        );
+        assert_eq!(
+            tabwriter(
+                "IMAGE\tCREATED\tBY\tSIZE\tCOMMENT\n<missing>\t1\tRUN\t0B\ta\tb\t\tc\nd\n<missing>\t2\tRUN\t0B\t\n",
+                10,
+                3
+            ),
+            "IMAGE       CREATED   BY        SIZE      COMMENT\n<missing>   1         RUN       0B        a         b                   c\nd\n<missing>   2         RUN       0B        \n"
+        );
+        assert_eq!(tabwriter("", 10, 3), "\n");
+    }
+
+    #[test]
+    fn a_cell_of_many_tabs_or_lines_is_laid_out_without_recursion() {
+        // One column per tab: Go's recursion (and ours, before) went one
+        // call deeper per column and overflowed the stack.
+        let tabs = format!("a\t{}b\n", "\t".repeat(200_000));
+        let printed = tabwriter(&tabs, 10, 3);
+        assert_eq!(printed.len(), 10 * 200_001 + 2);
+        assert!(table_floor(&tabs, 10, 3) <= printed.len());
+        let lines = "\n".repeat(200_000);
+        assert_eq!(tabwriter(&lines, 10, 3), lines);
+    }
+
     const ALL: [RenderStyle; 5] = [
         RenderStyle::Docker,
         RenderStyle::DockerNoTrunc,
@@ -632,7 +734,7 @@ b1750ffe7b95   33 seconds ago   CMD [\"node\"]                                  
     ];
 
     #[test]
-    fn rendered_len_is_the_printed_length() {
+    fn render_within_refuses_one_byte_short() {
         let mut odd = history();
         // Cells that break tabwriter's rows and columns, wide and escaped characters.
         if let Some(l) = odd.layers.get_mut(1) {
@@ -650,11 +752,17 @@ b1750ffe7b95   33 seconds ago   CMD [\"node\"]                                  
         };
         for h in [history(), odd, long, no_created, History::default()] {
             for style in ALL {
+                let printed = render(&h, style);
+                let len = printed.len();
+                assert!(table_floor_of(&h, style) <= len, "{style:?} {h:?}");
                 assert_eq!(
-                    rendered_len(&h, style),
-                    render(&h, style).len(),
+                    render_within(&h, style, len).as_ref(),
+                    Some(&printed),
                     "{style:?} {h:?}"
                 );
+                if let Some(short) = len.checked_sub(1) {
+                    assert_eq!(render_within(&h, style, short), None, "{style:?} {h:?}");
+                }
             }
         }
     }
