@@ -226,13 +226,21 @@ pub fn App() -> Html {
         });
     }
     let fragment = links.as_ref().map(|l| l.full.clone()).unwrap_or_default();
-    // Keep the address bar on the current comparison once the user changed something.
+    // Keep the address bar on the current comparison once the user changed
+    // something. Only a link packed for the panes as they are now is
+    // written: a link packed before the user's change (the demo's, while
+    // the new one is still being packed) would put a stale comparison in
+    // the address bar, and a link the user then opens could look unchanged.
     {
-        let touched = touched.clone();
+        let (touched, latest) = (touched.clone(), latest.clone());
+        let packed_for = links.as_ref().map(|l| l.inputs.clone());
         use_effect_with(fragment.clone(), move |fragment| {
             let fragment = fragment.clone();
             let timer = Timeout::new(SAVE_DELAY_MS, move || {
-                if *touched.borrow() && !fragment.is_empty() {
+                let current = packed_for
+                    .as_ref()
+                    .is_some_and(|inputs| *inputs == LinkInputs::of(&latest.borrow()));
+                if *touched.borrow() && current && !fragment.is_empty() {
                     link::write_address_bar(&fragment);
                 }
             });
