@@ -550,33 +550,7 @@ mod tests {
         );
     }
 
-    /// A payload written by hand: a history of `rows` rows, each with a
-    /// CREATED of `created_len` bytes, the same as the row above.
-    fn repeating_payload(rows: usize, created_len: usize) -> Vec<u8> {
-        let mut w = super::super::wire::Writer::default();
-        w.varint(0);
-        w.varint(0);
-        w.str("");
-        w.byte(1);
-        w.byte(0);
-        w.str("");
-        w.varint(rows as u64);
-        w.byte(2);
-        for _ in 1..rows {
-            w.byte(2 | 4);
-        }
-        w.varint(0);
-        w.str(&"a".repeat(created_len));
-        for _ in 0..rows {
-            w.byte(0);
-            w.varint(0);
-        }
-        w.str("");
-        w.byte(0);
-        w.varint(0);
-        w.str("");
-        w.bytes
-    }
+    use super::super::v1::tests::repeating_payload;
 
     #[test]
     fn short_links_that_would_open_to_gigabytes_are_refused() {

@@ -555,7 +555,7 @@ fn read_size(r: &mut Reader<'_>) -> Result<Size, Malformed> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn layer(
@@ -769,7 +769,7 @@ mod tests {
 
     /// A payload written by hand: one history of `rows` rows that all repeat
     /// a CREATED of `created_len` bytes.
-    fn repeating_payload(rows: usize, created_len: usize) -> Vec<u8> {
+    pub(crate) fn repeating_payload(rows: usize, created_len: usize) -> Vec<u8> {
         let mut w = Writer::default();
         w.varint(0);
         w.varint(0);
