@@ -5,7 +5,7 @@
 #                 opens again the same once packed again;
 #   share_wire    the v1 payload reader alone (many times faster): never
 #                 panics, and what it reads writes back to the same link.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET]   (default 60 parse)
+# Usage: [FUZZ_MAX_LEN=N] scripts/fuzz.sh [SECONDS] [TARGET]   (default 60 parse)
 # Installs cargo-fuzz if missing (it needs nightly flags; RUSTC_BOOTSTRAP=1
 # lets the stable toolchain accept them). Seeds are copied at run time: for
 # parse from tests/data/corpus/, for the share targets the frozen links of
@@ -45,18 +45,21 @@ case "$target" in
   share_decode | share_wire) share_seeds "$corpus" ;;
 esac
 
-# The share targets run without AddressSanitizer: everything they reach is
-# safe Rust (layerdiff, miniz_oxide and base64 forbid `unsafe`), so it would
-# only halve the speed; panics and overflows (debug assertions stay on) are
-# what they look for. parse keeps cargo-fuzz's default.
-sanitizer=()
-case "$target" in share_*) sanitizer=(--sanitizer none) ;; esac
+# No target runs under AddressSanitizer: everything they reach is safe Rust
+# (layerdiff forbids `unsafe` in src/lib.rs; miniz_oxide and base64 forbid it
+# too; nom's and memchr's few blocks are theirs to fuzz), so it would only
+# slow the search several times over; panics, overflows (debug assertions
+# stay on) and timeouts are what they look for.
+sanitizer=(--sanitizer none)
+# FUZZ_MAX_LEN: the longest input tried (default 65536). Smaller runs many
+# more executions per second; the big-input cases are in tests/parse_props.rs.
+max_len="${FUZZ_MAX_LEN:-65536}"
 
 log="$(mktemp)"
 say "Fuzzing $target for ${seconds}s (log: $log)"
 rc=0
 RUSTC_BOOTSTRAP=1 cargo fuzz run "${sanitizer[@]}" "$target" "$corpus" -- \
-  -max_total_time="$seconds" -max_len=65536 -timeout=10 -print_final_stats=1 \
+  -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -print_final_stats=1 \
   >"$log" 2>&1 || rc=$?
 grep -E '^(#[0-9]+\s+(INITED|DONE)|==[0-9]+==|SUMMARY|.*artifact|Done [0-9]+ runs)' "$log" || true
 runs="$(awk '/stat::number_of_executed_units/ { print $NF }' "$log" | tail -n1)"

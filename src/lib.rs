@@ -7,6 +7,8 @@
 //!   the URL or local storage. `tests/tidy.rs` checks that the core never names
 //!   yew, web-sys, gloo, js-sys or wasm-bindgen.
 
+#![forbid(unsafe_code)]
+
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]
