@@ -8,12 +8,12 @@
 //! way `docker history` prints them). Code that needs the oldest layer first
 //! (the comparison) reverses explicitly.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Everything [`crate::core::parse::parse`] found in one paste. Parsing never
 /// fails: a paste with no history yields an empty `histories` and a diagnostic.
 /// (`Eq` lets the UI's `Rc<Parsed>` props compare by pointer first.)
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Parsed {
     /// The histories found, in the order they appear in the paste.
     pub histories: Vec<History>,
@@ -22,7 +22,7 @@ pub struct Parsed {
 }
 
 /// One `docker history` output (one table or one JSON document).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
     /// A name for it, taken from what stands before it in the paste (a heading,
     /// the `docker history IMAGE` command, an `=== opt ===` line), or empty.
@@ -35,10 +35,18 @@ pub struct History {
     pub layers: Vec<Layer>,
     /// First and last line (1-based, inclusive) of the paste that it came from.
     pub lines: (usize, usize),
+    /// Layers printed after the last one kept, left out because the history
+    /// is longer than `parse::limits` allows (a warning says so).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub dropped_layers: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The shape of the printed history.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// A table with a header line (default output, `--no-trunc`, `--human=false`,
@@ -66,7 +74,7 @@ impl Format {
 }
 
 /// The tool that printed a history, as far as the text tells.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Dialect {
     /// Could not tell.
@@ -99,7 +107,7 @@ impl Dialect {
 }
 
 /// One row of a history: one build step, which may or may not have made a layer.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Layer {
     /// The image id in the first column, or `None` for `<missing>` (or no id column).
     pub id: Option<String>,
@@ -118,7 +126,7 @@ pub struct Layer {
 }
 
 /// A layer size as printed, in bytes, with how precise the printed value was.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Size {
     /// The printed value in bytes (decimal units: kB = 1000; KiB/MiB binary).
     pub bytes: u64,
@@ -151,7 +159,7 @@ impl History {
 }
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// For information: a line skipped on purpose (prose, a prompt, a `docker images` row).
@@ -163,7 +171,7 @@ pub enum Severity {
 }
 
 /// A message about one line of the paste: where, what, and what was expected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// How serious it is.
     pub severity: Severity,

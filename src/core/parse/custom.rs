@@ -236,6 +236,7 @@ fn finish(layers: Vec<Layer>, next: usize) -> Option<(History, usize)> {
             dialect: Dialect::Unknown,
             layers,
             lines: span,
+            dropped_layers: 0,
         },
         next,
     ))

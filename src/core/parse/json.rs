@@ -155,6 +155,7 @@ pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHis
             dialect,
             layers,
             lines: span,
+            dropped_layers: 0,
         },
         next,
     })

@@ -90,6 +90,7 @@ pub fn finish(
         dialect,
         layers,
         lines: span,
+        dropped_layers: 0,
     }
 }
 

@@ -40,6 +40,7 @@ mod json;
 mod label;
 mod layers;
 mod layout;
+pub mod limits;
 mod normalize;
 mod notes;
 mod row;
@@ -71,8 +72,17 @@ pub(crate) enum LineState {
     Noted,
 }
 
-/// Finds every history in `text`. Never fails and never panics.
+/// Finds every history in `text`. Never fails and never panics. Reads at
+/// most [`limits::MAX_PASTE_BYTES`] and keeps at most the histories and
+/// layers [`limits`] allows, saying in a warning what was left out.
 pub fn parse(text: &str) -> Parsed {
+    let read = limits::readable_part(text);
+    let mut parsed = parse_all(read);
+    limits::apply(&mut parsed, text, read);
+    parsed
+}
+
+fn parse_all(text: &str) -> Parsed {
     let normalized = normalize::normalize(text);
     let lines = Classified::new(split_lines(&normalized.text));
     let json_texts = JsonTexts::default();
