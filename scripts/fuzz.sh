@@ -5,7 +5,7 @@
 #                 opens again the same once packed again;
 #   share_wire    the v1 payload reader alone (many times faster): never
 #                 panics, and what it reads writes back to the same link.
-# Usage: [FUZZ_MAX_LEN=N] scripts/fuzz.sh [SECONDS] [TARGET]   (default 60 parse)
+# Usage: [FUZZ_MAX_LEN=N] [FUZZ_TIMEOUT=S] scripts/fuzz.sh [SECONDS] [TARGET]   (default 60 parse)
 # Installs cargo-fuzz if missing (it needs nightly flags; RUSTC_BOOTSTRAP=1
 # lets the stable toolchain accept them). Seeds are copied at run time: for
 # parse from tests/data/corpus/, for the share targets the frozen links of
@@ -59,7 +59,7 @@ log="$(mktemp)"
 say "Fuzzing $target for ${seconds}s (log: $log)"
 rc=0
 RUSTC_BOOTSTRAP=1 cargo fuzz run "${sanitizer[@]}" "$target" "$corpus" -- \
-  -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -print_final_stats=1 \
+  -max_total_time="$seconds" -max_len="$max_len" -timeout="${FUZZ_TIMEOUT:-10}" -print_final_stats=1 \
   >"$log" 2>&1 || rc=$?
 grep -E '^(#[0-9]+\s+(INITED|DONE)|==[0-9]+==|SUMMARY|.*artifact|Done [0-9]+ runs)' "$log" || true
 runs="$(awk '/stat::number_of_executed_units/ { print $NF }' "$log" | tail -n1)"

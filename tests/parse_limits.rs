@@ -65,7 +65,11 @@ fn a_paste_of_too_many_histories_keeps_the_first_ones_and_says_so() {
         .iter()
         .find(|d| d.severity == Severity::Warning)
         .expect("a warning says what was dropped");
-    assert!(warning.message.contains("the 7 from here on"), "{}", warning.message);
+    assert!(
+        warning.message.contains("the 7 from here on"),
+        "{}",
+        warning.message
+    );
     // It points at the first row of the first history left out (each table
     // is a header, two rows and a blank line).
     let first_dropped = 4 * MAX_HISTORIES + 2;
@@ -77,5 +81,32 @@ fn a_paste_within_the_caps_gets_no_warning() {
     let parsed = parse(&table(300));
     assert_eq!(parsed.histories[0].layers.len(), 300);
     assert_eq!(parsed.histories[0].dropped_layers, 0);
-    assert!(parsed.diagnostics.iter().all(|d| d.severity != Severity::Warning));
+    assert!(parsed
+        .diagnostics
+        .iter()
+        .all(|d| d.severity != Severity::Warning));
+}
+
+#[test]
+fn a_paste_over_the_size_cap_is_read_up_to_it_and_says_so() {
+    use layerdiff::core::parse::limits::MAX_PASTE_BYTES;
+    let rows = MAX_PASTE_BYTES / ROW.len() + 1_000;
+    let text = ROW.repeat(rows);
+    let parsed = parse(&text);
+    let cut = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.message.starts_with("this paste is"))
+        .expect("a warning says the paste was cut");
+    assert_eq!(cut.severity, Severity::Warning);
+    assert!(
+        cut.message.contains("only its first 20 MB"),
+        "{}",
+        cut.message
+    );
+    assert_eq!(
+        cut.line,
+        MAX_PASTE_BYTES / ROW.len() + 1,
+        "it points at the first line left out"
+    );
 }

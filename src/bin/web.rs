@@ -1,8 +1,22 @@
 //! The web app's entry point, built by Trunk for wasm32: mounts the Yew app.
+//!
+//! The same module also runs inside the page's parse worker
+//! (`src/ui/parse-worker.js`, see `layerdiff::ui::reader`): there the start
+//! function finds no `window` and mounts nothing, and the worker calls
+//! [`read_paste`].
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    yew::Renderer::<layerdiff::ui::App>::new().render();
+    if web_sys::window().is_some() {
+        yew::Renderer::<layerdiff::ui::App>::new().render();
+    }
+}
+
+/// Parses `text` (in the worker) and answers with the parse as JSON.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn read_paste(text: &str) -> String {
+    layerdiff::ui::read_paste(text)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -9,7 +9,8 @@
 //!
 //! Shared readers: [`instruction`] is the one reader of a CREATED BY cell
 //! (table, comparison key, chart labels and secrets all use it); [`text`]
-//! measures and cuts text (wide characters, `…`, short ids).
+//! measures and cuts text (wide characters, `…`, short ids); [`window`] says
+//! which rows of a long list the page holds.
 
 pub mod chart;
 pub mod compare;
@@ -23,3 +24,4 @@ pub mod render;
 pub mod share;
 pub mod split;
 pub mod text;
+pub mod window;

@@ -603,6 +603,7 @@ mod tests {
                 ),
             ],
             lines: (0, 0),
+            dropped_layers: 0,
         }
     }
 

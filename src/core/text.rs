@@ -89,9 +89,54 @@ pub fn short_id(id: &str) -> String {
     digest.chars().take(12).collect()
 }
 
+/// Where each line of a text starts (byte offsets), computed once per text.
+#[derive(Debug, PartialEq)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// The lines of `text` as `str::lines` counts them (at least one).
+    pub fn of(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.match_indices('\n')
+                .map(|(idx, _)| idx + 1)
+                .filter(|&start| start < text.len()),
+        );
+        LineIndex { starts }
+    }
+
+    /// How many lines.
+    pub fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Line `idx` (0-based) of `text`, without its line end.
+    pub fn line<'a>(&self, text: &'a str, idx: usize) -> &'a str {
+        let start = self.starts.get(idx).copied().unwrap_or(text.len());
+        let end = self.starts.get(idx + 1).copied().unwrap_or(text.len());
+        text.get(start..end)
+            .unwrap_or_default()
+            .trim_end_matches(['\n', '\r'])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_index_counts_lines_as_str_lines_does() {
+        for text in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\n", "x\n\ny"] {
+            let index = LineIndex::of(text);
+            assert_eq!(index.count(), text.lines().count().max(1), "{text:?}");
+            for (idx, line) in text.lines().enumerate() {
+                assert_eq!(index.line(text, idx), line, "{text:?} line {idx}");
+            }
+        }
+        assert_eq!(LineIndex::of("a\nb").line("a\nb", 9), "");
+    }
 
     #[test]
     fn widths_count_wide_characters_twice() {

@@ -16,13 +16,15 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::core::compare::compare;
-use crate::core::model::Parsed;
+use crate::core::compare::Comparison;
+use crate::core::model::{History, Parsed};
 use crate::core::parse::parse;
-use crate::core::share::{decode, encode};
+use crate::core::share::{decode, encode, limit};
 use crate::core::split::split_after_first;
 use crate::ui::comparison::{ComparisonView, PerfMark};
 use crate::ui::link::{self, LinkChoices, LinkInputs};
 use crate::ui::paste_pane::PastePane;
+use crate::ui::reader::Reader;
 use crate::ui::share_bar::{ShareBar, CHAT_LIMIT};
 use crate::ui::state::{Action, AppState, Side};
 use crate::ui::storage::{self, SavedWork};
@@ -53,13 +55,29 @@ struct Links {
     /// The fragment without ids and times, packed only when the full link is
     /// too long for a chat message and the user has not already chosen it.
     short: Option<String>,
+    /// Why there is no link (`full` is then empty): too much to carry.
+    refused: Option<String>,
 }
 
 impl Links {
     fn pack(inputs: LinkInputs, state: &AppState, choices: LinkChoices) -> Self {
         let _mark = PerfMark::start("layerdiff:link");
+        let refused = |why| Links {
+            inputs: inputs.clone(),
+            choices,
+            full: String::new(),
+            short: None,
+            refused: Some(why),
+        };
+        // Decided from the size of the text, before any packing.
+        if let Some(why) = limit::refuse_text(state.before.text.len() + state.after.text.len()) {
+            return refused(why);
+        }
         let shared = link::share_state(state);
         let full = encode(&shared, &choices.options());
+        if let Some(why) = limit::refuse_fragment(&full) {
+            return refused(why);
+        }
         let short =
             (full.len() + link::base_url().len() > CHAT_LIMIT && !choices.short).then(|| {
                 encode(
@@ -76,6 +94,7 @@ impl Links {
             choices,
             full,
             short,
+            refused: None,
         }
     }
 }
@@ -85,8 +104,9 @@ impl Links {
 enum Banner {
     /// A link could not be opened; nothing was changed.
     BadLink(String),
-    /// A link replaced panes that are kept and can be restored.
-    Recoverable,
+    /// A link replaced panes that are kept and can be restored (`stored`:
+    /// in the browser's storage too, not only for this visit).
+    Recoverable { stored: bool },
 }
 
 /// The demo split into its before and after parts.
@@ -118,8 +138,8 @@ fn set_aside_if_different(work: Option<&SavedWork>, opened: &AppState) -> Option
     if work.before.text == opened_work.before.text && work.after.text == opened_work.after.text {
         return None;
     }
-    storage::save_recoverable(work);
-    Some(Banner::Recoverable)
+    let stored = storage::save_recoverable(work).is_ok();
+    Some(Banner::Recoverable { stored })
 }
 
 /// The whole page.
@@ -136,47 +156,31 @@ pub fn App() -> Html {
     let dispatch = {
         let (state, touched) = (state.clone(), touched.clone());
         Callback::from(move |action: Action| {
-            if !matches!(action, Action::Reparse(_)) {
+            if !matches!(action, Action::Reparse(_) | Action::Read(..)) {
                 *touched.borrow_mut() = true;
             }
             state.dispatch(action)
         })
     };
 
-    // Debounced parse of panes whose text ran ahead of their parse.
-    {
-        let state = state.clone();
-        let stale = (
-            state.before.is_stale(),
-            state.after.is_stale(),
-            state.before.text.clone(),
-            state.after.text.clone(),
-        );
-        use_effect_with(stale, move |(before_stale, after_stale, _, _)| {
-            let sides: Vec<Side> = [(Side::Before, *before_stale), (Side::After, *after_stale)]
-                .into_iter()
-                .filter_map(|(side, stale)| stale.then_some(side))
-                .collect();
-            let timer = (!sides.is_empty()).then(|| {
-                Timeout::new(REPARSE_DELAY_MS, move || {
-                    for side in sides {
-                        state.dispatch(Action::Reparse(side));
-                    }
-                })
-            });
-            move || drop(timer)
-        });
-    }
+    // Panes whose text ran ahead of their parse: small ones are parsed here
+    // after typing pauses; big ones are read by their pane's parse worker
+    // (at once after a paste), which keeps the main thread free.
+    use_reading(&state, Side::Before);
+    use_reading(&state, Side::After);
 
     // Save the panes as the user types (built when the timer fires, from the
     // newest state: nothing is copied per keystroke).
+    // A save the browser refused (too big, storage full) is said, and the
+    // last save stays as it was.
     let inputs = LinkInputs::of(&state);
+    let not_saved = use_state_eq(|| None::<String>);
     {
-        let (touched, latest) = (touched.clone(), latest.clone());
+        let (touched, latest, not_saved) = (touched.clone(), latest.clone(), not_saved.clone());
         use_effect_with(inputs.clone(), move |_| {
             let timer = Timeout::new(SAVE_DELAY_MS, move || {
                 if *touched.borrow() {
-                    storage::save_work(&SavedWork::of(&latest.borrow()));
+                    not_saved.set(storage::save_work(&SavedWork::of(&latest.borrow())).err());
                 }
             });
             move || drop(timer)
@@ -240,7 +244,9 @@ pub fn App() -> Html {
                 let current = packed_for
                     .as_ref()
                     .is_some_and(|inputs| *inputs == LinkInputs::of(&latest.borrow()));
-                if *touched.borrow() && current && !fragment.is_empty() {
+                // No link (too big): the address bar must not keep an older
+                // comparison that a reload would open over the panes.
+                if *touched.borrow() && current {
                     link::write_address_bar(&fragment);
                 }
             });
@@ -270,13 +276,7 @@ pub fn App() -> Html {
         },
     );
     let (before, after) = (*histories).clone();
-    let comparison = use_memo((before.clone(), after.clone()), |(before, after)| {
-        let (Some(before), Some(after)) = (before, after) else {
-            return None;
-        };
-        let _mark = PerfMark::start("layerdiff:compare");
-        Some(Rc::new(compare(before, after)))
-    });
+    let comparison = use_comparison(before.clone(), after.clone());
     // Packs the link for the panes as they are now (copying during an update).
     let pack_now = {
         let latest = latest.clone();
@@ -285,7 +285,7 @@ pub fn App() -> Html {
         })
     };
     let base_url = link::base_url();
-    let body = match ((*comparison).clone(), before, after) {
+    let body = match (comparison, before, after) {
         (Some(c), Some(b), Some(a)) => html! {
             <>
                 <ComparisonView comparison={c} before={b.clone()} after={a.clone()} dark={dark}
@@ -293,12 +293,18 @@ pub fn App() -> Html {
                     on_toggle_sort={dispatch.reform(|_| Action::ToggleSort)}
                     on_toggle_base={dispatch.reform(|_| Action::ToggleBase)} />
                 <ShareBar link={AttrValue::from(format!("{base_url}#{fragment}"))}
+                    refused={links.as_ref().and_then(|l| l.refused.clone()).map(AttrValue::from)}
                     short_len={links.as_ref().and_then(|l| l.short.as_ref()).map(|s| base_url.chars().count() + 1 + s.len())}
                     updating={links.as_ref().is_none_or(|l| l.inputs != inputs || l.choices != *choices)}
                     pack_now={pack_now}
                     choices={*choices} on_choices={let c = choices.clone(); Callback::from(move |v| c.set(v))}
                     before={b} after={a} dark={dark} />
             </>
+        },
+        (None, Some(_), Some(_)) => html! {
+            <section class="comparison empty" data-testid="comparing">
+                <p class="muted" role="status">{"Comparing…"}</p>
+            </section>
         },
         _ => html! {
             <section class="comparison empty" data-testid="comparison-empty">
@@ -332,6 +338,11 @@ pub fn App() -> Html {
                 </nav>
             </header>
             {banner_view(&banner, &dispatch)}
+            if let Some(why) = &*not_saved {
+                <p class="banner warn" role="status" data-testid="not-saved">
+                    {"Not saved in this browser: "}{why}{". The last save is kept; the panes stay as they are until you leave this page."}
+                </p>
+            }
             <main>
                 <div class="panes">
                     <PastePane side={Side::Before} pane={state.before.clone()} dispatch={dispatch.clone()} />
@@ -340,6 +351,98 @@ pub fn App() -> Html {
                 {body}
             </main>
         </>
+    }
+}
+
+/// Parses the text of the pane on `side` when it runs ahead of its parse,
+/// once typing pauses: on the main thread when it is small, else in the
+/// pane's own worker (at once after a paste), falling back to the main
+/// thread if the worker fails. A newer text cancels the reading of an older one.
+#[hook]
+fn use_reading(state: &UseReducerHandle<AppState>, side: Side) {
+    let reader = use_memo((), |_| Reader::default());
+    let pane = state.pane(side);
+    let stale = pane.is_stale().then(|| pane.text.clone());
+    let (in_worker, pasted) = (pane.reads_in_worker(), pane.split_when_read);
+    let state = state.clone();
+    use_effect_with(stale, move |stale| {
+        let timer = stale.clone().map(|text| {
+            let reader = reader.clone();
+            let delay = if in_worker && pasted {
+                0
+            } else {
+                REPARSE_DELAY_MS
+            };
+            Timeout::new(delay, move || {
+                if !in_worker {
+                    return state.dispatch(Action::Reparse(side));
+                }
+                reader.read(
+                    &text.clone(),
+                    Box::new(move |parsed| match parsed {
+                        Some(parsed) => state.dispatch(Action::Read(side, text, Box::new(parsed))),
+                        None => state.dispatch(Action::Reparse(side)),
+                    }),
+                );
+            })
+        });
+        let reader = reader.clone();
+        move || {
+            drop(timer);
+            reader.cancel();
+        }
+    });
+}
+
+/// Histories with more layers than this (both together) are compared in a
+/// task of their own, after the panes have shown what was read: each stays
+/// short enough for the page to keep answering.
+const DEFER_COMPARE_LAYERS: usize = 600;
+
+/// The comparison of the two histories, rebuilt when either changes. Small
+/// ones are compared while rendering; big ones right after (the section says
+/// "Comparing…" for that moment).
+#[hook]
+fn use_comparison(
+    before: Option<Rc<History>>,
+    after: Option<Rc<History>>,
+) -> Option<Rc<Comparison>> {
+    type Pair = (Option<Rc<History>>, Option<Rc<History>>);
+    let layers = |h: &Option<Rc<History>>| h.as_ref().map_or(0, |h| h.layers.len());
+    let defer = layers(&before) + layers(&after) > DEFER_COMPARE_LAYERS;
+    let pair: Pair = (before, after);
+    let compared = |(before, after): &Pair| {
+        let (Some(before), Some(after)) = (before, after) else {
+            return None;
+        };
+        let _mark = PerfMark::start("layerdiff:compare");
+        Some(Rc::new(compare(before, after)))
+    };
+    let now = use_memo((pair.clone(), defer), move |(pair, defer)| {
+        (!defer).then(|| compared(pair)).flatten()
+    });
+    let later = use_state(|| None::<(Pair, Rc<Comparison>)>);
+    {
+        let later = later.clone();
+        use_effect_with((pair.clone(), defer), move |(pair, defer)| {
+            let pair = pair.clone();
+            let timer = defer.then(|| {
+                Timeout::new(0, move || {
+                    if let Some(c) = compared(&pair) {
+                        later.set(Some((pair, c)));
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    if defer {
+        later
+            .as_ref()
+            .filter(|(for_pair, _)| *for_pair == pair)
+            .map(|(_, c)| c.clone())
+    } else {
+        (*now).clone()
     }
 }
 
@@ -384,7 +487,7 @@ fn banner_view(banner: &UseStateHandle<Option<Banner>>, dispatch: &Callback<Acti
                 <button type="button" onclick={dismiss}>{"Dismiss"}</button>
             </div>
         },
-        Some(Banner::Recoverable) => {
+        Some(Banner::Recoverable { stored }) => {
             let restore = {
                 let (banner, dispatch) = (banner.clone(), dispatch.clone());
                 Callback::from(move |_: MouseEvent| {
@@ -397,7 +500,8 @@ fn banner_view(banner: &UseStateHandle<Option<Banner>>, dispatch: &Callback<Acti
             };
             html! {
                 <div class="banner info" role="status" data-testid="recoverable">
-                    <p>{"Your panes were replaced (by a shared link or the demo); what they held is kept."}</p>
+                    <p>{"Your panes were replaced (by a shared link or the demo); what they held is kept"}
+                        {if *stored { "." } else { " until you leave this page (too big for this browser's storage)." }}</p>
                     <button type="button" class="primary" onclick={restore} data-testid="restore">{"Restore my panes"}</button>
                     <button type="button" onclick={dismiss}>{"Keep the shared one"}</button>
                 </div>

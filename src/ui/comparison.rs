@@ -17,6 +17,8 @@ use crate::core::chart::{chart_data, render_svg, ChartOptions};
 use crate::core::compare::numbers::{human_bytes, plus_minus};
 use crate::core::compare::{Comparison, LayerRef, Row, SortBy, Status};
 use crate::core::model::History;
+use crate::ui::layer_table::ROW_PX;
+use crate::ui::windowed::{spacer_row, use_window};
 
 /// Props of [`ComparisonView`].
 #[derive(Properties, PartialEq)]
@@ -152,7 +154,14 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     if !props.sort_by_delta {
         shown.reverse();
     }
-    let rows = shown.iter().map(|&i| table_row(i, &c.rows[i], &focused));
+    // A long table is windowed (`ui/windowed.rs`): the rows near the visible ones.
+    let (window, on_scroll) = use_window(shown.len(), ROW_PX);
+    let onscroll =
+        on_scroll.reform(|e: Event| e.target_unchecked_into::<web_sys::Element>().scroll_top());
+    let partial = window.is_partial();
+    let rows = shown[window.start..window.end]
+        .iter()
+        .map(|&i| table_row(i, &c.rows[i], &focused));
     let toggle_sort = props.on_toggle_sort.reform(|_: MouseEvent| ());
     let toggle_base = props.on_toggle_base.reform(|_: MouseEvent| ());
 
@@ -179,8 +188,8 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
                 }
                 {legend()}
             </div>
-            <div class="table-wrap aligned-wrap" ref={table_ref}>
-                <table class="aligned" data-testid="aligned">
+            <div class={classes!("table-wrap", "aligned-wrap", partial.then_some("windowed"))} ref={table_ref} {onscroll}>
+                <table class="aligned" data-testid="aligned" aria-rowcount={(shown.len() + 1).to_string()}>
                     <caption class="visually-hidden">{"Layers of both images aligned, newest first: status, before layer, its size, the change, after layer, its size"}</caption>
                     <thead><tr>
                         <th scope="col">{"status"}</th>
@@ -191,7 +200,9 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
                         <th scope="col" class="num">{"size"}</th>
                     </tr></thead>
                     <tbody>
+                        {spacer_row(window.above(), ROW_PX, 6)}
                         { for rows }
+                        {spacer_row(window.below(), ROW_PX, 6)}
                         if props.base_collapsed && n_base > 0 {
                             <tr class="base-folded"><td colspan="6">
                                 <button type="button" class="linkish" onclick={props.on_toggle_base.reform(|_: MouseEvent| ())}>

@@ -7,10 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::model::{Parsed, Severity};
+use crate::core::window::Window;
 use crate::ui::diagnostics::severity_word;
-
-/// Beyond this many lines the gutter shows no markers (the list still does).
-const MAX_MARKED_LINES: usize = 20_000;
+use crate::ui::paste_pane::LINE_PX;
 
 /// What one line of the paste became.
 #[derive(Clone, Copy, PartialEq)]
@@ -25,58 +24,68 @@ enum LineMark {
 pub struct GutterProps {
     /// What the parser made of the text.
     pub parsed: Rc<Parsed>,
-    /// How many lines the text has.
-    pub n_lines: usize,
+    /// The lines shown: all of a short text, the ones near the visible
+    /// lines of a long one (`ui/windowed.rs`; row `i` is line `i + 1`).
+    pub window: Window,
     /// Which history is compared (its lines are tinted).
     pub selected: Option<usize>,
 }
 
-/// The gutter for a text of `n_lines` lines. A component of its own so that it
-/// re-renders only when the parse or the line count changes, not per keystroke.
+/// The gutter of the lines in `window`. A component of its own so that it
+/// re-renders only when the parse or the window changes, not per keystroke.
 #[component]
 pub fn Gutter(props: &GutterProps) -> Html {
-    let (parsed, n_lines, selected) = (&*props.parsed, props.n_lines, props.selected);
-    let n_lines = n_lines.clamp(1, MAX_MARKED_LINES);
-    let mut marks = vec![LineMark::Plain; n_lines + 1];
-    let mut in_selected = vec![false; n_lines + 1];
+    let (parsed, window, selected) = (&*props.parsed, props.window, props.selected);
+    // Lines `first..=last` (1-based) are drawn; index `line - first` below.
+    let (first, last) = (window.start + 1, window.end.max(1));
+    let n = last + 1 - first.min(last + 1);
+    let mut marks = vec![LineMark::Plain; n];
+    let mut in_selected = vec![false; n];
+    let mark_lines = |from: usize, to: usize, f: &mut dyn FnMut(usize)| {
+        for line in from.max(first)..=to.min(last) {
+            f(line - first);
+        }
+    };
     for (h_idx, history) in parsed.histories.iter().enumerate() {
+        if history.lines.1 < first || history.lines.0 > last {
+            continue;
+        }
         for layer in &history.layers {
-            for line in layer.lines.0..=layer.lines.1.min(n_lines) {
-                if let Some(m) = marks.get_mut(line) {
-                    *m = LineMark::Row;
-                }
-            }
+            mark_lines(layer.lines.0, layer.lines.1, &mut |i| {
+                marks[i] = LineMark::Row
+            });
         }
         if Some(h_idx) == selected {
-            for line in history.lines.0..=history.lines.1.min(n_lines) {
-                if let Some(m) = in_selected.get_mut(line) {
-                    *m = true;
-                }
-            }
+            mark_lines(history.lines.0, history.lines.1, &mut |i| {
+                in_selected[i] = true
+            });
         }
     }
     // What the parser said about each line, shown when pointing at its marker.
     let mut said: std::collections::BTreeMap<usize, String> = Default::default();
     for d in &parsed.diagnostics {
-        if d.line > 0 && d.line <= n_lines {
+        if d.line < first || d.line > last {
+            continue;
+        }
+        {
             let entry = said.entry(d.line).or_default();
             if !entry.is_empty() {
                 entry.push('\n');
             }
             entry.push_str(&format!("{}: {}", severity_word(d.severity).0, d.message));
         }
-        if let Some(m) = marks.get_mut(d.line) {
+        if let Some(m) = marks.get_mut(d.line - first) {
             let worse = match *m {
                 LineMark::Said(s) => d.severity > s,
                 _ => true,
             };
-            if worse && d.line > 0 {
+            if worse {
                 *m = LineMark::Said(d.severity);
             }
         }
     }
-    let lines = (1..=n_lines).map(|line| {
-        let (class, icon) = match marks[line] {
+    let lines = (first..=last).take(n).map(|line| {
+        let (class, icon) = match marks[line - first] {
             LineMark::Plain => ("g-plain", " "),
             LineMark::Row => ("g-row", "▸"),
             LineMark::Said(s) => {
@@ -84,9 +93,16 @@ pub fn Gutter(props: &GutterProps) -> Html {
                 (word, icon)
             }
         };
-        let chosen = if in_selected[line] { "g-sel" } else { "" };
+        let chosen = if in_selected[line - first] { "g-sel" } else { "" };
         let title = said.get(&line).cloned();
         html! { <span class={classes!("g", class, chosen)} {title}>{format!("{line:>4}{icon}\n")}</span> }
     });
-    html! { <pre class="gutter-lines">{ for lines }</pre> }
+    let pad = |rows: usize| (rows > 0).then(|| format!("height:{}px", rows as f64 * LINE_PX));
+    html! {
+        <pre class="gutter-lines">
+            if let Some(style) = pad(window.above()) { <span class="g-pad" {style}></span> }
+            { for lines }
+            if let Some(style) = pad(window.below()) { <span class="g-pad" {style}></span> }
+        </pre>
+    }
 }

@@ -1,5 +1,7 @@
 //! The parsed layers of one pane as a table: what the parser understood, row
 //! by row (newest first, as printed), with the paste line each came from.
+//! A long table is windowed (`ui/windowed.rs`): only the rows near the
+//! visible ones are in the page.
 
 use yew::prelude::*;
 
@@ -8,6 +10,10 @@ use std::rc::Rc;
 
 use crate::core::model::Parsed;
 use crate::ui::format::size_cell;
+use crate::ui::windowed::{spacer_row, use_window};
+
+/// Height of a row of a windowed table in CSS pixels (`--row` in main.css).
+pub const ROW_PX: f64 = 28.0;
 
 /// Props of [`LayerTable`].
 #[derive(Properties, PartialEq)]
@@ -25,15 +31,21 @@ pub struct LayerTableProps {
 /// The table of parsed layers.
 #[component]
 pub fn LayerTable(props: &LayerTableProps) -> Html {
-    let Some(history) = props
+    let history = props
         .parsed
         .histories
         .get(props.index)
-        .or_else(|| props.parsed.histories.first())
-    else {
+        .or_else(|| props.parsed.histories.first());
+    let total = history.map_or(0, |h| h.layers.len());
+    let (window, on_scroll) = use_window(total, ROW_PX);
+    let Some(history) = history else {
         return html! {};
     };
-    let rows = history.layers.iter().enumerate().map(|(idx, layer)| {
+    let onscroll =
+        on_scroll.reform(|e: Event| e.target_unchecked_into::<web_sys::Element>().scroll_top());
+    let shown = &history.layers[window.start..window.end];
+    let rows = shown.iter().enumerate().map(|(offset, layer)| {
+        let idx = window.start + offset;
         let step = Instruction::read(&layer.created_by, layer.truncated);
         let keyword = step.keyword.word();
         let (size, size_title) = size_cell(layer.size);
@@ -50,7 +62,7 @@ pub fn LayerTable(props: &LayerTableProps) -> Html {
             layer.created_by.clone()
         };
         html! {
-            <tr>
+            <tr aria-rowindex={(idx + 2).to_string()}>
                 <td class="num">{idx + 1}</td>
                 <td><span class={classes!("kw", format!("kw-{}", keyword.unwrap_or_default().to_ascii_lowercase()))}>{ keyword.unwrap_or("—") }</span></td>
                 <td class="cmd" title={full}>
@@ -62,9 +74,13 @@ pub fn LayerTable(props: &LayerTableProps) -> Html {
             </tr>
         }
     });
+    // A windowed table scrolls in its own box (focusable, so the keyboard
+    // scrolls it too); a short one is laid out as it always was.
+    let partial = window.is_partial();
     html! {
-        <div class="table-wrap">
-            <table class="layers" data-testid={format!("layers-{}", props.side)}>
+        <div class={classes!("table-wrap", partial.then_some("windowed"))} {onscroll}
+            tabindex={partial.then_some("0")} aria-label={partial.then(|| format!("{} layers, scrollable", total))}>
+            <table class="layers" data-testid={format!("layers-{}", props.side)} aria-rowcount={(total + 1).to_string()}>
                 <caption class="visually-hidden">{format!("Layers parsed from the {} paste, newest first", props.side)}</caption>
                 <thead><tr>
                     <th scope="col" class="num">{"#"}</th>
@@ -73,7 +89,11 @@ pub fn LayerTable(props: &LayerTableProps) -> Html {
                     <th scope="col" class="num">{"size"}</th>
                     <th scope="col">{"line"}</th>
                 </tr></thead>
-                <tbody>{ for rows }</tbody>
+                <tbody>
+                    {spacer_row(window.above(), ROW_PX, 5)}
+                    { for rows }
+                    {spacer_row(window.below(), ROW_PX, 5)}
+                </tbody>
             </table>
         </div>
     }

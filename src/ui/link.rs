@@ -3,10 +3,8 @@
 //! and writing the current link back with `history.replaceState` (so the
 //! address bar always holds the comparison, without piling up history entries).
 
-use std::rc::Rc;
-
 use crate::core::share::{decode, EncodeOptions, ShareError, ShareState, SharedPane, ViewOptions};
-use crate::ui::state::{AppState, Pane, View};
+use crate::ui::state::{AppState, Pane, Text, View};
 
 /// What the share box offers: a shorter link, and masking secrets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +32,7 @@ impl LinkChoices {
 /// the pointers), unlike a [`ShareState`], which copies both texts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkInputs {
-    texts: (Rc<str>, Rc<str>),
+    texts: (Text, Text),
     labels: (Option<String>, Option<String>),
     selected: (usize, usize),
     view: View,
@@ -112,16 +110,21 @@ pub fn base_url() -> String {
         .unwrap_or_default()
 }
 
-/// Puts `fragment` in the address bar without adding a history entry.
+/// Puts `fragment` in the address bar without adding a history entry (an
+/// empty one removes the fragment).
 pub fn write_address_bar(fragment: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if current_fragment().as_deref() == Some(fragment) {
+    if current_fragment().as_deref().unwrap_or_default() == fragment {
         return;
     }
     if let Ok(history) = window.history() {
-        let url = format!("{}#{fragment}", base_url());
+        let url = if fragment.is_empty() {
+            base_url()
+        } else {
+            format!("{}#{fragment}", base_url())
+        };
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }

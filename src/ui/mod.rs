@@ -12,8 +12,12 @@ mod gutter;
 mod layer_table;
 mod link;
 mod paste_pane;
+mod reader;
 mod share_bar;
 pub mod state;
 pub mod storage;
+mod text_view;
+mod windowed;
 
 pub use app::App;
+pub use reader::read_paste;

@@ -2,17 +2,22 @@
 //! the parser understood (format, layer count, sum of sizes), a picker when the
 //! paste holds several histories, the diagnostics, and the parsed layer table.
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::core::compare::numbers::human_bytes as bytes;
+use crate::core::parse::limits::count;
+use crate::core::text::LineIndex;
 use crate::ui::diagnostics::DiagnosticList;
 use crate::ui::gutter::Gutter;
 use crate::ui::layer_table::LayerTable;
-use crate::ui::state::{Action, Pane, Side};
+use crate::ui::state::{Action, Pane, Side, Text, VIEW_ONLY_BYTES};
+use crate::ui::text_view::TextView;
+use crate::ui::windowed::use_window;
 
 /// Line height of the text box in CSS pixels (kept equal to `--line` in main.css).
-const LINE_PX: f64 = 20.0;
+pub const LINE_PX: f64 = 20.0;
 
 /// Props of [`PastePane`].
 #[derive(Properties, PartialEq)]
@@ -33,6 +38,15 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
     let pane = &props.pane;
     let textarea = use_node_ref();
     let gutter_ref = use_node_ref();
+    let view_ref = use_node_ref();
+    let lines = use_memo(pane.text.clone(), |text| LineIndex::of(text));
+    let n_lines = lines.count();
+    // A big paste is shown read-only (`ui/text_view.rs`) unless the user
+    // asked for this very text in the text box.
+    let edit_big = use_state(|| None::<Text>);
+    let read_only =
+        pane.text.len() > VIEW_ONLY_BYTES && !edit_big.as_ref().is_some_and(|t| t.same(&pane.text));
+    let highlight = use_state_eq(|| None::<usize>);
 
     let oninput = {
         let dispatch = props.dispatch.clone();
@@ -46,30 +60,71 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
             }
         })
     };
+    // A paste too big for the text box is taken before the browser puts it
+    // there (the box would freeze the page laying it out); any paste into
+    // the read-only view replaces the text.
+    let onpaste = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(text) = e
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|c| c.clipboard_data())
+                .and_then(|d| d.get_data("text/plain").ok())
+            else {
+                return;
+            };
+            if read_only || text.len() > VIEW_ONLY_BYTES {
+                e.prevent_default();
+                if !text.is_empty() {
+                    dispatch.emit(Action::PasteText(side, text));
+                }
+            }
+        })
+    };
+    let (window, on_lines_scroll) = use_window(n_lines, LINE_PX);
     let onscroll = {
         let gutter_ref = gutter_ref.clone();
         Callback::from(move |e: Event| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let scroller: web_sys::Element = e.target_unchecked_into();
             if let Some(g) = gutter_ref.cast::<web_sys::HtmlElement>() {
-                g.set_scroll_top(area.scroll_top());
+                g.set_scroll_top(scroller.scroll_top());
             }
+            on_lines_scroll.emit(scroller.scroll_top());
         })
     };
     // Stable across renders (it reads the text from the box when used), so
     // the table and the notes do not re-render on every keystroke.
-    let goto_line = use_callback(textarea.clone(), |line: usize, textarea| {
-        select_line(textarea, line)
-    });
+    let goto_line = use_callback(
+        (
+            textarea.clone(),
+            view_ref.clone(),
+            highlight.clone(),
+            read_only,
+        ),
+        |line: usize, (textarea, view_ref, highlight, read_only)| {
+            if *read_only {
+                show_line(view_ref, highlight, line);
+            } else {
+                select_line(textarea, line);
+            }
+        },
+    );
+    let on_edit = {
+        let (edit_big, text) = (edit_big.clone(), pane.text.clone());
+        Callback::from(move |_: MouseEvent| edit_big.set(Some(text.clone())))
+    };
     // Keep the gutter on the text box's scroll position after every render:
     // a paste scrolls the box before the gutter has grown to its new length.
     {
-        let (textarea, gutter_ref) = (textarea.clone(), gutter_ref.clone());
+        let (textarea, view_ref, gutter_ref) =
+            (textarea.clone(), view_ref.clone(), gutter_ref.clone());
         use_effect(move || {
-            if let (Some(area), Some(g)) = (
-                textarea.cast::<HtmlTextAreaElement>(),
-                gutter_ref.cast::<web_sys::HtmlElement>(),
-            ) {
-                g.set_scroll_top(area.scroll_top());
+            let scroller = textarea
+                .cast::<web_sys::Element>()
+                .or_else(|| view_ref.cast::<web_sys::Element>());
+            if let (Some(scroller), Some(g)) = (scroller, gutter_ref.cast::<web_sys::HtmlElement>())
+            {
+                g.set_scroll_top(scroller.scroll_top());
             }
         });
     }
@@ -78,7 +133,7 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
     // the box, as after a split paste, a swap, a link or the demo.
     {
         let textarea = textarea.clone();
-        use_effect_with(pane.text.clone(), move |text| {
+        use_effect_with((pane.text.clone(), read_only), move |(text, _)| {
             if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
                 if area.value() != **text {
                     area.set_value(text);
@@ -105,16 +160,21 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
 
     let parsed = &pane.parsed;
     let history = pane.history();
-    let n_lines = pane.text.lines().count();
+    let reading_big = pane.is_stale() && pane.reads_in_worker();
     let summary = match history {
         Some(h) => html! {
             <p class="understood" aria-live="polite">
                 <span class="pill" data-testid={format!("format-{key}")}>{format!("{} · {}", h.dialect.describe(), h.format.as_str())}</span>
-                <span><b data-testid={format!("layer-count-{key}")}>{h.layers.len()}</b>{" layers"}</span>
+                <span><b data-testid={format!("layer-count-{key}")}>{h.layers.len()}</b>{" layers"}
+                    if h.dropped_layers > 0 {
+                        <span class="warn" data-testid={format!("dropped-{key}")}>{format!(" (of {}: the rest left out, see the notes)", count(h.layers.len() + h.dropped_layers))}</span>
+                    }
+                </span>
                 <span title="sum of layer sizes, as printed">{"Σ "}<b data-testid={format!("total-{key}")}>{bytes(h.total_bytes())}</b></span>
-                if pane.is_stale() { <span class="muted">{"reading…"}</span> }
+                if pane.is_stale() && !reading_big { <span class="muted">{"reading…"}</span> }
             </p>
         },
+        None if reading_big => html! {},
         None if pane.text.trim().is_empty() => html! {
             <p class="understood muted" aria-live="polite">{"Paste the output of "}<code>{"docker history IMAGE"}</code>{" here."}</p>
         },
@@ -146,17 +206,36 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
                     aria-label={format!("Name of the {key} image")} data-testid={format!("label-{key}")}
                     spellcheck="false" />
             </header>
+            if reading_big {
+                <p class="reading" role="status" data-testid={format!("reading-{key}")}>
+                    <progress aria-label={format!("reading the {key} paste")}></progress>
+                    {format!(" Reading {} of text…", bytes(pane.text.len() as u64))}
+                </p>
+            }
             {summary}
             {picker}
+            if read_only {
+                <p class="text-view-note muted small">
+                    {format!("{} lines, shown read-only: a text box this big would freeze the page. ", count(n_lines))}
+                    <button type="button" class="linkish" onclick={on_edit} data-testid={format!("edit-as-text-{key}")}>
+                        {"Edit as text (slow)"}
+                    </button>
+                </p>
+            }
             <div class="editor">
                 <div class="gutter" ref={gutter_ref} aria-hidden="true">
-                    <Gutter parsed={parsed.clone()} {n_lines} selected={history.map(|_| pane.selected)} />
+                    <Gutter parsed={parsed.clone()} {window} selected={history.map(|_| pane.selected)} />
                 </div>
-                <textarea ref={textarea} {oninput} {onscroll}
+                if read_only {
+                    <TextView side={key} text={pane.text.clone()} lines={lines.clone()} {window}
+                        highlight={*highlight} view_ref={view_ref.clone()} {onscroll} {onpaste} />
+                } else {
+                <textarea ref={textarea} {oninput} {onscroll} {onpaste}
                     spellcheck="false" wrap="off" autocomplete="off"
                     aria-label={format!("{key}: docker history output")}
                     placeholder="IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT\n<missing>      2 weeks ago   RUN /bin/sh -c apt-get install -y curl # buil…   42.1MB    buildkit.dockerfile.v0"
                     data-testid={format!("paste-{key}")} />
+                }
             </div>
             <DiagnosticList side={key} parsed={parsed.clone()} on_goto_line={goto_line.clone()} />
             if let Some(h) = history {
@@ -167,6 +246,16 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
             }
         </section>
     }
+}
+
+/// Scrolls the read-only view to line `line` (1-based) and highlights it.
+fn show_line(view_ref: &NodeRef, highlight: &UseStateHandle<Option<usize>>, line: usize) {
+    if let Some(view) = view_ref.cast::<web_sys::HtmlElement>() {
+        let top = ((line as f64 - 3.0).max(0.0) * LINE_PX) as i32;
+        view.set_scroll_top(top);
+        let _ = view.focus();
+    }
+    highlight.set(Some(line));
 }
 
 /// Selects line `line` (1-based) of the text box and scrolls it into view.

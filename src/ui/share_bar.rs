@@ -27,6 +27,9 @@ pub const CHAT_LIMIT: usize = 2_000;
 pub struct ShareBarProps {
     /// The full link for the current choices.
     pub link: AttrValue,
+    /// Why there is no link (the panes hold too much to carry), if so.
+    #[prop_or_default]
+    pub refused: Option<AttrValue>,
     /// The length of the link without ids and times (with the same masking),
     /// when it was packed (only for links over the chat limit).
     pub short_len: Option<usize>,
@@ -122,16 +125,20 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         <section class="share" aria-labelledby="share-title" data-testid="share">
             <h2 id="share-title">{"Share"}</h2>
             <p class="muted small">{"The link holds the whole comparison in its "}<code>{"#fragment"}</code>{", which browsers never send to a server."}</p>
-            <div class="link-row">
-                <input type="text" readonly=true value={props.link.clone()} onfocus={select_all}
-                    aria-label="Share link" data-testid="share-link" />
-                <button type="button" class="primary" onclick={on_copy} data-testid="copy-link" aria-live="polite">{copy_label}</button>
-            </div>
-            <p class="link-meta">
-                if props.updating { <span class="muted" data-testid="link-updating">{"updating the link… · "}</span> }
-                <label><input type="checkbox" checked={choices.short} onclick={set_short} data-testid="short-toggle" />{" without image ids and times"}</label>
-            </p>
-            {length_note}
+            if let Some(why) = &props.refused {
+                <p class="warn" role="status" data-testid="link-refused">{"No link for these panes: "}{why}{"."}</p>
+            } else {
+                <div class="link-row">
+                    <input type="text" readonly=true value={props.link.clone()} onfocus={select_all}
+                        aria-label="Share link" data-testid="share-link" />
+                    <button type="button" class="primary" onclick={on_copy} data-testid="copy-link" aria-live="polite">{copy_label}</button>
+                </div>
+                <p class="link-meta">
+                    if props.updating { <span class="muted" data-testid="link-updating">{"updating the link… · "}</span> }
+                    <label><input type="checkbox" checked={choices.short} onclick={set_short} data-testid="short-toggle" />{" without image ids and times"}</label>
+                </p>
+                {length_note}
+            }
             if n_secrets > 0 {
                 <div class="secrets" role="status" data-testid="secrets">
                     <p><b>{format!("⚠ {n_secrets} likely secret{} in the instructions", if n_secrets == 1 { "" } else { "s" })}</b>

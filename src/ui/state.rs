@@ -15,6 +15,14 @@ use crate::ui::comparison::PerfMark;
 /// Texts up to this size are parsed on every keystroke.
 pub const INSTANT_PARSE_BYTES: usize = 24 * 1024;
 
+/// Texts up to this size are parsed on the main thread (a few ms); bigger
+/// ones by the parse worker (`ui/reader.rs`), so the page never freezes.
+pub const INLINE_PARSE_BYTES: usize = 128 * 1024;
+
+/// Texts over this size are shown read-only and windowed (`ui/text_view.rs`)
+/// instead of in the text box, whose layout of every line would freeze the page.
+pub const VIEW_ONLY_BYTES: usize = 1_000_000;
+
 /// Which of the two panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {
@@ -42,31 +50,74 @@ impl Side {
     }
 }
 
+/// A pane's text, shared without copies. Equal when it is the same text:
+/// the same allocation is recognised at once (`Rc<str>` itself compares
+/// every byte, and the page compares texts on every render: for a 10 MB
+/// paste that was a tenth of a second per render).
+#[derive(Debug, Clone)]
+pub struct Text(Rc<str>);
+
+impl Text {
+    /// Whether both are the very same allocation.
+    pub fn same(&self, other: &Text) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.same(other) || *self.0 == *other.0
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text(Rc::from(text))
+    }
+}
+
 /// One paste pane: the user's text, what the parser made of it, and choices.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pane {
     /// The text as typed or pasted. Never replaced without the user asking.
-    pub text: Rc<str>,
+    pub text: Text,
     /// The parse of `parsed_text` (which lags `text` by the debounce while typing).
     pub parsed: Rc<Parsed>,
     /// The text `parsed` was made from.
-    pub parsed_text: Rc<str>,
+    pub parsed_text: Text,
     /// Which history of the paste this pane compares (a paste may hold several).
     pub selected: usize,
     /// The label the user typed, if any; otherwise the history's own label shows.
     pub label_override: Option<String>,
+    /// The text was pasted and is still being read: once read, if it holds
+    /// two or more histories, it fills both panes.
+    pub split_when_read: bool,
 }
 
 impl Pane {
-    /// A pane holding `text`, parsed at once.
+    /// A pane holding `text`: parsed at once when it is small, else left
+    /// for the parse worker (it [`is_stale`](Self::is_stale) until then).
     pub fn new(text: &str) -> Self {
-        let text: Rc<str> = Rc::from(text);
+        let text = Text::from(text);
+        let inline = text.len() <= INLINE_PARSE_BYTES;
         Pane {
-            parsed: Rc::new(timed_parse(&text)),
-            parsed_text: text.clone(),
+            parsed: Rc::new(if inline {
+                timed_parse(&text)
+            } else {
+                Parsed::default()
+            }),
+            parsed_text: if inline { text.clone() } else { Text::from("") },
             text,
             selected: 0,
             label_override: None,
+            split_when_read: false,
         }
     }
 
@@ -74,7 +125,7 @@ impl Pane {
     /// was compared (ignored if the text no longer holds it) and the user's label.
     pub fn restored(text: &str, selected: usize, label: Option<String>) -> Self {
         let mut pane = Pane::new(text);
-        if selected < pane.parsed.histories.len() {
+        if pane.is_stale() || selected < pane.parsed.histories.len() {
             pane.selected = selected;
         }
         pane.label_override = label.filter(|l| !l.trim().is_empty());
@@ -92,6 +143,11 @@ impl Pane {
         self.parsed_text != self.text
     }
 
+    /// Whether the text is read by the parse worker rather than inline.
+    pub fn reads_in_worker(&self) -> bool {
+        self.text.len() > INLINE_PARSE_BYTES
+    }
+
     /// The label to show: the user's, else the history's, else the side's name.
     pub fn label(&self, side: Side) -> String {
         if let Some(label) = &self.label_override {
@@ -105,9 +161,19 @@ impl Pane {
 
     fn reparse(&mut self) {
         if self.is_stale() {
-            self.parsed = Rc::new(timed_parse(&self.text));
-            self.parsed_text = self.text.clone();
+            let parsed = timed_parse(&self.text);
+            self.read(self.text.clone(), parsed);
         }
+    }
+
+    /// Takes `parsed` as the parse of `text` (the pane's text, or one it held
+    /// before: then it is stale and ignored).
+    fn read(&mut self, text: Text, parsed: Parsed) {
+        if text != self.text {
+            return;
+        }
+        self.parsed = Rc::new(parsed);
+        self.parsed_text = text;
         if self.selected >= self.parsed.histories.len() {
             self.selected = 0;
         }
@@ -143,6 +209,9 @@ pub enum Action {
     PasteText(Side, String),
     /// Parse a pane's current text now (the debounce timer fired).
     Reparse(Side),
+    /// The parse worker read `text` for a pane (ignored when the pane holds
+    /// another text by now).
+    Read(Side, Text, Box<Parsed>),
     /// Pick which history of a pane's paste is compared.
     Select(Side, usize),
     /// The user renamed a pane (an empty name goes back to the automatic one).
@@ -185,12 +254,27 @@ impl AppState {
         }
     }
 
+    /// A pasted text, once read, that holds two or more histories fills
+    /// both panes: whichever pane it went into, the first history is "before".
+    fn split_if_read(&mut self, side: Side) {
+        let pane = self.pane_mut(side);
+        if !pane.split_when_read || pane.is_stale() {
+            return;
+        }
+        pane.split_when_read = false;
+        if pane.parsed.histories.len() >= 2 {
+            let (first, rest) = split_after_first(&pane.text, &pane.parsed);
+            self.before = Pane::new(&first);
+            self.after = Pane::new(&rest);
+        }
+    }
+
     /// Applies `action`, returning the next state.
     pub fn apply(mut self, action: Action) -> Self {
         match action {
             Action::EditText(side, text) => {
                 let pane = self.pane_mut(side);
-                pane.text = Rc::from(text.as_str());
+                pane.text = Text::from(text.as_str());
                 // Small pastes are read at every keystroke; big ones wait for
                 // the debounce in `app.rs` so typing stays smooth.
                 if text.len() <= INSTANT_PARSE_BYTES {
@@ -198,21 +282,23 @@ impl AppState {
                 }
             }
             Action::PasteText(side, text) => {
-                let parsed = timed_parse(&text);
-                if parsed.histories.len() >= 2 {
-                    // Whichever pane it went into, the first history is "before".
-                    let (first, rest) = split_after_first(&text, &parsed);
-                    self.before = Pane::new(&first);
-                    self.after = Pane::new(&rest);
-                } else {
-                    let pane = self.pane_mut(side);
-                    pane.text = Rc::from(text.as_str());
-                    pane.parsed = Rc::new(parsed);
-                    pane.parsed_text = pane.text.clone();
-                    pane.selected = 0;
+                let pane = self.pane_mut(side);
+                pane.text = Text::from(text.as_str());
+                pane.selected = 0;
+                pane.split_when_read = true;
+                if !pane.reads_in_worker() {
+                    pane.reparse();
                 }
+                self.split_if_read(side);
             }
-            Action::Reparse(side) => self.pane_mut(side).reparse(),
+            Action::Reparse(side) => {
+                self.pane_mut(side).reparse();
+                self.split_if_read(side);
+            }
+            Action::Read(side, text, parsed) => {
+                self.pane_mut(side).read(text, *parsed);
+                self.split_if_read(side);
+            }
             Action::Select(side, idx) => {
                 let pane = self.pane_mut(side);
                 if idx < pane.parsed.histories.len() {

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::compare::numbers::human_bytes;
+
 use crate::ui::state::{AppState, Pane, View};
 
 /// Where the current panes are saved as the user types.
@@ -81,11 +83,27 @@ fn load(key: &str) -> Option<SavedWork> {
         .filter(|w| w.v == 1)
 }
 
-fn save(key: &str, work: &SavedWork) {
-    if let (Some(store), Ok(raw)) = (storage(), serde_json::to_string(work)) {
-        // Full or disabled storage: the page keeps working, only persistence is lost.
-        let _ = store.set_item(key, &raw);
+/// Text above this size is not even tried: browsers keep about 5 MB per
+/// site (as UTF-16 in Chromium, so less for most text), and building and
+/// refusing a bigger save would only cost the page time.
+pub const MAX_SAVED_TEXT: usize = 2_500_000;
+
+/// Saves `work` under `key`, or says why it was not saved (what was saved
+/// before stays: a refused `setItem` changes nothing).
+fn save(key: &str, work: &SavedWork) -> Result<(), String> {
+    let bytes = work.before.text.len() + work.after.text.len();
+    if bytes > MAX_SAVED_TEXT {
+        return Err(format!(
+            "the panes hold {} of text, more than this browser keeps for a page ({} here)",
+            human_bytes(bytes as u64),
+            human_bytes(MAX_SAVED_TEXT as u64)
+        ));
     }
+    let store = storage().ok_or("this browser does not let the page keep anything")?;
+    let raw = serde_json::to_string(work).map_err(|e| e.to_string())?;
+    store
+        .set_item(key, &raw)
+        .map_err(|_| "this browser's storage for the page is full".to_string())
 }
 
 /// The panes saved by the last visit, if any.
@@ -94,22 +112,32 @@ pub fn load_work() -> Option<SavedWork> {
 }
 
 /// Saves the current panes.
-pub fn save_work(work: &SavedWork) {
-    save(WORK_KEY, work);
+pub fn save_work(work: &SavedWork) -> Result<(), String> {
+    save(WORK_KEY, work)
 }
 
-/// Panes set aside when a link replaced them.
+thread_local! {
+    /// Panes set aside during this visit, also when too big for storage.
+    static SET_ASIDE: std::cell::RefCell<Option<SavedWork>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Panes set aside when a link replaced them: this visit's, else the stored ones.
 pub fn load_recoverable() -> Option<SavedWork> {
-    load(RECOVER_KEY)
+    SET_ASIDE
+        .with(|kept| kept.borrow().clone())
+        .or_else(|| load(RECOVER_KEY))
 }
 
-/// Sets panes aside before a link replaces them.
-pub fn save_recoverable(work: &SavedWork) {
-    save(RECOVER_KEY, work);
+/// Sets panes aside before a link replaces them: in memory for this visit,
+/// and in storage when they fit (the error says why they did not).
+pub fn save_recoverable(work: &SavedWork) -> Result<(), String> {
+    SET_ASIDE.with(|kept| *kept.borrow_mut() = Some(work.clone()));
+    save(RECOVER_KEY, work)
 }
 
 /// Forgets the set-aside panes (after they were restored or dismissed).
 pub fn clear_recoverable() {
+    SET_ASIDE.with(|kept| *kept.borrow_mut() = None);
     if let Some(store) = storage() {
         let _ = store.remove_item(RECOVER_KEY);
     }

@@ -9,10 +9,11 @@
 //! what follows the parse stays quick; whatever they drop is said in a warning
 //! on the line where the dropping starts, with the numbers (never silently).
 
+use crate::core::compare::numbers::human_bytes;
 use crate::core::model::{Diagnostic, Parsed, Severity};
 
 /// Bytes of a paste that are read; the rest is left out, cut at a line end.
-pub const MAX_PASTE_BYTES: usize = 20 * 1024 * 1024;
+pub const MAX_PASTE_BYTES: usize = 20_000_000;
 /// Layers kept per history (the newest, as printed).
 pub const MAX_LAYERS_PER_HISTORY: usize = 5_000;
 /// Layers kept over all the histories of one paste.
@@ -59,8 +60,8 @@ fn paste_cut(text: &str, read: &str) -> Diagnostic {
         lines + 1,
         format!(
             "this paste is {}: only its first {} (lines 1–{lines}) were read, the rest was left out",
-            megabytes(text.len()),
-            megabytes(MAX_PASTE_BYTES)
+            human_bytes(text.len() as u64),
+            human_bytes(MAX_PASTE_BYTES as u64)
         ),
     )
 }
@@ -124,10 +125,7 @@ fn cap_diagnostics(diags: &mut Vec<Diagnostic>) {
         severity: Severity::Note,
         line,
         text: String::new(),
-        message: format!(
-            "{} more notes from here on are not listed",
-            count(left_out)
-        ),
+        message: format!("{} more notes from here on are not listed", count(left_out)),
     });
 }
 
@@ -137,16 +135,6 @@ fn warning(line: usize, message: String) -> Diagnostic {
         line,
         text: String::new(),
         message,
-    }
-}
-
-/// `20 MB`, `34.2 MB` (MiB, as the page's sizes are binary when they say MB).
-fn megabytes(bytes: usize) -> String {
-    let mb = bytes as f64 / (1024.0 * 1024.0);
-    if (mb - mb.round()).abs() < 0.05 {
-        format!("{mb:.0} MB")
-    } else {
-        format!("{mb:.1} MB")
     }
 }
 
@@ -177,15 +165,9 @@ mod tests {
     }
 
     #[test]
-    fn megabytes_round_when_whole() {
-        assert_eq!(megabytes(20 * 1024 * 1024), "20 MB");
-        assert_eq!(megabytes(35_861_299), "34.2 MB");
-    }
-
-    #[test]
     fn readable_part_cuts_at_a_line_end() {
-        let line = "x".repeat(1023) + "\n";
-        let text = line.repeat(MAX_PASTE_BYTES / 1024 + 3);
+        let line = "x".repeat(999) + "\n";
+        let text = line.repeat(MAX_PASTE_BYTES / 1000 + 3);
         let read = readable_part(&text);
         assert!(read.len() <= MAX_PASTE_BYTES);
         assert!(read.ends_with('\n'));

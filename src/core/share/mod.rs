@@ -5,6 +5,7 @@
 //! - [`encode`] / [`decode`]: [`ShareState`] ⇄ fragment (`codec.rs`).
 //! - [`ShareError`]: why a link cannot be opened, as a sentence for the user.
 //! - [`EncodeOptions`]: drop ids / CREATED, mask secrets (`crate::core::redact`).
+//! - [`limit`]: what is too big for a link, said before packing.
 //!
 //! ```
 //! use layerdiff::core::share::{decode, encode, EncodeOptions, ShareState, SharedPane};
@@ -49,6 +50,7 @@ mod codec;
 mod deflate;
 mod dict;
 mod error;
+pub mod limit;
 mod state;
 pub mod v1;
 pub mod wire;

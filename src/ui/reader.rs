@@ -1,0 +1,213 @@
+//! Reading big pastes off the main thread.
+//!
+//! Parsing a 10 MB paste takes about a second; on the main thread that is a
+//! second without a frame. Pastes above [`crate::ui::state::INLINE_PARSE_BYTES`]
+//! are read by a Web Worker instead: `parse-worker.js` (copied next to the
+//! page by Trunk) imports the page's own wasm-bindgen module and wasm (the
+//! URLs Trunk preloads in `index.html`, so nothing new is downloaded), whose
+//! start function sees no `window` and mounts nothing; the worker then calls
+//! the exported `read_paste` (in `src/bin/web.rs`), which answers with the
+//! parse as JSON.
+//!
+//! One worker per pane. A newer text for a pane while its worker is still
+//! reading cancels that work for real: the busy worker is terminated and a
+//! fresh one started. A worker that cannot start or fails reports `None`, and
+//! the caller parses on the main thread as before (slower, never wrong).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use crate::core::model::Parsed;
+use crate::core::parse::parse;
+
+/// The worker script, next to index.html in dist/.
+const WORKER_SCRIPT: &str = "parse-worker.js";
+
+/// What the worker runs: the whole parse, answered as JSON.
+pub fn read_paste(text: &str) -> String {
+    serde_json::to_string(&parse(text)).unwrap_or_default()
+}
+
+/// Called with the parse of the text, or `None` when the worker failed.
+pub type OnRead = Box<dyn FnOnce(Option<Parsed>)>;
+
+/// The worker of one pane, started on first use.
+#[derive(Default)]
+pub struct Reader {
+    inner: Rc<RefCell<ReaderState>>,
+}
+
+#[derive(Default)]
+struct ReaderState {
+    worker: Option<Worker>,
+    /// The request being read, if any; answers for other ids are stale.
+    busy: Option<u32>,
+    next_id: u32,
+    /// The worker's handlers. Never dropped: `stop` may run inside one of
+    /// them, and a closure must not be freed while it runs (stopped
+    /// workers' handlers are kept in `retired`; workers stop rarely).
+    on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
+    on_error: Option<Closure<dyn FnMut(web_sys::Event)>>,
+    retired: Vec<Closure<dyn FnMut(MessageEvent)>>,
+    retired_errors: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+    /// What to call when the busy request is answered.
+    pending: Option<OnRead>,
+}
+
+impl Reader {
+    /// Reads `text` in the worker, then calls `done` (on the main thread).
+    /// A request still running is cancelled (its `done` is never called).
+    pub fn read(&self, text: &str, done: OnRead) {
+        let mut state = self.inner.borrow_mut();
+        if state.busy.is_some() {
+            state.stop();
+        }
+        if state.worker.is_none() {
+            match start_worker(&self.inner) {
+                Some(started) => state.started(started),
+                None => {
+                    drop(state);
+                    done(None);
+                    return;
+                }
+            }
+        }
+        state.next_id = state.next_id.wrapping_add(1);
+        let id = state.next_id;
+        let message = request(id, text);
+        let posted = state
+            .worker
+            .as_ref()
+            .is_some_and(|w| w.post_message(&message).is_ok());
+        if !posted {
+            state.stop();
+            drop(state);
+            done(None);
+            return;
+        }
+        state.busy = Some(id);
+        state.pending = Some(done);
+    }
+
+    /// Cancels a request still running.
+    pub fn cancel(&self) {
+        let mut state = self.inner.borrow_mut();
+        if state.busy.is_some() {
+            state.stop();
+        }
+    }
+}
+
+impl ReaderState {
+    /// Terminates the worker (and whatever it was reading).
+    fn stop(&mut self) {
+        if let Some(worker) = self.worker.take() {
+            worker.terminate();
+        }
+        self.busy = None;
+        self.pending = None;
+        self.retired.extend(self.on_message.take());
+        self.retired_errors.extend(self.on_error.take());
+    }
+
+    /// The answer to request `id`: JSON of the parse, or `None` for a failure.
+    fn answered(&mut self, id: u32, json: Option<String>) -> Option<(OnRead, Option<Parsed>)> {
+        if self.busy != Some(id) {
+            return None;
+        }
+        self.busy = None;
+        let parsed = json.and_then(|j| serde_json::from_str::<Parsed>(&j).ok());
+        if parsed.is_none() {
+            // A worker that failed once is not trusted again.
+            self.stop();
+        }
+        self.pending.take().map(|done| (done, parsed))
+    }
+}
+
+/// A worker and its handlers.
+struct Started {
+    worker: Worker,
+    on_message: Closure<dyn FnMut(MessageEvent)>,
+    on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl ReaderState {
+    fn started(&mut self, started: Started) {
+        self.worker = Some(started.worker);
+        self.on_message = Some(started.on_message);
+        self.on_error = Some(started.on_error);
+    }
+}
+
+/// A new worker wired to `inner`, or `None` when this page cannot start one.
+fn start_worker(inner: &Rc<RefCell<ReaderState>>) -> Option<Started> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(WORKER_SCRIPT, &options).ok()?;
+    let weak = Rc::downgrade(inner);
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        let id = field(&data, "id").and_then(|v| v.as_f64()).unwrap_or(-1.0) as u32;
+        let json = field(&data, "result").and_then(|v| v.as_string());
+        let Some(inner) = weak.upgrade() else { return };
+        let answer = inner.borrow_mut().answered(id, json);
+        if let Some((done, parsed)) = answer {
+            done(parsed);
+        }
+    });
+    let weak = Rc::downgrade(inner);
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        let Some(inner) = weak.upgrade() else { return };
+        let answer = {
+            let mut state = inner.borrow_mut();
+            let id = state.busy;
+            id.and_then(|id| state.answered(id, None))
+        };
+        if let Some((done, parsed)) = answer {
+            done(parsed);
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Some(Started {
+        worker,
+        on_message,
+        on_error,
+    })
+}
+
+/// `{id, text, js, wasm}`: the request, with the URLs of the page's own
+/// wasm-bindgen module and wasm for the worker to import.
+fn request(id: u32, text: &str) -> JsValue {
+    let message = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);
+    };
+    set("id", JsValue::from(id));
+    set("text", JsValue::from_str(text));
+    set("js", preloaded("link[rel=modulepreload]").into());
+    set("wasm", preloaded("link[rel=preload][as=fetch]").into());
+    message.into()
+}
+
+/// The absolute URL of the first element matching `selector` (Trunk's
+/// preload links), or "".
+fn preloaded(selector: &str) -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        .map(|link| link.href())
+        .unwrap_or_default()
+}
+
+fn field(object: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(object, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined())
+}

@@ -1,0 +1,77 @@
+//! A big paste, shown read-only and windowed instead of in the text box.
+//!
+//! A browser lays out every line of a text box: 100,000 lines cost it
+//! seconds of main-thread work (measured in the end-to-end tests), and a 5 MB
+//! line as much. A paste over [`crate::ui::state::VIEW_ONLY_BYTES`] is
+//! therefore kept in the page's state and shown here, only the lines near the
+//! visible ones in the page (`core::window`), each cut to
+//! [`MAX_SHOWN_CHARS`]. Nothing of the text is lost: the parse, the share
+//! box and the exports read the whole of it, and "Edit as text" puts it in
+//! the text box when the user asks (and accepts the wait).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::parse::limits::count;
+use crate::core::text::LineIndex;
+use crate::core::window::Window;
+use crate::ui::paste_pane::LINE_PX;
+use crate::ui::state::Text;
+
+/// Characters of one line put in the page; the rest is counted.
+pub const MAX_SHOWN_CHARS: usize = 2_000;
+
+/// Props of [`TextView`].
+#[derive(Properties, PartialEq)]
+pub struct TextViewProps {
+    /// `before` or `after`.
+    pub side: &'static str,
+    /// The whole text.
+    pub text: Text,
+    /// Its lines.
+    pub lines: Rc<LineIndex>,
+    /// Which lines are in the page.
+    pub window: Window,
+    /// The line shown highlighted (1-based), after a "show in the paste".
+    pub highlight: Option<usize>,
+    /// The scroll container (for scrolling to a line).
+    pub view_ref: NodeRef,
+    /// Scrolling the view.
+    pub onscroll: Callback<Event>,
+    /// Pasting into the view replaces the text.
+    pub onpaste: Callback<Event>,
+}
+
+/// The read-only view of a big paste.
+#[component]
+pub fn TextView(props: &TextViewProps) -> Html {
+    let (window, text) = (props.window, &*props.text);
+    let rows = (window.start..window.end).map(|idx| {
+        let line = props.lines.line(text, idx);
+        let (shown, more) = match line.char_indices().nth(MAX_SHOWN_CHARS) {
+            Some((cut, _)) => (&line[..cut], line[cut..].chars().count()),
+            None => (line, 0),
+        };
+        let hl = props.highlight == Some(idx + 1);
+        html! {
+            <div class={classes!("tv-line", hl.then_some("hl-line"))}>
+                {shown}
+                if more > 0 { <span class="tv-more">{format!(" … (+{} characters)", count(more))}</span> }
+                {"\n"}
+            </div>
+        }
+    });
+    let pad = |rows: usize| format!("height:{}px", rows as f64 * LINE_PX);
+    html! {
+        <div class="text-view" ref={props.view_ref.clone()} tabindex="0" role="textbox"
+            aria-readonly="true" aria-multiline="true"
+            aria-label={format!("{}: docker history output (read-only, {} lines)", props.side, count(props.lines.count()))}
+            onscroll={props.onscroll.clone()} onpaste={props.onpaste.clone()}
+            data-testid={format!("paste-{}", props.side)}>
+            <div style={pad(window.above())}></div>
+            { for rows }
+            <div style={pad(window.below())}></div>
+        </div>
+    }
+}
