@@ -148,6 +148,18 @@ async function normalPasteWorks(page) {
   );
 }
 
+/** A normal paste, then waits until its link is in the address bar. */
+async function linkInAddressBar(page) {
+  await normalPasteWorks(page);
+  await page.waitForFunction(() => location.hash.length > 1);
+}
+
+/** The address bar loses the link (no link is made for the big paste). */
+async function addressBarCleared(page) {
+  await page.waitForFunction(() => location.hash === "");
+  assert.ok((await page.evaluate(() => location.href.length)) < 1_000, "the address bar holds no big link");
+}
+
 const text = (id) => `document.querySelector('[data-testid="${id}"]')?.textContent ?? ""`;
 
 test("100,000 lines: read off the main thread, 5,000 layers kept and said, a windowed table", async () => {
@@ -155,6 +167,7 @@ test("100,000 lines: read off the main thread, 5,000 layers kept and said, a win
   try {
     const { page } = session;
     const paste = "<missing> 3 days ago /bin/sh -c echo x 1B\n".repeat(100_000);
+    await linkInAddressBar(page);
     const m = await pasteAndMeasure(
       page,
       paste,
@@ -178,7 +191,7 @@ test("100,000 lines: read off the main thread, 5,000 layers kept and said, a win
     // No link is packed for 4 MB of text, and the address bar holds none.
     await page.waitForSelector('[data-testid="link-refused"]');
     assert.match(await page.evaluate(text("link-refused")), /4\.2 MB of text.*Markdown or JSON export/);
-    assert.equal(await page.evaluate(() => location.hash), "");
+    await addressBarCleared(page);
     await normalPasteWorks(page);
     await session.settle();
     assertClean(session);
@@ -191,6 +204,7 @@ test("10 MB of a real table repeated: split into both panes, every cap said, the
   const session = await app.open();
   try {
     const { page } = session;
+    await linkInAddressBar(page);
     const demo = await corpusText("000-course-3.1-backend-before-after.txt");
     const paste = demo.repeat(Math.ceil(10_000_000 / demo.length));
     const m = await pasteAndMeasure(
@@ -207,6 +221,8 @@ test("10 MB of a real table repeated: split into both panes, every cap said, the
     assert.match(notes, /histories: the first 500 are kept/);
     assert.equal(await page.locator('[data-testid="picker-after"] option').count(), 500);
     await page.waitForSelector('[data-testid="not-saved"]');
+    await page.waitForSelector('[data-testid="link-refused"]');
+    await addressBarCleared(page);
     await normalPasteWorks(page);
     await session.settle();
     assertClean(session);
@@ -215,17 +231,18 @@ test("10 MB of a real table repeated: split into both panes, every cap said, the
   }
 });
 
-test("1 MB of random bytes: no history, said at once, no link packed", async () => {
+test("1 MB of random bytes: no history, said at once, no link packed, the address bar cleared", async () => {
   const session = await app.open();
   try {
     const { page } = session;
     const next = random(8);
     let paste = "";
     for (let i = 0; i < 1_000_000; i++) paste += String.fromCharCode(next() & 0xff);
+    await linkInAddressBar(page);
     const m = await pasteAndMeasure(page, paste, () => document.querySelector('[data-testid="none-before"]') !== null);
     report("1 MB of random bytes", m);
     assertAlive(m, 200);
-    await page.waitForSelector('[data-testid="link-refused"]');
+    await addressBarCleared(page);
     await normalPasteWorks(page);
     await session.settle();
     assertClean(session);
@@ -242,12 +259,13 @@ test("one 5 MB line: no history, no link, not saved, and the page says so", asyn
     const chars = [];
     for (let i = 0; i < 5_000_000; i++) chars.push(String.fromCharCode(32 + (next() % 95)));
     const paste = chars.join("");
+    await linkInAddressBar(page);
     const m = await pasteAndMeasure(page, paste, () => document.querySelector('[data-testid="none-before"]') !== null);
     report("one 5 MB line", m);
     assertAlive(m, 200);
-    await page.waitForSelector('[data-testid="link-refused"]');
     await page.waitForSelector('[data-testid="not-saved"]');
-    assert.ok((await page.evaluate(() => location.href.length)) < 1_000, "the address bar holds no big link");
+    assert.match(await page.evaluate(text("not-saved")), /5 MB of text/);
+    await addressBarCleared(page);
     await normalPasteWorks(page);
     await session.settle();
     assertClean(session);
