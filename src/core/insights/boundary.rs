@@ -123,10 +123,8 @@ fn podman_from(oldest: &[&Layer]) -> Option<usize> {
 fn legacy_ids(oldest: &[&Layer]) -> Option<usize> {
     let missing = oldest.iter().take_while(|l| l.id.is_none()).count();
     let rest = oldest.get(missing..)?;
-    let legacy = |l: &Layer| {
-        let step = Instruction::read(&l.created_by, l.truncated);
-        !step.buildkit && step.keyword != Keyword::Other
-    };
+    // BuildKit rows have no ids either; a `docker commit` row (no keyword) may
+    let legacy = |l: &Layer| !Instruction::read(&l.created_by, l.truncated).buildkit;
     (missing >= 1 && rest.len() >= 2 && rest.iter().all(|l| l.id.is_some() && legacy(l)))
         .then_some(missing + 1)
 }

@@ -221,7 +221,10 @@ impl Rule {
     pub fn reads_commands(self) -> bool {
         !matches!(
             self,
-            Rule::FullBaseImage | Rule::LargeContextCopy | Rule::ManyRunLayers
+            Rule::FullBaseImage
+                | Rule::ContextBeforeDeps
+                | Rule::LargeContextCopy
+                | Rule::ManyRunLayers
         )
     }
 

@@ -240,6 +240,7 @@ const END: Step<'static> = Step {
     keyword: Keyword::Other,
     body: "",
     cut: false,
+    fragment: false,
     no_command: false,
     shown: "",
     size: None,

@@ -38,7 +38,7 @@ pub use boundary::{Boundary, Signal};
 pub use build::slim_bytes;
 pub use catalog::{no_trunc_hint, Gain, Rule};
 pub use pair::{Verdict, VerdictKind};
-pub use summary::{pair_summary, stake_text, summary};
+pub use summary::{pair_summary, signed, stake_text, summary};
 
 use crate::core::compare::{compare, Comparison};
 use crate::core::model::{Format, History};

@@ -25,6 +25,9 @@ pub struct Step<'a> {
     pub body: &'a str,
     /// The body was cut short when printed.
     pub cut: bool,
+    /// The cut fell inside a word (no space before the mark), so the last
+    /// visible word may be a fragment.
+    pub fragment: bool,
     /// The cell was cut inside its build args: no command is visible.
     pub no_command: bool,
     /// What to show after the keyword (the build args when no command is visible).
@@ -66,7 +69,7 @@ impl<'a> Step<'a> {
     /// The RUN's commands (empty for other steps).
     pub fn commands(&self) -> Vec<Cmd<'a>> {
         if self.is_run() {
-            commands(self.body, self.cut)
+            commands(self.body, self.cut, self.fragment)
         } else {
             Vec::new()
         }
@@ -89,6 +92,7 @@ pub fn steps(history: &History, base_layers: usize) -> Vec<Step<'_>> {
                 keyword: step.keyword,
                 body: step.body,
                 cut: step.truncated,
+                fragment: step.truncated && !layer.created_by.ends_with(char::is_whitespace),
                 no_command: step.cut_in_args(),
                 shown: step.shown_body(),
                 size: layer.size,
@@ -107,6 +111,8 @@ pub struct Cmd<'a> {
     prog_at: usize,
     /// The cell was cut inside this command (it is the last one).
     pub cut: bool,
+    /// Its last word may be a fragment of a longer one.
+    pub fragment: bool,
 }
 
 /// Words that stand before the program: shell keywords and wrappers.
@@ -164,7 +170,7 @@ impl<'a> Cmd<'a> {
     /// The operands that were printed whole (not the cut last word).
     pub fn whole_operands(&self) -> Vec<&'a str> {
         let mut ops: Vec<&'a str> = self.operands(0).collect();
-        if self.cut && ops.last() == self.words.last() {
+        if self.fragment && ops.last() == self.words.last() {
             ops.pop();
         }
         ops
@@ -194,8 +200,9 @@ impl<'a> Cmd<'a> {
     }
 }
 
-/// The commands of a RUN body; the last one is `cut` when the body was.
-pub fn commands(body: &str, cut: bool) -> Vec<Cmd<'_>> {
+/// The commands of a RUN body; the last one is `cut` when the body was
+/// (and ends in a `fragment` when the cut fell inside a word).
+pub fn commands(body: &str, cut: bool, fragment: bool) -> Vec<Cmd<'_>> {
     let exec = body.starts_with('[');
     let mut out: Vec<Cmd<'_>> = body
         .split(['&', '|', ';', '\n'])
@@ -219,6 +226,7 @@ pub fn commands(body: &str, cut: bool) -> Vec<Cmd<'_>> {
                 words,
                 prog_at,
                 cut: false,
+                fragment: false,
             })
         })
         .collect();
@@ -228,6 +236,7 @@ pub fn commands(body: &str, cut: bool) -> Vec<Cmd<'_>> {
         let ends_in_separator = body.trim_end().ends_with(['&', '|', ';']);
         if let Some(last) = out.last_mut().filter(|_| !ends_in_separator) {
             last.cut = true;
+            last.fragment = fragment;
         }
     }
     out
@@ -251,7 +260,7 @@ mod tests {
     use super::*;
 
     fn progs(body: &str, cut: bool) -> Vec<(String, bool)> {
-        commands(body, cut)
+        commands(body, cut, cut)
             .iter()
             .map(|c| (c.prog().to_string(), c.cut))
             .collect()
@@ -303,20 +312,21 @@ mod tests {
         let c = commands(
             "apt-get -y install --no-install-recommends curl=1 git",
             false,
+            false,
         );
         let cmd = c.first().expect("one command");
         assert!(cmd.sub(&["apt-get", "apt"], "install"));
         assert!(!cmd.sub(&["apt-get"], "update"));
         assert_eq!(cmd.operands(1).collect::<Vec<_>>(), ["curl=1", "git"]);
-        let cut = commands("apt-get update && rm -rf /var/li", true);
+        let cut = commands("apt-get update && rm -rf /var/li", true, true);
         let tail = cut.last().expect("tail");
         assert!(tail.starts("rm", "/var/lib/apt/lists"));
         assert!(!tail.does("rm", "/var/lib/apt/lists"));
-        let dnf = commands("dnf cle", true);
+        let dnf = commands("dnf cle", true, true);
         assert!(dnf.last().is_some_and(|c| c.starts("dnf", "clean")));
-        let r = commands("yum install x && r", true);
+        let r = commands("yum install x && r", true, true);
         assert!(r.last().is_some_and(|c| !c.starts("rm", "/var/cache/yum")));
-        let rm = commands("yum install x && rm", true);
+        let rm = commands("yum install x && rm", true, true);
         assert!(rm.last().is_some_and(|c| c.starts("rm", "/var/cache/yum")));
     }
 }
