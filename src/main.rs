@@ -4,7 +4,8 @@
 //! - `layerdiff parse FILE|-` prints the parse as JSON (exit 0 when at least
 //!   one history was found, 1 when none, 2 for a usage error).
 //! - `layerdiff compare OLD [NEW] [--format text|markdown|json]` prints the
-//!   aligned rows, the totals and the delta.
+//!   aligned rows, the totals and the delta (Markdown and JSON also carry the
+//!   pair's insights, as the page's exports do).
 //! - `layerdiff link OLD [NEW] [--base-url URL] [--short] [--redact]` prints
 //!   a share link.
 //! - `layerdiff insights FILE [NEW] [--format text|markdown|json]` prints why
@@ -207,10 +208,11 @@ fn cmd_compare(args: &[String]) -> Result<ExitCode, CliError> {
     let format = opts.iter().find_map(|(_, v)| *v).unwrap_or("text");
     let pair = read_pair(&files)?;
     let comparison = compare(&pair.before, &pair.after);
+    let found = insights::of_pair(&pair.before, &pair.after, &comparison);
     let out = match format {
         "text" => report::text(&comparison),
-        "markdown" | "md" => report::markdown(&comparison),
-        "json" => report::json(&comparison),
+        "markdown" | "md" => report::markdown_full(&comparison, Some(&found), None),
+        "json" => report::json_with_insights(&comparison, &found),
         other => {
             return Err(CliError::Usage(format!(
                 "unknown --format `{other}`: expected text, markdown or json"

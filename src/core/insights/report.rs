@@ -18,17 +18,11 @@ fn side(k: usize, count: usize, pair: bool) -> String {
     }
 }
 
-/// `label (base: 5 layers, by legacy ids)`
+/// The history's label, quoted, after a colon (nothing when it has none).
 fn heading(h: &HistoryInsights, quote: &dyn Fn(&str) -> String) -> String {
-    let label = h.label.trim();
-    let base = match h.boundary.base_layers {
-        0 => "no base rows told".to_string(),
-        n => format!("base: {n} oldest rows, by {}", h.boundary.signal.describe()),
-    };
-    if label.is_empty() {
-        format!("({base})")
-    } else {
-        format!("{} ({base})", quote(label))
+    match h.label.trim() {
+        "" => String::new(),
+        label => format!(": {}", quote(label)),
     }
 }
 
@@ -112,7 +106,7 @@ pub fn markdown(ins: &Insights) -> String {
     for (k, h) in ins.histories.iter().enumerate() {
         let name = side(k, ins.histories.len(), pair);
         out.push_str(&format!(
-            "\n#### {name} {}\n\n{}\n",
+            "\n#### {name}{}\n\n{}\n",
             heading(h, &quote),
             summary(h)
         ));

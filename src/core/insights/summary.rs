@@ -95,19 +95,22 @@ fn findings_sentence(h: &HistoryInsights) -> String {
     if inherited > 0 {
         out.push_str(&format!(" and {} in the base image", inherited));
     }
-    let exact: u64 = h
-        .own()
-        .filter(|f| f.gain() == Gain::Size && f.bytes.kind == StakeKind::Exact)
+    let sized: Vec<&Finding> = h.own().filter(|f| f.gain() == Gain::Size).collect();
+    let exact: u64 = sized
+        .iter()
+        .filter(|f| f.bytes.kind == StakeKind::Exact)
         .filter_map(|f| f.bytes.value)
         .sum();
-    if exact > 0 {
-        out.push_str(&format!(
+    out.push_str(&if exact > 0 {
+        format!(
             "; fixing them saves {} for sure (exact bytes only: estimates and advice come on top).",
             human_bytes(exact)
-        ));
+        )
+    } else if sized.is_empty() {
+        "; none of them changes the size.".to_string()
     } else {
-        out.push_str("; none has exact bytes, so no total is given.");
-    }
+        "; their bytes are estimates or unknown, so no total is given.".to_string()
+    });
     let cut = h
         .findings
         .iter()
