@@ -15,12 +15,18 @@
 //! 4. a jump in CREATED age (the older row ≥ 1 day and ≥ 2× the newer; the
 //!    newest such jump, so a base made of several images stays whole);
 //! 5. one switch between legacy-builder rows (`#(nop)`, `/bin/sh -c`) and
-//!    BuildKit rows.
+//!    BuildKit rows;
+//! 6. (ours, after the specification's five) a language image's own last
+//!    row: the first `CMD` above its runtime's `ENV <LANG>_VERSION`
+//!    (`CMD ["python3"]` above `ENV PYTHON_VERSION`). Without it, a pulled
+//!    `python:3.12` whose rows are all "2 weeks ago" read as the author's own
+//!    and its cut `apt-get update` rows as possible findings.
 //!
 //! One refinement: a pair's shared block can run past the base into steps
-//! both builds kept unchanged. When a weaker signal (3–5) ends the base
+//! both builds kept unchanged. When a weaker signal (3–6) ends the base
 //! lower, that one decides. No signal: every row counts as own.
 
+use super::build::runtime_of;
 use crate::core::compare::is_rootfs;
 use crate::core::instruction::{Instruction, Keyword};
 use crate::core::model::{History, Layer};
@@ -39,12 +45,15 @@ pub enum Signal {
     CreatedAge,
     /// A switch between legacy-builder and BuildKit rows.
     StyleSwitch,
+    /// A language image's `CMD` above its runtime's `ENV <LANG>_VERSION`.
+    RuntimeCmd,
     /// Nothing: every row counts as own.
     None,
 }
 
 impl Signal {
-    /// The JSON value: `podman-from`, `shared-base`, `legacy-ids`, `created-age`, `style-switch`, `none`.
+    /// The JSON value: `podman-from`, `shared-base`, `legacy-ids`,
+    /// `created-age`, `style-switch`, `runtime-cmd`, `none`.
     pub fn as_str(self) -> &'static str {
         match self {
             Signal::PodmanFrom => "podman-from",
@@ -52,6 +61,7 @@ impl Signal {
             Signal::LegacyIds => "legacy-ids",
             Signal::CreatedAge => "created-age",
             Signal::StyleSwitch => "style-switch",
+            Signal::RuntimeCmd => "runtime-cmd",
             Signal::None => "none",
         }
     }
@@ -64,6 +74,7 @@ impl Signal {
             Signal::LegacyIds => "the missing ids of pulled rows",
             Signal::CreatedAge => "the jump in CREATED age",
             Signal::StyleSwitch => "the switch between legacy and BuildKit rows",
+            Signal::RuntimeCmd => "the language image's own CMD",
             Signal::None => "nothing in the text",
         }
     }
@@ -91,6 +102,7 @@ pub fn boundary(history: &History, shared: Option<usize>) -> Boundary {
         (Signal::LegacyIds, legacy_ids(&oldest)),
         (Signal::CreatedAge, age_jump(&oldest)),
         (Signal::StyleSwitch, style_switch(&oldest)),
+        (Signal::RuntimeCmd, runtime_cmd(&oldest)),
     ];
     let first_weaker = weaker.iter().find_map(|(s, k)| k.map(|k| found(*s, k)));
     let shared = shared
@@ -190,6 +202,20 @@ fn timestamp(cell: &str) -> Option<u64> {
     let secs =
         num(11, 2).unwrap_or(0) * 3_600 + num(14, 2).unwrap_or(0) * 60 + num(17, 2).unwrap_or(0);
     Some(days * DAY + secs)
+}
+
+/// The first `CMD` row above the oldest runtime `ENV <LANG>_VERSION` row:
+/// the language image's last row.
+fn runtime_cmd(oldest: &[&Layer]) -> Option<usize> {
+    let env = oldest.iter().position(|l| {
+        let step = Instruction::read(&l.created_by, l.truncated);
+        step.keyword == Keyword::Env && runtime_of(step.body).is_some()
+    })?;
+    let cmd = oldest
+        .iter()
+        .skip(env + 1)
+        .position(|l| Instruction::read(&l.created_by, l.truncated).keyword == Keyword::Cmd)?;
+    Some(env + 1 + cmd + 1)
 }
 
 /// One switch between legacy-builder rows and BuildKit rows (rows of
@@ -319,6 +345,40 @@ mod tests {
             (None, "", CMD, ""),
         ]);
         assert_eq!(boundary(&two, None).signal, Signal::None);
+    }
+
+    #[test]
+    fn a_pulled_language_image_ends_at_its_cmd() {
+        let pulled = h(&[
+            (None, "2 weeks ago", "# debian.sh --arch 'amd64' out/", ""),
+            (
+                None,
+                "2 weeks ago",
+                "RUN /bin/sh -c set -eux;  apt-get update;  a",
+                "",
+            ),
+            (None, "2 weeks ago", "ENV PYTHON_VERSION=3.12.4", ""),
+            (None, "2 weeks ago", "CMD [\"python3\"]", ""),
+        ]);
+        assert_eq!(
+            boundary(&pulled, None),
+            Boundary {
+                signal: Signal::RuntimeCmd,
+                base_layers: 4
+            }
+        );
+        let own = h(&[
+            (None, "", "ENV NODE_VERSION=20", ""),
+            (None, "", "CMD [\"node\"]", ""),
+            (None, "", "COPY . . # buildkit", ""),
+            (None, "", "CMD [\"node\", \"app.js\"]", ""),
+        ]);
+        assert_eq!(boundary(&own, None).base_layers, 2);
+        let nginx = h(&[
+            (None, "", "ENV NGINX_VERSION=1", ""),
+            (None, "", "CMD [\"nginx\"]", ""),
+        ]);
+        assert_eq!(boundary(&nginx, None).signal, Signal::None);
     }
 
     #[test]

@@ -208,8 +208,7 @@ fn toolchain_base(steps: &[Step<'_>], out: &mut Vec<Finding>) {
 /// apt layers of ≥ 10 MB, the largest ≥ 300 MB; returns the language.
 fn full_base(steps: &[Step<'_>], out: &mut Vec<Finding>) -> Option<&'static str> {
     let (at, lang) = steps.iter().enumerate().find_map(|(k, s)| {
-        let name = s.body.split(['=', ' ']).next()?.strip_suffix("_VERSION")?;
-        let lang = RUNTIMES.iter().find(|(n, _)| *n == name)?.1;
+        let lang = runtime_of(s.body)?;
         (!s.own && s.keyword == Keyword::Env).then_some((k, lang))
     })?;
     let mut apt: Vec<&Step<'_>> = steps
@@ -231,6 +230,18 @@ fn full_base(steps: &[Step<'_>], out: &mut Vec<Finding>) -> Option<&'static str>
         Stake::upper(sum),
     ));
     Some(lang)
+}
+
+/// The language of an `ENV <LANG>_VERSION=…` body (`PYTHON_VERSION=3.12` → `python`).
+pub fn runtime_of(env_body: &str) -> Option<&'static str> {
+    let name = env_body
+        .split(['=', ' '])
+        .next()?
+        .strip_suffix("_VERSION")?;
+    RUNTIMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, lang)| *lang)
 }
 
 /// The size of the `-slim` variant, where the specification gives one.

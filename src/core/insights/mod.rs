@@ -180,6 +180,8 @@ pub struct HistoryInsights {
     pub exact_sizes: bool,
     /// The language of a full base image ([`Rule::FullBaseImage`]), if any.
     pub runtime: Option<&'static str>,
+    /// How many layers the history has.
+    pub layers: usize,
 }
 
 impl HistoryInsights {
@@ -271,6 +273,7 @@ fn analyse(history: &History, boundary: Boundary) -> HistoryInsights {
         own_bytes: sum(true),
         exact_sizes: all.iter().all(|s| s.size.is_none_or(|z| z.tolerance == 0)),
         runtime: found.runtime,
+        layers: all.len(),
     }
 }
 

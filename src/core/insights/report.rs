@@ -46,7 +46,7 @@ pub fn text(ins: &Insights) -> String {
     for (k, h) in ins.histories.iter().enumerate() {
         let name = side(k, ins.histories.len(), pair);
         out.push_str(&format!(
-            "== {name} {} ==\n{}\n",
+            "== {name}{} ==\n{}\n",
             heading(h, &plain),
             summary(h)
         ));

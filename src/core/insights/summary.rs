@@ -77,10 +77,14 @@ pub fn summary(h: &HistoryInsights) -> String {
         ),
         None => "Where the base image ends cannot be told from this text, so every layer counts as your own.".to_string(),
     };
-    out.push_str(&format!(
-        " Your own layers add {}.",
-        approx(h.own_bytes, h.exact_sizes)
-    ));
+    out.push_str(&if h.boundary.base_layers >= h.layers {
+        " Every layer comes from the base image.".to_string()
+    } else {
+        format!(
+            " Your own layers add {}.",
+            approx(h.own_bytes, h.exact_sizes)
+        )
+    });
     out.push_str(&findings_sentence(h));
     out
 }
@@ -89,28 +93,43 @@ fn findings_sentence(h: &HistoryInsights) -> String {
     if h.findings.is_empty() {
         return " No size problem is visible in the history text.".to_string();
     }
-    let own = h.own().count();
+    let own: Vec<&Finding> = h.own().collect();
     let inherited = h.inherited().count();
-    let mut out = format!(" {} in your layers", count(own, "finding", "findings"));
-    if inherited > 0 {
-        out.push_str(&format!(" and {} in the base image", inherited));
+    let mut parts = Vec::new();
+    if !own.is_empty() {
+        parts.push(count(
+            own.len(),
+            "finding in your layers",
+            "findings in your layers",
+        ));
     }
-    let sized: Vec<&Finding> = h.own().filter(|f| f.gain() == Gain::Size).collect();
+    if inherited > 0 {
+        parts.push(count(
+            inherited,
+            "finding in the base image",
+            "findings in the base image",
+        ));
+    }
+    let sized: Vec<&&Finding> = own.iter().filter(|f| f.gain() == Gain::Size).collect();
     let exact: u64 = sized
         .iter()
         .filter(|f| f.bytes.kind == StakeKind::Exact)
         .filter_map(|f| f.bytes.value)
         .sum();
-    out.push_str(&if exact > 0 {
-        format!(
-            "; fixing them saves {} for sure (exact bytes only: estimates and advice come on top).",
-            human_bytes(exact)
-        )
+    let yours = if own.is_empty() {
+        "."
+    } else if exact > 0 {
+        "; fixing yours saves {} for sure (exact bytes only: estimates and advice come on top)."
     } else if sized.is_empty() {
-        "; none of them changes the size.".to_string()
+        "; yours do not change the size."
     } else {
-        "; their bytes are estimates or unknown, so no total is given.".to_string()
-    });
+        "; yours are estimates or of unknown size, so no total is given."
+    };
+    let mut out = format!(
+        " {}{}",
+        parts.join(" and "),
+        yours.replace("{}", &human_bytes(exact))
+    );
     let cut = h
         .findings
         .iter()
