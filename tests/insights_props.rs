@@ -169,3 +169,42 @@ proptest! {
         }
     }
 }
+
+/// A long history (every smell, 3,000 rows, both sides of a pair) is read
+/// without rules rescanning the history per row. No time limit here (CI
+/// machines are loaded); it prints the time for a person to judge.
+#[test]
+fn a_long_history_is_read() {
+    let rows: Vec<Layer> = (0..3000)
+        .map(|k| Layer {
+            created_by: match k % 6 {
+                0 => "COPY . . # buildkit".to_string(),
+                1 => format!("RUN /bin/sh -c npm install && rm -rf /tmp/{k} # buildkit"),
+                2 => format!("/bin/sh -c #(nop)  ENV K{k}=v"),
+                3 => format!("/bin/sh -c rm -rf /app/{k}"),
+                4 => format!("/bin/sh -c chown -R app /app/{k}"),
+                _ => format!("/bin/sh -c tar xzf /tmp/{k}.tgz"),
+            },
+            size: Some(Size {
+                bytes: 2_000_000,
+                tolerance: 0,
+                exact: true,
+            }),
+            ..Layer::default()
+        })
+        .collect();
+    let h = History {
+        layers: rows,
+        ..History::default()
+    };
+    let started = std::time::Instant::now();
+    let one = layerdiff::core::insights::of_history(&h);
+    let alone = started.elapsed();
+    let ins = of_histories(&[h.clone(), h]);
+    println!(
+        "3,000 rows: {alone:?} alone, {:?} as a pair (with the comparison), {} findings",
+        started.elapsed() - alone,
+        one.findings.len()
+    );
+    assert!(!ins.histories[0].findings.is_empty());
+}

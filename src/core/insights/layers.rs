@@ -31,6 +31,10 @@ const CLEANUPS: &[(&[&str], &str)] = &[
 /// Commands that only rewrite existing files.
 const REWRITES: [&str; 5] = ["chown", "chmod", "chgrp", "mv", "cp"];
 
+/// How many earlier layers a rule looks back for the layer that made a file
+/// (keeps a 1,000-row paste linear; Dockerfiles are far shorter).
+const LOOKBACK: usize = 64;
+
 /// Commands that can leave a file at a path (for pointing at the layer that made it).
 const MAKERS: [&str; 7] = ["wget", "curl", "cp", "mv", "chmod", "chown", "git"];
 
@@ -42,9 +46,9 @@ pub fn check(steps: &[Step<'_>], ctx: &Context, out: &mut Vec<Finding>) {
         }
         let earlier = steps.get(..k).unwrap_or_default();
         let cmds = s.commands();
-        cleanup_later(s, &cmds, earlier, out);
-        rewrite(s, &cmds, earlier, out);
-        archive(s, &cmds, earlier, out);
+        cleanup_later(s, cmds, earlier, out);
+        rewrite(s, cmds, earlier, out);
+        archive(s, cmds, earlier, out);
     }
     if !ctx.filtered {
         many_runs(steps, out);
@@ -134,7 +138,13 @@ fn archive(s: &Step<'_>, cmds: &[Cmd<'_>], earlier: &[Step<'_>], out: &mut Vec<F
     if cmds.iter().any(|c| matches!(c.prog(), "wget" | "curl")) {
         return;
     }
-    let own = || earlier.iter().rev().filter(|p| p.own && p.bytes() > 0);
+    let own = || {
+        earlier
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .filter(|p| p.own && p.bytes() > 0)
+    };
     let named = extract
         .whole_operands()
         .into_iter()
@@ -178,15 +188,18 @@ fn brings_files(p: &Step<'_>) -> bool {
             .any(|c| matches!(c.prog(), "wget" | "curl"))
 }
 
-/// Earlier own layers with bytes that made one of `paths` (oldest first).
+/// Earlier own layers with bytes that made one of `paths` (oldest first;
+/// the nearest [`LOOKBACK`] only).
 fn made<'s, 'a>(paths: &[&str], earlier: &'s [Step<'a>]) -> Vec<&'s Step<'a>> {
     let paths: Vec<&str> = paths
         .iter()
         .map(|p| p.trim_end_matches(['*', '/']))
         .filter(|p| p.len() >= 4 && (p.contains('/') || p.contains('.')))
         .collect();
-    earlier
+    let mut found: Vec<&'s Step<'a>> = earlier
         .iter()
+        .rev()
+        .take(LOOKBACK)
         .filter(|e| e.own && e.bytes() > 0)
         .filter(|e| {
             paths.iter().any(|p| match e.keyword {
@@ -199,7 +212,9 @@ fn made<'s, 'a>(paths: &[&str], earlier: &'s [Step<'a>]) -> Vec<&'s Step<'a>> {
                 _ => false,
             })
         })
-        .collect()
+        .collect();
+    found.reverse();
+    found
 }
 
 /// `s` first, then `others`.
@@ -213,39 +228,31 @@ fn with<'s, 'a>(s: &'s Step<'a>, others: &[&'s Step<'a>]) -> Vec<&'s Step<'a>> {
 /// The finding is about the newest of them.
 fn many_runs(steps: &[Step<'_>], out: &mut Vec<Finding>) {
     let small = |s: &Step<'_>| {
-        s.own && s.is_run() && !s.cut && (1..=2).contains(&doing(&s.commands()).count())
+        s.own && s.is_run() && !s.cut && (1..=2).contains(&doing(s.commands()).count())
     };
     let mut chain: Vec<&Step<'_>> = Vec::new();
-    for s in steps.iter().chain(std::iter::once(&END)) {
+    for s in steps {
         if small(s) {
             chain.push(s);
-            continue;
+        } else {
+            end_chain(&mut chain, out);
         }
-        if chain.len() >= 2 {
-            chain.reverse();
-            out.push(finding(
-                Rule::ManyRunLayers,
-                &chain,
-                Confidence::Definite,
-                Stake::exact(0),
-            ));
-        }
-        chain.clear();
     }
+    end_chain(&mut chain, out);
 }
 
-/// A step no rule reads: ends the last chain.
-const END: Step<'static> = Step {
-    index: 0,
-    keyword: Keyword::Other,
-    body: "",
-    cut: false,
-    fragment: false,
-    no_command: false,
-    shown: "",
-    size: None,
-    own: false,
-};
+fn end_chain(chain: &mut Vec<&Step<'_>>, out: &mut Vec<Finding>) {
+    if chain.len() >= 2 {
+        chain.reverse();
+        out.push(finding(
+            Rule::ManyRunLayers,
+            chain,
+            Confidence::Definite,
+            Stake::exact(0),
+        ));
+    }
+    chain.clear();
+}
 
 #[cfg(test)]
 mod tests {

@@ -40,11 +40,14 @@ const NPM_CLEAN: &[(&str, &str)] = &[
 
 /// Adds the findings of rules 1–7 for the own RUNs of `steps` (oldest first).
 pub fn check(steps: &[Step<'_>], out: &mut Vec<Finding>) {
-    for (k, s) in steps.iter().enumerate() {
+    // set by an earlier ENV row: `PIP_NO_CACHE_DIR`, `NODE_ENV=production`
+    let (mut pip_env, mut node_env) = (false, false);
+    for s in steps {
+        pip_env |= sets_env(s, "PIP_NO_CACHE_DIR");
+        node_env |= sets_env(s, "NODE_ENV=production");
         if !s.own || !s.is_run() {
             continue;
         }
-        let earlier = steps.get(..k).unwrap_or_default();
         let cmds = s.commands();
         let mut add =
             |rule: Rule, judged: Option<Confidence>, bytes: &dyn Fn(Confidence) -> Stake| {
@@ -55,12 +58,12 @@ pub fn check(steps: &[Step<'_>], out: &mut Vec<Finding>) {
         let big = s.size.is_none_or(|z| z.high() >= MB);
         let apt_update = |c: &Cmd<'_>| c.sub(APT, "update");
         let lists = big
-            .then(|| cleanup(&cmds, s.cut, apt_update, APT_CLEAN))
+            .then(|| cleanup(cmds, s.cut, apt_update, APT_CLEAN))
             .flatten();
         add(Rule::AptListsKept, lists, &|c| {
-            only(&cmds, apt_update, s, c, s.bytes().min(LISTS))
+            only(cmds, apt_update, s, c, s.bytes().min(LISTS))
         });
-        let recommends = flag(&cmds, |c| {
+        let recommends = flag(cmds, |c| {
             c.sub(APT, "install")
                 && !c.has("--no-install-recommends")
                 && !c.mentions("Install-Recommends=")
@@ -68,34 +71,33 @@ pub fn check(steps: &[Step<'_>], out: &mut Vec<Finding>) {
         add(Rule::AptRecommends, recommends, &|_| Stake::UNKNOWN);
         let apk_update = |c: &Cmd<'_>| c.sub(&["apk"], "update");
         let apk = cleanup(
-            &cmds,
+            cmds,
             s.cut,
             |c| apk_update(c) || (c.sub(&["apk"], "add") && !c.has("--no-cache")),
             APK_CLEAN,
         );
         add(Rule::ApkCache, apk, &|c| {
-            only(&cmds, apk_update, s, c, s.bytes().min(APK_INDEX))
+            only(cmds, apk_update, s, c, s.bytes().min(APK_INDEX))
         });
-        let dnf = big.then(|| cleanup(&cmds, s.cut, |c| c.sub(DNF, "install"), DNF_CLEAN));
+        let dnf = big.then(|| cleanup(cmds, s.cut, |c| c.sub(DNF, "install"), DNF_CLEAN));
         add(Rule::DnfYumCache, dnf.flatten(), &|c| {
             sized(c, s.bytes().min(LISTS), s)
         });
-        let pip_env = has_env(earlier, "PIP_NO_CACHE_DIR");
-        let pip = flag(&cmds, |c| {
+        let pip = flag(cmds, |c| {
             pip_install(c) && !c.has("--no-cache-dir") && !c.mentions("PIP_NO_CACHE_DIR")
         });
         add(Rule::PipCache, pip.filter(|_| !pip_env), &|_| {
             Stake::UNKNOWN
         });
-        let production = has_env(earlier, "NODE_ENV=production")
+        let production = node_env
             || cmds
                 .iter()
                 .any(|c| c.sub(&["npm"], "prune") && production_flag(c));
-        let dev = flag(&cmds, |c| whole_install(c) && !production_flag(c));
+        let dev = flag(cmds, |c| whole_install(c) && !production_flag(c));
         add(Rule::NpmDevDeps, dev.filter(|_| !production), &|_| {
             Stake::UNKNOWN
         });
-        let npm = cleanup(&cmds, s.cut, npm_install, NPM_CLEAN);
+        let npm = cleanup(cmds, s.cut, npm_install, NPM_CLEAN);
         add(Rule::NpmCache, npm, &|_| Stake::UNKNOWN);
     }
 }
@@ -156,12 +158,10 @@ fn sized(c: Confidence, estimate: u64, s: &Step<'_>) -> Stake {
     }
 }
 
-/// An earlier `ENV` row sets `what` (`NODE_ENV=production`).
-fn has_env(earlier: &[Step<'_>], what: &str) -> bool {
-    earlier.iter().any(|s| {
-        s.keyword == Keyword::Env
-            && (s.body.contains(what) || s.body.replace(' ', "=").contains(what))
-    })
+/// Whether `s` is an `ENV` row that sets `what` (`NODE_ENV=production`,
+/// also in the legacy `ENV NODE_ENV production` form).
+fn sets_env(s: &Step<'_>, what: &str) -> bool {
+    s.keyword == Keyword::Env && (s.body.contains(what) || s.body.replace(' ', "=").contains(what))
 }
 
 /// `pip install`, `pip3 install`, `python -m pip install`.

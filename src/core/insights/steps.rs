@@ -25,9 +25,6 @@ pub struct Step<'a> {
     pub body: &'a str,
     /// The body was cut short when printed.
     pub cut: bool,
-    /// The cut fell inside a word (no space before the mark), so the last
-    /// visible word may be a fragment.
-    pub fragment: bool,
     /// The cell was cut inside its build args: no command is visible.
     pub no_command: bool,
     /// What to show after the keyword (the build args when no command is visible).
@@ -35,6 +32,8 @@ pub struct Step<'a> {
     pub size: Option<Size>,
     /// Above the base image (the author's own step).
     pub own: bool,
+    /// A RUN's commands, split once (empty for other steps).
+    cmds: Vec<Cmd<'a>>,
 }
 
 impl<'a> Step<'a> {
@@ -67,12 +66,8 @@ impl<'a> Step<'a> {
     }
 
     /// The RUN's commands (empty for other steps).
-    pub fn commands(&self) -> Vec<Cmd<'a>> {
-        if self.is_run() {
-            commands(self.body, self.cut, self.fragment)
-        } else {
-            Vec::new()
-        }
+    pub fn commands(&self) -> &[Cmd<'a>] {
+        &self.cmds
     }
 }
 
@@ -87,13 +82,20 @@ pub fn steps(history: &History, base_layers: usize) -> Vec<Step<'_>> {
         .enumerate()
         .map(|(pos, (index, layer))| {
             let step = Instruction::read(&layer.created_by, layer.truncated);
+            let fragment = step.truncated && !layer.created_by.ends_with(char::is_whitespace);
+            let no_command = step.cut_in_args();
+            let cmds = if step.keyword == Keyword::Run && !no_command {
+                commands(step.body, step.truncated, fragment)
+            } else {
+                Vec::new()
+            };
             Step {
                 index,
+                cmds,
                 keyword: step.keyword,
                 body: step.body,
                 cut: step.truncated,
-                fragment: step.truncated && !layer.created_by.ends_with(char::is_whitespace),
-                no_command: step.cut_in_args(),
+                no_command,
                 shown: step.shown_body(),
                 size: layer.size,
                 own: pos >= base_layers.min(n),
