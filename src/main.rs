@@ -4,18 +4,25 @@
 //! - `layerdiff parse FILE|-` prints the parse as JSON (exit 0 when at least
 //!   one history was found, 1 when none, 2 for a usage error).
 //! - `layerdiff compare OLD [NEW] [--format text|markdown|json]` prints the
-//!   aligned rows, the totals and the delta.
+//!   aligned rows, the totals and the delta (Markdown and JSON also carry the
+//!   pair's insights, as the page's exports do).
 //! - `layerdiff link OLD [NEW] [--base-url URL] [--short] [--redact]` prints
 //!   a share link.
+//! - `layerdiff insights FILE [NEW] [--format text|markdown|json]` prints why
+//!   each image is big and what to try next (findings with bytes at stake);
+//!   for a pair, what the after image fixed. Every history of FILE gets its
+//!   findings, and the first two are compared; with NEW, the first history
+//!   of each file is. Exit 1 when no history was found.
 //!
-//! With one file, that file must hold two histories (a before/after
-//! submission): its first is "before" and its second "after".
+//! With one file, `compare` and `link` need it to hold two histories (a
+//! before/after submission): its first is "before" and its second "after".
 
 use std::io::Read;
 use std::process::ExitCode;
 
 use layerdiff::core::compare::{compare, report};
-use layerdiff::core::export::parsed_json;
+use layerdiff::core::export::{insights_json, parsed_json};
+use layerdiff::core::insights::{self, of_histories};
 use layerdiff::core::model::History;
 use layerdiff::core::parse::parse;
 use layerdiff::core::share::{encode, EncodeOptions, ShareState, SharedPane, ViewOptions};
@@ -28,9 +35,12 @@ const USAGE: &str = "\
 usage: layerdiff parse FILE|-
        layerdiff compare OLD [NEW] [--format text|markdown|json]
        layerdiff link OLD [NEW] [--base-url URL] [--short] [--redact]
+       layerdiff insights FILE [NEW] [--format text|markdown|json]
 
 FILE may be - for standard input. A single file holding two histories
-(a before/after submission) may be passed alone to compare and link.";
+(a before/after submission) may be passed alone to compare and link.
+insights reports every history of FILE and compares the first two
+(with NEW: the first history of each file).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -62,6 +72,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
         "parse" => cmd_parse(rest),
         "compare" => cmd_compare(rest),
         "link" => cmd_link(rest),
+        "insights" => cmd_insights(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -197,10 +208,11 @@ fn cmd_compare(args: &[String]) -> Result<ExitCode, CliError> {
     let format = opts.iter().find_map(|(_, v)| *v).unwrap_or("text");
     let pair = read_pair(&files)?;
     let comparison = compare(&pair.before, &pair.after);
+    let found = insights::of_pair(&pair.before, &pair.after, &comparison);
     let out = match format {
         "text" => report::text(&comparison),
-        "markdown" | "md" => report::markdown(&comparison),
-        "json" => report::json(&comparison),
+        "markdown" | "md" => report::markdown_full(&comparison, Some(&found), None),
+        "json" => report::json_with_insights(&comparison, &found),
         other => {
             return Err(CliError::Usage(format!(
                 "unknown --format `{other}`: expected text, markdown or json"
@@ -246,4 +258,42 @@ fn cmd_link(args: &[String]) -> Result<ExitCode, CliError> {
     let base = base_url.split('#').next().unwrap_or(base_url);
     println!("{base}#{fragment}");
     Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_insights(args: &[String]) -> Result<ExitCode, CliError> {
+    let (files, opts) = split_args(args, &["--format"], &[])?;
+    let format = opts.iter().find_map(|(_, v)| *v).unwrap_or("text");
+    let histories = match files.as_slice() {
+        [one] => parse(&read_input(one)?).histories,
+        [old, new] => {
+            let first = |path: &String| -> Result<Vec<History>, CliError> {
+                Ok(parse(&read_input(path)?)
+                    .histories
+                    .into_iter()
+                    .take(1)
+                    .collect())
+            };
+            let mut both = first(old)?;
+            both.extend(first(new)?);
+            both
+        }
+        _ => return Err(CliError::Usage("`insights` takes FILE, or OLD NEW".into())),
+    };
+    let found = of_histories(&histories);
+    let out = match format {
+        "text" => insights::report::text(&found),
+        "markdown" | "md" => insights::report::markdown(&found),
+        "json" => serde_json::to_string_pretty(&insights_json(&found)).unwrap_or_default(),
+        other => {
+            return Err(CliError::Usage(format!(
+                "unknown --format `{other}`: expected text, markdown or json"
+            )))
+        }
+    };
+    println!("{}", out.trim_end());
+    Ok(if histories.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -1,5 +1,5 @@
 //! The `layerdiff` binary as a user runs it: exit codes, the documented JSON
-//! shapes of `parse` and `compare`, one-file before/after input, and `link`
+//! shapes of `parse`, `compare` and `insights`, one-file before/after input, and `link`
 //! printing a link that decodes to the same comparison.
 
 use std::io::Write;
@@ -271,4 +271,150 @@ fn link_prints_a_link_that_opens_the_same_comparison() {
         reopened.rows.iter().map(|r| r.status).collect::<Vec<_>>(),
         original.rows.iter().map(|r| r.status).collect::<Vec<_>>()
     );
+}
+
+/// The keys of a JSON object, sorted.
+fn keys(v: &Value) -> Vec<&str> {
+    let mut k: Vec<&str> = v
+        .as_object()
+        .unwrap_or_else(|| panic!("an object: {v}"))
+        .keys()
+        .map(String::as_str)
+        .collect();
+    k.sort_unstable();
+    k
+}
+
+#[test]
+fn insights_json_is_exactly_the_issue_contract() {
+    let out = run(&["insights", DEMO, "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json_of(&out);
+    assert_eq!(keys(&v), ["histories", "pair"]);
+    let histories = v["histories"].as_array().expect("histories");
+    assert_eq!(histories.len(), 2);
+    for h in histories {
+        assert_eq!(keys(h), ["boundary", "findings", "label"]);
+        assert_eq!(keys(&h["boundary"]), ["base_layers", "signal"]);
+        assert_eq!(h["boundary"]["signal"], "shared-base");
+        assert_eq!(h["boundary"]["base_layers"], 5);
+        for f in h["findings"].as_array().expect("findings") {
+            assert_eq!(
+                keys(f),
+                [
+                    "bytes",
+                    "confidence",
+                    "fix",
+                    "inherited",
+                    "layer",
+                    "layers",
+                    "message",
+                    "rule",
+                    "source"
+                ]
+            );
+            assert_eq!(keys(&f["bytes"]), ["kind", "value"]);
+            let kind = f["bytes"]["kind"].as_str().expect("kind");
+            assert!(
+                ["exact", "estimate", "upper", "unknown"].contains(&kind),
+                "{kind}"
+            );
+            assert_eq!(kind == "unknown", f["bytes"]["value"].is_null());
+            let confidence = f["confidence"].as_str().expect("confidence");
+            assert!(["definite", "likely", "possible"].contains(&confidence));
+            assert_eq!(f["layers"][0], f["layer"]);
+        }
+    }
+    // before: `npm install` is row 1 as `layerdiff parse` prints it
+    let npm: Vec<&Value> = histories[0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["layer"] == 1)
+        .collect();
+    let rules: Vec<&str> = npm.iter().filter_map(|f| f["rule"].as_str()).collect();
+    assert_eq!(rules, ["npm-dev-deps", "npm-cache"]);
+    let verdicts = v["pair"]["verdicts"].as_array().expect("verdicts");
+    assert_eq!(keys(&v["pair"]), ["verdicts"]);
+    for verdict in verdicts {
+        assert_eq!(
+            keys(verdict),
+            ["before_layer", "delta_bytes", "rule", "verdict"]
+        );
+        assert_eq!(verdict["verdict"], "not visible");
+    }
+    assert_eq!(verdicts[0]["rule"], "apt-lists-kept");
+    assert_eq!(verdicts[0]["delta_bytes"], 84_000_000);
+}
+
+#[test]
+fn insights_of_one_history_has_no_pair_and_every_history_is_reported() {
+    let one = json_of(&run(
+        &[
+            "insights",
+            "tests/data/corpus/015-myubuntu-newline-inside-createdby.txt",
+            "--format=json",
+        ],
+        None,
+    ));
+    assert!(one["pair"].is_null());
+    assert_eq!(one["histories"][0]["findings"][0]["rule"], "apt-lists-kept");
+    assert_eq!(one["histories"][0]["findings"][0]["bytes"]["kind"], "exact");
+    let four = json_of(&run(
+        &[
+            "insights",
+            "tests/data/corpus/067-dwd306-pedro-4-histories-last-missing-header.txt",
+            "--format",
+            "json",
+        ],
+        None,
+    ));
+    assert_eq!(four["histories"].as_array().map(Vec::len), Some(4));
+    assert!(four["pair"]["verdicts"].is_array());
+    // OLD NEW: the first history of each file
+    let two = json_of(&run(
+        &[
+            "insights",
+            DEMO,
+            "tests/data/corpus/002-jonny-busybox-old-1819kB.txt",
+            "--format",
+            "json",
+        ],
+        None,
+    ));
+    assert_eq!(two["histories"].as_array().map(Vec::len), Some(2));
+    assert_eq!(two["histories"][1]["findings"][0]["rule"], "dnf-yum-cache");
+}
+
+#[test]
+fn insights_text_and_markdown_and_their_errors() {
+    let text = run(&["insights", DEMO], None);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("[npm-dev-deps]") && text.contains("not visible"),
+        "{text}"
+    );
+    let md = run(&["insights", DEMO, "--format", "markdown"], None);
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(
+        md.starts_with("### Insights") && md.contains("`RUN npm install`"),
+        "{md}"
+    );
+    assert_eq!(
+        run(&["insights", "-"], Some("no history here\n"))
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        run(&["insights", DEMO, "--format", "yaml"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["insights", DEMO, DEMO, DEMO], None).status.code(),
+        Some(2)
+    );
+    assert_eq!(run(&["insights"], None).status.code(), Some(2));
 }

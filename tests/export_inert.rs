@@ -5,10 +5,13 @@
 //! titles; the JSON carries the commands as JSON strings.
 
 mod inert_common;
-use inert_common::{code_texts, foreign_markup, render, tags, unescape};
+use inert_common::{
+    code_texts, foreign_markup_allowing, render, tags, unescape, INSIGHTS_ELEMENTS,
+};
 
 use layerdiff::core::chart::{chart_data, render_svg, ChartOptions};
 use layerdiff::core::compare::{compare, report, Comparison};
+use layerdiff::core::insights::{of_pair, Insights};
 use layerdiff::core::model::History;
 use layerdiff::core::parse::parse;
 use serde_json::Value;
@@ -40,20 +43,28 @@ fn pair() -> (History, History, Comparison) {
     (b, a, c)
 }
 
+fn insights() -> Insights {
+    let (b, a, c) = pair();
+    of_pair(&b, &a, &c)
+}
+
 #[test]
 fn the_markdown_is_the_expected_file() {
     let (_, _, c) = pair();
     let expected = std::fs::read_to_string("tests/data/hostile/expected.md").expect("expected.md");
-    assert_eq!(report::markdown(&c).trim_end(), expected.trim_end());
+    let md = report::markdown_full(&c, Some(&insights()), None);
+    assert_eq!(md.trim_end(), expected.trim_end());
+    // without insights it is the comparison alone
+    assert!(expected.starts_with(report::markdown(&c).trim_end()));
 }
 
 #[test]
 fn the_markdown_renders_to_our_elements_and_readable_commands() {
     let (_, _, c) = pair();
     let link = "https://example.org/layerdiff/#1abc";
-    let html = render(&report::markdown_with_link(&c, link));
+    let html = render(&report::markdown_full(&c, Some(&insights()), Some(link)));
     assert_eq!(
-        foreign_markup(&html, Some(link)),
+        foreign_markup_allowing(&html, Some(link), &INSIGHTS_ELEMENTS),
         Vec::<String>::new(),
         "{html}"
     );
@@ -147,4 +158,39 @@ fn the_json_carries_the_commands_as_strings() {
         v["base"]["reason"],
         "the base images differ from the oldest layer on: RUN echo <a href=https://evil.example/>… → —"
     );
+}
+
+#[test]
+fn the_insights_markdown_of_every_corpus_paste_renders_to_our_elements() {
+    let mut files: Vec<_> = std::fs::read_dir("tests/data/corpus")
+        .expect("corpus")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        let found = layerdiff::core::insights::of_histories(&parse(&text).histories);
+        let md = layerdiff::core::insights::report::markdown(&found);
+        let html = render(&md);
+        assert_eq!(
+            foreign_markup_allowing(&html, None, &INSIGHTS_ELEMENTS),
+            Vec::<String>::new(),
+            "{}:\n{html}",
+            path.display()
+        );
+        // every finding's command is one code span, read back as written
+        let codes = code_texts(&html);
+        for h in &found.histories {
+            for f in &h.findings {
+                assert!(
+                    codes.contains(&f.command),
+                    "{:?} in {}",
+                    f.command,
+                    path.display()
+                );
+            }
+        }
+    }
 }

@@ -1,14 +1,65 @@
-//! What layerdiff writes out: the JSON of `layerdiff parse` (the page's JSON
-//! export is `compare::report::json`). The shape is a public contract, documented in README.md:
+//! What layerdiff writes out: the JSON of `layerdiff parse` and of
+//! `layerdiff insights` ([`insights_json`]; the page's JSON export is
+//! `compare::report::json`, which carries the same insights document when
+//! given one). Both shapes are public contracts, documented in README.md.
+//! `parse`:
 //! `{"histories":[{"label","format","dialect","layers":[{"id","created","created_by",
 //! "truncated","size_bytes","size_exact","comment","lines":[first,last]}],
 //! "total_bytes","lines"}],"diagnostics":[{"severity","line","text","message"}]}`.
-//! It is built here from the model (rather than by deriving `Serialize` on the
-//! model) so that renaming a model field can never silently change it.
+//! `insights` (exactly these fields, issue 10):
+//! `{"histories":[{"label","boundary":{"signal","base_layers"},"findings":[{"rule",
+//! "confidence","layer","layers":[…],"bytes":{"kind","value"},"inherited","message",
+//! "fix","source"}]}],"pair":{"verdicts":[{"rule","before_layer","verdict",
+//! "delta_bytes"}]}|null}`; layer indexes are positions in that history's
+//! `layers` as `parse` prints them (newest first).
+//! They are built here from the model (rather than by deriving `Serialize` on the
+//! model) so that renaming a model field can never silently change them.
 
 use serde_json::{json, Value};
 
+use crate::core::insights::{Finding, HistoryInsights, Insights};
 use crate::core::model::{History, Layer, Parsed};
+
+/// The JSON document printed by `layerdiff insights --format json`.
+pub fn insights_json(ins: &Insights) -> Value {
+    let pair = ins.verdicts.as_ref().map(|verdicts| {
+        json!({ "verdicts": verdicts.iter().map(|v| json!({
+            "rule": v.rule.id(),
+            "before_layer": v.before_layer,
+            "verdict": v.verdict.as_str(),
+            "delta_bytes": v.delta_bytes,
+        })).collect::<Vec<_>>() })
+    });
+    json!({
+        "histories": ins.histories.iter().map(history_insights_json).collect::<Vec<_>>(),
+        "pair": pair,
+    })
+}
+
+fn history_insights_json(h: &HistoryInsights) -> Value {
+    json!({
+        "label": h.label,
+        "boundary": {
+            "signal": h.boundary.signal.as_str(),
+            "base_layers": h.boundary.base_layers,
+        },
+        "findings": h.findings.iter().map(finding_json).collect::<Vec<_>>(),
+    })
+}
+
+fn finding_json(f: &Finding) -> Value {
+    json!({
+        "rule": f.rule.id(),
+        "confidence": f.confidence.as_str(),
+        "layer": f.layer,
+        "layers": f.layers,
+        "bytes": { "kind": f.bytes.kind.as_str(), "value": f.bytes.value },
+        "inherited": f.inherited,
+        "message": f.message(),
+        "fix": f.rule.fix(),
+        "source": f.rule.source(),
+    })
+}
 
 /// The JSON document printed by `layerdiff parse`.
 pub fn parsed_json(parsed: &Parsed) -> Value {

@@ -5,7 +5,9 @@
 //! aligns two of them into a `Comparison`; [`chart`] turns that into chart data
 //! and SVG; [`share`] packs the inputs into a URL fragment; [`render`] prints a
 //! history back as docker would; [`export`] writes the CLI's `parse` JSON;
-//! [`markdown`] is the one way pasted text enters a Markdown export.
+//! [`markdown`] is the one way pasted text enters a Markdown export;
+//! [`insights`] says why an image is big and what to try next (findings
+//! per history, verdicts per pair).
 //!
 //! Shared readers: [`instruction`] is the one reader of a CREATED BY cell
 //! (table, comparison key, chart labels and secrets all use it); [`text`]
@@ -15,6 +17,7 @@
 pub mod chart;
 pub mod compare;
 pub mod export;
+pub mod insights;
 pub mod instruction;
 pub mod markdown;
 pub mod model;

@@ -126,12 +126,20 @@ pub const OUR_ELEMENTS: [&str; 12] = [
     "p", "strong", "em", "br", "table", "thead", "tbody", "tr", "th", "td", "code", "a",
 ];
 
+/// The elements the insights section adds: its headings and its list.
+pub const INSIGHTS_ELEMENTS: [&str; 4] = ["h3", "h4", "ul", "li"];
+
 /// Problems with the tags of `html`: any element not in [`OUR_ELEMENTS`], any
 /// attribute but a table cell's alignment, any link but one to `our_link`.
 pub fn foreign_markup(html: &str, our_link: Option<&str>) -> Vec<String> {
+    foreign_markup_allowing(html, our_link, &[])
+}
+
+/// [`foreign_markup`], with `extra` elements of ours allowed too.
+pub fn foreign_markup_allowing(html: &str, our_link: Option<&str>, extra: &[&str]) -> Vec<String> {
     let mut problems = Vec::new();
     for tag in tags(html) {
-        if !OUR_ELEMENTS.contains(&tag.name.as_str()) {
+        if !OUR_ELEMENTS.contains(&tag.name.as_str()) && !extra.contains(&tag.name.as_str()) {
             problems.push(format!("element {:?}", tag.name));
             continue;
         }

@@ -551,7 +551,7 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
 /// Whether a row is what base images start with: a root filesystem added from
 /// a file (`ADD file:…`, `ADD rootfs.tar.xz /`), an import (empty CREATED BY,
 /// `Imported from -`), or a builder's own record (`# debian.sh …`, `umoci …`).
-fn is_rootfs(l: &Layer) -> bool {
+pub(crate) fn is_rootfs(l: &Layer) -> bool {
     let k = Key::new(&l.created_by, l.truncated);
     match k.keyword {
         Keyword::Add => true,

@@ -1,7 +1,9 @@
 //! Renders a [`Comparison`] for the CLI and for pasting elsewhere: plain
 //! [`text`], [`markdown`] (a summary table for a course submission or a PR
 //! comment; pasted text only inside code spans, see [`crate::core::markdown`])
-//! and [`json()`] (the documented machine format).
+//! and [`json()`] (the documented machine format). [`markdown_full`] and
+//! [`json_with_insights`] add the pair's [`Insights`] (summary, findings,
+//! verdicts): the exports the CLI and the page write.
 //!
 //! JSON shape (fields may be added, never changed):
 //! `{"before":{"label","total_bytes"},"after":{…},"base":{"layers","bytes"},
@@ -11,6 +13,8 @@
 use super::numbers::human_bytes;
 use super::table::table_rows;
 use super::{Comparison, LayerRef, Side};
+use crate::core::export::insights_json;
+use crate::core::insights::{self, Insights};
 use crate::core::markdown::{self, Place};
 use serde_json::{json, Value};
 
@@ -220,9 +224,32 @@ pub fn markdown(c: &Comparison) -> String {
 /// The page's Markdown export: [`markdown`], then a link back to the
 /// comparison (`link` is the page's own share link).
 pub fn markdown_with_link(c: &Comparison, link: &str) -> String {
-    format!(
-        "{}\n\n{}\n",
-        markdown(c).trim_end(),
-        markdown::link("Open this comparison in layerdiff", link)
-    )
+    markdown_full(c, None, Some(link))
+}
+
+/// The whole Markdown export: [`markdown`], then the pair's insights (each
+/// history's summary and findings, what the change fixed), then a link back
+/// to the comparison (the page's own share link).
+pub fn markdown_full(c: &Comparison, insights: Option<&Insights>, link: Option<&str>) -> String {
+    let mut out = markdown(c).trim_end().to_string();
+    if let Some(found) = insights {
+        out.push_str("\n\n");
+        out.push_str(insights::report::markdown(found).trim_end());
+    }
+    if let Some(link) = link {
+        out.push_str("\n\n");
+        out.push_str(&markdown::link("Open this comparison in layerdiff", link));
+    }
+    out.push('\n');
+    out
+}
+
+/// [`json()`] with the pair's insights under `"insights"` (the shape of
+/// `layerdiff insights --format json`, see [`crate::core::export`]).
+pub fn json_with_insights(c: &Comparison, insights: &Insights) -> String {
+    let mut value = json_value(c);
+    if let Some(map) = value.as_object_mut() {
+        map.insert("insights".to_string(), insights_json(insights));
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".to_string())
 }

@@ -50,7 +50,7 @@ mod size;
 mod table;
 
 pub use classify::LineKind;
-pub use created::is_created;
+pub use created::{is_created, read_created, Created, TimeUnit};
 pub use layers::strip_mark;
 pub use size::{parse_size, SizeError};
 
