@@ -238,7 +238,9 @@ fn label_lines(label: &str) -> Vec<String> {
 fn candidates(pane: &SharedPane, opts: &EncodeOptions) -> Vec<Pane> {
     let mut out = Vec::new();
     let parsed = parse(&pane.text);
-    let fits = |h: &&History| h.layers.len() <= v1::MAX_LAYERS;
+    // A history the parser cut (`parse::limits`) is not all of the paste:
+    // it travels as typed, or its left-out rows would be lost.
+    let fits = |h: &&History| h.layers.len() <= v1::MAX_LAYERS && h.dropped_layers == 0;
     if let Some(history) = parsed.histories.get(pane.selected).filter(fits) {
         let history = prepared(history, opts);
         let styles = style_order(&history);
