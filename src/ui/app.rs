@@ -238,7 +238,10 @@ pub fn App() -> Html {
     {
         let (touched, latest) = (touched.clone(), latest.clone());
         let packed_for = links.as_ref().map(|l| l.inputs.clone());
-        use_effect_with(fragment.clone(), move |fragment| {
+        // Also when the user's first change leaves the link as it was (the
+        // demo pasted over the demo): from then on the address bar holds it.
+        let user_changed = *touched.borrow();
+        use_effect_with((fragment.clone(), user_changed), move |(fragment, _)| {
             let fragment = fragment.clone();
             let timer = Timeout::new(SAVE_DELAY_MS, move || {
                 let current = packed_for
