@@ -11,6 +11,9 @@
 
 mod compare_common;
 
+mod common;
+
+use common::line_diff;
 use layerdiff::core::compare::{compare, Comparison};
 use layerdiff::core::model::History;
 use std::path::Path;
@@ -73,26 +76,6 @@ fn render(c: &Comparison) -> String {
             cell(r.before.as_ref()),
             cell(r.after.as_ref())
         ));
-    }
-    out
-}
-
-fn line_diff(expected: &str, actual: &str) -> String {
-    let e: Vec<&str> = expected.lines().collect();
-    let a: Vec<&str> = actual.lines().collect();
-    let mut out = String::new();
-    for k in 0..e.len().max(a.len()) {
-        match (e.get(k), a.get(k)) {
-            (Some(x), Some(y)) if x == y => out.push_str(&format!("  {x}\n")),
-            (x, y) => {
-                if let Some(x) = x {
-                    out.push_str(&format!("- {x}\n"));
-                }
-                if let Some(y) = y {
-                    out.push_str(&format!("+ {y}\n"));
-                }
-            }
-        }
     }
     out
 }

@@ -4,7 +4,9 @@
 //! each command character for character; the SVG escapes its texts and
 //! titles; the JSON carries the commands as JSON strings.
 
+mod common;
 mod inert_common;
+
 use inert_common::{
     code_texts, foreign_markup_allowing, render, tags, unescape, INSIGHTS_ELEMENTS,
 };
@@ -162,14 +164,7 @@ fn the_json_carries_the_commands_as_strings() {
 
 #[test]
 fn the_insights_markdown_of_every_corpus_paste_renders_to_our_elements() {
-    let mut files: Vec<_> = std::fs::read_dir("tests/data/corpus")
-        .expect("corpus")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    for path in files {
+    for path in common::corpus_files() {
         let text = std::fs::read_to_string(&path).expect("corpus file");
         let found = layerdiff::core::insights::of_histories(&parse(&text).histories);
         let md = layerdiff::core::insights::report::markdown(&found);

@@ -9,6 +9,9 @@
 //! Findings and verdicts are compared as sets (their display order is
 //! tested beside the code); a mismatch prints a line diff.
 
+mod common;
+
+use common::line_diff;
 use layerdiff::core::compare::compare;
 use layerdiff::core::insights::{of_history, of_pair, signed, HistoryInsights, Insights};
 use layerdiff::core::model::History;
@@ -130,34 +133,10 @@ fn normalise(text: &str) -> Vec<String> {
     lines
 }
 
-fn line_diff(expected: &[String], actual: &[String]) -> String {
-    let mut out = String::new();
-    for k in 0..expected.len().max(actual.len()) {
-        match (expected.get(k), actual.get(k)) {
-            (Some(x), Some(y)) if x == y => out.push_str(&format!("  {x}\n")),
-            (x, y) => {
-                if let Some(x) = x {
-                    out.push_str(&format!("- {x}\n"));
-                }
-                if let Some(y) = y {
-                    out.push_str(&format!("+ {y}\n"));
-                }
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn corpus_insights_are_what_a_careful_reader_finds() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut files: Vec<_> = std::fs::read_dir(root.join("corpus"))
-        .expect("corpus")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
+    let files = common::corpus_files();
     assert_eq!(files.len(), 32, "one expectation per corpus file");
     let mut failures = Vec::new();
     for path in files {
@@ -171,7 +150,10 @@ fn corpus_insights_are_what_a_careful_reader_finds() {
         let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
         let (e, a) = (normalise(&expected), normalise(&actual));
         if e != a {
-            failures.push(format!("{name}:\n{}", line_diff(&e, &a)));
+            failures.push(format!(
+                "{name}:\n{}",
+                line_diff(&e.join("\n"), &a.join("\n"))
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));

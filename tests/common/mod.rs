@@ -1,0 +1,40 @@
+//! Helpers shared by the fixture-driven tests (`mod common;` in each).
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The corpus pastes (`tests/data/corpus/*.txt`), sorted by name.
+pub fn corpus_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("tests/data/corpus")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// `expected` against `actual`, line by line: `  ` same, `- ` expected only,
+/// `+ ` actual only. For failure messages a reviewer reads at once.
+pub fn line_diff(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let mut out = String::new();
+    for k in 0..e.len().max(a.len()) {
+        match (e.get(k), a.get(k)) {
+            (Some(x), Some(y)) if x == y => out.push_str(&format!("  {x}\n")),
+            (x, y) => {
+                if let Some(x) = x {
+                    out.push_str(&format!("- {x}\n"));
+                }
+                if let Some(y) = y {
+                    out.push_str(&format!("+ {y}\n"));
+                }
+            }
+        }
+    }
+    out
+}
