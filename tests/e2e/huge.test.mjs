@@ -122,6 +122,15 @@ async function pasteAndMeasure(page, text, done, arg) {
   return { ...seen, dom: Math.max(seen.dom, dom), longest, pasteMs, total: Date.now() - t0 };
 }
 
+/**
+ * The longest main-thread task since the paste, read once what follows it
+ * (the link, the save, the address bar) has been done too.
+ */
+async function settled(page, m) {
+  const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+  return { ...m, longest: Math.max(m.longest, longest) };
+}
+
 function report(name, m) {
   console.log(
     `# huge: ${name}: longest task ${m.longest.toFixed(0)} ms, slowest answer ${m.answerMs} ms, ` +
@@ -173,8 +182,6 @@ test("100,000 lines: read off the main thread, 5,000 layers kept and said, a win
       paste,
       () => document.querySelector('[data-testid="layer-count-before"]')?.textContent === "5000",
     );
-    report("100,000 lines (4.2 MB)", m);
-    assertAlive(m, 200);
     assert.ok(m.total < 2_000 + m.pasteMs, `the layer count took ${m.total} ms to show`);
     assert.match(await page.evaluate(text("dropped-before")), /of 100,000/);
     const notes = await page.locator('[data-testid="diagnostics-before"]').innerText();
@@ -192,6 +199,9 @@ test("100,000 lines: read off the main thread, 5,000 layers kept and said, a win
     await page.waitForSelector('[data-testid="link-refused"]');
     assert.match(await page.evaluate(text("link-refused")), /4\.2 MB of text.*Markdown or JSON export/);
     await addressBarCleared(page);
+    const all = await settled(page, m);
+    report("100,000 lines (4.2 MB)", all);
+    assertAlive(all, 200);
     await normalPasteWorks(page);
     await session.settle();
     assertClean(session);
@@ -215,14 +225,15 @@ test("10 MB of a real table repeated: split into both panes, every cap said, the
         document.querySelector('[data-testid="picker-after"]') !== null &&
         document.querySelector('[data-testid="comparison"]') !== null,
     );
-    report("10 MB repeated table", m);
-    assertAlive(m, 500);
     const notes = await page.locator('[data-testid="diagnostics-after"]').innerText();
     assert.match(notes, /histories: the first 500 are kept/);
     assert.equal(await page.locator('[data-testid="picker-after"] option').count(), 500);
     await page.waitForSelector('[data-testid="not-saved"]');
     await page.waitForSelector('[data-testid="link-refused"]');
     await addressBarCleared(page);
+    const all = await settled(page, m);
+    report("10 MB repeated table", all);
+    assertAlive(all, 500);
     await normalPasteWorks(page);
     await session.settle();
     assertClean(session);
@@ -242,10 +253,11 @@ async function noHistory(name, paste, more = async () => {}) {
     const { page } = session;
     await linkInAddressBar(page);
     const m = await pasteAndMeasure(page, paste, () => document.querySelector('[data-testid="none-before"]') !== null);
-    report(name, m);
-    assertAlive(m, 200);
     await more(page);
     await addressBarCleared(page);
+    const all = await settled(page, m);
+    report(name, all);
+    assertAlive(all, 200);
     await normalPasteWorks(page);
     await session.settle();
     assertClean(session);
