@@ -400,7 +400,7 @@ fn use_reading(state: &UseReducerHandle<AppState>, side: Side) {
 /// Histories with more layers than this (both together) are compared in a
 /// task of their own, after the panes have shown what was read: each stays
 /// short enough for the page to keep answering.
-const DEFER_COMPARE_LAYERS: usize = 600;
+pub(crate) const DEFER_COMPARE_LAYERS: usize = 600;
 
 /// The comparison of the two histories, rebuilt when either changes. Small
 /// ones are compared while rendering; big ones right after (the section says

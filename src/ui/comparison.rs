@@ -7,6 +7,9 @@
 //! The chart is an SVG string drawn by `core::chart`; its overlay elements
 //! carry `data-rows`, so highlighting is a CSS class toggled on every element
 //! that names the focused row — in the chart and in the table alike.
+//!
+//! Below the table, the insights panel (`ui/insights.rs`); its badges mark
+//! the chart segments and table rows of each finding's layer.
 
 use std::rc::Rc;
 
@@ -17,6 +20,7 @@ use crate::core::chart::{chart_data, render_svg, ChartOptions};
 use crate::core::compare::numbers::{human_bytes, plus_minus};
 use crate::core::compare::{Comparison, LayerRef, Row, SortBy, Status};
 use crate::core::model::History;
+use crate::ui::insights::{badge, chart_badges, panel, use_badge_tip, use_insights, PageInsights};
 use crate::ui::layer_table::ROW_PX;
 use crate::ui::windowed::{spacer_row, use_window};
 
@@ -107,6 +111,17 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
         })
     };
 
+    let found = use_insights(c.clone(), props.before.clone(), props.after.clone());
+    // The chart's badges and the findings panel, built once per drawing.
+    let insights = use_memo((svg.clone(), found.clone()), |(svg, found)| {
+        let found = found.as_deref();
+        (
+            found.map(|f| chart_badges(svg, f)).unwrap_or_default(),
+            panel(found),
+        )
+    });
+    let (section_ref, tip) = use_badge_tip();
+
     // Highlight every element (chart overlay, table rows) naming the focused row.
     {
         let (chart_ref, table_ref) = (chart_ref.clone(), table_ref.clone());
@@ -161,18 +176,18 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     let partial = window.is_partial();
     let rows = shown[window.start..window.end]
         .iter()
-        .map(|&i| table_row(i, &c.rows[i], &focused));
+        .map(|&i| table_row(i, &c.rows[i], &focused, found.as_deref()));
     let toggle_sort = props.on_toggle_sort.reform(|_: MouseEvent| ());
     let toggle_base = props.on_toggle_base.reform(|_: MouseEvent| ());
 
     html! {
-        <section class="comparison" aria-labelledby="cmp-title" data-testid="comparison">
+        <section class="comparison" aria-labelledby="cmp-title" data-testid="comparison" ref={section_ref}>
             <h2 id="cmp-title">{"Comparison"}</h2>
             {figures(c)}
             <div class="chart-and-inspector">
                 <figure class="chart" ref={chart_ref} data-testid="chart"
-                    onmouseover={on_chart_pointer} onfocusin={on_chart_focus}>
-                    {Html::from_html_unchecked((*svg).clone())}
+                    onmouseover={on_chart_pointer.clone()} onfocusin={on_chart_focus.clone()}>
+                    <div class="chart-box">{Html::from_html_unchecked((*svg).clone())}{insights.0.clone()}</div>
                     <figcaption class="muted">{"Sum of layer sizes, oldest layer at the bottom. Bands join matched layers; the waterfall walks from the before total to the after total. The same data is in the table below."}</figcaption>
                 </figure>
                 {inspector(c, *focused)}
@@ -213,6 +228,10 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            <div onmouseover={on_chart_pointer} onfocusin={on_chart_focus}>
+                {insights.1.clone()}
+            </div>
+            {tip}
         </section>
     }
 }
@@ -255,7 +274,12 @@ fn approx_prefix(exact: bool) -> &'static str {
 }
 
 /// One row of the aligned table.
-fn table_row(idx: usize, row: &Row, focused: &UseStateHandle<Option<usize>>) -> Html {
+fn table_row(
+    idx: usize,
+    row: &Row,
+    focused: &UseStateHandle<Option<usize>>,
+    found: Option<&PageInsights>,
+) -> Html {
     let on_focus = {
         let focused = focused.clone();
         Callback::from(move |_: FocusEvent| focused.set(Some(idx)))
@@ -273,14 +297,21 @@ fn table_row(idx: usize, row: &Row, focused: &UseStateHandle<Option<usize>>) -> 
     };
     let (before_cmd, before_size) = cell(&row.before);
     let (after_cmd, after_size) = cell(&row.after);
+    // The badge of the findings on this row's layer of `side`.
+    let mark = |side: usize, layer: &Option<LayerRef>| {
+        let found = found?;
+        let n = found.ins.histories[side].layers;
+        let printed = n.checked_sub(layer.as_ref()?.index + 1)?;
+        Some(badge(found, side, &[printed], None, None))
+    };
     html! {
         <tr tabindex="0" data-rows={idx.to_string()} class={classes!(format!("st-{}", row.status.as_str()), row.in_base.then_some("in-base"))}
             onfocus={on_focus} onmouseenter={on_enter} data-status={row.status.as_str()}>
             <td class="status"><span class="st-icon" aria-hidden="true">{row.status.symbol()}</span>{" "}{row.status.as_str()}</td>
-            <td class="cmd">{before_cmd}</td>
+            <td class="cmd">{mark(0, &row.before)}{before_cmd}</td>
             <td class="num">{before_size}</td>
             <td class="num delta-cell" title={if row.delta.within_rounding() && row.delta.bytes != 0 { "within the rounding of the printed sizes" } else { "" }}>{row.delta.short()}</td>
-            <td class="cmd">{after_cmd}</td>
+            <td class="cmd">{mark(1, &row.after)}{after_cmd}</td>
             <td class="num">{after_size}</td>
         </tr>
     }

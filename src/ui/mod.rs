@@ -9,6 +9,7 @@ mod diagnostics;
 mod download;
 mod format;
 mod gutter;
+mod insights;
 mod layer_table;
 mod link;
 mod paste_pane;

@@ -1,0 +1,435 @@
+//! The pair's insights on the page (issue 10, `core::insights`): the
+//! findings panel below the aligned table, and the badges on the chart
+//! segments and table rows of each finding's layer.
+//!
+//! - The insights are read once per comparison ([`use_insights`]): while
+//!   rendering for small pairs, in a task of their own right after for big
+//!   ones (as `app::use_comparison` does with the comparison itself).
+//! - The panel: what the change fixed and what is left (the pair's
+//!   sentence), then per history its summary and its findings, own then
+//!   inherited, in the core's order (bytes at stake: exact, estimates,
+//!   advice; zero-byte advice says build speed or hygiene). A before
+//!   finding carries its verdict. Our words write commands in backticks;
+//!   [`rich`] shows those as code.
+//! - Badges are buttons (focusable, named by `aria-label`): filled, or
+//!   hollow when every finding they stand for is `possible`. On the chart
+//!   they are an HTML layer over the SVG, placed from the overlay rects'
+//!   own coordinates (the core chart stays as it is); in the table they
+//!   open the command cell. Their words show next to them on hover and on
+//!   keyboard focus ([`use_badge_tip`]); choosing one shows its finding.
+//!
+//! Layer numbers: findings count printed positions (newest first), the
+//! comparison's `LayerRef.index` and the chart's `data-layers` count from
+//! the oldest (`n - 1 - index`).
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::core::compare::Comparison;
+use crate::core::insights::{
+    of_pair, pair_summary, signed, stake_text, summary, Confidence, Finding, HistoryInsights,
+    Insights, VerdictKind,
+};
+use crate::core::model::History;
+use crate::ui::app::DEFER_COMPARE_LAYERS;
+use crate::ui::comparison::PerfMark;
+
+const SIDES: [&str; 2] = ["before", "after"];
+
+/// Findings listed per group at most (the page stays small for any paste;
+/// the exports have them all).
+const SHOWN: usize = 30;
+
+/// The insights of the pair on the page, with each finding's row in the
+/// comparison. Equal only to itself: one is read per comparison, so memos
+/// keyed on it never compare findings.
+pub struct PageInsights {
+    pub ins: Insights,
+    /// Per side, by printed layer: the index in `Comparison::rows`.
+    rows: [Vec<Option<usize>>; 2],
+    /// Per side, by printed layer: the findings naming it (indexes).
+    at: [Vec<Vec<usize>>; 2],
+}
+
+impl PartialEq for PageInsights {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl PageInsights {
+    fn of(c: &Comparison, before: &History, after: &History) -> Rc<Self> {
+        let _mark = PerfMark::start("layerdiff:insights");
+        let mut rows = [vec![None; c.before.layers], vec![None; c.after.layers]];
+        for (i, r) in c.rows.iter().enumerate() {
+            for (side, l) in rows.iter_mut().zip([&r.before, &r.after]) {
+                let n = side.len();
+                if let Some(slot) = l
+                    .as_ref()
+                    .and_then(|l| n.checked_sub(l.index + 1))
+                    .and_then(|p| side.get_mut(p))
+                {
+                    *slot = Some(i);
+                }
+            }
+        }
+        let ins = of_pair(before, after, c);
+        let at = [0, 1].map(|k| {
+            let h = &ins.histories[k];
+            let mut at = vec![Vec::new(); h.layers];
+            for (i, f) in h.findings.iter().enumerate() {
+                for &l in &f.layers {
+                    if let Some(v) = at.get_mut(l) {
+                        v.push(i);
+                    }
+                }
+            }
+            at
+        });
+        Rc::new(PageInsights { ins, rows, at })
+    }
+}
+
+/// An `Rc` compared by address: a new comparison is a new value, and an
+/// equal one is never compared field by field.
+#[derive(Clone)]
+struct Same(Rc<Comparison>);
+
+impl PartialEq for Same {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The insights of the comparison `c` of `before` and `after`; None while
+/// a big pair is still being read.
+#[hook]
+pub fn use_insights(
+    c: Rc<Comparison>,
+    before: Rc<History>,
+    after: Rc<History>,
+) -> Option<Rc<PageInsights>> {
+    let defer = before.layers.len() + after.layers.len() > DEFER_COMPARE_LAYERS;
+    let key = Same(c);
+    let now = {
+        let (b, a) = (before.clone(), after.clone());
+        use_memo((key.clone(), defer), move |(key, defer)| {
+            (!defer).then(|| PageInsights::of(&key.0, &b, &a))
+        })
+    };
+    let later = use_state(|| None::<(Same, Rc<PageInsights>)>);
+    {
+        let later = later.clone();
+        use_effect_with((key.clone(), defer), move |(key, defer)| {
+            let key = key.clone();
+            let timer = defer.then(|| {
+                Timeout::new(0, move || {
+                    let found = PageInsights::of(&key.0, &before, &after);
+                    later.set(Some((key, found)));
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    if defer {
+        later
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, found)| found.clone())
+    } else {
+        (*now).clone()
+    }
+}
+
+/// Our words, with the spans they write in backticks shown as code.
+fn rich(text: &str) -> Html {
+    let parts = text.split('`').enumerate().map(|(k, part)| {
+        if k % 2 == 1 {
+            html! { <code>{part.to_string()}</code> }
+        } else {
+            Html::from(part.to_string())
+        }
+    });
+    parts.collect()
+}
+
+/// The badge of `side`'s findings on the printed `layers` (nothing when
+/// none): `place` positions it over the chart, `row` names its table row.
+pub fn badge(
+    found: &PageInsights,
+    side: usize,
+    layers: &[usize],
+    row: Option<String>,
+    place: Option<String>,
+) -> Html {
+    let findings = &found.ins.histories[side].findings;
+    let mut named = vec![false; findings.len()];
+    for &i in layers
+        .iter()
+        .filter_map(|&l| found.at[side].get(l))
+        .flatten()
+    {
+        named[i] = true;
+    }
+    let hits: Vec<(usize, &Finding)> = findings
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| named[*i])
+        .collect();
+    let Some(&(first, _)) = hits.first() else {
+        return html! {};
+    };
+    let possible = |f: &Finding| f.confidence == Confidence::Possible;
+    let hollow = hits.iter().all(|(_, f)| possible(f));
+    let words: Vec<String> = hits
+        .iter()
+        .map(|(_, f)| {
+            format!(
+                "{} ({}, {})",
+                f.rule.title(),
+                stake_text(f),
+                f.confidence.as_str()
+            )
+        })
+        .collect();
+    let label = format!(
+        "{}{}: {}{}",
+        SIDES[side],
+        layer_word(found.ins.histories[side].layers, layers),
+        words.join("; "),
+        if hits.iter().any(|(_, f)| possible(f)) {
+            ". The command is cut: rerun docker history --no-trunc to be sure"
+        } else {
+            ""
+        }
+    );
+    html! {
+        <button type="button" class={classes!("badge", hollow.then_some("hollow"))} aria-label={label}
+            data-goto={format!("ins-{side}-{first}")} data-rows={row} style={place} data-testid="badge">
+            {if hits.len() == 1 { "!".to_string() } else { hits.len().to_string() }}
+        </button>
+    }
+}
+
+/// `, layer N from the bottom` (as the inspector counts), for one layer.
+fn layer_word(n: usize, layers: &[usize]) -> String {
+    match layers {
+        [p] => format!(", layer {} from the bottom", n.saturating_sub(*p)),
+        _ => String::new(),
+    }
+}
+
+/// The badges over the chart: one per overlay segment whose layers have
+/// findings, on its edge toward the bands, placed in percent of the
+/// viewBox (the SVG keeps its aspect, so they follow it at any width).
+pub fn chart_badges(svg: &str, found: &PageInsights) -> Html {
+    // Whole numbers only (the overlay's are): no float parser in the bundle.
+    let int = |v: &str| v.parse::<i32>().ok().map(f64::from);
+    let num = |tag: &str, name: &str| attr(tag, name).and_then(int);
+    let Some((w, h)) = attr(svg, "viewBox").and_then(|v| {
+        let mut it = v.split(' ').skip(2).map(int);
+        Some((it.next()??, it.next()??))
+    }) else {
+        return html! {};
+    };
+    let badges = svg
+        .split("<rect class=\"ld-seg")
+        .skip(1)
+        .filter_map(|rest| {
+            let tag = rest.split('>').next()?;
+            let side = SIDES
+                .iter()
+                .position(|s| attr(tag, "data-side") == Some(*s))?;
+            let n = found.ins.histories[side].layers;
+            let layers: Vec<usize> = attr(tag, "data-layers")?
+                .split(' ')
+                .filter_map(|l| n.checked_sub(l.parse::<usize>().ok()? + 1))
+                .collect();
+            let (x, y) = (num(tag, "x")?, num(tag, "y")?);
+            let (sw, sh) = (num(tag, "width")?, num(tag, "height")?);
+            let x = if side == 0 { x + sw } else { x };
+            let place = format!(
+                "left:{:.2}%;top:{:.2}%",
+                x / w * 100.0,
+                (y + sh / 2.0) / h * 100.0
+            );
+            let row = attr(tag, "data-row").map(str::to_string);
+            Some(badge(found, side, &layers, row, Some(place)))
+        });
+    badges.collect()
+}
+
+/// The value of attribute `name` in `tag` (our own overlay's markup).
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag.get(at..)?.split('"').next()
+}
+
+/// The findings panel; `None` while a big pair is being read.
+pub fn panel(found: Option<&PageInsights>) -> Html {
+    let Some(found) = found else {
+        return html! {
+            <section class="insights" data-testid="insights-pending">
+                <p class="muted" role="status">{"Looking for what makes these images big…"}</p>
+            </section>
+        };
+    };
+    let ins = &found.ins;
+    html! {
+        <section class="insights" aria-labelledby="ins-title" data-testid="insights">
+            <h3 id="ins-title">{"Insights: why they are big, and what to try"}</h3>
+            if let Some(words) = pair_summary(ins) {
+                <p class="ins-pair" data-testid="insights-pair"><b>{"Before → after: "}</b>{rich(&words)}</p>
+            }
+            <div class="ins-sides">
+                { for ins.histories.iter().take(2).enumerate().map(|(k, h)| side_view(found, k, h)) }
+            </div>
+            <p class="muted small">{"Read from the history text alone: nothing here has seen the image. Where a command is cut (…), a finding is only possible; "}
+                <code>{"docker history --no-trunc"}</code>{" shows the whole text."}</p>
+        </section>
+    }
+}
+
+/// One history: its summary and its findings, own then inherited.
+fn side_view(found: &PageInsights, k: usize, h: &HistoryInsights) -> Html {
+    let group = |title: &str, inherited: bool| {
+        let all: Vec<(usize, &Finding)> = h
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.inherited == inherited)
+            .collect();
+        if all.is_empty() {
+            return html! {};
+        }
+        let more = all.len().saturating_sub(SHOWN);
+        html! {
+            <>
+                <h5>{title}</h5>
+                <ol class="findings">{ for all.iter().take(SHOWN).map(|&(i, f)| finding_item(found, k, i, f)) }</ol>
+                if more > 0 {
+                    <p class="muted small">{format!("… and {more} more, with less at stake: the Markdown and JSON exports list them all.")}</p>
+                }
+            </>
+        }
+    };
+    html! {
+        <div class="ins-side" data-testid={format!("insights-{}", SIDES[k])}>
+            <h4>{SIDES[k]}{if h.label.is_empty() { String::new() } else { format!(" · {}", h.label) }}</h4>
+            <p data-testid={format!("summary-{}", SIDES[k])}>{rich(&summary(h))}</p>
+            {group("Your layers", false)}
+            {group("Inherited from the base image", true)}
+        </div>
+    }
+}
+
+/// One finding: title, bytes, confidence, verdict, then its words.
+fn finding_item(found: &PageInsights, k: usize, i: usize, f: &Finding) -> Html {
+    let row = found.rows[k].get(f.layer).copied().flatten();
+    let verdict = found
+        .ins
+        .verdicts
+        .as_ref()
+        .filter(|_| k == 0)
+        .and_then(|v| v.get(i));
+    let verdict = verdict.map(|v| {
+        let word = v.verdict.as_str();
+        let words = match (v.verdict, v.delta_bytes) {
+            (VerdictKind::Fixed, Some(d)) => format!("after: fixed, Δ {}", signed(d)),
+            _ => format!("after: {word}"),
+        };
+        html! {
+            <span class={classes!("verdict", format!("v-{}", word.replace(' ', "-")))} data-verdict={word}
+                title={(v.verdict == VerdictKind::NotVisible).then_some("The after image's command is cut: rerun docker history --no-trunc on it to be sure.")}>{words}</span>
+        }
+    });
+    html! {
+        <li id={format!("ins-{k}-{i}")} tabindex="-1" class="finding" data-testid="finding"
+            data-rule={f.rule.id()} data-confidence={f.confidence.as_str()} data-rows={row.map(|r| r.to_string())}>
+            <p>
+                <span class={classes!("badge", (f.confidence == Confidence::Possible).then_some("hollow"))} aria-hidden="true">{"!"}</span>
+                <b>{f.rule.title()}</b>{" · "}<span data-testid="stake">{stake_text(f)}</span>
+                <span class="muted">{" · "}{f.confidence.as_str()}</span>{verdict}
+            </p>
+            <p><code data-testid="command">{&f.command}</code>{": "}{rich(&f.message())}</p>
+            <p class="small"><b>{"Fix: "}</b>{rich(f.rule.fix())}<span class="muted">{" Source: "}{f.rule.source()}{"."}</span></p>
+        </li>
+    }
+}
+
+/// The words of the badge under the pointer or keyboard focus, shown next
+/// to it.
+#[derive(Clone, PartialEq)]
+struct Tip {
+    text: String,
+    style: String,
+}
+
+/// Shows a badge's words beside it on hover and focus, and its finding
+/// when it is chosen. Returns the ref for the element holding the badges
+/// (the tip is placed in it: give it `position: relative`) and the tip.
+#[hook]
+pub fn use_badge_tip() -> (NodeRef, Html) {
+    let root = use_node_ref();
+    let tip = use_state_eq(|| None::<Tip>);
+    {
+        let (root, tip) = (root.clone(), tip.clone());
+        use_effect_with(root, move |root| {
+            let listeners = root.cast::<web_sys::Element>().map(|el| {
+                ["mouseover", "focusin", "mouseout", "focusout", "click"].map(|kind| {
+                    let (el2, tip) = (el.clone(), tip.clone());
+                    EventListener::new(&el, kind, move |e| on_badge_event(&el2, &tip, e))
+                })
+            });
+            move || drop(listeners)
+        });
+    }
+    let html = match &*tip {
+        Some(t) => html! {
+            <div class="badge-tip" aria-hidden="true" style={t.style.clone()} data-testid="badge-tip">{&t.text}</div>
+        },
+        None => html! {},
+    };
+    (root, html)
+}
+
+fn on_badge_event(root: &web_sys::Element, tip: &UseStateHandle<Option<Tip>>, e: &Event) {
+    let badge = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("button.badge").ok().flatten());
+    let Some(badge) = badge else { return };
+    match e.type_().as_str() {
+        "mouseout" | "focusout" => tip.set(None),
+        "click" => {
+            let target = badge
+                .get_attribute("data-goto")
+                .and_then(|id| web_sys::window()?.document()?.get_element_by_id(&id))
+                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(t) = target {
+                t.scroll_into_view();
+                let _ = t.focus();
+            }
+        }
+        _ => {
+            let (b, r) = (
+                badge.get_bounding_client_rect(),
+                root.get_bounding_client_rect(),
+            );
+            // Under the badge, kept inside the section (a phone is narrow).
+            let width = (r.width() - 16.0).min(384.0);
+            let left = (b.left() - r.left()).min(r.width() - width - 8.0).max(8.0);
+            tip.set(Some(Tip {
+                text: badge.get_attribute("aria-label").unwrap_or_default(),
+                style: format!(
+                    "left:{left:.0}px;top:{:.0}px;max-width:{width:.0}px",
+                    b.bottom() - r.top() + 4.0
+                ),
+            }));
+        }
+    }
+}
