@@ -1,7 +1,8 @@
 //! The share box: the comparison's link with its length (warned above a
 //! chat message's 2,000 characters, with a shorter link offered when that
 //! fits), a copy button with feedback, the likely secrets found (masked in
-//! the link and exports unless the user says otherwise), and the exports.
+//! the link and exports unless the user says otherwise), and the exports
+//! (Markdown and JSON with the pair's insights).
 
 use std::rc::Rc;
 
@@ -12,6 +13,7 @@ use yew::prelude::*;
 
 use crate::core::chart::{chart_data, render_svg, ChartOptions};
 use crate::core::compare::{compare, report};
+use crate::core::insights::of_pair;
 use crate::core::instruction::Instruction;
 use crate::core::model::History;
 use crate::core::redact::{find_secrets, mask, Finding};
@@ -211,22 +213,22 @@ fn export_buttons(props: &ShareBarProps) -> Html {
     let md = {
         let prepared = prepared.clone();
         Callback::from(move |_: MouseEvent| {
-            let (_, _, c, _) = prepared();
+            let (b, a, c, _) = prepared();
             save_text(
                 "layerdiff-comparison.md",
                 "text/markdown;charset=utf-8",
-                &report::markdown_with_link(&c, &link),
+                &report::markdown_full(&c, Some(&of_pair(&b, &a, &c)), Some(&link)),
             );
         })
     };
     let json = {
         let prepared = prepared.clone();
         Callback::from(move |_: MouseEvent| {
-            let (_, _, c, _) = prepared();
+            let (b, a, c, _) = prepared();
             save_text(
                 "layerdiff-comparison.json",
                 "application/json",
-                &report::json(&c),
+                &report::json_with_insights(&c, &of_pair(&b, &a, &c)),
             );
         })
     };
@@ -256,8 +258,8 @@ fn export_buttons(props: &ShareBarProps) -> Html {
     html! {
         <div class="exports" role="group" aria-label="Export">
             <span class="muted small">{"Export: "}</span>
-            <button type="button" onclick={md} data-testid="export-markdown" title="A summary table for a course submission or a PR comment">{"Markdown"}</button>
-            <button type="button" onclick={json} data-testid="export-json" title="The same JSON as `layerdiff compare --format json`">{"JSON"}</button>
+            <button type="button" onclick={md} data-testid="export-markdown" title="A summary table and the insights, for a course submission or a PR comment">{"Markdown"}</button>
+            <button type="button" onclick={json} data-testid="export-json" title="The same JSON as `layerdiff compare --format json` (with the insights)">{"JSON"}</button>
             <button type="button" onclick={svg} data-testid="export-svg">{"SVG chart"}</button>
             <button type="button" onclick={png} data-testid="export-png">{"PNG chart"}</button>
         </div>

@@ -33,7 +33,8 @@ const PAYLOADS = [
   "RUN echo ![i](https://evil.example/p.png)",
 ];
 
-const OUR_ELEMENTS = new Set(["p", "strong", "em", "br", "table", "thead", "tbody", "tr", "th", "td", "code", "a"]);
+// The insights add their headings and lists (tests/inert_common's INSIGHTS_ELEMENTS).
+const OUR_ELEMENTS = new Set(["p", "strong", "em", "br", "table", "thead", "tbody", "tr", "th", "td", "code", "a", "h3", "h4", "ul", "li"]);
 
 const markdownIt = new MarkdownIt({ html: true });
 
