@@ -81,7 +81,10 @@ mod tests {
     #[test]
     fn long_lists_keep_the_visible_rows_and_a_margin() {
         let w = Window::around(100_000, 5_030, 40);
-        assert!(w.start <= 5_030 - MARGIN + STEP, "the visible rows are in the window");
+        assert!(
+            w.start <= 5_030 - MARGIN + STEP,
+            "the visible rows are in the window"
+        );
         assert!(w.end >= 5_030 + 40 + MARGIN - STEP);
         assert!(w.end - w.start <= 40 + STEP + 2 * MARGIN);
         assert_eq!(w.above() + (w.end - w.start) + w.below(), 100_000);
