@@ -20,7 +20,7 @@ use crate::ui::paste_pane::LINE_PX;
 use crate::ui::state::Text;
 
 /// Characters of one line put in the page; the rest is counted.
-pub const MAX_SHOWN_CHARS: usize = 1_000;
+pub const MAX_SHOWN_CHARS: usize = 600;
 
 /// Props of [`TextView`].
 #[derive(Properties, PartialEq)]

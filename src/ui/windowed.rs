@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::core::window::{Window, STEP};
 
 /// Rows on screen at most (a tall window at the smallest row height).
-const VISIBLE_ROWS: usize = 60;
+const VISIBLE_ROWS: usize = 40;
 
 /// The rows of a `total`-row list to render, and the scroll handler that
 /// moves them: call it with the container's `scrollTop` in CSS pixels.
