@@ -361,50 +361,42 @@ fn finding_item(found: &PageInsights, k: usize, i: usize, f: &Finding) -> Html {
     }
 }
 
-/// The words of the badge under the pointer or keyboard focus, shown next
-/// to it.
-#[derive(Clone, PartialEq)]
-struct Tip {
-    text: String,
-    style: String,
-}
-
 /// Shows a badge's words beside it on hover and focus, and its finding
 /// when it is chosen. Returns the ref for the element holding the badges
-/// (the tip is placed in it: give it `position: relative`) and the tip.
+/// (the words are placed in it: give it `position: relative`) and the
+/// element for the words, which the listeners fill and show (no render).
 #[hook]
 pub fn use_badge_tip() -> (NodeRef, Html) {
-    let root = use_node_ref();
-    let tip = use_state_eq(|| None::<Tip>);
+    let (root, tip) = (use_node_ref(), use_node_ref());
     {
         let (root, tip) = (root.clone(), tip.clone());
-        use_effect_with(root, move |root| {
-            let listeners = root.cast::<web_sys::Element>().map(|el| {
-                ["mouseover", "focusin", "mouseout", "focusout", "click"].map(|kind| {
-                    let (el2, tip) = (el.clone(), tip.clone());
-                    EventListener::new(&el, kind, move |e| on_badge_event(&el2, &tip, e))
-                })
-            });
+        use_effect_with((), move |_| {
+            let listeners = root
+                .cast::<web_sys::Element>()
+                .zip(tip.cast::<web_sys::HtmlElement>())
+                .map(|(el, tip)| {
+                    ["mouseover", "focusin", "mouseout", "focusout", "click"].map(|kind| {
+                        let (el2, tip) = (el.clone(), tip.clone());
+                        EventListener::new(&el, kind, move |e| on_badge_event(&el2, &tip, e))
+                    })
+                });
             move || drop(listeners)
         });
     }
-    let html = match &*tip {
-        Some(t) => html! {
-            <div class="badge-tip" aria-hidden="true" style={t.style.clone()} data-testid="badge-tip">{&t.text}</div>
-        },
-        None => html! {},
+    let html = html! {
+        <div class="badge-tip" ref={tip} hidden=true aria-hidden="true" data-testid="badge-tip"></div>
     };
     (root, html)
 }
 
-fn on_badge_event(root: &web_sys::Element, tip: &UseStateHandle<Option<Tip>>, e: &Event) {
+fn on_badge_event(root: &web_sys::Element, tip: &web_sys::HtmlElement, e: &Event) {
     let badge = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|t| t.closest("button.badge").ok().flatten());
     let Some(badge) = badge else { return };
     match e.type_().as_str() {
-        "mouseout" | "focusout" => tip.set(None),
+        "mouseout" | "focusout" => tip.set_hidden(true),
         "click" => {
             let target = badge
                 .get_attribute("data-goto")
@@ -423,13 +415,11 @@ fn on_badge_event(root: &web_sys::Element, tip: &UseStateHandle<Option<Tip>>, e:
             // Under the badge, kept inside the section (a phone is narrow).
             let width = (r.width() - 16.0).min(384.0);
             let left = (b.left() - r.left()).min(r.width() - width - 8.0).max(8.0);
-            tip.set(Some(Tip {
-                text: badge.get_attribute("aria-label").unwrap_or_default(),
-                style: format!(
-                    "left:{left:.0}px;top:{:.0}px;max-width:{width:.0}px",
-                    b.bottom() - r.top() + 4.0
-                ),
-            }));
+            tip.set_text_content(badge.get_attribute("aria-label").as_deref());
+            let top = b.bottom() - r.top() + 4.0;
+            let style = format!("left:{left:.0}px;top:{top:.0}px;max-width:{width:.0}px");
+            let _ = tip.set_attribute("style", &style);
+            tip.set_hidden(false);
         }
     }
 }

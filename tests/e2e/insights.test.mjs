@@ -131,13 +131,13 @@ test("badges are focusable, announce their text, show it on hover and focus, and
 
     // Pointer: hovering shows the words, leaving hides them.
     await page.evaluate(() => document.activeElement?.blur());
-    await tip.waitFor({ state: "detached" });
+    await tip.waitFor({ state: "hidden" });
     const chartBadge = page.locator('[data-testid="chart"] [data-testid="badge"]').first();
     await chartBadge.hover();
     await tip.waitFor();
     assert.equal(await tip.textContent(), await chartBadge.getAttribute("aria-label"));
     await page.mouse.move(1, 1);
-    await tip.waitFor({ state: "detached" });
+    await tip.waitFor({ state: "hidden" });
 
     // Choosing a badge shows its finding in the panel.
     await npm.last().focus();
