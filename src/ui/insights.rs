@@ -307,10 +307,18 @@ fn side_view(found: &PageInsights, k: usize, h: &HistoryInsights) -> Html {
             return html! {};
         }
         let more = all.len().saturating_sub(SHOWN);
+        // A rule's words once per group: its next findings are one line each.
+        let mut said = Vec::new();
+        let items = all.iter().take(SHOWN).map(|&(i, f)| {
+            let key = (f.rule, f.confidence == Confidence::Possible);
+            let words = !said.contains(&key);
+            said.push(key);
+            finding_item(found, k, i, f, words)
+        });
         html! {
             <>
                 <h5>{title}</h5>
-                <ol class="findings">{ for all.iter().take(SHOWN).map(|&(i, f)| finding_item(found, k, i, f)) }</ol>
+                <ol class="findings">{ for items }</ol>
                 if more > 0 {
                     <p class="muted small">{format!("… and {more} more, with less at stake: the Markdown and JSON exports list them all.")}</p>
                 }
@@ -327,8 +335,9 @@ fn side_view(found: &PageInsights, k: usize, h: &HistoryInsights) -> Html {
     }
 }
 
-/// One finding: title, bytes, confidence, verdict, then its words.
-fn finding_item(found: &PageInsights, k: usize, i: usize, f: &Finding) -> Html {
+/// One finding: title, bytes, confidence, verdict, its command, then (with
+/// `words`) what it means and the fix.
+fn finding_item(found: &PageInsights, k: usize, i: usize, f: &Finding, words: bool) -> Html {
     let row = found.rows[k].get(f.layer).copied().flatten();
     let verdict = found
         .ins
@@ -355,8 +364,11 @@ fn finding_item(found: &PageInsights, k: usize, i: usize, f: &Finding) -> Html {
                 <b>{f.rule.title()}</b>{" · "}<span data-testid="stake">{stake_text(f)}</span>
                 <span class="muted">{" · "}{f.confidence.as_str()}</span>{verdict}
             </p>
-            <p><code data-testid="command">{&f.command}</code>{": "}{rich(&f.message())}</p>
-            <p class="small"><b>{"Fix: "}</b>{rich(f.rule.fix())}<span class="muted">{" Source: "}{f.rule.source()}{"."}</span></p>
+            <p><code data-testid="command">{&f.command}</code>
+                if words { {": "}{rich(&f.message())} }</p>
+            if words {
+                <p class="small"><b>{"Fix: "}</b>{rich(f.rule.fix())}<span class="muted">{" Source: "}{f.rule.source()}{"."}</span></p>
+            }
         </li>
     }
 }
