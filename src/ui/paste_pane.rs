@@ -7,7 +7,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::core::compare::numbers::human_bytes as bytes;
-use crate::core::parse::limits::count;
+use crate::core::text::thousands;
 use crate::core::text::LineIndex;
 use crate::ui::diagnostics::DiagnosticList;
 use crate::ui::gutter::Gutter;
@@ -167,7 +167,7 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
                 <span class="pill" data-testid={format!("format-{key}")}>{format!("{} · {}", h.dialect.describe(), h.format.as_str())}</span>
                 <span><b data-testid={format!("layer-count-{key}")}>{h.layers.len()}</b>{" layers"}
                     if h.dropped_layers > 0 {
-                        <span class="warn" data-testid={format!("dropped-{key}")}>{format!(" (of {}: the rest left out, see the notes)", count(h.layers.len() + h.dropped_layers))}</span>
+                        <span class="warn" data-testid={format!("dropped-{key}")}>{format!(" (of {}: the rest left out, see the notes)", thousands(h.layers.len() + h.dropped_layers))}</span>
                     }
                 </span>
                 <span title="sum of layer sizes, as printed">{"Σ "}<b data-testid={format!("total-{key}")}>{bytes(h.total_bytes())}</b></span>
@@ -216,7 +216,7 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
             {picker}
             if read_only {
                 <p class="text-view-note muted small">
-                    {format!("{} lines, shown read-only: a text box this big would freeze the page. ", count(n_lines))}
+                    {format!("{} lines, shown read-only: a text box this big would freeze the page. ", thousands(n_lines))}
                     <button type="button" class="linkish" onclick={on_edit} data-testid={format!("edit-as-text-{key}")}>
                         {"Edit as text (slow)"}
                     </button>

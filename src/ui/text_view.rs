@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::parse::limits::count;
+use crate::core::text::thousands;
 use crate::core::text::LineIndex;
 use crate::core::window::Window;
 use crate::ui::paste_pane::LINE_PX;
@@ -57,7 +57,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
         html! {
             <div class={classes!("tv-line", hl.then_some("hl-line"))}>
                 {shown}
-                if more > 0 { <span class="tv-more">{format!(" … (+{} characters)", count(more))}</span> }
+                if more > 0 { <span class="tv-more">{format!(" … (+{} characters)", thousands(more))}</span> }
                 {"\n"}
             </div>
         }
@@ -66,7 +66,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
     html! {
         <div class="text-view" ref={props.view_ref.clone()} tabindex="0" role="textbox"
             aria-readonly="true" aria-multiline="true"
-            aria-label={format!("{}: docker history output (read-only, {} lines)", props.side, count(props.lines.count()))}
+            aria-label={format!("{}: docker history output (read-only, {} lines)", props.side, thousands(props.lines.count()))}
             onscroll={props.onscroll.clone()} onpaste={props.onpaste.clone()}
             data-testid={format!("paste-{}", props.side)}>
             <div style={pad(window.above())}></div>

@@ -11,6 +11,7 @@
 
 use crate::core::compare::numbers::human_bytes;
 use crate::core::model::{Diagnostic, Parsed, Severity};
+use crate::core::text::thousands;
 
 /// Bytes of a paste that are read; the rest is left out, cut at a line end.
 pub const MAX_PASTE_BYTES: usize = 20_000_000;
@@ -86,11 +87,11 @@ fn cap_histories(parsed: &mut Parsed, notes: &mut Vec<Diagnostic>) {
                 first_dropped,
                 format!(
                     "this history has {} layers: the first {} as printed (the newest) are kept, the {} older ones from here on were left out (at most {} per history, {} per paste)",
-                    count(total),
-                    count(cap),
-                    count(total - cap),
-                    count(MAX_LAYERS_PER_HISTORY),
-                    count(MAX_LAYERS)
+                    thousands(total),
+                    thousands(cap),
+                    thousands(total - cap),
+                    thousands(MAX_LAYERS_PER_HISTORY),
+                    thousands(MAX_LAYERS)
                 ),
             ));
         }
@@ -104,11 +105,11 @@ fn cap_histories(parsed: &mut Parsed, notes: &mut Vec<Diagnostic>) {
             line,
             format!(
                 "this paste holds {} histories: the first {} are kept, the {} from here on were left out (at most {} histories and {} layers per paste)",
-                count(keep + dropped),
-                count(keep),
-                count(dropped),
-                count(MAX_HISTORIES),
-                count(MAX_LAYERS)
+                thousands(keep + dropped),
+                thousands(keep),
+                thousands(dropped),
+                thousands(MAX_HISTORIES),
+                thousands(MAX_LAYERS)
             ),
         ));
     }
@@ -125,7 +126,10 @@ fn cap_diagnostics(diags: &mut Vec<Diagnostic>) {
         severity: Severity::Note,
         line,
         text: String::new(),
-        message: format!("{} more notes from here on are not listed", count(left_out)),
+        message: format!(
+            "{} more notes from here on are not listed",
+            thousands(left_out)
+        ),
     });
 }
 
@@ -138,31 +142,9 @@ fn warning(line: usize, message: String) -> Diagnostic {
     }
 }
 
-/// `100,000`: a count with thousands separators.
-pub fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (idx, ch) in digits.chars().enumerate() {
-        if idx > 0 && (digits.len() - idx) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_have_thousands_separators() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(999), "999");
-        assert_eq!(count(1_000), "1,000");
-        assert_eq!(count(100_000), "100,000");
-        assert_eq!(count(1_234_567), "1,234,567");
-    }
 
     #[test]
     fn readable_part_cuts_at_a_line_end() {

@@ -8,7 +8,7 @@
 //! user gets a sentence saying why, and the exports instead.
 
 use crate::core::compare::numbers::human_bytes;
-use crate::core::parse::limits::count;
+use crate::core::text::thousands;
 
 /// Pasted text (both panes together) above which no link is packed.
 pub const MAX_LINK_TEXT: usize = 500_000;
@@ -31,8 +31,8 @@ pub fn refuse_fragment(fragment: &str) -> Option<String> {
     (fragment.len() > MAX_LINK_FRAGMENT).then(|| {
         format!(
             "this comparison packs into {} characters, and a link carries at most {}. Share the Markdown or JSON export instead",
-            count(fragment.len()),
-            count(MAX_LINK_FRAGMENT)
+            thousands(fragment.len()),
+            thousands(MAX_LINK_FRAGMENT)
         )
     })
 }
