@@ -10,6 +10,7 @@ use crate::core::model::{Parsed, Severity};
 use crate::core::window::Window;
 use crate::ui::diagnostics::severity_word;
 use crate::ui::paste_pane::LINE_PX;
+use crate::ui::windowed::spacer_style;
 
 /// What one line of the paste became.
 #[derive(Clone, Copy, PartialEq)]
@@ -97,7 +98,7 @@ pub fn Gutter(props: &GutterProps) -> Html {
         let title = said.get(&line).cloned();
         html! { <span class={classes!("g", class, chosen)} {title}>{format!("{line:>4}{icon}\n")}</span> }
     });
-    let pad = |rows: usize| (rows > 0).then(|| format!("height:{}px", rows as f64 * LINE_PX));
+    let pad = |rows: usize| (rows > 0).then(|| spacer_style(rows, LINE_PX));
     html! {
         <pre class="gutter-lines">
             if let Some(style) = pad(window.above()) { <span class="g-pad" {style}></span> }

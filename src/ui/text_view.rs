@@ -18,6 +18,7 @@ use crate::core::text::LineIndex;
 use crate::core::window::Window;
 use crate::ui::paste_pane::LINE_PX;
 use crate::ui::state::Text;
+use crate::ui::windowed::spacer_style;
 
 /// Characters of one line put in the page; the rest is counted.
 pub const MAX_SHOWN_CHARS: usize = 600;
@@ -62,7 +63,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
             </div>
         }
     });
-    let pad = |rows: usize| format!("height:{}px", rows as f64 * LINE_PX);
+    let pad = |rows: usize| spacer_style(rows, LINE_PX);
     html! {
         <div class="text-view" ref={props.view_ref.clone()} tabindex="0" role="textbox"
             aria-readonly="true" aria-multiline="true"

@@ -26,12 +26,18 @@ pub fn use_window(total: usize, row_px: f64) -> (Window, Callback<i32>) {
     (Window::around(total, *first, VISIBLE_ROWS), on_scroll)
 }
 
+/// The style of an element as tall as `rows` rows of `row_px` (a spacer
+/// standing in for rows left out of the page).
+pub fn spacer_style(rows: usize, row_px: f64) -> String {
+    format!("height:{}px", rows as f64 * row_px)
+}
+
 /// A table row as tall as `rows` rows of `row_px`, standing in for them.
 pub fn spacer_row(rows: usize, row_px: f64, columns: usize) -> Html {
     if rows == 0 {
         return html! {};
     }
-    let height = format!("height:{}px", rows as f64 * row_px);
+    let height = spacer_style(rows, row_px);
     html! {
         <tr class="spacer" aria-hidden="true" style={height}><td colspan={columns.to_string()}></td></tr>
     }
