@@ -171,93 +171,23 @@ async function addressBarCleared(page) {
 
 const text = (id) => `document.querySelector('[data-testid="${id}"]')?.textContent ?? ""`;
 
-test("100,000 lines: read off the main thread, 5,000 layers kept and said, a windowed table", async () => {
-  const session = await app.open();
-  try {
-    const { page } = session;
-    const paste = "<missing> 3 days ago /bin/sh -c echo x 1B\n".repeat(100_000);
-    await linkInAddressBar(page);
-    const m = await pasteAndMeasure(
-      page,
-      paste,
-      () => document.querySelector('[data-testid="layer-count-before"]')?.textContent === "5000",
-    );
-    assert.ok(m.total < 2_000 + m.pasteMs, `the layer count took ${m.total} ms to show`);
-    assert.match(await page.evaluate(text("dropped-before")), /of 100,000/);
-    const notes = await page.locator('[data-testid="diagnostics-before"]').innerText();
-    assert.match(notes, /100,000 layers: the first 5,000 .* kept, the 95,000 older ones .* left out/);
-    // The table scrolls to its last row, rendered on demand.
-    const wrap = page.locator('[data-testid="layers-before"]').locator("xpath=..");
-    assert.match((await wrap.getAttribute("class")) ?? "", /windowed/);
-    await wrap.evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('[data-testid="layers-before"] tbody tr td.num:first-child')].some(
-        (td) => td.textContent === "5000",
-      ),
-    );
-    // No link is packed for 4 MB of text, and the address bar holds none.
-    await page.waitForSelector('[data-testid="link-refused"]');
-    assert.match(await page.evaluate(text("link-refused")), /4\.2 MB of text.*Markdown or JSON export/);
-    await addressBarCleared(page);
-    const all = await settled(page, m);
-    report("100,000 lines (4.2 MB)", all);
-    assertAlive(all, 200);
-    await normalPasteWorks(page);
-    await session.settle();
-    assertClean(session);
-  } finally {
-    await session.close();
-  }
-});
-
-test("10 MB of a real table repeated: split into both panes, every cap said, the page alive", async () => {
-  const session = await app.open();
-  try {
-    const { page } = session;
-    await linkInAddressBar(page);
-    const demo = await corpusText("000-course-3.1-backend-before-after.txt");
-    const paste = demo.repeat(Math.ceil(10_000_000 / demo.length));
-    const m = await pasteAndMeasure(
-      page,
-      paste,
-      () =>
-        document.querySelector('[data-testid="layer-count-before"]')?.textContent === "14" &&
-        document.querySelector('[data-testid="picker-after"]') !== null &&
-        document.querySelector('[data-testid="comparison"]') !== null,
-    );
-    const notes = await page.locator('[data-testid="diagnostics-after"]').innerText();
-    assert.match(notes, /histories: the first 500 are kept/);
-    assert.equal(await page.locator('[data-testid="picker-after"] option').count(), 500);
-    await page.waitForSelector('[data-testid="not-saved"]');
-    await page.waitForSelector('[data-testid="link-refused"]');
-    await addressBarCleared(page);
-    const all = await settled(page, m);
-    report("10 MB repeated table", all);
-    assertAlive(all, 500);
-    await normalPasteWorks(page);
-    await session.settle();
-    assertClean(session);
-  } finally {
-    await session.close();
-  }
-});
-
 /**
- * Pastes text that holds no history into a fresh page that has a link in its
- * address bar; the page says there is none, drops the link, still works.
- * `more(page)` checks what is particular to the paste.
+ * One huge paste into a fresh page that has a link in its address bar:
+ * pastes `paste`, waits for `done` (measuring), runs `check(page, m)`, waits
+ * for the address bar to lose the link, then asserts the page stayed alive
+ * (every task under `longestMs`) and that a normal paste still works.
  */
-async function noHistory(name, paste, more = async () => {}) {
+async function hugePaste({ name, paste, done, longestMs = 200, check = async () => {} }) {
   const session = await app.open();
   try {
     const { page } = session;
     await linkInAddressBar(page);
-    const m = await pasteAndMeasure(page, paste, () => document.querySelector('[data-testid="none-before"]') !== null);
-    await more(page);
+    const m = await pasteAndMeasure(page, paste, done);
+    await check(page, m);
     await addressBarCleared(page);
     const all = await settled(page, m);
     report(name, all);
-    assertAlive(all, 200);
+    assertAlive(all, longestMs);
     await normalPasteWorks(page);
     await session.settle();
     assertClean(session);
@@ -265,6 +195,56 @@ async function noHistory(name, paste, more = async () => {}) {
     await session.close();
   }
 }
+
+test("100,000 lines: read off the main thread, 5,000 layers kept and said, a windowed table", async () => {
+  await hugePaste({
+    name: "100,000 lines (4.2 MB)",
+    paste: "<missing> 3 days ago /bin/sh -c echo x 1B\n".repeat(100_000),
+    done: () => document.querySelector('[data-testid="layer-count-before"]')?.textContent === "5000",
+    check: async (page, m) => {
+      assert.ok(m.total < 2_000 + m.pasteMs, `the layer count took ${m.total} ms to show`);
+      assert.match(await page.evaluate(text("dropped-before")), /of 100,000/);
+      const notes = await page.locator('[data-testid="diagnostics-before"]').innerText();
+      assert.match(notes, /100,000 layers: the first 5,000 .* kept, the 95,000 older ones .* left out/);
+      // The table scrolls to its last row, rendered on demand.
+      const wrap = page.locator('[data-testid="layers-before"]').locator("xpath=..");
+      assert.match((await wrap.getAttribute("class")) ?? "", /windowed/);
+      await wrap.evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="layers-before"] tbody tr td.num:first-child')].some(
+          (td) => td.textContent === "5000",
+        ),
+      );
+      // No link is packed for 4 MB of text, and the address bar holds none.
+      await page.waitForSelector('[data-testid="link-refused"]');
+      assert.match(await page.evaluate(text("link-refused")), /4\.2 MB of text.*Markdown or JSON export/);
+    },
+  });
+});
+
+test("10 MB of a real table repeated: split into both panes, every cap said, the page alive", async () => {
+  const demo = await corpusText("000-course-3.1-backend-before-after.txt");
+  await hugePaste({
+    name: "10 MB repeated table",
+    paste: demo.repeat(Math.ceil(10_000_000 / demo.length)),
+    done: () =>
+      document.querySelector('[data-testid="layer-count-before"]')?.textContent === "14" &&
+      document.querySelector('[data-testid="picker-after"]') !== null &&
+      document.querySelector('[data-testid="comparison"]') !== null,
+    longestMs: 500,
+    check: async (page) => {
+      const notes = await page.locator('[data-testid="diagnostics-after"]').innerText();
+      assert.match(notes, /histories: the first 500 are kept/);
+      assert.equal(await page.locator('[data-testid="picker-after"] option').count(), 500);
+      await page.waitForSelector('[data-testid="not-saved"]');
+      await page.waitForSelector('[data-testid="link-refused"]');
+    },
+  });
+});
+
+/** Text that holds no history: the page says there is none at once. */
+const noHistory = (name, paste, check) =>
+  hugePaste({ name, paste, done: () => document.querySelector('[data-testid="none-before"]') !== null, check });
 
 test("1 MB of random bytes: no history, said at once, no link packed, the address bar cleared", async () => {
   const next = random(8);
