@@ -14,7 +14,7 @@
 mod pairs;
 
 use layerdiff::core::share::v1::PaneBody;
-use layerdiff::core::share::{decode_link, encode, EncodeOptions, ShareState};
+use layerdiff::core::share::{decode_link, encode, EncodeOptions, SharedPair};
 use pairs::{corpus_pairs, raw_link_len, BASE_URL};
 
 fn main() {
@@ -32,10 +32,10 @@ fn main() {
         "pair", "layers", "raw", "link", "ratio", "lean"
     );
     for p in corpus_pairs() {
-        let state = ShareState {
+        let state = SharedPair {
             before: p.before.clone(),
             after: p.after.clone(),
-            ..ShareState::default()
+            ..SharedPair::default()
         };
         let fragment = encode(&state, &EncodeOptions::default());
         let link = BASE_URL.len() + fragment.len();

@@ -25,7 +25,7 @@ use layerdiff::core::export::{insights_json, parsed_json};
 use layerdiff::core::insights::{self, of_histories};
 use layerdiff::core::model::History;
 use layerdiff::core::parse::parse;
-use layerdiff::core::share::{encode, EncodeOptions, ShareState, SharedPane, ViewOptions};
+use layerdiff::core::share::{encode, EncodeOptions, SharedPair, SharedPane, ViewOptions};
 use layerdiff::core::split::split_after_first;
 
 /// Where `layerdiff link` points by default: the page as `scripts/serve.sh` serves it.
@@ -232,7 +232,7 @@ fn cmd_link(args: &[String]) -> Result<ExitCode, CliError> {
         .unwrap_or(DEFAULT_BASE_URL);
     let has = |flag: &str| opts.iter().any(|(name, _)| *name == flag);
     let pair = read_pair(&files)?;
-    let state = ShareState {
+    let state = SharedPair {
         before: SharedPane {
             // The parser finds the label again in the text; only a user's own name would be worth its bytes.
             label: String::new(),

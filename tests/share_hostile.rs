@@ -1,15 +1,15 @@
 //! Links that cannot be opened: each gives a `ShareError` whose message says
 //! what is wrong, and nothing panics.
 
-use layerdiff::core::share::{decode, encode, EncodeOptions, ShareError, ShareState, SharedPane};
+use layerdiff::core::share::{decode, encode, EncodeOptions, ShareError, SharedPair, SharedPane};
 
-fn sample_state() -> ShareState {
+fn sample_state() -> SharedPair {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/corpus/000-course-3.1-backend-before-after.txt"
     ))
     .expect("demo fixture");
-    ShareState {
+    SharedPair {
         before: SharedPane {
             label: "before".into(),
             text: text.clone(),
@@ -20,7 +20,7 @@ fn sample_state() -> ShareState {
             text,
             selected: 1,
         },
-        ..ShareState::default()
+        ..SharedPair::default()
     }
 }
 
@@ -157,12 +157,12 @@ fn a_damaged_link_says_it_does_not_check_out() {
 
 #[test]
 fn a_link_that_unpacks_to_more_than_the_cap_is_refused() {
-    let huge = ShareState {
+    let huge = SharedPair {
         before: SharedPane {
             text: "a".repeat(3 * 1024 * 1024),
             ..SharedPane::default()
         },
-        ..ShareState::default()
+        ..SharedPair::default()
     };
     let link = encode(&huge, &EncodeOptions::default());
     assert!(
@@ -204,7 +204,7 @@ fn states_at_the_format_limits_still_make_links_that_open() {
         "IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT\n{}",
         row.repeat(10_001)
     );
-    let state = ShareState {
+    let state = SharedPair {
         before: SharedPane {
             label: "long".into(),
             text,
@@ -215,7 +215,7 @@ fn states_at_the_format_limits_still_make_links_that_open() {
             text: "x".into(),
             selected: usize::MAX,
         },
-        ..ShareState::default()
+        ..SharedPair::default()
     };
     let back = decode(&encode(&state, &EncodeOptions::default())).expect("opens");
     assert_eq!(back.before.text, state.before.text);

@@ -7,14 +7,14 @@
 #[path = "share_support/pairs.rs"]
 mod pairs;
 
-use layerdiff::core::share::{encode, EncodeOptions, ShareState};
+use layerdiff::core::share::{encode, EncodeOptions, SharedPair};
 use pairs::{corpus_pairs, raw_link_len, Pair, BASE_URL};
 
 fn link_len(p: &Pair) -> usize {
-    let state = ShareState {
+    let state = SharedPair {
         before: p.before.clone(),
         after: p.after.clone(),
-        ..ShareState::default()
+        ..SharedPair::default()
     };
     BASE_URL.len() + encode(&state, &EncodeOptions::default()).len()
 }

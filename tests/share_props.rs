@@ -6,7 +6,7 @@ use layerdiff::core::model::{History, Layer, Size};
 use layerdiff::core::parse::parse;
 use layerdiff::core::render::{render, render_within, RenderStyle};
 use layerdiff::core::share::{
-    decode, encode, same_history, EncodeOptions, ShareState, SharedPane, ViewOptions,
+    decode, encode, same_history, EncodeOptions, SharedPair, SharedPane, ViewOptions,
 };
 use proptest::prelude::*;
 
@@ -16,7 +16,7 @@ fn demo_link() -> String {
         "/tests/data/corpus/000-course-3.1-backend-before-after.txt"
     ))
     .unwrap_or_default();
-    let state = ShareState {
+    let state = SharedPair {
         before: SharedPane {
             label: "before".into(),
             text: text.clone(),
@@ -42,7 +42,7 @@ fn pane() -> impl Strategy<Value = SharedPane> {
 
 /// Same labels and view; each pane reads back to the same compared history
 /// (or, when it has none, the same text).
-fn assert_same_comparison(a: &ShareState, b: &ShareState) {
+fn assert_same_comparison(a: &SharedPair, b: &SharedPair) {
     assert_eq!(a.view, b.view);
     for (x, y) in [(&a.before, &b.before), (&a.after, &b.after)] {
         assert_eq!(x.label, y.label);
@@ -112,7 +112,7 @@ proptest! {
 
     #[test]
     fn any_state_round_trips(before in pane(), after in pane(), sort in any::<bool>(), collapsed in any::<bool>()) {
-        let state = ShareState { before, after, view: ViewOptions { sort_by_delta: sort, base_collapsed: collapsed } };
+        let state = SharedPair { before, after, view: ViewOptions { sort_by_delta: sort, base_collapsed: collapsed } };
         let link = encode(&state, &EncodeOptions::default());
         let back = decode(&link).map_err(|e| TestCaseError::fail(e.to_string()))?;
         assert_same_comparison(&state, &back);
@@ -132,7 +132,7 @@ proptest! {
         let mut k = keep.iter().cycle();
         h.layers.retain(|_| *k.next().unwrap_or(&true));
         let text = render(&h, STYLES[style]);
-        let state = ShareState {
+        let state = SharedPair {
             before: SharedPane { label: view_label, text, selected: 0 },
             after: SharedPane::default(),
             view: ViewOptions::default(),
@@ -149,7 +149,7 @@ proptest! {
         drop_created in any::<bool>(),
         redact in any::<bool>(),
     ) {
-        let state = ShareState { before, after, view: ViewOptions::default() };
+        let state = SharedPair { before, after, view: ViewOptions::default() };
         let opts = EncodeOptions { drop_ids, drop_created, redact };
         let back = decode(&encode(&state, &opts)).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&back.before.label, &state.before.label);

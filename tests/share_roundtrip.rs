@@ -14,7 +14,7 @@ use layerdiff::core::model::History;
 use layerdiff::core::parse::parse;
 use layerdiff::core::share::v1::PaneBody;
 use layerdiff::core::share::{
-    decode, decode_link, encode, EncodeOptions, ShareState, SharedPane, MAX_OPENED_TEXT,
+    decode, decode_link, encode, EncodeOptions, SharedPair, SharedPane, MAX_OPENED_TEXT,
 };
 use pairs::corpus_pairs;
 use synthetic::synthetic_no_trunc_history;
@@ -66,7 +66,7 @@ fn differences(want: &History, got: &History) -> String {
     out
 }
 
-fn round_trip(state: &ShareState, opts: &EncodeOptions) -> ShareState {
+fn round_trip(state: &SharedPair, opts: &EncodeOptions) -> SharedPair {
     let link = encode(state, opts);
     decode(&link).unwrap_or_else(|e| panic!("own link refused: {e}"))
 }
@@ -81,10 +81,10 @@ fn every_corpus_pair_round_trips() {
     );
     let mut failures = String::new();
     for p in &pairs {
-        let state = ShareState {
+        let state = SharedPair {
             before: p.before.clone(),
             after: p.after.clone(),
-            ..ShareState::default()
+            ..SharedPair::default()
         };
         let back = round_trip(&state, &EncodeOptions::default());
         let sides = [&state.before, &state.after, &back.before, &back.after].map(compared);
@@ -140,13 +140,13 @@ fn every_corpus_history_round_trips_alone() {
         let text = std::fs::read_to_string(path).unwrap_or_default();
         let n = parse(&text).histories.len();
         for selected in 0..n {
-            let state = ShareState {
+            let state = SharedPair {
                 before: SharedPane {
                     label: "x".into(),
                     text: text.clone(),
                     selected,
                 },
-                ..ShareState::default()
+                ..SharedPair::default()
             };
             let back = round_trip(&state, &EncodeOptions::default());
             checked += 1;
@@ -176,10 +176,10 @@ fn dropping_ids_and_created_removes_them_and_keeps_the_rest() {
         redact: false,
     };
     for p in corpus_pairs() {
-        let state = ShareState {
+        let state = SharedPair {
             before: p.before.clone(),
             after: p.after.clone(),
-            ..ShareState::default()
+            ..SharedPair::default()
         };
         let full = encode(&state, &EncodeOptions::default());
         let lean_link = encode(&state, &opts);
@@ -228,12 +228,12 @@ fn dropping_ids_and_created_removes_them_and_keeps_the_rest() {
 fn redact_masks_the_leak_in_both_forms_of_a_pane() {
     let path = pairs::corpus_dir().join("043-hash-prefixed-rows-build-arg-leak.txt");
     let text = std::fs::read_to_string(path).expect("043");
-    let state = ShareState {
+    let state = SharedPair {
         before: SharedPane {
             text: text.clone(),
             ..SharedPane::default()
         },
-        ..ShareState::default()
+        ..SharedPair::default()
     };
     let plain = round_trip(&state, &EncodeOptions::default());
     assert!(
@@ -254,12 +254,12 @@ fn redact_masks_the_leak_in_both_forms_of_a_pane() {
         safe.before.text
     );
     // A paste with no history at all travels as text, masked too.
-    let prose = ShareState {
+    let prose = SharedPair {
         before: SharedPane {
             text: "export NPM_TOKEN=abc123 && npm ci".into(),
             ..SharedPane::default()
         },
-        ..ShareState::default()
+        ..SharedPair::default()
     };
     let back = round_trip(
         &prose,
@@ -273,7 +273,7 @@ fn redact_masks_the_leak_in_both_forms_of_a_pane() {
 
 #[test]
 fn view_options_and_labels_travel() {
-    let mut state = ShareState::default();
+    let mut state = SharedPair::default();
     state.before.label = "node:16 vanilla".into();
     state.after.label = "multi-stage ✓".into();
     state.view.sort_by_delta = true;
@@ -298,10 +298,10 @@ fn a_large_real_pair_opens_well_under_the_text_budget() {
         ),
         selected: 0,
     };
-    let state = ShareState {
+    let state = SharedPair {
         before: pane("before", 0x5eed_0001),
         after: pane("after", 0x5eed_0002),
-        ..ShareState::default()
+        ..SharedPair::default()
     };
     let link = encode(&state, &EncodeOptions::default());
     let forms = decode_link(&link)

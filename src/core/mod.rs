@@ -14,6 +14,7 @@
 //! measures and cuts text (wide characters, `…`, short ids); [`window`] says
 //! which rows of a long list the page holds.
 
+pub mod app;
 pub mod chart;
 pub mod compare;
 pub mod export;

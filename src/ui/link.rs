@@ -1,9 +1,9 @@
-//! The share link as the page sees it: building the [`ShareState`] from the
+//! The share link as the page sees it: building the [`SharedPair`] from the
 //! panes, reading a link from the address bar at start or when it changes,
 //! and writing the current link back with `history.replaceState` (so the
 //! address bar always holds the comparison, without piling up history entries).
 
-use crate::core::share::{decode, EncodeOptions, ShareError, ShareState, SharedPane, ViewOptions};
+use crate::core::share::{decode, EncodeOptions, ShareError, SharedPair, SharedPane, ViewOptions};
 use crate::ui::state::{AppState, Pane, Text, View};
 
 /// What the share box offers: a shorter link, and masking secrets.
@@ -29,7 +29,7 @@ impl LinkChoices {
 /// What a link and the saved panes depend on: the texts (as the `Rc`s the
 /// state already holds), the user's labels, the chosen histories and the view.
 /// Cheap to build and to compare on every render (text comparison starts with
-/// the pointers), unlike a [`ShareState`], which copies both texts.
+/// the pointers), unlike a [`SharedPair`], which copies both texts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkInputs {
     texts: (Text, Text),
@@ -55,13 +55,13 @@ impl LinkInputs {
 
 /// What a link carries for the current panes. A label is only carried when the
 /// user typed one: the automatic one is found again in the text.
-pub fn share_state(state: &AppState) -> ShareState {
+pub fn share_state(state: &AppState) -> SharedPair {
     let pane = |p: &Pane| SharedPane {
         label: p.label_override.clone().unwrap_or_default(),
         text: p.text.to_string(),
         selected: p.selected,
     };
-    ShareState {
+    SharedPair {
         before: pane(&state.before),
         after: pane(&state.after),
         view: ViewOptions {
@@ -72,7 +72,7 @@ pub fn share_state(state: &AppState) -> ShareState {
 }
 
 /// The page state a decoded link stands for.
-pub fn app_state(shared: &ShareState) -> AppState {
+pub fn app_state(shared: &SharedPair) -> AppState {
     let pane = |p: &SharedPane| Pane::restored(&p.text, p.selected, Some(p.label.clone()));
     AppState {
         before: pane(&shared.before),
@@ -98,7 +98,7 @@ pub fn fragment_of(url: &str) -> Option<String> {
 }
 
 /// Reads the link in the address bar: `None` when there is none.
-pub fn read_address_bar() -> Option<Result<ShareState, ShareError>> {
+pub fn read_address_bar() -> Option<Result<SharedPair, ShareError>> {
     current_fragment().map(|f| decode(&f))
 }
 

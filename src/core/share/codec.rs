@@ -1,4 +1,4 @@
-//! The link itself: [`encode`] a [`ShareState`] into a URL fragment and
+//! The link itself: [`encode`] a [`SharedPair`] into a URL fragment and
 //! [`decode`] it back, with a clear [`ShareError`] for every link that cannot
 //! be opened.
 //!
@@ -21,7 +21,7 @@ use base64::Engine as _;
 
 use super::deflate::{deflate, inflate, InflateError};
 use super::v1::{self, Link, Pane, PaneBody};
-use super::{dict, EncodeOptions, ShareError, ShareState, SharedPane};
+use super::{dict, EncodeOptions, ShareError, SharedPair, SharedPane};
 use crate::core::model::{History, Layer};
 use crate::core::parse::parse;
 use crate::core::redact;
@@ -57,7 +57,7 @@ const STYLES: [RenderStyle; v1::STYLES as usize] = [
 ];
 
 /// The URL fragment (without `#`) that brings `state` back.
-pub fn encode(state: &ShareState, opts: &EncodeOptions) -> String {
+pub fn encode(state: &SharedPair, opts: &EncodeOptions) -> String {
     let before = candidates(&state.before, opts);
     let after = candidates(&state.after, opts);
     let mut best: Option<String> = None;
@@ -86,14 +86,14 @@ pub fn encode_link(link: &Link) -> String {
 }
 
 /// Reads a link: a bare fragment, one starting with `#`, or a whole URL.
-pub fn decode(link: &str) -> Result<ShareState, ShareError> {
+pub fn decode(link: &str) -> Result<SharedPair, ShareError> {
     open(decode_link(link)?, MAX_OPENED_TEXT)
 }
 
 /// The panes a decoded link opens to, if their labels and texts together
 /// come to at most `max_text` bytes (a printed history is measured before it
 /// is printed).
-fn open(link: Link, max_text: usize) -> Result<ShareState, ShareError> {
+fn open(link: Link, max_text: usize) -> Result<SharedPair, ShareError> {
     let mut left = max_text;
     let too_much = ShareError::TooMuchText { limit: max_text };
     let mut pane = |pane: Pane| -> Result<SharedPane, ShareError> {
@@ -106,7 +106,7 @@ fn open(link: Link, max_text: usize) -> Result<ShareState, ShareError> {
     };
     let before = pane(link.before)?;
     let after = pane(link.after)?;
-    Ok(ShareState {
+    Ok(SharedPair {
         before,
         after,
         view: link.view,

@@ -2,19 +2,23 @@
 //! URL fragment, so that it can be posted in a chat, a submission or a pull
 //! request without any server, and opened years later.
 //!
-//! - [`encode`] / [`decode`]: [`ShareState`] ⇄ fragment (`codec.rs`).
+//! - [`ShareState`]: the panes (2 to 8 steps) and the view, the one snapshot
+//!   of the user's work (saved locally, packed into links, read from the URL).
+//! - [`open`]: any link → [`ShareState`]; [`link`]: [`ShareState`] → fragment,
+//!   or why there is none (a version 1 link carries exactly two steps).
+//! - [`encode`] / [`decode`]: [`SharedPair`] ⇄ version 1 fragment (`codec.rs`).
 //! - [`ShareError`]: why a link cannot be opened, as a sentence for the user.
 //! - [`EncodeOptions`]: drop ids / CREATED, mask secrets (`crate::core::redact`).
 //! - [`limit`]: what is too big for a link, said before packing.
 //!
 //! ```
-//! use layerdiff::core::share::{decode, encode, EncodeOptions, ShareState, SharedPane};
+//! use layerdiff::core::share::{decode, encode, EncodeOptions, SharedPair, SharedPane};
 //!
 //! let paste = "IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT\n\
 //!              <missing>      2 days ago    RUN /bin/sh -c npm ci # buildkit                57.7MB    buildkit.dockerfile.v0\n";
-//! let state = ShareState {
+//! let state = SharedPair {
 //!     before: SharedPane { label: "before".into(), text: paste.into(), selected: 0 },
-//!     ..ShareState::default()
+//!     ..SharedPair::default()
 //! };
 //! let fragment = encode(&state, &EncodeOptions::default());
 //! let url = format!("https://example.github.io/layerdiff/#{fragment}");
@@ -59,7 +63,21 @@ pub use codec::{
     decode, decode_link, encode, encode_link, same_history, MAX_OPENED_TEXT, MAX_PAYLOAD,
 };
 pub use error::ShareError;
-pub use state::{EncodeOptions, ShareState, SharedPane, ViewOptions};
+pub use state::{EncodeOptions, ShareState, SharedPair, SharedPane, ViewOptions};
 
 /// The newest link version this build writes and reads.
 pub const LATEST_VERSION: u32 = 1;
+
+/// Opens any link this build reads, as the panes it holds.
+pub fn open(link: &str) -> Result<ShareState, ShareError> {
+    decode(link).map(ShareState::from)
+}
+
+/// The fragment (without `#`) that brings `state` back, or why no link can
+/// carry it: a version 1 link holds exactly two steps.
+pub fn link(state: &ShareState, opts: &EncodeOptions) -> Result<String, String> {
+    match state.pair() {
+        Some(pair) => Ok(encode(&pair, opts)),
+        None => Err(limit::refuse_steps(state.steps.len())),
+    }
+}

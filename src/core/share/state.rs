@@ -1,14 +1,61 @@
-//! What a share link holds: [`ShareState`] (two panes and the view), and the
-//! [`EncodeOptions`] that make a link shorter or safer.
+//! What the panes are, as one plain value: [`ShareState`] (the steps in
+//! order and the view). It is the one snapshot of the user's work: the page
+//! saves it locally, packs it into the share link and reads it back from the
+//! address bar (`crate::core::app` makes it from the page state and back).
+//! [`SharedPair`] is what a version 1 link holds (exactly two panes), and
+//! [`EncodeOptions`] are the choices that make a link shorter or safer.
 //!
-//! These are plain data, owned by the UI while the page runs; the codec
-//! (`codec.rs`) turns them into a URL fragment and back.
+//! These are plain data; the codec (`codec.rs`) turns them into a URL
+//! fragment and back.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-/// Everything a comparison link must bring back: both panes and how they are shown.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// The user's work: 2 to 8 steps in order (the panes), and how the comparison
+/// is shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShareState {
+    /// The panes in order: the first is the oldest image of the path.
+    pub steps: Vec<SharedPane>,
+    /// How the comparison is shown.
+    pub view: ViewOptions,
+}
+
+impl ShareState {
+    /// The two panes of a version 1 link, when there are exactly two steps.
+    pub fn pair(&self) -> Option<SharedPair> {
+        match self.steps.as_slice() {
+            [before, after] => Some(SharedPair {
+                before: before.clone(),
+                after: after.clone(),
+                view: self.view,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Whether there is anything in it worth keeping (some pane holds text).
+    pub fn is_blank(&self) -> bool {
+        self.steps.iter().all(|s| s.text.trim().is_empty())
+    }
+
+    /// The bytes of text of all panes together.
+    pub fn text_bytes(&self) -> usize {
+        self.steps.iter().map(|s| s.text.len()).sum()
+    }
+}
+
+impl From<SharedPair> for ShareState {
+    fn from(pair: SharedPair) -> Self {
+        ShareState {
+            steps: vec![pair.before, pair.after],
+            view: pair.view,
+        }
+    }
+}
+
+/// What a version 1 link holds: both panes and how they are shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SharedPair {
     /// The left pane: the image before the change.
     pub before: SharedPane,
     /// The right pane: the image after the change.
@@ -17,8 +64,8 @@ pub struct ShareState {
     pub view: ViewOptions,
 }
 
-/// One pane: the text the user pasted and which history in it is compared.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// One pane (a step): the text the user pasted and which history in it is compared.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SharedPane {
     /// The pane's name as the user sees it (`before`, `node:16 vanilla`, …); may be empty.
     pub label: String,
@@ -32,7 +79,7 @@ pub struct SharedPane {
 /// How the comparison is shown. Every field has a default (all `false`), and a
 /// link only stores what differs from it, so adding a field later keeps old
 /// links valid.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ViewOptions {
     /// Rows ordered by how much they changed, biggest change first, instead of build order.
     pub sort_by_delta: bool,

@@ -1,0 +1,31 @@
+//! The page's model, as plain Rust: [`AppState`] (2 to 8 steps, each a paste
+//! pane with its label, the view, which two steps are compared, and a
+//! question waiting for the user), the [`Action`]s that can happen to it, and
+//! the reducer ([`AppState::apply`]) that calls the pure core (parse, split).
+//!
+//! Nothing here does I/O or knows the browser: `crate::ui` holds the state in
+//! a Yew reducer and runs the effects (timers, parse workers, storage, the
+//! address bar). So every transition is a function of (state, action),
+//! tested natively (`tests/app_model.rs`).
+//!
+//! Parsing is passed in as a [`Parse`] function, so the page can time it
+//! (its performance marks) while tests use [`crate::core::parse::parse`].
+//!
+//! The snapshot of the user's work is [`crate::core::share::ShareState`]:
+//! [`AppState::snapshot`] makes it, [`AppState::restore`] reads it back, for
+//! local saves, share links and the address bar alike.
+
+mod pane;
+mod reduce;
+mod state;
+mod text;
+
+pub use pane::{Pane, StepId, INLINE_PARSE_BYTES, INSTANT_PARSE_BYTES, VIEW_ONLY_BYTES};
+pub use reduce::Action;
+pub use state::{AppState, Compared, Question, MAX_STEPS, MIN_STEPS};
+pub use text::Text;
+
+use crate::core::model::Parsed;
+
+/// How the reducer parses a pane's text.
+pub type Parse = fn(&str) -> Parsed;

@@ -1,0 +1,201 @@
+//! The whole page state ([`AppState`]): the steps in order, the view, which
+//! two steps the comparison shows, and a question waiting for the user; and
+//! its snapshot ([`ShareState`]), the one value saved, linked and restored.
+
+use crate::core::app::{Pane, Parse, StepId, Text};
+use crate::core::share::{ShareState, ViewOptions};
+
+/// The fewest steps the page shows (a comparison needs two).
+pub const MIN_STEPS: usize = 2;
+/// The most steps the page holds (a course's path is three to five).
+pub const MAX_STEPS: usize = 8;
+
+/// The whole page state.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The steps in order, [`MIN_STEPS`] to [`MAX_STEPS`] of them.
+    pub steps: Vec<Pane>,
+    /// How the comparison is shown (part of the snapshot).
+    pub view: ViewOptions,
+    /// Which two steps the comparison shows.
+    pub compared: Compared,
+    /// A question the page asks before it goes on.
+    pub question: Option<Question>,
+    /// Grows whenever the snapshot changes: what saving and the link wait on,
+    /// cheap to compare on every render.
+    pub revision: u64,
+    /// The user has changed something since the page opened (only then is
+    /// the work saved and the address bar rewritten).
+    pub edited: bool,
+    /// How texts are parsed.
+    pub parse: Parse,
+    next_id: u32,
+}
+
+/// The two steps the comparison shows, by id (so they follow a reorder).
+/// When either is gone, the first two steps are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Compared {
+    /// The older image.
+    pub old: StepId,
+    /// The newer image.
+    pub new: StepId,
+}
+
+/// What the page asks the user before it goes on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Question {
+    /// A paste into `step` holds `n_histories` histories; filling one step
+    /// each would replace `replaced`, steps holding text the user typed.
+    FillSteps {
+        /// The step pasted into.
+        step: StepId,
+        /// The pasted text (the answer applies only while the step holds it).
+        text: Text,
+        /// How many steps the paste fills.
+        n_histories: usize,
+        /// The other steps whose text it would replace (by position, 0-based).
+        replaced: Vec<usize>,
+    },
+}
+
+impl AppState {
+    /// Steps holding `texts` in order (at least two: missing ones are
+    /// empty), parsed at once when small.
+    pub fn from_texts(texts: &[&str], parse: Parse) -> Self {
+        let mut state = AppState::empty(parse);
+        let n_steps = texts.len().clamp(MIN_STEPS, MAX_STEPS);
+        state.steps = (0..n_steps)
+            .map(|idx| {
+                let id = state.new_id();
+                Pane::new(id, texts.get(idx).copied().unwrap_or(""), parse)
+            })
+            .collect();
+        state.compare_neighbours(0);
+        state
+    }
+
+    /// The page state a snapshot stands for (a save or a link). A snapshot
+    /// with fewer than two steps gets empty ones; steps past [`MAX_STEPS`]
+    /// are left out.
+    pub fn restore(snapshot: &ShareState, parse: Parse) -> Self {
+        let mut state = AppState::empty(parse);
+        state.view = snapshot.view;
+        state.steps = snapshot
+            .steps
+            .iter()
+            .take(MAX_STEPS)
+            .map(|shared| {
+                let id = state.new_id();
+                Pane::restored(id, shared, parse)
+            })
+            .collect();
+        while state.steps.len() < MIN_STEPS {
+            let id = state.new_id();
+            state.steps.push(Pane::new(id, "", parse));
+        }
+        state.compare_neighbours(0);
+        state
+    }
+
+    /// The user's work as one plain value (copies the texts: made when
+    /// saving or packing a link, not on every render).
+    pub fn snapshot(&self) -> ShareState {
+        ShareState {
+            steps: self.steps.iter().map(Pane::snapshot).collect(),
+            view: self.view,
+        }
+    }
+
+    /// Where the step `id` is, if it still exists.
+    pub fn position(&self, id: StepId) -> Option<usize> {
+        self.steps.iter().position(|p| p.id == id)
+    }
+
+    /// The step `id`, if it still exists.
+    pub fn step(&self, id: StepId) -> Option<&Pane> {
+        self.steps.iter().find(|p| p.id == id)
+    }
+
+    /// The positions of the two compared steps (the first two when the
+    /// chosen ones are gone).
+    pub fn compared_positions(&self) -> (usize, usize) {
+        match (
+            self.position(self.compared.old),
+            self.position(self.compared.new),
+        ) {
+            (Some(old), Some(new)) if old != new => (old, new),
+            _ => (0, 1),
+        }
+    }
+
+    /// The word for the step at `position` when it has no label: `before`
+    /// and `after` for the first two (as with two panes), then `step N`.
+    pub fn place_name(position: usize) -> String {
+        match position {
+            0 => "before".to_string(),
+            1 => "after".to_string(),
+            n => format!("step {}", n + 1),
+        }
+    }
+
+    pub(super) fn empty(parse: Parse) -> Self {
+        AppState {
+            steps: Vec::new(),
+            view: ViewOptions {
+                sort_by_delta: false,
+                base_collapsed: true,
+            },
+            compared: Compared {
+                old: StepId(0),
+                new: StepId(1),
+            },
+            question: None,
+            revision: 0,
+            edited: false,
+            parse,
+            next_id: 0,
+        }
+    }
+
+    pub(super) fn new_id(&mut self) -> StepId {
+        self.next_id += 1;
+        StepId(self.next_id - 1)
+    }
+
+    pub(super) fn step_mut(&mut self, id: StepId) -> Option<&mut Pane> {
+        self.steps.iter_mut().find(|p| p.id == id)
+    }
+
+    /// Compares the step at `position` with the one after it (or, for the
+    /// last, the one before it).
+    pub(super) fn compare_neighbours(&mut self, position: usize) {
+        let last = self.steps.len().saturating_sub(1);
+        let old = position.min(last.saturating_sub(1));
+        if let (Some(old), Some(new)) = (self.steps.get(old), self.steps.get(old + 1)) {
+            self.compared = Compared {
+                old: old.id,
+                new: new.id,
+            };
+        }
+    }
+
+    /// What the snapshot depends on, cheap to take (texts are shared).
+    pub(super) fn snapshot_key(&self) -> SnapshotKey {
+        SnapshotKey {
+            steps: self
+                .steps
+                .iter()
+                .map(|p| (p.text.clone(), p.label_override.clone(), p.selected))
+                .collect(),
+            view: self.view,
+        }
+    }
+}
+
+/// What [`AppState::snapshot`] is made of, without copying texts.
+#[derive(PartialEq)]
+pub(super) struct SnapshotKey {
+    steps: Vec<(Text, Option<String>, usize)>,
+    view: ViewOptions,
+}
