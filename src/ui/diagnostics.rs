@@ -8,8 +8,8 @@ use crate::core::model::{Diagnostic, Parsed, Severity};
 /// Props of [`DiagnosticList`].
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticListProps {
-    /// `before` or `after`, for test ids.
-    pub side: &'static str,
+    /// The step's place (`before`, `after`, `step-3`…), for test ids.
+    pub side: AttrValue,
     /// The parse whose diagnostics are listed.
     pub parsed: std::rc::Rc<Parsed>,
     /// Called with a 1-based line number when an entry is chosen.

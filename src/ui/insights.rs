@@ -35,8 +35,8 @@ use crate::core::insights::{
     Insights, VerdictKind,
 };
 use crate::core::model::History;
-use crate::ui::app::DEFER_COMPARE_LAYERS;
 use crate::ui::comparison::PerfMark;
+use crate::ui::hooks::DEFER_COMPARE_LAYERS;
 
 const SIDES: [&str; 2] = ["before", "after"];
 

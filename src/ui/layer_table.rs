@@ -18,8 +18,8 @@ pub const ROW_PX: f64 = 28.0;
 /// Props of [`LayerTable`].
 #[derive(Properties, PartialEq)]
 pub struct LayerTableProps {
-    /// `before` or `after`, for test ids.
-    pub side: &'static str,
+    /// The step's place (`before`, `after`, `step-3`…), for test ids.
+    pub side: AttrValue,
     /// The parse holding the history shown.
     pub parsed: Rc<Parsed>,
     /// Which of its histories.

@@ -1,10 +1,10 @@
-//! The share link as the page sees it: building the [`SharedPair`] from the
-//! panes, reading a link from the address bar at start or when it changes,
-//! and writing the current link back with `history.replaceState` (so the
-//! address bar always holds the comparison, without piling up history entries).
+//! The share link as the page sees it: the choices of the share box, reading
+//! a link from the address bar at start or when it changes, and writing the
+//! current link back with `history.replaceState` (so the address bar always
+//! holds the comparison, without piling up history entries). What a link
+//! holds is the panes' snapshot, `crate::core::share::ShareState`.
 
-use crate::core::share::{decode, EncodeOptions, ShareError, SharedPair, SharedPane, ViewOptions};
-use crate::ui::state::{AppState, Pane, Text, View};
+use crate::core::share::{open, EncodeOptions, ShareError, ShareState};
 
 /// What the share box offers: a shorter link, and masking secrets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,64 +26,6 @@ impl LinkChoices {
     }
 }
 
-/// What a link and the saved panes depend on: the texts (as the `Rc`s the
-/// state already holds), the user's labels, the chosen histories and the view.
-/// Cheap to build and to compare on every render (text comparison starts with
-/// the pointers), unlike a [`SharedPair`], which copies both texts.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LinkInputs {
-    texts: (Text, Text),
-    labels: (Option<String>, Option<String>),
-    selected: (usize, usize),
-    view: View,
-}
-
-impl LinkInputs {
-    /// The inputs of `state`.
-    pub fn of(state: &AppState) -> Self {
-        LinkInputs {
-            texts: (state.before.text.clone(), state.after.text.clone()),
-            labels: (
-                state.before.label_override.clone(),
-                state.after.label_override.clone(),
-            ),
-            selected: (state.before.selected, state.after.selected),
-            view: state.view,
-        }
-    }
-}
-
-/// What a link carries for the current panes. A label is only carried when the
-/// user typed one: the automatic one is found again in the text.
-pub fn share_state(state: &AppState) -> SharedPair {
-    let pane = |p: &Pane| SharedPane {
-        label: p.label_override.clone().unwrap_or_default(),
-        text: p.text.to_string(),
-        selected: p.selected,
-    };
-    SharedPair {
-        before: pane(&state.before),
-        after: pane(&state.after),
-        view: ViewOptions {
-            sort_by_delta: state.view.sort_by_delta,
-            base_collapsed: state.view.base_collapsed,
-        },
-    }
-}
-
-/// The page state a decoded link stands for.
-pub fn app_state(shared: &SharedPair) -> AppState {
-    let pane = |p: &SharedPane| Pane::restored(&p.text, p.selected, Some(p.label.clone()));
-    AppState {
-        before: pane(&shared.before),
-        after: pane(&shared.after),
-        view: View {
-            sort_by_delta: shared.view.sort_by_delta,
-            base_collapsed: shared.view.base_collapsed,
-        },
-    }
-}
-
 /// The fragment in the address bar (without `#`), if any.
 pub fn current_fragment() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
@@ -98,8 +40,8 @@ pub fn fragment_of(url: &str) -> Option<String> {
 }
 
 /// Reads the link in the address bar: `None` when there is none.
-pub fn read_address_bar() -> Option<Result<SharedPair, ShareError>> {
-    current_fragment().map(|f| decode(&f))
+pub fn read_address_bar() -> Option<Result<ShareState, ShareError>> {
+    current_fragment().map(|f| open(&f))
 }
 
 /// The page's address without its fragment.

@@ -9,6 +9,7 @@ mod diagnostics;
 mod download;
 mod format;
 mod gutter;
+mod hooks;
 mod insights;
 mod layer_table;
 mod link;

@@ -1,18 +1,22 @@
-//! One paste pane: an editable label, the text box with its line gutter, what
-//! the parser understood (format, layer count, sum of sizes), a picker when the
-//! paste holds several histories, the diagnostics, and the parsed layer table.
+//! One paste pane (a step of the path): an editable label, buttons to move
+//! and remove the step (also Alt+←/→ in its head), the text box with its line
+//! gutter, what the parser understood (format, layer count, sum of sizes), a
+//! picker when the paste holds several histories, the diagnostics, and the
+//! parsed layer table. The pane reads its own text (`use_reading`), so its
+//! parse worker follows it wherever it moves.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::core::app::{Action, AppState, Pane, Text, VIEW_ONLY_BYTES};
 use crate::core::compare::numbers::human_bytes as bytes;
 use crate::core::text::thousands;
 use crate::core::text::LineIndex;
 use crate::ui::diagnostics::DiagnosticList;
 use crate::ui::gutter::Gutter;
+use crate::ui::hooks::use_reading;
 use crate::ui::layer_table::LayerTable;
-use crate::ui::state::{Action, Pane, Side, Text, VIEW_ONLY_BYTES};
 use crate::ui::text_view::TextView;
 use crate::ui::windowed::use_window;
 
@@ -22,8 +26,10 @@ pub const LINE_PX: f64 = 20.0;
 /// Props of [`PastePane`].
 #[derive(Properties, PartialEq)]
 pub struct PastePaneProps {
-    /// Which pane this is.
-    pub side: Side,
+    /// Where the step is (0 = the first).
+    pub position: usize,
+    /// How many steps there are.
+    pub n_steps: usize,
     /// Its state.
     pub pane: Pane,
     /// Sends an action to the page's reducer.
@@ -33,9 +39,12 @@ pub struct PastePaneProps {
 /// A paste pane.
 #[component]
 pub fn PastePane(props: &PastePaneProps) -> Html {
-    let side = props.side;
-    let key = side.key();
     let pane = &props.pane;
+    let (id, position) = (pane.id, props.position);
+    let key = place_key(position);
+    let key = key.as_str();
+    let name = pane.label(&AppState::place_name(position));
+    use_reading(pane, &props.dispatch);
     let textarea = use_node_ref();
     let gutter_ref = use_node_ref();
     let view_ref = use_node_ref();
@@ -54,9 +63,9 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             let text = area.value();
             if e.input_type() == "insertFromPaste" || e.input_type() == "insertFromDrop" {
-                dispatch.emit(Action::PasteText(side, text));
+                dispatch.emit(Action::PasteText(id, text));
             } else {
-                dispatch.emit(Action::EditText(side, text));
+                dispatch.emit(Action::EditText(id, text));
             }
         })
     };
@@ -76,7 +85,7 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
             if read_only || text.len() > VIEW_ONLY_BYTES {
                 e.prevent_default();
                 if !text.is_empty() {
-                    dispatch.emit(Action::PasteText(side, text));
+                    dispatch.emit(Action::PasteText(id, text));
                 }
             }
         })
@@ -145,7 +154,7 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            dispatch.emit(Action::Rename(side, input.value()));
+            dispatch.emit(Action::Rename(id, input.value()));
         })
     };
     let onselect = {
@@ -153,8 +162,33 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Ok(idx) = select.value().parse::<usize>() {
-                dispatch.emit(Action::Select(side, idx));
+                dispatch.emit(Action::Select(id, idx));
             }
+        })
+    };
+
+    // Moving a step moves its element in the page, which loses the focus:
+    // the control that moved it gets it back once the step is in its place.
+    let focused = use_mut_ref(|| None::<web_sys::HtmlElement>);
+    {
+        let focused = focused.clone();
+        use_effect_with(position, move |_| {
+            if let Some(element) = focused.borrow_mut().take() {
+                let _ = element.focus();
+            }
+        });
+    }
+    let on_head_key = {
+        let (dispatch, focused, n_steps) = (props.dispatch.clone(), focused.clone(), props.n_steps);
+        Callback::from(move |e: KeyboardEvent| {
+            let to = match e.key().as_str() {
+                "ArrowLeft" | "ArrowUp" if e.alt_key() && position > 0 => position - 1,
+                "ArrowRight" | "ArrowDown" if e.alt_key() && position + 1 < n_steps => position + 1,
+                _ => return,
+            };
+            e.prevent_default();
+            *focused.borrow_mut() = active_element();
+            dispatch.emit(Action::MoveStep(id, to));
         })
     };
 
@@ -199,12 +233,13 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
     });
 
     html! {
-        <section class={classes!("pane", key)} aria-label={format!("{key} paste")}>
-            <header class="pane-head">
-                <span class="side-tag">{key}</span>
-                <input class="label" type="text" value={pane.label(side)} onchange={onrename}
+        <section class={classes!("pane", key.to_string())} aria-label={format!("{key} paste")}>
+            <header class="pane-head" onkeydown={on_head_key}>
+                <span class="side-tag">{AppState::place_name(position)}</span>
+                <input class="label" type="text" value={name.clone()} onchange={onrename}
                     aria-label={format!("Name of the {key} image")} data-testid={format!("label-{key}")}
                     spellcheck="false" />
+                {step_tools(&props.dispatch, &focused, id, position, props.n_steps, &name, key)}
             </header>
             if reading_big {
                 <p class="reading" role="status" data-testid={format!("reading-{key}")}>
@@ -227,7 +262,7 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
                     <Gutter parsed={parsed.clone()} {window} selected={history.map(|_| pane.selected)} />
                 </div>
                 if read_only {
-                    <TextView side={key} text={pane.text.clone()} lines={lines.clone()} {window}
+                    <TextView side={AttrValue::from(key.to_string())} text={pane.text.clone()} lines={lines.clone()} {window}
                         highlight={*highlight} view_ref={view_ref.clone()} {onscroll} {onpaste} />
                 } else {
                 <textarea ref={textarea} {oninput} {onscroll} {onpaste}
@@ -237,15 +272,62 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
                     data-testid={format!("paste-{key}")} />
                 }
             </div>
-            <DiagnosticList side={key} parsed={parsed.clone()} on_goto_line={goto_line.clone()} />
+            <DiagnosticList side={AttrValue::from(key.to_string())} parsed={parsed.clone()} on_goto_line={goto_line.clone()} />
             if let Some(h) = history {
                 <details class="parsed" open=true>
                     <summary>{format!("What was read: {} layers, newest first", h.layers.len())}</summary>
-                    <LayerTable side={key} parsed={parsed.clone()} index={pane.selected} on_goto_line={goto_line} />
+                    <LayerTable side={AttrValue::from(key.to_string())} parsed={parsed.clone()} index={pane.selected} on_goto_line={goto_line} />
                 </details>
             }
         </section>
     }
+}
+
+/// The word in the test ids and classes of the step at `position`:
+/// `before`, `after`, then `step-3`, `step-4`…
+pub fn place_key(position: usize) -> String {
+    AppState::place_name(position).replace(' ', "-")
+}
+
+/// The step's own buttons: earlier, later, remove (never below two steps).
+fn step_tools(
+    dispatch: &Callback<Action>,
+    focused: &std::rc::Rc<std::cell::RefCell<Option<web_sys::HtmlElement>>>,
+    id: crate::core::app::StepId,
+    position: usize,
+    n_steps: usize,
+    name: &str,
+    key: &str,
+) -> Html {
+    let move_to = |to: usize| {
+        let (dispatch, focused) = (dispatch.clone(), focused.clone());
+        Callback::from(move |_: MouseEvent| {
+            *focused.borrow_mut() = active_element();
+            dispatch.emit(Action::MoveStep(id, to));
+        })
+    };
+    let remove = dispatch.reform(move |_: MouseEvent| Action::RemoveStep(id));
+    html! {
+        <span class="step-tools" role="group" aria-label={format!("Step {}: move or remove", position + 1)}>
+            <button type="button" onclick={move_to(position.saturating_sub(1))} disabled={position == 0}
+                aria-label={format!("Move {name} one step earlier (Alt+←)")} data-testid={format!("earlier-{key}")}>{"◀"}</button>
+            <button type="button" onclick={move_to(position + 1)} disabled={position + 1 >= n_steps}
+                aria-label={format!("Move {name} one step later (Alt+→)")} data-testid={format!("later-{key}")}>{"▶"}</button>
+            if n_steps > 2 {
+                <button type="button" onclick={remove}
+                    aria-label={format!("Remove step {}: {name}", position + 1)} data-testid={format!("remove-{key}")}>{"✕"}</button>
+            }
+        </span>
+    }
+}
+
+/// The element that has the focus, if any.
+fn active_element() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .active_element()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
 }
 
 /// Scrolls the read-only view to line `line` (1-based) and highlights it.

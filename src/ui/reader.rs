@@ -1,7 +1,7 @@
 //! Reading big pastes off the main thread.
 //!
 //! Parsing a 10 MB paste takes about a second; on the main thread that is a
-//! second without a frame. Pastes above [`crate::ui::state::INLINE_PARSE_BYTES`]
+//! second without a frame. Pastes above [`crate::core::app::INLINE_PARSE_BYTES`]
 //! are read by a Web Worker instead: `parse-worker.js` (copied next to the
 //! page by Trunk) imports the page's own wasm-bindgen module and wasm (the
 //! URLs Trunk preloads in `index.html`, so nothing new is downloaded), whose

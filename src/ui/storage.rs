@@ -8,67 +8,51 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::compare::numbers::human_bytes;
-
-use crate::ui::state::{AppState, Pane, View};
+use crate::core::share::{ShareState, SharedPane};
 
 /// Where the current panes are saved as the user types.
 const WORK_KEY: &str = "layerdiff.work.v1";
 /// Where panes replaced by an opened link are kept until restored or replaced.
 const RECOVER_KEY: &str = "layerdiff.recoverable.v1";
 
-/// One pane as stored.
-#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
-pub struct SavedPane {
-    /// The text as typed.
-    pub text: String,
-    /// The user's own name for it, if any.
-    pub label: Option<String>,
-    /// Which history of the paste is compared.
-    pub selected: usize,
+/// The stored value: the snapshot of the panes, versioned (`v: 2`: any
+/// number of steps and the view).
+#[derive(Serialize)]
+struct Stored<'a> {
+    v: u32,
+    #[serde(flatten)]
+    work: &'a ShareState,
 }
 
-/// Both panes as stored.
-#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
-pub struct SavedWork {
-    /// Format version of this object.
-    pub v: u32,
-    /// The before pane.
-    pub before: SavedPane,
-    /// The after pane.
-    pub after: SavedPane,
+/// A save by an older build (`v: 1`): exactly two panes, no view. Read only,
+/// so that work saved before steps existed still comes back.
+#[derive(Deserialize)]
+struct StoredV1 {
+    before: StoredV1Pane,
+    after: StoredV1Pane,
 }
 
-impl SavedWork {
-    /// What to store for `state`.
-    pub fn of(state: &AppState) -> Self {
-        let pane = |p: &Pane| SavedPane {
-            text: p.text.to_string(),
-            label: p.label_override.clone(),
+#[derive(Deserialize)]
+struct StoredV1Pane {
+    text: String,
+    label: Option<String>,
+    selected: usize,
+}
+
+impl From<StoredV1> for ShareState {
+    fn from(old: StoredV1) -> Self {
+        let pane = |p: StoredV1Pane| SharedPane {
+            label: p.label.unwrap_or_default(),
+            text: p.text,
             selected: p.selected,
         };
-        SavedWork {
-            v: 1,
-            before: pane(&state.before),
-            after: pane(&state.after),
-        }
-    }
-
-    /// The page state these saved panes stand for.
-    pub fn to_state(&self) -> AppState {
-        let pane = |p: &SavedPane| Pane::restored(&p.text, p.selected, p.label.clone());
-        AppState {
-            before: pane(&self.before),
-            after: pane(&self.after),
-            view: View {
+        ShareState {
+            steps: vec![pane(old.before), pane(old.after)],
+            view: crate::core::share::ViewOptions {
                 sort_by_delta: false,
                 base_collapsed: true,
             },
         }
-    }
-
-    /// Whether there is anything in it worth keeping.
-    pub fn is_blank(&self) -> bool {
-        self.before.text.trim().is_empty() && self.after.text.trim().is_empty()
     }
 }
 
@@ -76,11 +60,16 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn load(key: &str) -> Option<SavedWork> {
+fn load(key: &str) -> Option<ShareState> {
     let raw = storage()?.get_item(key).ok().flatten()?;
-    serde_json::from_str::<SavedWork>(&raw)
-        .ok()
-        .filter(|w| w.v == 1)
+    let value: serde_json::Value = serde_json::from_str(&raw).ok()?;
+    match value.get("v")?.as_u64()? {
+        1 => serde_json::from_value::<StoredV1>(value)
+            .ok()
+            .map(ShareState::from),
+        2 => serde_json::from_value::<ShareState>(value).ok(),
+        _ => None,
+    }
 }
 
 /// Text above this size is not even tried: browsers keep about 5 MB per
@@ -91,8 +80,8 @@ pub const MAX_SAVED_TEXT: usize = 1_000_000;
 
 /// Saves `work` under `key`, or says why it was not saved (what was saved
 /// before stays: a refused `setItem` changes nothing).
-fn save(key: &str, work: &SavedWork) -> Result<(), String> {
-    let bytes = work.before.text.len() + work.after.text.len();
+fn save(key: &str, work: &ShareState) -> Result<(), String> {
+    let bytes = work.text_bytes();
     if bytes > MAX_SAVED_TEXT {
         return Err(format!(
             "the panes hold {} of text, more than this browser keeps for a page ({} here)",
@@ -101,29 +90,29 @@ fn save(key: &str, work: &SavedWork) -> Result<(), String> {
         ));
     }
     let store = storage().ok_or("this browser does not let the page keep anything")?;
-    let raw = serde_json::to_string(work).map_err(|e| e.to_string())?;
+    let raw = serde_json::to_string(&Stored { v: 2, work }).map_err(|e| e.to_string())?;
     store
         .set_item(key, &raw)
         .map_err(|_| "this browser's storage for the page is full".to_string())
 }
 
 /// The panes saved by the last visit, if any.
-pub fn load_work() -> Option<SavedWork> {
+pub fn load_work() -> Option<ShareState> {
     load(WORK_KEY)
 }
 
 /// Saves the current panes.
-pub fn save_work(work: &SavedWork) -> Result<(), String> {
+pub fn save_work(work: &ShareState) -> Result<(), String> {
     save(WORK_KEY, work)
 }
 
 thread_local! {
     /// Panes set aside during this visit, also when too big for storage.
-    static SET_ASIDE: std::cell::RefCell<Option<SavedWork>> = const { std::cell::RefCell::new(None) };
+    static SET_ASIDE: std::cell::RefCell<Option<ShareState>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Panes set aside when a link replaced them: this visit's, else the stored ones.
-pub fn load_recoverable() -> Option<SavedWork> {
+pub fn load_recoverable() -> Option<ShareState> {
     SET_ASIDE
         .with(|kept| kept.borrow().clone())
         .or_else(|| load(RECOVER_KEY))
@@ -131,7 +120,7 @@ pub fn load_recoverable() -> Option<SavedWork> {
 
 /// Sets panes aside before a link replaces them: in memory for this visit,
 /// and in storage when they fit (the error says why they did not).
-pub fn save_recoverable(work: &SavedWork) -> Result<(), String> {
+pub fn save_recoverable(work: &ShareState) -> Result<(), String> {
     SET_ASIDE.with(|kept| *kept.borrow_mut() = Some(work.clone()));
     save(RECOVER_KEY, work)
 }

@@ -2,7 +2,7 @@
 //!
 //! A browser lays out every line of a text box: 100,000 lines cost it
 //! seconds of main-thread work (measured in the end-to-end tests), and a 5 MB
-//! line as much. A paste over [`crate::ui::state::VIEW_ONLY_BYTES`] is
+//! line as much. A paste over [`crate::core::app::VIEW_ONLY_BYTES`] is
 //! therefore kept in the page's state and shown here, only the lines near the
 //! visible ones in the page (`core::window`), each cut to
 //! [`MAX_SHOWN_CHARS`]. Nothing of the text is lost: the parse, the share
@@ -13,11 +13,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::app::Text;
 use crate::core::text::thousands;
 use crate::core::text::LineIndex;
 use crate::core::window::Window;
 use crate::ui::paste_pane::LINE_PX;
-use crate::ui::state::Text;
 use crate::ui::windowed::spacer_style;
 
 /// Characters of one line put in the page; the rest is counted.
@@ -26,8 +26,8 @@ pub const MAX_SHOWN_CHARS: usize = 600;
 /// Props of [`TextView`].
 #[derive(Properties, PartialEq)]
 pub struct TextViewProps {
-    /// `before` or `after`.
-    pub side: &'static str,
+    /// The step's place (`before`, `after`, `step-3`…), for test ids.
+    pub side: AttrValue,
     /// The whole text.
     pub text: Text,
     /// Its lines.

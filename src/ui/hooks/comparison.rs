@@ -1,0 +1,64 @@
+//! The comparison of the two compared histories ([`use_comparison`]), in a
+//! task of its own when they are big.
+
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::core::compare::compare;
+use crate::core::compare::Comparison;
+use crate::core::model::History;
+use crate::ui::comparison::PerfMark;
+
+/// Histories with more layers than this (both together) are compared in a
+/// task of their own, after the panes have shown what was read: each stays
+/// short enough for the page to keep answering.
+pub const DEFER_COMPARE_LAYERS: usize = 600;
+
+/// The comparison of the two histories, rebuilt when either changes. Small
+/// ones are compared while rendering; big ones right after (the section says
+/// "Comparing…" for that moment).
+#[hook]
+pub fn use_comparison(
+    before: Option<Rc<History>>,
+    after: Option<Rc<History>>,
+) -> Option<Rc<Comparison>> {
+    type Pair = (Option<Rc<History>>, Option<Rc<History>>);
+    let layers = |h: &Option<Rc<History>>| h.as_ref().map_or(0, |h| h.layers.len());
+    let defer = layers(&before) + layers(&after) > DEFER_COMPARE_LAYERS;
+    let pair: Pair = (before, after);
+    let compared = |(before, after): &Pair| {
+        let (Some(before), Some(after)) = (before, after) else {
+            return None;
+        };
+        let _mark = PerfMark::start("layerdiff:compare");
+        Some(Rc::new(compare(before, after)))
+    };
+    let now = use_memo((pair.clone(), defer), move |(pair, defer)| {
+        (!defer).then(|| compared(pair)).flatten()
+    });
+    let later = use_state(|| None::<(Pair, Rc<Comparison>)>);
+    {
+        let later = later.clone();
+        use_effect_with((pair.clone(), defer), move |(pair, defer)| {
+            let pair = pair.clone();
+            let timer = defer.then(|| {
+                Timeout::new(0, move || {
+                    if let Some(c) = compared(&pair) {
+                        later.set(Some((pair, c)));
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    if defer {
+        later
+            .as_ref()
+            .filter(|(for_pair, _)| *for_pair == pair)
+            .map(|(_, c)| c.clone())
+    } else {
+        (*now).clone()
+    }
+}
