@@ -100,6 +100,9 @@ export async function startApp({ dist = join(ROOT, "dist"), prefix = SUB_PATH } 
  * @property {string} [path]    path below the sub-path, default ""
  * @property {{width: number, height: number}} [viewport]
  * @property {string} [colorScheme] "light" or "dark"
+ * @property {boolean} [clock]  run the page's timers on Playwright's clock from the start
+ *   (`page.clock`; it flows with real time until the test pauses it). Installed
+ *   before the page loads, so no timer of the page escapes it.
  */
 
 /**
@@ -109,7 +112,7 @@ export async function startApp({ dist = join(ROOT, "dist"), prefix = SUB_PATH } 
  * @returns {Promise<Session>}
  */
 export async function openSession(browser, baseUrl, options = {}) {
-  const { hash, path = "", viewport = { width: 1280, height: 900 }, colorScheme = "light" } = options;
+  const { hash, path = "", viewport = { width: 1280, height: 900 }, colorScheme = "light", clock = false } = options;
   const origin = new URL(baseUrl).origin;
   const context = await browser.newContext({ viewport, colorScheme, serviceWorkers: "block" });
   const page = await context.newPage();
@@ -170,6 +173,7 @@ export async function openSession(browser, baseUrl, options = {}) {
   };
   session.close = () => context.close();
 
+  if (clock) await page.clock.install();
   await page.goto(session.url, { waitUntil: "load" });
   try {
     await page.waitForFunction(() => window.__e2e?.started === true, null, { timeout: 15_000 });

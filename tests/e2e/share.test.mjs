@@ -116,22 +116,97 @@ test("reload keeps the panes (saved locally as the user types)", async () => {
   }
 });
 
+/**
+ * Stops the page's clock (a session opened with `{ clock: true }`): from
+ * now on its timers fire only when the test moves time on.
+ */
+async function freezeClock(page) {
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + 1_000);
+}
+
+/**
+ * Advances the page's clock (frozen with `freezeClock`) in small
+ * steps until `predicate` holds in the page: the page's timers fire in
+ * order, and no test waits on the machine's speed.
+ */
+async function advanceUntil(page, predicate, arg, what) {
+  for (let ms = 0; ms <= 5_000; ms += 50) {
+    if (await page.evaluate(predicate, arg)) return;
+    await page.clock.runFor(50);
+  }
+  throw new Error(`not within 5 s of page time: ${what}`);
+}
+
 test("opening a link over unsaved work keeps that work recoverable", async () => {
-  const session = await app.open();
+  // The page writes the current link to the address bar once typing pauses.
+  // A link the user opens while that write is pending must win: the race
+  // is set up on the page's own clock, so it happens the same way every run.
+  const session = await app.open({ clock: true });
   try {
     const { page } = session;
     const link = await settledFragment(page);
+    await freezeClock(page);
     const mine = await corpusText("006-adderservice-old-space-units-no-trailing.txt");
     await pasteInto(page, "paste-before", mine);
-    await page.waitForFunction(() => (localStorage.getItem("layerdiff.work.v1") ?? "").includes("adderservice"), null, { timeout: 10_000 });
-    await page.goto(`${session.url.split("#")[0]}#${link}`);
-    await page.waitForFunction(() => window.__e2e?.started === true);
+    await advanceUntil(page, () => (localStorage.getItem("layerdiff.work.v1") ?? "").includes("adderservice"), null, "the work is saved");
+    await advanceUntil(
+      page,
+      (demo) => !document.querySelector('[data-testid="link-updating"]') && !document.querySelector('[data-testid="share-link"]').value.endsWith(demo),
+      link,
+      "the link of my work is packed",
+    );
+    // Packed, and its write to the address bar is pending: nothing written yet.
+    assert.equal(await page.evaluate(() => location.hash), "");
+    await page.evaluate((fragment) => {
+      location.hash = fragment;
+    }, link);
     await page.locator('[data-testid="recoverable"]').waitFor();
     assert.equal(await text(page, "layer-count-before"), "14");
+    // Every pending timer fires: the link the user opened stays in the address bar.
+    await page.clock.runFor(5_000);
+    assert.equal(await page.evaluate(() => location.hash), `#${link}`);
     await page.locator('[data-testid="restore"]').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="layer-count-before"]')?.textContent === "15");
     assert.equal(await page.locator('[data-testid="paste-before"]').inputValue(), mine);
-    await session.settle();
+    assertClean(session);
+  } finally {
+    await session.close();
+  }
+});
+
+test("a link opened just as the page writes its own link still opens, and the work stays recoverable", async () => {
+  // The race behind an old flake: the user puts a link in the address bar,
+  // and before the browser delivers its hashchange event, the page's pending
+  // write of its own link fires. Here the write is fired inside the same task
+  // as the navigation (the page's clock, run from the page), so the event
+  // always comes after it.
+  const session = await app.open({ clock: true });
+  try {
+    const { page } = session;
+    const link = await settledFragment(page);
+    await freezeClock(page);
+    await pasteInto(page, "paste-before", await corpusText("006-adderservice-old-space-units-no-trailing.txt"));
+    await advanceUntil(
+      page,
+      (demo) => !document.querySelector('[data-testid="link-updating"]') && !document.querySelector('[data-testid="share-link"]').value.endsWith(demo),
+      link,
+      "the link of my work is packed",
+    );
+    const seen = await page.evaluate(async (fragment) => {
+      location.hash = fragment;
+      // Playwright's clock controller, as installed in the page (no public
+      // API runs timers inside the page's own task).
+      await window.__pwClock.controller.runFor(1_000);
+      return location.hash;
+    }, link);
+    assert.equal(seen, `#${link}`, "the pending write left the opened link alone");
+    await page.locator('[data-testid="recoverable"]').waitFor();
+    assert.equal(await text(page, "layer-count-before"), "14");
+    await page.clock.runFor(5_000);
+    assert.equal(await page.evaluate(() => location.hash), `#${link}`);
+    await page.locator('[data-testid="restore"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="layer-count-before"]')?.textContent === "15");
     assertClean(session);
   } finally {
     await session.close();
