@@ -191,8 +191,13 @@ pub fn App() -> Html {
     let on_demo = on_open.reform(|_: MouseEvent| Ok(demo()));
     let n_steps = state.steps.len();
     let panes = state.steps.iter().enumerate().map(|(position, pane)| {
+        let compared = match position {
+            p if p == old_pos => Some("old"),
+            p if p == new_pos => Some("new"),
+            _ => None,
+        };
         html! {
-            <PastePane key={pane.id.0} {position} {n_steps} pane={pane.clone()} dispatch={dispatch.clone()} />
+            <PastePane key={pane.id.0} {position} {n_steps} {compared} pane={pane.clone()} dispatch={dispatch.clone()} />
         }
     });
 

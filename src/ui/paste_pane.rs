@@ -30,6 +30,9 @@ pub struct PastePaneProps {
     pub position: usize,
     /// How many steps there are.
     pub n_steps: usize,
+    /// Whether the comparison shows this step, as its `old` or `new` side.
+    #[prop_or_default]
+    pub compared: Option<&'static str>,
     /// Its state.
     pub pane: Pane,
     /// Sends an action to the page's reducer.
@@ -204,7 +207,7 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
                         <span class="warn" data-testid={format!("dropped-{key}")}>{format!(" (of {}: the rest left out, see the notes)", thousands(h.layers.len() + h.dropped_layers))}</span>
                     }
                 </span>
-                <span title="sum of layer sizes, as printed">{"Σ "}<b data-testid={format!("total-{key}")}>{bytes(h.total_bytes())}</b></span>
+                <span title="sum of layer sizes, as printed">{"Σ "}<b data-testid={format!("total-{key}")} data-bytes={h.total_bytes().to_string()}>{bytes(h.total_bytes())}</b></span>
                 if pane.is_stale() && !reading_big { <span class="muted">{"reading…"}</span> }
             </p>
         },
@@ -233,7 +236,7 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
     });
 
     html! {
-        <section class={classes!("pane", key.to_string())} aria-label={format!("{key} paste")}>
+        <section class={classes!("pane", key.to_string())} aria-label={format!("{key} paste")} data-compared={props.compared}>
             <header class="pane-head" onkeydown={on_head_key}>
                 <span class="side-tag">{AppState::place_name(position)}</span>
                 <input class="label" type="text" value={name.clone()} onchange={onrename}
