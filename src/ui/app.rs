@@ -14,14 +14,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::app::{Action, AppState, Compared, Question, MAX_STEPS};
-use crate::core::model::{History, Parsed};
+use crate::core::model::History;
 use crate::core::parse::parse;
 use crate::core::share::{ShareError, ShareState, SharedPane, ViewOptions};
 use crate::core::split::split_histories;
 use crate::ui::comparison::ComparisonView;
 use crate::ui::hooks::{
-    use_address_bar, use_autosave, use_comparison, use_dark_mode, use_latest, use_share_link,
-    Latest,
+    use_address_bar, use_autosave, use_compared_histories, use_comparison, use_dark_mode,
+    use_latest, use_share_link, Latest, Links,
 };
 use crate::ui::link::{self, LinkChoices};
 use crate::ui::paste_pane::PastePane;
@@ -134,46 +134,19 @@ pub fn App() -> Html {
     use_address_bar(&latest, links.clone(), on_open.clone());
 
     let dark = use_dark_mode();
-    let (old_pos, new_pos) = state.compared_positions();
-    let (old, new) = (&state.steps[old_pos], &state.steps[new_pos]);
-    // The compared histories, rebuilt only when a parse or a choice changes
-    // (not on every keystroke): the comparison, chart and tables key on them.
-    let histories = use_memo(
-        (
-            old.parsed.clone(),
-            old.selected,
-            new.parsed.clone(),
-            new.selected,
-        ),
-        |(old, old_idx, new, new_idx)| (pick(old, *old_idx), pick(new, *new_idx)),
-    );
-    let (before, after) = (*histories).clone();
+    let (before, after) = use_compared_histories(&state);
     let comparison = use_comparison(before.clone(), after.clone());
 
     let body = match (comparison, before, after) {
-        (Some(c), Some(b), Some(a)) => {
-            let base_url = link::base_url();
-            let fragment = links.as_ref().map(|l| l.full.clone()).unwrap_or_default();
-            let pack_now = {
-                let latest = latest.clone();
-                Callback::from(move |c| hooks::pack_now(&latest.borrow().clone(), c))
-            };
-            html! {
-                <>
-                    <ComparisonView comparison={c} before={b.clone()} after={a.clone()} dark={dark}
-                        sort_by_delta={state.view.sort_by_delta} base_collapsed={state.view.base_collapsed}
-                        on_toggle_sort={dispatch.reform(|_| Action::ToggleSort)}
-                        on_toggle_base={dispatch.reform(|_| Action::ToggleBase)} />
-                    <ShareBar link={AttrValue::from(format!("{base_url}#{fragment}"))}
-                        refused={links.as_ref().and_then(|l| l.refused.clone()).map(AttrValue::from)}
-                        short_len={links.as_ref().and_then(|l| l.short.as_ref()).map(|s| base_url.chars().count() + 1 + s.len())}
-                        updating={links.as_ref().is_none_or(|l| !l.is_current(&state, *choices))}
-                        pack_now={pack_now}
-                        choices={*choices} on_choices={let c = choices.clone(); Callback::from(move |v| c.set(v))}
-                        before={b} after={a} dark={dark} />
-                </>
-            }
-        }
+        (Some(c), Some(b), Some(a)) => html! {
+            <>
+                <ComparisonView comparison={c} before={b.clone()} after={a.clone()} dark={dark}
+                    sort_by_delta={state.view.sort_by_delta} base_collapsed={state.view.base_collapsed}
+                    on_toggle_sort={dispatch.reform(|_| Action::ToggleSort)}
+                    on_toggle_base={dispatch.reform(|_| Action::ToggleBase)} />
+                {share_bar(&latest, links.as_deref(), &choices, (b, a), dark)}
+            </>
+        },
         (None, Some(_), Some(_)) => html! {
             <section class="comparison empty" data-testid="comparing">
                 <p class="muted" role="status">{"Comparing…"}</p>
@@ -189,18 +162,6 @@ pub fn App() -> Html {
     let on_swap = dispatch.reform(|_: MouseEvent| Action::Swap);
     // The demo replaces every step: what they held stays recoverable, as with a link.
     let on_demo = on_open.reform(|_: MouseEvent| Ok(demo()));
-    let n_steps = state.steps.len();
-    let panes = state.steps.iter().enumerate().map(|(position, pane)| {
-        let compared = match position {
-            p if p == old_pos => Some("old"),
-            p if p == new_pos => Some("new"),
-            _ => None,
-        };
-        html! {
-            <PastePane key={pane.id.0} {position} {n_steps} {compared} pane={pane.clone()} dispatch={dispatch.clone()} />
-        }
-    });
-
     html! {
         <>
             <header class="top">
@@ -219,28 +180,68 @@ pub fn App() -> Html {
                 </p>
             }
             <main>
-                <div class={classes!("panes", (n_steps > 2).then_some("many"))} data-testid="steps" data-steps={n_steps.to_string()}>
-                    { for panes }
-                </div>
-                <p class="step-bar">
-                    <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::AddStep)}
-                        disabled={n_steps >= MAX_STEPS} data-testid="add-step">{"+ Add a step"}</button>
-                    {compare_picker(&state, &dispatch)}
-                </p>
+                {steps_view(&state, &dispatch)}
                 {body}
             </main>
         </>
     }
 }
 
-/// The history `idx` of a parse (or its first), shared.
-fn pick(parsed: &Parsed, idx: usize) -> Option<Rc<History>> {
-    parsed
-        .histories
-        .get(idx)
-        .or_else(|| parsed.histories.first())
-        .cloned()
-        .map(Rc::new)
+/// The share box for the compared pair: the link as last packed (marked as
+/// updating while the panes or choices ran ahead of it).
+fn share_bar(
+    latest: &Latest,
+    links: Option<&Links>,
+    choices: &UseStateHandle<LinkChoices>,
+    (before, after): (Rc<History>, Rc<History>),
+    dark: bool,
+) -> Html {
+    let base_url = link::base_url();
+    let fragment = links.map(|l| l.full.clone()).unwrap_or_default();
+    let updating = links.is_none_or(|l| !l.is_current(&latest.borrow(), **choices));
+    let pack_now = {
+        let latest = latest.clone();
+        Callback::from(move |c| hooks::pack_now(&latest.borrow(), c))
+    };
+    let on_choices = {
+        let choices = choices.clone();
+        Callback::from(move |v| choices.set(v))
+    };
+    html! {
+        <ShareBar link={AttrValue::from(format!("{base_url}#{fragment}"))}
+            refused={links.and_then(|l| l.refused.clone()).map(AttrValue::from)}
+            short_len={links.and_then(|l| l.short.as_ref()).map(|s| base_url.chars().count() + 1 + s.len())}
+            {updating} {pack_now} choices={**choices} {on_choices} {before} {after} {dark} />
+    }
+}
+
+/// The steps in order (each marked when compared), and the bar below them:
+/// add a step, and which two are compared.
+fn steps_view(state: &AppState, dispatch: &Callback<Action>) -> Html {
+    let n_steps = state.steps.len();
+    let (old_pos, new_pos) = state.compared_positions();
+    let panes = state.steps.iter().enumerate().map(|(position, pane)| {
+        let compared = match position {
+            p if p == old_pos => Some("old"),
+            p if p == new_pos => Some("new"),
+            _ => None,
+        };
+        html! {
+            <PastePane key={pane.id.0} {position} {n_steps} {compared} pane={pane.clone()} dispatch={dispatch.clone()} />
+        }
+    });
+    html! {
+        <>
+            <div class={classes!("panes", (n_steps > 2).then_some("many"))} data-testid="steps" data-steps={n_steps.to_string()}>
+                { for panes }
+            </div>
+            <p class="step-bar">
+                <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::AddStep)}
+                    disabled={n_steps >= MAX_STEPS} data-testid="add-step">{"+ Add a step"}</button>
+                {compare_picker(state, dispatch)}
+            </p>
+        </>
+    }
 }
 
 /// "Compare step X with step Y", shown when there are more than two steps.

@@ -1,15 +1,45 @@
-//! The comparison of the two compared histories ([`use_comparison`]), in a
-//! task of its own when they are big.
+//! The two compared histories ([`use_compared_histories`]) and their
+//! comparison ([`use_comparison`]), in a task of its own when they are big.
 
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::core::app::AppState;
 use crate::core::compare::compare;
 use crate::core::compare::Comparison;
-use crate::core::model::History;
+use crate::core::model::{History, Parsed};
 use crate::ui::comparison::PerfMark;
+
+/// The histories of the two compared steps, rebuilt only when a parse or a
+/// choice changes (not on every keystroke): the comparison, chart and
+/// tables key on them.
+#[hook]
+pub fn use_compared_histories(state: &AppState) -> (Option<Rc<History>>, Option<Rc<History>>) {
+    let (old_pos, new_pos) = state.compared_positions();
+    let (old, new) = (&state.steps[old_pos], &state.steps[new_pos]);
+    let histories = use_memo(
+        (
+            old.parsed.clone(),
+            old.selected,
+            new.parsed.clone(),
+            new.selected,
+        ),
+        |(old, old_idx, new, new_idx)| (pick(old, *old_idx), pick(new, *new_idx)),
+    );
+    (*histories).clone()
+}
+
+/// The history `idx` of a parse (or its first), shared.
+fn pick(parsed: &Parsed, idx: usize) -> Option<Rc<History>> {
+    parsed
+        .histories
+        .get(idx)
+        .or_else(|| parsed.histories.first())
+        .cloned()
+        .map(Rc::new)
+}
 
 /// Histories with more layers than this (both together) are compared in a
 /// task of their own, after the panes have shown what was read: each stays

@@ -2,7 +2,8 @@
 //! [`use_autosave`] (local save), [`use_share_link`] (packing the link),
 //! [`use_address_bar`] (writing the link to the address bar, opening a link
 //! the user puts there), [`use_reading`] (re-reading a pane whose text ran
-//! ahead of its parse), [`use_comparison`] and [`use_dark_mode`].
+//! ahead of its parse), [`use_compared_histories`], [`use_comparison`] and
+//! [`use_dark_mode`].
 //!
 //! They share [`Latest`]: a handle on the newest state, so timers that fire
 //! later act on what the page holds then (a cheap handle per render, never a
@@ -24,7 +25,7 @@ use crate::core::app::AppState;
 
 pub use address_bar::use_address_bar;
 pub use autosave::use_autosave;
-pub use comparison::{use_comparison, DEFER_COMPARE_LAYERS};
+pub use comparison::{use_compared_histories, use_comparison, DEFER_COMPARE_LAYERS};
 pub use dark_mode::use_dark_mode;
 pub use reading::use_reading;
 pub use share_link::{pack_now, use_share_link, Links};
