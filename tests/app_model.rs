@@ -156,6 +156,19 @@ fn paste_text_with_three_histories_into_the_second_step_fills_three() {
 }
 
 #[test]
+fn paste_text_with_more_histories_than_steps_fills_two_the_first_and_the_rest() {
+    let pile = corpus(PAIR).repeat(5);
+    let state = paste(empty(), 0, &pile);
+    assert_eq!(state.steps.len(), 2);
+    assert_eq!(state.steps[0].parsed.histories.len(), 1);
+    assert_eq!(
+        state.steps[1].parsed.histories.len(),
+        9,
+        "the rest, to pick from"
+    );
+}
+
+#[test]
 fn a_paste_asks_before_it_replaces_text_the_user_typed() {
     let state = empty();
     let after = id(&state, 1);

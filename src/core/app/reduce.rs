@@ -184,7 +184,7 @@ impl AppState {
     }
 
     /// A pasted text, once read, that holds several histories fills one step
-    /// each: from the pasted step on, or earlier when fewer steps follow it
+    /// each (see [`fill_count`]): from the pasted step on, or earlier when fewer steps follow it
     /// (so a before/after paste fills both panes whichever it went into),
     /// adding steps when needed. It asks first when a step it would replace
     /// holds text the user typed there.
@@ -196,7 +196,7 @@ impl AppState {
             return;
         }
         pane.split_when_read = false;
-        let n_histories = pane.parsed.histories.len().min(MAX_STEPS);
+        let n_histories = fill_count(pane.parsed.histories.len());
         if n_histories < 2 {
             return;
         }
@@ -231,7 +231,8 @@ impl AppState {
     /// Fills one step per history of the text in step `id`.
     fn fill_steps(&mut self, id: StepId) {
         let Some(pane) = self.step(id) else { return };
-        let parts = split_histories(&pane.text, &pane.parsed, MAX_STEPS);
+        let n_parts = fill_count(pane.parsed.histories.len());
+        let parts = split_histories(&pane.text, &pane.parsed, n_parts);
         let positions = self.fill_positions(id, parts.len());
         let start = positions.start;
         for (pos, part) in positions.zip(&parts) {
@@ -253,5 +254,17 @@ impl AppState {
         if yes && still_there {
             self.fill_steps(step);
         }
+    }
+}
+
+/// How many steps a paste of `n_histories` fills: one per history, up to
+/// [`MAX_STEPS`]. More histories than that are not one path but a pile of
+/// them (a log, a repeated table): the paste is then split as a before/after
+/// submission, the first history and the rest, whose step picks among them.
+fn fill_count(n_histories: usize) -> usize {
+    if n_histories <= MAX_STEPS {
+        n_histories
+    } else {
+        2
     }
 }
