@@ -235,9 +235,14 @@ impl AppState {
         let parts = split_histories(&pane.text, &pane.parsed, n_parts);
         let positions = self.fill_positions(id, parts.len());
         let start = positions.start;
+        // A replaced step keeps its id (its pane stays on the page, like a
+        // step whose text was typed over); added steps get new ones.
         for (pos, part) in positions.zip(&parts) {
-            let new_id = self.new_id();
-            let pane = Pane::new(new_id, part, self.parse);
+            let id = match self.steps.get(pos) {
+                Some(pane) => pane.id,
+                None => self.new_id(),
+            };
+            let pane = Pane::new(id, part, self.parse);
             match self.steps.get_mut(pos) {
                 Some(slot) => *slot = pane,
                 None => self.steps.push(pane),
