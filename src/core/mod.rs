@@ -21,6 +21,7 @@ pub mod insights;
 pub mod instruction;
 pub mod markdown;
 pub mod model;
+pub mod order;
 pub mod parse;
 pub mod redact;
 pub mod render;
