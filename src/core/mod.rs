@@ -16,6 +16,7 @@
 
 pub mod chart;
 pub mod compare;
+pub mod embed;
 pub mod export;
 pub mod insights;
 pub mod instruction;
