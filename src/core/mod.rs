@@ -24,6 +24,7 @@ pub mod markdown;
 pub mod model;
 pub mod order;
 pub mod parse;
+pub mod present;
 pub mod redact;
 pub mod render;
 pub mod share;
