@@ -400,11 +400,11 @@ mod tests {
         let one = h("a", &[ROOT]);
         assert_eq!(compare_path(&[]), Err(PathError::TooFew(0)));
         assert_eq!(compare_path(&[&one]), Err(PathError::TooFew(1)));
-        let nine = vec![&one; 9];
+        let nine = [&one; 9];
         let err = compare_path(&nine).expect_err("nine steps");
         assert_eq!(err, PathError::TooMany(9));
         assert_eq!(err.to_string(), "a path holds at most 8 histories, found 9");
-        assert!(compare_path(&vec![&one; 8]).is_ok());
+        assert!(compare_path(&[&one; 8]).is_ok());
     }
 
     #[test]
