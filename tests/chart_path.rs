@@ -198,3 +198,34 @@ fn the_overlay_names_each_segment_step_and_its_neighbour_rows() {
     assert!(svg.contains(&hook), "missing {hook}");
     assert!(svg.contains("data-kind=\"end\" data-step=\"3\""));
 }
+
+/// With `CHART_OUT=dir`, the corpus paths are drawn there for a visual check
+/// (`path-{file number}-{width}-{theme}.svg`); without it, they are drawn
+/// and must close their document.
+#[test]
+fn corpus_paths_draw_at_phone_and_desktop_widths() {
+    for file in [WORKSHOP, COURSE] {
+        let hs = corpus(file);
+        let steps: Vec<&History> = hs.iter().collect();
+        let p = compare_path(&steps).expect("a path");
+        for (width, height) in [(400, 620), (960, 540)] {
+            for dark in [false, true] {
+                let svg = path_svg(
+                    &p,
+                    &steps,
+                    &ChartOptions {
+                        width,
+                        height,
+                        dark,
+                    },
+                );
+                assert!(svg.trim_end().ends_with("</svg>"), "{file} {width}");
+                if let Ok(dir) = std::env::var("CHART_OUT") {
+                    let theme = if dark { "dark" } else { "light" };
+                    let name = format!("path-{}-{width}-{theme}.svg", &file[..3]);
+                    let _ = std::fs::write(Path::new(&dir).join(name), &svg);
+                }
+            }
+        }
+    }
+}
