@@ -19,7 +19,7 @@
 //! the columns when narrow); every text is fitted to its room with the
 //! layout's width estimate, and side labels that cannot all be stacked
 //! legibly keep the biggest ones, so no text overlaps another at any width
-//! (`tests/chart_layout.rs` checks every corpus pair from 360 to 1100 wide).
+//! (`tests/chart_layout.rs` checks every corpus pair from 320 to 1100 wide).
 
 use super::data::{Bar, BarKind, ChartData, Column, Segment, SegmentKind};
 use super::layout::{
