@@ -196,7 +196,21 @@ fn the_overlay_names_each_segment_step_and_its_neighbour_rows() {
         rows[0].1, rows[1].1
     );
     assert!(svg.contains(&hook), "missing {hook}");
-    assert!(svg.contains("data-kind=\"end\" data-step=\"3\""));
+    assert!(svg.contains("data-kind=\"end\" data-step=\"3\" data-rows=\"\""));
+    // the change to ver2: the rows of ver1 → ver2 that changed size
+    let changed: Vec<String> = p.neighbours[0]
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.in_base && r.delta.bytes != 0)
+        .map(|(r, _)| format!("0:{r}"))
+        .collect();
+    assert!(changed.len() >= 3, "{changed:?}");
+    let hook = format!("data-step=\"1\" data-rows=\"{}\"", changed.join(" "));
+    assert!(
+        svg.contains(&format!("data-kind=\"others\" {hook}")),
+        "missing {hook}"
+    );
 }
 
 /// With `CHART_OUT=dir`, the corpus paths are drawn there for a visual check

@@ -25,5 +25,5 @@ pub mod svg;
 
 pub use data::{chart_data, Band, Bar, BarKind, ChartData, Column, Segment, SegmentKind};
 pub use path_data::{path_chart_data, PairRow, PathBand, PathChartData, PathColumn, PathSegment};
-pub use path_svg::{path_svg, render_path_svg};
+pub use path_svg::{origin_colour, path_svg, render_path_svg};
 pub use svg::{render_svg, status_colour, ChartOptions};

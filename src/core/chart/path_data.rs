@@ -13,7 +13,8 @@
 //!   set per neighbour comparison, with that comparison's status.
 //! - The waterfall: the first total, one bar per step (its change to the
 //!   previous step), the last total. Bar `k` of the changes stands for step
-//!   `k` (the first bar is step 0's total, the last the last step's).
+//!   `k` (the first bar is step 0's total, the last the last step's); a
+//!   change bar's `rows` are the rows of `neighbours[k - 1]` that changed size.
 
 use super::data::{waterfall_axis, Bar, BarKind, SegmentKind};
 use crate::core::compare::numbers::human_bytes;
@@ -455,6 +456,15 @@ fn waterfall(p: &PathComparison, columns: &[PathColumn]) -> Vec<Bar> {
         } else {
             BarKind::Grown
         };
+        // the rows of the neighbour comparison that make the change
+        let rows = p.neighbours.get(k - 1).map_or_else(Vec::new, |c| {
+            c.rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| !r.in_base && r.delta.bytes != 0)
+                .map(|(r, _)| r)
+                .collect()
+        });
         bars.push(Bar {
             kind,
             label: format!("to {}", numbered(k)),
@@ -466,7 +476,7 @@ fn waterfall(p: &PathComparison, columns: &[PathColumn]) -> Vec<Bar> {
             from,
             to,
             status: None,
-            rows: Vec::new(),
+            rows,
         });
     }
     bars.push(total_bar(BarKind::End, p.steps.len().saturating_sub(1)));

@@ -22,8 +22,14 @@
 //!   `data-origin` (the step its colour comes from), `data-status` (towards
 //!   the previous step; towards the next in the first column), `data-kind`,
 //!   `tabindex` and a `<title>`.
-//! - `<rect class="ld-bar">` per waterfall bar with `data-kind` and
-//!   `data-step` (the step whose total or change it shows).
+//! - `<rect class="ld-bar">` per waterfall bar with `data-kind`,
+//!   `data-step` (the step whose total or change it shows), `data-rows` (for
+//!   a change, the `pair:row`s of the neighbour rows that changed size; empty
+//!   for the totals) and `data-status="mixed"`.
+//!
+//! Two steps draw the pair chart, whose overlay is the pair's (`data-side`,
+//! `data-rows` of plain row numbers in `neighbours[0]`): a page tells them
+//! apart by the root's class, `ld-chart ld-path` for three steps and more.
 
 use super::data::{BarKind, ChartData, SegmentKind};
 use super::layout::{clamp_width, fit, text_width, Key, Layout, Legend, EDGE};
@@ -38,7 +44,7 @@ use crate::core::compare::Status;
 use crate::core::model::History;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::palette::Palette;
+use super::palette::{hex, Palette};
 
 /// The chart of a path as an SVG document: the pair chart for two steps,
 /// one column per step for three to eight. `histories` are the path's steps.
@@ -47,6 +53,12 @@ pub fn path_svg(p: &PathComparison, histories: &[&History], options: &ChartOptio
         ([pair], [before, after]) => render_svg(&chart_data(pair, before, after), options),
         _ => render_path_svg(&path_chart_data(p, histories), options),
     }
+}
+
+/// The colour of the layers that first appear in step `step` of a path, as
+/// `#rrggbb` (for a legend or table outside the chart that matches it).
+pub fn origin_colour(step: usize, dark: bool) -> String {
+    hex(Palette::for_theme(dark).origin(step))
 }
 
 /// Where the columns go: the room they share and each one's left edge.
@@ -328,9 +340,15 @@ fn finish(mut svg: String, d: &PathChartData, l: &Layout, cols: &Columns) -> Str
         let x1 = wf_x(&fr, bx0, kx, bar.from.max(bar.to));
         let y0 = l.wf_top + k as i32 * l.wf_row_h;
         overlay.push_str(&format!(
-            "<rect class=\"ld-bar\" data-kind=\"{kind}\" data-step=\"{step}\" x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\" pointer-events=\"all\" tabindex=\"0\"><title>{title}</title></rect>\n",
+            "<rect class=\"ld-bar\" data-kind=\"{kind}\" data-step=\"{step}\" data-rows=\"{rows}\" data-status=\"mixed\" x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\" pointer-events=\"all\" tabindex=\"0\"><title>{title}</title></rect>\n",
             kind = bar.kind.as_str(),
             step = k.min(last),
+            rows = bar
+                .rows
+                .iter()
+                .map(|r| format!("{}:{r}", k.saturating_sub(1)))
+                .collect::<Vec<_>>()
+                .join(" "),
             w = (x1 - x0).max(1),
             h = l.wf_row_h,
             title = esc(&format!("{}: {}", bar.label, bar.value)),
