@@ -483,3 +483,39 @@ fn a_path_of_two_is_the_pair_chart() {
         assert_eq!(path_svg(&p, &[&before, &after], &options), pair, "{width}");
     }
 }
+
+/// Between the widths above: every 20 units from 320 to 1100, the first
+/// corpus path and the made-up extremes of every length stay legible too.
+#[test]
+fn path_charts_stay_legible_between_the_usual_widths() {
+    let mut failures = Vec::new();
+    for n in 2..=MAX_STEPS {
+        let paths = corpus_paths(n);
+        let picked = [paths.first(), paths.last()];
+        for (name, histories) in picked.into_iter().flatten() {
+            let steps: Vec<&History> = histories.iter().collect();
+            let p = compare_path(&steps).unwrap_or_else(|e| panic!("{name}: {e}"));
+            for width in (320..=1100).step_by(20) {
+                let height = height_for(width);
+                let options = ChartOptions {
+                    width,
+                    height,
+                    dark: false,
+                };
+                let problems = legibility_problems(&path_svg(&p, &steps, &options), width, height);
+                if !problems.is_empty() {
+                    failures.push(format!(
+                        "{name} at {width}×{height}:\n    {}",
+                        problems.join("\n    ")
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} drawings are hard to read:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
