@@ -13,7 +13,7 @@
 //!   colours by the step a layer first appears in).
 //! - `path_data` / `path_svg`: the chart of a path of 3 to 8 steps (one
 //!   column per step, bands between neighbours, a layer's colour kept across
-//!   columns, the waterfall through every step); [`path_svg`] is the one call
+//!   columns, the waterfall through every step); [`path_svg()`] is the one call
 //!   for a path of any length (two steps draw the pair chart above).
 
 pub mod data;

@@ -1,5 +1,5 @@
 //! Renders a [`PathComparison`] (3 to 8 steps) for the CLI and for pasting
-//! elsewhere: plain [`text`], [`markdown`] (the path table, then each
+//! elsewhere: plain [`text()`], [`markdown()`] (the path table, then each
 //! neighbour's table) and [`json()`]. Each neighbour is rendered by
 //! [`super::report`] exactly as a pair is, so a path's exports are the pair
 //! exports extended, not a second format. A path of two steps is a pair: the
