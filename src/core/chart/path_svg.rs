@@ -120,15 +120,15 @@ fn frame(d: &PathChartData) -> ChartData {
 
 /// The legend: one key per origin present, then the base block if drawn.
 fn legend(d: &PathChartData, w: i32) -> Legend {
-    let mut origins: Vec<usize> = d
-        .segments
-        .iter()
-        .filter(|s| s.kind != SegmentKind::Base)
-        .map(|s| s.origin)
+    let drawn = |k: &usize| {
+        d.segments
+            .iter()
+            .any(|s| s.kind != SegmentKind::Base && s.origin == *k)
+    };
+    let mut keys: Vec<Key> = (0..d.columns.len())
+        .filter(drawn)
+        .map(Key::Origin)
         .collect();
-    origins.sort_unstable();
-    origins.dedup();
-    let mut keys: Vec<Key> = origins.into_iter().map(Key::Origin).collect();
     if d.segments.iter().any(|s| s.kind == SegmentKind::Base) {
         keys.push(Key::Base);
     }
