@@ -16,11 +16,13 @@
 
 pub mod chart;
 pub mod compare;
+pub mod embed;
 pub mod export;
 pub mod insights;
 pub mod instruction;
 pub mod markdown;
 pub mod model;
+pub mod order;
 pub mod parse;
 pub mod redact;
 pub mod render;
