@@ -27,9 +27,13 @@ use super::v1::{self, read_pane, write_pane, Budget, DecodeError, Pane};
 use super::wire::{Reader, Writer};
 use super::{ViewOptions, MAX_OPENED_TEXT};
 
-/// Fewest steps a version 2 link holds.
+/// Fewest steps a version 2 link holds. Frozen with the format: equal to
+/// `compare::path::MIN_STEPS` today (a test checks it), but a later change
+/// of what the page compares would need a new version, not a new value here.
 pub const MIN_STEPS: usize = 2;
-/// Most steps a comparison (and a version 2 link) holds.
+/// Most steps a version 2 link holds; frozen like [`MIN_STEPS`] (equal to
+/// `compare::path::MAX_STEPS` today). The pair code `left × 8 + right`
+/// relies on it.
 pub const MAX_STEPS: usize = 8;
 
 /// Extra key: the two steps the aligned table compares.
@@ -159,6 +163,12 @@ mod tests {
             },
             pair,
         }
+    }
+
+    #[test]
+    fn the_format_carries_every_path_the_page_compares() {
+        use crate::core::compare::path;
+        assert_eq!((MIN_STEPS, MAX_STEPS), (path::MIN_STEPS, path::MAX_STEPS));
     }
 
     #[test]
