@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Sizes of what a visitor downloads from dist/: raw, gzip -9 and brotli -q 11
-# (what GitHub Pages and most CDNs serve), per file and in total.
+# (what GitHub Pages and most CDNs serve), per file and in total; then the
+# first load (index.html + the JS + the wasm + the CSS, gzip: what every
+# visitor downloads before the page works; the parse worker's script is only
+# fetched for big pastes) checked against the budget in
+# tests/bundle-budget.txt. Over the budget, it fails and says why.
 # Usage: scripts/bundle-size.sh [DIST] [--no-brotli]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,3 +43,20 @@ done < <(find "$dist" -name '.*' -prune -o -type f \( -name '*.html' -o -name '*
 total_br_text="-"
 [ "$use_brotli" = 1 ] && total_br_text="$(human "$total_br")"
 printf '%-44s %12s %12s %12s\n' total "$(human "$total_raw")" "$(human "$total_gz")" "$total_br_text"
+
+# The first load against the budget.
+first_load=0
+while IFS= read -r -d '' file; do
+  first_load=$((first_load + $(gzip -9 -c "$file" | wc -c)))
+done < <(find "$dist" -maxdepth 1 -type f \( -name 'index.html' -o -name '*_bg.wasm' -o -name '*.css' \
+  -o \( -name '*.js' ! -name '*worker*' \) \) -print0)
+budget_file="tests/bundle-budget.txt"
+budget=$(grep -v '^#' "$budget_file" | tr -d ' \n')
+printf '\nFirst load (html + js + wasm + css, gzip): %s; budget %s (%s)\n' \
+  "$(human "$first_load")" "$(human "$budget")" "$budget_file"
+if [ "$first_load" -gt "$budget" ]; then
+  echo "error: the first load is $(human "$first_load") gzip, over the budget of $(human "$budget") by $(human $((first_load - budget)))." >&2
+  echo "  See where the bytes go: scripts/bundle-why.sh (per crate and module). Shrink it, or, if the growth" >&2
+  echo "  is worth its bytes, raise the budget in $budget_file in the same commit and say why there." >&2
+  exit 1
+fi

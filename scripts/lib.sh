@@ -15,6 +15,7 @@ cd "$ROOT"
 # wasm-bindgen in Cargo.lock (read by wasm_bindgen_lock_version).
 TRUNK_VERSION="0.21.14"
 CARGO_FUZZ_VERSION="0.13.2"
+TWIGGY_VERSION="0.8.0"
 WASM_TARGET="wasm32-unknown-unknown"
 
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -120,6 +121,18 @@ ensure_trunk() {
   else
     say "Installing trunk $TRUNK_VERSION from crates.io (about 10 minutes on 2 cores)"
     cargo install --locked "trunk@$TRUNK_VERSION"
+  fi
+}
+
+# twiggy, for scripts/bundle-why.sh (where the wasm's bytes go). Not needed
+# by the tests.
+ensure_twiggy() {
+  ensure_cargo
+  if command -v twiggy >/dev/null && [ "$(twiggy --version | awk '{print $2}')" = "$TWIGGY_VERSION" ]; then
+    echo "ok: twiggy $TWIGGY_VERSION"
+  else
+    say "Installing twiggy $TWIGGY_VERSION from crates.io (about 3 minutes on 2 cores)"
+    cargo install --locked --force "twiggy@$TWIGGY_VERSION"
   fi
 }
 

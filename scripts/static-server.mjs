@@ -11,6 +11,7 @@
 // CLI: node scripts/static-server.mjs DIR [--port 8080] [--prefix /]
 
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,13 +32,15 @@ const MIME = {
 
 /**
  * Serve `root` under `prefix` on 127.0.0.1.
- * @param {{root: string, prefix?: string, port?: number, log?: boolean}} options
- *   port 0 (the default) picks a free port.
+ * @param {{root: string, prefix?: string, port?: number, log?: boolean, gzip?: boolean}} options
+ *   port 0 (the default) picks a free port. With `gzip`, responses are sent
+ *   gzip-encoded (level 9) to clients that accept it, as GitHub Pages does:
+ *   what a throttled network then carries is what a visitor downloads.
  * @returns {Promise<{url: string, origin: string, port: number, requests: string[], close: () => Promise<void>}>}
  *   `url` is the page's address (origin + prefix); `requests` lists every
  *   request path the server saw, in order.
  */
-export async function startServer({ root, prefix = "/", port = 0, log = false }) {
+export async function startServer({ root, prefix = "/", port = 0, log = false, gzip = false }) {
   const base = resolve(root);
   const mount = prefix.endsWith("/") ? prefix : `${prefix}/`;
   const requests = [];
@@ -58,11 +61,14 @@ export async function startServer({ root, prefix = "/", port = 0, log = false })
     if (file !== base && !file.startsWith(base + sep)) return send(403, "forbidden");
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
+      let body = await readFile(file);
       const type = MIME[extname(file).toLowerCase()] ?? "application/octet-stream";
+      const encoded = gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+      if (encoded) body = gzipSync(body, { level: 9 });
       send(200, req.method === "HEAD" ? undefined : body, {
         "Content-Type": type,
         "X-Content-Type-Options": "nosniff",
+        ...(encoded ? { "Content-Encoding": "gzip", Vary: "Accept-Encoding" } : {}),
       });
     } catch {
       send(404, `not found: ${path}`);

@@ -6,6 +6,10 @@
 //! - `layerdiff compare OLD [NEW] [--format text|markdown|json]` prints the
 //!   aligned rows, the totals and the delta (Markdown and JSON also carry the
 //!   pair's insights, as the page's exports do).
+//! - `layerdiff compare A B C… ` (3 to 8 files, the first history of each) or
+//!   `layerdiff compare FILE` with FILE holding 3 to 8 histories compares a
+//!   path in order: each step's total and changes, then every neighbour pair
+//!   (`compare::path_report`).
 //! - `layerdiff link OLD [NEW] [--base-url URL] [--short] [--redact]` prints
 //!   a share link.
 //! - `layerdiff insights FILE [NEW] [--format text|markdown|json]` prints why
@@ -20,10 +24,11 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use layerdiff::core::compare::{compare, report};
+use layerdiff::core::compare::path::{compare_path, MAX_STEPS};
+use layerdiff::core::compare::{compare, path_report, report};
 use layerdiff::core::export::{insights_json, parsed_json};
 use layerdiff::core::insights::{self, of_histories};
-use layerdiff::core::model::History;
+use layerdiff::core::model::{History, Parsed};
 use layerdiff::core::parse::parse;
 use layerdiff::core::share::{encode, EncodeOptions, SharedPair, SharedPane, ViewOptions};
 use layerdiff::core::split::split_after_first;
@@ -34,11 +39,14 @@ const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";
 const USAGE: &str = "\
 usage: layerdiff parse FILE|-
        layerdiff compare OLD [NEW] [--format text|markdown|json]
+       layerdiff compare A B C... [--format text|markdown|json]
        layerdiff link OLD [NEW] [--base-url URL] [--short] [--redact]
        layerdiff insights FILE [NEW] [--format text|markdown|json]
 
 FILE may be - for standard input. A single file holding two histories
 (a before/after submission) may be passed alone to compare and link.
+compare with 3 to 8 files, or one file holding 3 to 8 histories, compares
+them as a path, in order.
 insights reports every history of FILE and compares the first two
 (with NEW: the first history of each file).";
 
@@ -129,20 +137,7 @@ fn read_pair(files: &[&String]) -> Result<Pair, CliError> {
         [one] => {
             let text = read_input(one)?;
             let parsed = parse(&text);
-            let [before, after, ..] = parsed.histories.as_slice() else {
-                return Err(CliError::Usage(format!(
-                    "{one} holds {} history; pass a second file (OLD NEW), or one file holding both",
-                    parsed.histories.len()
-                )));
-            };
-            let (before_text, after_text) = split_after_first(&text, &parsed);
-            Ok(Pair {
-                before: before.clone(),
-                after: after.clone(),
-                before_text,
-                after_text,
-                selected: (0, 0),
-            })
+            pair_of_parsed(one, &text, &parsed)
         }
         [old, new] => {
             let first = |path: &String| -> Result<(String, History), CliError> {
@@ -166,6 +161,67 @@ fn read_pair(files: &[&String]) -> Result<Pair, CliError> {
         _ => Err(CliError::Usage(
             "expected OLD NEW, or one file holding two histories".into(),
         )),
+    }
+}
+
+/// The pair one file holds (its first two histories), `name` for messages.
+fn pair_of_parsed(name: &str, text: &str, parsed: &Parsed) -> Result<Pair, CliError> {
+    let [before, after, ..] = parsed.histories.as_slice() else {
+        return Err(CliError::Usage(format!(
+            "{name} holds {} history; pass a second file (OLD NEW), or one file holding both",
+            parsed.histories.len()
+        )));
+    };
+    let (before_text, after_text) = split_after_first(text, parsed);
+    Ok(Pair {
+        before: before.clone(),
+        after: after.clone(),
+        before_text,
+        after_text,
+        selected: (0, 0),
+    })
+}
+
+/// What `compare` compares: a pair (two files, or one file holding two
+/// histories), or a path (3 to 8 files, or one file holding 3 to 8).
+enum Compared {
+    Pair(Pair),
+    Path(Vec<History>),
+}
+
+fn read_compared(files: &[&String]) -> Result<Compared, CliError> {
+    match files {
+        [one] => {
+            let text = read_input(one)?;
+            let parsed = parse(&text);
+            let n = parsed.histories.len();
+            if n <= 2 {
+                return pair_of_parsed(one, &text, &parsed).map(Compared::Pair);
+            }
+            if n > MAX_STEPS {
+                return Err(CliError::Input(format!(
+                    "{one} holds {n} histories; a path compares at most {MAX_STEPS}: pass the files of the steps instead"
+                )));
+            }
+            Ok(Compared::Path(parsed.histories))
+        }
+        [_, _] => read_pair(files).map(Compared::Pair),
+        _ if files.len() > MAX_STEPS => Err(CliError::Usage(format!(
+            "{} files given; a path compares at most {MAX_STEPS}",
+            files.len()
+        ))),
+        _ => {
+            let mut steps = Vec::with_capacity(files.len());
+            for path in files {
+                let history = parse(&read_input(path)?)
+                    .histories
+                    .into_iter()
+                    .next()
+                    .ok_or_else(|| CliError::Input(format!("no docker history found in {path}")))?;
+                steps.push(history);
+            }
+            Ok(Compared::Path(steps))
+        }
     }
 }
 
@@ -206,13 +262,34 @@ fn split_args<'a>(
 fn cmd_compare(args: &[String]) -> Result<ExitCode, CliError> {
     let (files, opts) = split_args(args, &["--format"], &[])?;
     let format = opts.iter().find_map(|(_, v)| *v).unwrap_or("text");
-    let pair = read_pair(&files)?;
+    let pair = match read_compared(&files)? {
+        Compared::Pair(pair) => pair,
+        Compared::Path(steps) => return print_path(&steps, format),
+    };
     let comparison = compare(&pair.before, &pair.after);
     let found = insights::of_pair(&pair.before, &pair.after, &comparison);
     let out = match format {
         "text" => report::text(&comparison),
         "markdown" | "md" => report::markdown_full(&comparison, Some(&found), None),
         "json" => report::json_with_insights(&comparison, &found),
+        other => {
+            return Err(CliError::Usage(format!(
+                "unknown --format `{other}`: expected text, markdown or json"
+            )))
+        }
+    };
+    println!("{}", out.trim_end());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the comparison of a path of 3 to 8 histories.
+fn print_path(histories: &[History], format: &str) -> Result<ExitCode, CliError> {
+    let steps: Vec<&History> = histories.iter().collect();
+    let path = compare_path(&steps).map_err(|e| CliError::Input(e.to_string()))?;
+    let out = match format {
+        "text" => path_report::text(&path),
+        "markdown" | "md" => path_report::markdown(&path),
+        "json" => path_report::json(&path),
         other => {
             return Err(CliError::Usage(format!(
                 "unknown --format `{other}`: expected text, markdown or json"

@@ -1,5 +1,6 @@
 //! Legibility of the chart at every width the UI uses (520 to 1100) and at
-//! phone widths: every corpus pair is drawn at 360, 400, 520, 640, 760, 960
+//! phone widths: every corpus pair, and paths of 3 to 8 steps made of the
+//! corpus histories in order, are drawn at 320, 360, 400, 520, 640, 760, 960
 //! and 1100 wide, light and dark, and no text may overlap another text or
 //! leave the viewBox.
 //!
@@ -14,8 +15,9 @@
 mod compare_common;
 use compare_common as common;
 
-use layerdiff::core::chart::{chart_data, render_svg, ChartOptions};
+use layerdiff::core::chart::{chart_data, path_svg, render_svg, ChartOptions};
 use layerdiff::core::compare::compare;
+use layerdiff::core::compare::path::{compare_path, MAX_STEPS};
 use layerdiff::core::model::History;
 
 /// How far two estimated boxes may overlap (or a box may leave the viewBox)
@@ -23,8 +25,8 @@ use layerdiff::core::model::History;
 const SLACK: f64 = 1.0;
 
 /// The widths the UI asks for (its container clamped to 520..=1100), and
-/// phone widths (360, 400) for when it draws at the true width of a phone.
-const WIDTHS: [u32; 7] = [360, 400, 520, 640, 760, 960, 1100];
+/// phone widths (320, 360, 400) for when it draws at the true width of a phone.
+const WIDTHS: [u32; 8] = [320, 360, 400, 520, 640, 760, 960, 1100];
 
 /// The height the UI gives for a width (src/ui/comparison.rs `chart_height_for`).
 fn height_for(width: u32) -> u32 {
@@ -287,14 +289,10 @@ fn no_text_overlaps_or_leaves_the_view_at_any_width() {
                     let file = format!("{name}-{width}-{theme}.svg");
                     let _ = std::fs::write(std::path::Path::new(&dir).join(file), &svg);
                 }
-                if dark {
-                    // same layout as light: check once
-                    continue;
-                }
                 let problems = legibility_problems(&svg, width, height);
                 if !problems.is_empty() {
                     failures.push(format!(
-                        "corpus {name} at {width}×{height}:\n    {}",
+                        "corpus {name} at {width}×{height} {theme}:\n    {}",
                         problems.join("\n    ")
                     ));
                 }
@@ -388,4 +386,136 @@ fn the_waterfall_goes_below_the_columns_when_narrow() {
             );
         }
     }
+}
+
+/// Paths of `n` steps from the corpus: every history of every file, in file
+/// order, cut into runs of `n` (the last run taken from the end, so every
+/// history is in some path), and the made-up extremes repeated to `n` steps.
+fn corpus_paths(n: usize) -> Vec<(String, Vec<History>)> {
+    let mut all: Vec<History> = Vec::new();
+    for (_, before, after) in corpus_pairs() {
+        // corpus_pairs gives neighbours; keep each history once
+        if all.last() != Some(&before) {
+            all.push(before);
+        }
+        all.push(after);
+    }
+    let mut paths = Vec::new();
+    let mut start = 0;
+    while start < all.len() {
+        let from = start.min(all.len().saturating_sub(n));
+        paths.push((format!("path{n}-{from}"), all[from..from + n].to_vec()));
+        start += n;
+    }
+    let extremes: Vec<History> = extreme_pairs()
+        .into_iter()
+        .flat_map(|(_, b, a)| [b, a])
+        .collect();
+    let repeated: Vec<History> = extremes.iter().cycle().take(n).cloned().collect();
+    paths.push((format!("path{n}-extremes"), repeated));
+    paths
+}
+
+#[test]
+fn path_charts_of_2_to_8_columns_stay_legible_at_every_width() {
+    let mut failures = Vec::new();
+    let mut drawn = 0;
+    for n in 2..=MAX_STEPS {
+        for (name, histories) in corpus_paths(n) {
+            let steps: Vec<&History> = histories.iter().collect();
+            let p = compare_path(&steps).unwrap_or_else(|e| panic!("{name}: {e}"));
+            for width in WIDTHS {
+                let height = height_for(width);
+                for dark in [false, true] {
+                    let options = ChartOptions {
+                        width,
+                        height,
+                        dark,
+                    };
+                    let svg = path_svg(&p, &steps, &options);
+                    drawn += 1;
+                    let theme = if dark { "dark" } else { "light" };
+                    if let Ok(dir) = std::env::var("CHART_OUT") {
+                        let file = format!("{name}-{width}-{theme}.svg");
+                        let _ = std::fs::write(std::path::Path::new(&dir).join(file), &svg);
+                    }
+                    // every step has its column: one overlay rect per segment at least
+                    for k in 0..n {
+                        let hook = format!("data-step=\"{k}\"");
+                        let two = n == 2 && svg.contains("data-side=");
+                        assert!(two || svg.contains(&hook), "{name}: no column {k}");
+                    }
+                    let problems = legibility_problems(&svg, width, height);
+                    if !problems.is_empty() {
+                        failures.push(format!(
+                            "{name} at {width}×{height} {theme}:\n    {}",
+                            problems.join("\n    ")
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(drawn >= 7 * 8 * 2 * 3, "only {drawn} drawings");
+    assert!(
+        failures.is_empty(),
+        "{} drawings are hard to read:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Two steps through the path call draw exactly the pair chart.
+#[test]
+fn a_path_of_two_is_the_pair_chart() {
+    let (before, after) = (common::demo_before(), common::demo_after());
+    let p = compare_path(&[&before, &after]).expect("a path");
+    for width in WIDTHS {
+        let options = ChartOptions {
+            width,
+            height: height_for(width),
+            dark: false,
+        };
+        let pair = render_svg(
+            &chart_data(&compare(&before, &after), &before, &after),
+            &options,
+        );
+        assert_eq!(path_svg(&p, &[&before, &after], &options), pair, "{width}");
+    }
+}
+
+/// Between the widths above: every 20 units from 320 to 1100, the first
+/// corpus path and the made-up extremes of every length stay legible too.
+#[test]
+fn path_charts_stay_legible_between_the_usual_widths() {
+    let mut failures = Vec::new();
+    for n in 2..=MAX_STEPS {
+        let paths = corpus_paths(n);
+        let picked = [paths.first(), paths.last()];
+        for (name, histories) in picked.into_iter().flatten() {
+            let steps: Vec<&History> = histories.iter().collect();
+            let p = compare_path(&steps).unwrap_or_else(|e| panic!("{name}: {e}"));
+            for width in (320..=1100).step_by(20) {
+                let height = height_for(width);
+                let options = ChartOptions {
+                    width,
+                    height,
+                    dark: false,
+                };
+                let problems = legibility_problems(&path_svg(&p, &steps, &options), width, height);
+                if !problems.is_empty() {
+                    failures.push(format!(
+                        "{name} at {width}×{height}:\n    {}",
+                        problems.join("\n    ")
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} drawings are hard to read:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

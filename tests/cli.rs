@@ -418,3 +418,164 @@ fn insights_text_and_markdown_and_their_errors() {
     );
     assert_eq!(run(&["insights"], None).status.code(), Some(2));
 }
+
+const WORKSHOP: &str =
+    "tests/data/corpus/046-docker-workshop-ver1-ver2-ver3-commit-layers-note.txt";
+const COURSE: &str = "tests/data/corpus/067-dwd306-pedro-4-histories-last-missing-header.txt";
+
+/// Each history of a corpus file as a file of its own (the text from the end
+/// of the previous history to the end of this one, so its command line and
+/// heading stay with it), written under the target dir; their paths.
+fn one_file_per_history(corpus: &str, tag: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(corpus).expect("the corpus file");
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-path-{tag}"));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let mut from = 0;
+    let mut paths = Vec::new();
+    for (k, h) in parse(&text).histories.iter().enumerate() {
+        let path = dir.join(format!("step{k}.txt"));
+        std::fs::write(&path, lines[from..h.lines.1].concat()).expect("a step file");
+        paths.push(path.to_string_lossy().into_owned());
+        from = h.lines.1;
+    }
+    paths
+}
+
+/// `(total_bytes, to_previous delta_bytes)` of every step of a path's JSON.
+fn step_figures(v: &Value) -> Vec<(u64, Option<i64>)> {
+    v["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| {
+            let total = s["total_bytes"].as_u64().expect("a total");
+            (total, s["to_previous"]["delta_bytes"].as_i64())
+        })
+        .collect()
+}
+
+#[test]
+fn compare_of_three_files_is_a_path_of_three_steps() {
+    let files = one_file_per_history(WORKSHOP, "workshop");
+    let args = |format: &'static str| -> Vec<String> {
+        let mut a = vec!["compare".to_string()];
+        a.extend(files.iter().take(3).cloned());
+        a.extend(["--format".to_string(), format.to_string()]);
+        a
+    };
+    let run_with = |format| {
+        let a = args(format);
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        let out = run(&refs, None);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    };
+    let v = json_of(&run_with("json"));
+    // ver1 → ver2 → ver3 as the corpus lists them (expected.json)
+    let hs = parse(&std::fs::read_to_string(WORKSHOP).expect("the corpus file")).histories;
+    let total = |k: usize| -> u64 {
+        hs[k]
+            .layers
+            .iter()
+            .map(|l| l.size.map_or(0, |s| s.bytes))
+            .sum()
+    };
+    assert_eq!(
+        step_figures(&v),
+        vec![
+            (total(0), None),
+            (total(1), Some(total(1) as i64 - total(0) as i64)),
+            (total(2), Some(-23)),
+        ]
+    );
+    assert_eq!(v["neighbours"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["neighbours"][1]["before_step"], 1);
+    // each neighbour is the pair's own JSON
+    let pair = compare(&hs[0], &hs[1]);
+    assert_eq!(v["neighbours"][0]["delta_bytes"], pair.delta.bytes);
+    assert_eq!(v["neighbours"][0]["rows"][2]["status"], "removed");
+    assert_eq!(
+        v["base_spans"],
+        serde_json::json!([{"first_step": 0, "last_step": 2, "layers": 2, "bytes": 5_540_000}])
+    );
+    let md = String::from_utf8_lossy(&run_with("markdown").stdout).into_owned();
+    assert!(
+        md.contains("| Step | Image | Layers | Total | Δ to previous | Δ to first |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 3 | `basic-app` | 8 | ≈ 117 MB | −23 B (< 0.1 %) | ≈ 0 (within rounding) |"),
+        "{md}"
+    );
+    assert_eq!(md.matches("### Step ").count(), 2, "{md}");
+    let text = String::from_utf8_lossy(&run_with("text").stdout).into_owned();
+    assert!(
+        text.starts_with("Path of 3 steps: ≈ 117 MB → ≈ 117 MB → ≈ 117 MB"),
+        "{text}"
+    );
+    assert!(text.contains("== Step 2 → 3 =="), "{text}");
+}
+
+#[test]
+fn compare_of_one_file_holding_four_histories_is_a_path_of_four_steps() {
+    let out = run(&["compare", COURSE, "--format", "json"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json_of(&out);
+    let hs = parse(&std::fs::read_to_string(COURSE).expect("the corpus file")).histories;
+    let totals: Vec<u64> = step_figures(&v).into_iter().map(|f| f.0).collect();
+    let expected: Vec<u64> = hs
+        .iter()
+        .map(|h| h.layers.iter().map(|l| l.size.map_or(0, |s| s.bytes)).sum())
+        .collect();
+    assert_eq!(totals, expected);
+    assert_eq!(v["steps"][3]["label"], "After (hello-frontend)");
+    let spans: Vec<(u64, u64)> = v["base_spans"]
+        .as_array()
+        .expect("spans")
+        .iter()
+        .filter_map(|s| Some((s["first_step"].as_u64()?, s["last_step"].as_u64()?)))
+        .collect();
+    assert_eq!(spans, vec![(0, 1), (2, 3)]);
+    // the same four as four files: the same path
+    let files = one_file_per_history(COURSE, "course");
+    let mut args = vec!["compare"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--format", "json"]);
+    let four = json_of(&run(&args, None));
+    assert_eq!(step_figures(&four), step_figures(&v));
+    let md = run(&["compare", COURSE, "--format", "markdown"], None);
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(
+        md.contains("| 3 | `Before (hello-frontend)` | 10 | ≈ 514 MB | ≈ −46.3 MB (−8.3 %) | ≈ −46.3 MB (−8.3 %) |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("### Step 3 → 4: `Before (hello-frontend)` → `After (hello-frontend)`"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_path_of_more_than_eight_is_refused_with_a_message() {
+    let nine = vec![DEMO; 9];
+    let mut args = vec!["compare"];
+    args.extend(nine);
+    let out = run(&args, None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("9 files given; a path compares at most 8"),
+        "{err}"
+    );
+}

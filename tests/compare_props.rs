@@ -158,3 +158,67 @@ proptest! {
         prop_assert!(svg.trim_end().ends_with("</svg>"));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A path of 2 to 8 histories (sizes anywhere in u64 included): every layer
+    /// of every step has one track, distinct within its step; a track lives in
+    /// one run of consecutive steps and passes from a step to the next exactly
+    /// where a neighbour row matches its layers; Δ to first is the totals'
+    /// difference; the chart covers every layer once and draws at any width.
+    #[test]
+    fn a_path_follows_every_layer_and_draws(
+        steps in prop::collection::vec(
+            prop_oneof![history(10), prop::collection::vec(extreme_layer(), 0..6)
+                .prop_map(|layers| History { layers, ..History::default() })],
+            2..=8,
+        ),
+        width in 300u32..1200,
+    ) {
+        use layerdiff::core::compare::path::compare_path;
+        let refs: Vec<&History> = steps.iter().collect();
+        let p = compare_path(&refs).expect("2 to 8 steps");
+        for (k, step) in p.steps.iter().enumerate() {
+            prop_assert_eq!(step.tracks.len(), steps[k].layers.len());
+            let mut ids: Vec<usize> = step.tracks.iter().map(|t| t.0).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), step.tracks.len());
+            let diff = i128::from(step.total.bytes) - i128::from(p.steps[0].total.bytes);
+            let to_first = step.to_first.map_or(0, |d| i128::from(d.bytes));
+            // saturating sums may clip the difference; it is exact otherwise
+            if step.total.bytes < u64::MAX / 2 && p.steps[0].total.bytes < u64::MAX / 2 {
+                prop_assert_eq!(to_first, diff);
+            }
+        }
+        for (t, track) in p.tracks.iter().enumerate() {
+            for (k, step) in p.steps.iter().enumerate() {
+                let holds = step.tracks.iter().any(|x| x.0 == t);
+                prop_assert_eq!(holds, (track.first_step..=track.last_step).contains(&k));
+            }
+        }
+        for (k, c) in p.neighbours.iter().enumerate() {
+            for r in &c.rows {
+                if let (Some(b), Some(a)) = (&r.before, &r.after) {
+                    prop_assert_eq!(p.track_of(k, b.index), p.track_of(k + 1, a.index));
+                }
+            }
+        }
+        for w in p.base_spans.windows(2) {
+            prop_assert!(w[0].last_step < w[1].first_step, "{:?}", p.base_spans);
+        }
+        let d = layerdiff::core::chart::path_chart_data(&p, &refs);
+        for (k, h) in steps.iter().enumerate() {
+            let mut layers: Vec<usize> = d.segments.iter().filter(|s| s.step == k).flat_map(|s| s.layers.clone()).collect();
+            layers.sort_unstable();
+            prop_assert_eq!(layers, (0..h.layers.len()).collect::<Vec<_>>());
+        }
+        let options = layerdiff::core::chart::ChartOptions { width, height: 600, dark: width % 2 == 0 };
+        let svg = layerdiff::core::chart::path_svg(&p, &refs, &options);
+        prop_assert!(svg.trim_end().ends_with("</svg>"));
+        let json: serde_json::Value = serde_json::from_str(&layerdiff::core::compare::path_report::json(&p)).expect("json");
+        prop_assert_eq!(json["steps"].as_array().map(Vec::len), Some(steps.len()));
+        let _ = (layerdiff::core::compare::path_report::text(&p), layerdiff::core::compare::path_report::markdown(&p));
+    }
+}

@@ -17,12 +17,15 @@
 pub mod app;
 pub mod chart;
 pub mod compare;
+pub mod embed;
 pub mod export;
 pub mod insights;
 pub mod instruction;
 pub mod markdown;
 pub mod model;
+pub mod order;
 pub mod parse;
+pub mod present;
 pub mod redact;
 pub mod render;
 pub mod share;

@@ -29,6 +29,7 @@
 //! (a public key fingerprint in official images), `PUBLIC_KEY`, `*_FILE`,
 //! `*_PATH`, `*_URL`, `*_ID`, and values that are `$VARIABLE` references.
 
+use crate::core::order::{sort_by_rank, Rank};
 use std::ops::Range;
 
 use serde::Serialize;
@@ -145,7 +146,12 @@ pub fn mask_text(text: &str) -> String {
 /// invalid ones are skipped) with what `cover` gives for it.
 fn mask_ranges(text: &str, ranges: &[Range<usize>], cover: impl Fn(&str) -> String) -> String {
     let mut sorted: Vec<&Range<usize>> = ranges.iter().collect();
-    sorted.sort_by_key(|r| (r.start, r.end));
+    sort_by_rank(&mut sorted, |r| {
+        Rank::new()
+            .then(r.start as u64, 64)
+            .then(r.end as u64, 64)
+            .get()
+    });
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     for r in sorted {
@@ -172,7 +178,12 @@ pub fn find_in_text(text: &str) -> Vec<Secret> {
     url_credentials(text, &mut found);
     headers(text, &mut found);
     token_shapes(text, &mut found);
-    found.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+    sort_by_rank(&mut found, |s| {
+        Rank::new()
+            .then(s.range.start as u64, 64)
+            .then_desc(s.range.end as u64, 64)
+            .get()
+    });
     let mut out: Vec<Secret> = Vec::with_capacity(found.len());
     for s in found {
         match out.last() {

@@ -236,7 +236,7 @@ pub fn chart_data(c: &Comparison, before: &History, after: &History) -> ChartDat
 
 /// The byte range the waterfall's axis spans: from 0, or — when all running
 /// totals are close together — from just below the smallest (a broken axis).
-fn waterfall_axis(bars: &[Bar]) -> (u64, u64) {
+pub(crate) fn waterfall_axis(bars: &[Bar]) -> (u64, u64) {
     let values = bars.iter().flat_map(|b| {
         let ends = [b.from, b.to];
         let totals = matches!(b.kind, BarKind::Start | BarKind::End);

@@ -73,13 +73,31 @@ pub enum Key {
     Status(Status),
     /// The grey shared base image.
     Base,
+    /// A path's layers by the step they first appear in (0-based).
+    Origin(usize),
 }
+
+/// The legend words of [`Key::Origin`], one per step of a path.
+const ORIGIN_WORDS: [&str; 8] = [
+    "from step 1",
+    "new in step 2",
+    "new in step 3",
+    "new in step 4",
+    "new in step 5",
+    "new in step 6",
+    "new in step 7",
+    "new in step 8",
+];
 
 impl Key {
     pub fn word(self) -> &'static str {
         match self {
             Key::Status(s) => s.as_str(),
             Key::Base => "shared base image",
+            Key::Origin(k) => ORIGIN_WORDS
+                .get(k)
+                .copied()
+                .unwrap_or("new in a later step"),
         }
     }
 }
@@ -99,8 +117,18 @@ impl Legend {
     /// Lays out the keys of the statuses `present` (plus the base image)
     /// from the left edge, starting a new line when one would overflow `w`.
     pub fn new(present: &[Status], w: i32) -> Legend {
+        let keys: Vec<Key> = present
+            .iter()
+            .map(|s| Key::Status(*s))
+            .chain([Key::Base])
+            .collect();
+        Legend::of_keys(&keys, w)
+    }
+
+    /// Lays out `keys` in order from the left edge, wrapping as [`Legend::new`].
+    pub fn of_keys(keys: &[Key], w: i32) -> Legend {
         let right = w - 14;
-        let keys = present.iter().map(|s| Key::Status(*s)).chain([Key::Base]);
+        let keys = keys.iter().copied();
         let mut lines: Vec<Vec<(i32, Key)>> = vec![Vec::new()];
         let mut x = 14;
         for key in keys {
@@ -156,6 +184,11 @@ pub fn present_statuses(d: &ChartData) -> Vec<Status> {
         .collect()
 }
 
+/// The drawing's width in units: never narrower than [`MIN_WIDTH`].
+pub fn clamp_width(width: u32) -> i32 {
+    width.clamp(MIN_WIDTH, 4000) as i32
+}
+
 /// Where things go, computed once from the size and the data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
@@ -187,9 +220,14 @@ pub struct Layout {
 
 impl Layout {
     pub fn new(width: u32, height: u32, d: &ChartData) -> Layout {
-        let w = width.clamp(MIN_WIDTH, 4000) as i32;
+        let legend = Legend::new(&present_statuses(d), clamp_width(width));
+        Layout::with_legend(width, height, d, legend)
+    }
+
+    /// [`Layout::new`] with a legend of the caller's (a path's keys).
+    pub fn with_legend(width: u32, height: u32, d: &ChartData, legend: Legend) -> Layout {
+        let w = clamp_width(width);
         let h = height.clamp(300, 4000) as i32;
-        let legend = Legend::new(&present_statuses(d), w);
         let legend_top = legend.top(h);
         let n = d.waterfall.len().max(1) as i32;
         let top = 92;

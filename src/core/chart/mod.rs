@@ -9,12 +9,21 @@
 //! - `layout`: where each part goes for a width and height — side by side
 //!   when wide, the waterfall below the columns when narrow (phones) — and
 //!   the text-width estimate every label is fitted with.
-//! - `palette`: Okabe–Ito status colours, light and dark.
+//! - `palette`: Okabe–Ito status colours, light and dark (and a path's
+//!   colours by the step a layer first appears in).
+//! - `path_data` / `path_svg`: the chart of a path of 3 to 8 steps (one
+//!   column per step, bands between neighbours, a layer's colour kept across
+//!   columns, the waterfall through every step); [`path_svg()`] is the one call
+//!   for a path of any length (two steps draw the pair chart above).
 
 pub mod data;
 mod layout;
 pub mod palette;
+pub mod path_data;
+pub mod path_svg;
 pub mod svg;
 
 pub use data::{chart_data, Band, Bar, BarKind, ChartData, Column, Segment, SegmentKind};
+pub use path_data::{path_chart_data, PairRow, PathBand, PathChartData, PathColumn, PathSegment};
+pub use path_svg::{origin_colour, path_svg, render_path_svg};
 pub use svg::{render_svg, status_colour, ChartOptions};

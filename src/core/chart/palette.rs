@@ -82,6 +82,46 @@ impl Palette {
     }
 }
 
+/// The colours of a path's layers by the step they first appear in (Okabe–Ito
+/// hues, then a purple): a layer keeps its colour in every column.
+const ORIGINS_LIGHT: [Rgb; 8] = [
+    (0, 114, 178),   // blue
+    (230, 159, 0),   // orange
+    (0, 158, 115),   // bluish green
+    (204, 121, 167), // reddish purple
+    (86, 180, 233),  // sky blue
+    (213, 94, 0),    // vermillion
+    (240, 228, 66),  // yellow
+    (117, 112, 179), // purple
+];
+
+/// The same hues for the dark background (sky blue first, blue fifth).
+const ORIGINS_DARK: [Rgb; 8] = [
+    (86, 180, 233),
+    (230, 159, 0),
+    (0, 158, 115),
+    (204, 121, 167),
+    (0, 114, 178),
+    (213, 94, 0),
+    (240, 228, 66),
+    (150, 145, 210),
+];
+
+impl Palette {
+    /// The colour of the layers that first appear in step `step` of a path.
+    pub fn origin(&self, step: usize) -> Rgb {
+        let colours = if self.background == Palette::DARK.background {
+            &ORIGINS_DARK
+        } else {
+            &ORIGINS_LIGHT
+        };
+        colours
+            .get(step % colours.len())
+            .copied()
+            .unwrap_or(self.muted)
+    }
+}
+
 /// `#rrggbb`.
 pub fn hex(c: Rgb) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)

@@ -19,9 +19,9 @@
 //! the columns when narrow); every text is fitted to its room with the
 //! layout's width estimate, and side labels that cannot all be stacked
 //! legibly keep the biggest ones, so no text overlaps another at any width
-//! (`tests/chart_layout.rs` checks every corpus pair from 360 to 1100 wide).
+//! (`tests/chart_layout.rs` checks every corpus pair from 320 to 1100 wide).
 
-use super::data::{BarKind, ChartData, Column, Segment, SegmentKind};
+use super::data::{Bar, BarKind, ChartData, Column, Segment, SegmentKind};
 use super::layout::{
     fit, text_width, Key, Layout, BAR_TEXT_SIZE, EDGE, LABEL_DETAIL_SIZE, LABEL_PITCH, LABEL_SIZE,
     LEGEND_SIZE, NOTE_SIZE,
@@ -53,7 +53,7 @@ impl Default for ChartOptions {
     }
 }
 
-const FONT: &str = "system-ui, sans-serif";
+pub(super) const FONT: &str = "system-ui, sans-serif";
 
 /// A solid or translucent colour for plotters.
 #[allow(non_snake_case)]
@@ -62,22 +62,42 @@ fn Paint(c: Rgb, alpha: f64) -> RGBAColor {
 }
 
 /// Thin wrapper: plotters' backend calls with errors ignored (a String target cannot fail).
-struct Canvas<'a> {
+pub(super) struct Canvas<'a> {
     b: SVGBackend<'a>,
 }
 
 impl Canvas<'_> {
-    fn rect(&mut self, x0: i32, y0: i32, x1: i32, y1: i32, c: Rgb, alpha: f64) {
+    /// A canvas drawing into `buf`, `w` × `h` units.
+    pub(super) fn new(buf: &mut String, w: i32, h: i32) -> Canvas<'_> {
+        Canvas {
+            b: SVGBackend::with_string(buf, (w as u32, h as u32)),
+        }
+    }
+    /// Writes the drawing out (plotters' `present`).
+    pub(super) fn finish(mut self) {
+        let _ = self.b.present();
+    }
+    pub(super) fn rect(&mut self, x0: i32, y0: i32, x1: i32, y1: i32, c: Rgb, alpha: f64) {
         let _ = self.b.draw_rect((x0, y0), (x1, y1), &Paint(c, alpha), true);
     }
-    fn line(&mut self, from: (i32, i32), to: (i32, i32), c: Rgb, alpha: f64) {
+    pub(super) fn line(&mut self, from: (i32, i32), to: (i32, i32), c: Rgb, alpha: f64) {
         let _ = self.b.draw_line(from, to, &Paint(c, alpha));
     }
-    fn polygon(&mut self, pts: Vec<(i32, i32)>, c: Rgb, alpha: f64) {
+    pub(super) fn polygon(&mut self, pts: Vec<(i32, i32)>, c: Rgb, alpha: f64) {
         let _ = self.b.fill_polygon(pts, &Paint(c, alpha));
     }
     #[allow(clippy::too_many_arguments)]
-    fn text(&mut self, s: &str, x: i32, y: i32, size: f64, c: Rgb, h: HPos, v: VPos, bold: bool) {
+    pub(super) fn text(
+        &mut self,
+        s: &str,
+        x: i32,
+        y: i32,
+        size: f64,
+        c: Rgb,
+        h: HPos,
+        v: VPos,
+        bold: bool,
+    ) {
         if s.is_empty() {
             return;
         }
@@ -186,25 +206,31 @@ fn draw_bands(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
             }
             continue;
         }
-        // a smooth ribbon: smoothstep between the columns
-        let steps = 24;
-        let mut pts = Vec::with_capacity(2 * steps + 2);
-        for k in 0..=steps {
-            let t = k as f64 / steps as f64;
-            let s = t * t * (3.0 - 2.0 * t);
-            let x = x0 + ((x1 - x0) as f64 * t).round() as i32;
-            let y = bt as f64 + (at - bt) as f64 * s;
-            pts.push((x, y.round() as i32));
-        }
-        for k in (0..=steps).rev() {
-            let t = k as f64 / steps as f64;
-            let s = t * t * (3.0 - 2.0 * t);
-            let x = x0 + ((x1 - x0) as f64 * t).round() as i32;
-            let y = bb as f64 + (ab - bb) as f64 * s;
-            pts.push((x, y.round() as i32));
-        }
-        c.polygon(pts, colour, alpha);
+        c.polygon(ribbon((x0, bt, bb), (x1, at, ab)), colour, alpha);
     }
+}
+
+/// A smooth ribbon (smoothstep) from the span `top..bottom` at `x` on the
+/// left to the span at `x` on the right: `(x, top, bottom)` each.
+pub(super) fn ribbon(left: (i32, i32, i32), right: (i32, i32, i32)) -> Vec<(i32, i32)> {
+    let ((x0, bt, bb), (x1, at, ab)) = (left, right);
+    let steps = 24;
+    let mut pts = Vec::with_capacity(2 * steps + 2);
+    for k in 0..=steps {
+        let t = k as f64 / steps as f64;
+        let s = t * t * (3.0 - 2.0 * t);
+        let x = x0 + ((x1 - x0) as f64 * t).round() as i32;
+        let y = bt as f64 + (at - bt) as f64 * s;
+        pts.push((x, y.round() as i32));
+    }
+    for k in (0..=steps).rev() {
+        let t = k as f64 / steps as f64;
+        let s = t * t * (3.0 - 2.0 * t);
+        let x = x0 + ((x1 - x0) as f64 * t).round() as i32;
+        let y = bb as f64 + (ab - bb) as f64 * s;
+        pts.push((x, y.round() as i32));
+    }
+    pts
 }
 
 fn draw_columns(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
@@ -287,7 +313,12 @@ fn draw_columns(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
 }
 
 /// Diagonal stripes inside a box: `/` for removed, `\` for added.
-fn hatch(c: &mut Canvas, (x0, y0, x1, y1): (i32, i32, i32, i32), colour: Rgb, backslash: bool) {
+pub(super) fn hatch(
+    c: &mut Canvas,
+    (x0, y0, x1, y1): (i32, i32, i32, i32),
+    colour: Rgb,
+    backslash: bool,
+) {
     let (w, h) = (x1 - x0, y1 - y0);
     if w <= 0 || h <= 0 {
         return;
@@ -413,11 +444,42 @@ fn draw_labels(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
 }
 
 /// x of a byte value on the waterfall axis (values below the axis start at its left end).
-fn wf_x(d: &ChartData, bx0: i32, kx: f64, bytes: u64) -> i32 {
+pub(super) fn wf_x(d: &ChartData, bx0: i32, kx: f64, bytes: u64) -> i32 {
     bx0 + (bytes.saturating_sub(d.waterfall_axis.0) as f64 * kx).round() as i32
 }
 
+/// How one waterfall bar is painted: its colour and the symbol before its label.
+pub(super) struct BarStyle {
+    pub colour: Rgb,
+    pub symbol: &'static str,
+}
+
+/// A pair's bars: totals muted, changes in their status colour and symbol.
+fn status_bar_style(p: &Palette, bar: &Bar) -> BarStyle {
+    match bar.kind {
+        BarKind::Start | BarKind::End => BarStyle {
+            colour: p.muted,
+            symbol: "",
+        },
+        _ => BarStyle {
+            colour: p.status(bar.status),
+            symbol: bar.status.map_or("±", Status::symbol),
+        },
+    }
+}
+
 fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
+    draw_waterfall_styled(c, d, l, p, &|_, bar| status_bar_style(p, bar));
+}
+
+/// The waterfall, each bar painted as `style(bar index, bar)` says.
+pub(super) fn draw_waterfall_styled(
+    c: &mut Canvas,
+    d: &ChartData,
+    l: &Layout,
+    p: &Palette,
+    style: &dyn Fn(usize, &Bar) -> BarStyle,
+) {
     let (bx0, _bx1, kx, label_w) = l.bar_geometry(d);
     let (top, row_h) = (l.wf_top, l.wf_row_h);
     let heading = "Where the bytes went";
@@ -470,7 +532,10 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
         let y1 = y0 + bar_h;
         let (a, b) = (x(bar.from.min(bar.to)), x(bar.from.max(bar.to)));
         let total = matches!(bar.kind, BarKind::Start | BarKind::End);
-        let colour = if total { p.muted } else { p.status(bar.status) };
+        let BarStyle {
+            colour,
+            symbol: sym,
+        } = style(k, bar);
         c.rect(
             a,
             y0,
@@ -489,10 +554,6 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
             c.line((px, py), (px, y0), p.muted, 0.7);
         }
         prev_end = Some((x(bar.to), y1));
-        let sym = match bar.kind {
-            BarKind::Start | BarKind::End => "",
-            _ => bar.status.map_or("±", Status::symbol),
-        };
         let label = if sym.is_empty() {
             fit(&bar.label, BAR_TEXT_SIZE, label_room)
         } else {
@@ -524,7 +585,7 @@ fn draw_waterfall(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
     }
 }
 
-fn draw_legend(c: &mut Canvas, l: &Layout, p: &Palette) {
+pub(super) fn draw_legend(c: &mut Canvas, l: &Layout, p: &Palette) {
     let legend = &l.legend;
     for (k, line) in legend.lines.iter().enumerate() {
         let y = legend.y(k, l.h);
@@ -532,6 +593,7 @@ fn draw_legend(c: &mut Canvas, l: &Layout, p: &Palette) {
             let colour = match key {
                 Key::Status(s) => p.status(Some(s)),
                 Key::Base => p.base,
+                Key::Origin(step) => p.origin(step),
             };
             c.rect(x, y - 6, x + 12, y + 6, colour, 1.0);
             if let Key::Status(s) = key {
@@ -570,14 +632,14 @@ fn draw_legend(c: &mut Canvas, l: &Layout, p: &Palette) {
     );
 }
 
-fn esc(s: &str) -> String {
+pub(super) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
 
-fn join(v: &[usize]) -> String {
+pub(super) fn join(v: &[usize]) -> String {
     v.iter()
         .map(|x| x.to_string())
         .collect::<Vec<_>>()

@@ -23,6 +23,7 @@
 use super::key::compatible;
 use super::key::{self, similarity, Key};
 use crate::core::instruction::Keyword;
+use crate::core::order::{sort_by_rank, Rank};
 use std::collections::HashMap;
 
 /// Largest middle part aligned with one full table (cells).
@@ -468,7 +469,11 @@ impl Ctx<'_> {
         let mut left: Vec<usize> = (0..b_used.len())
             .filter(|&i| !b_used.get(i).copied().unwrap_or(true))
             .collect();
-        left.sort_by_key(|&i| std::cmp::Reverse(self.bbytes.get(i).copied().unwrap_or(0)));
+        sort_by_rank(&mut left, |&i| {
+            Rank::new()
+                .then_desc(self.bbytes.get(i).copied().unwrap_or(0), 64)
+                .get()
+        });
         let mut out = Vec::new();
         for i in left {
             let Some(kb) = self.before.get(i) else {

@@ -12,10 +12,15 @@
 //! - `align`: which layer is which (weighted LCS, moved, edited).
 //! - `numbers`: totals and deltas that respect rounding; human strings.
 //! - `report`: text, Markdown and JSON of a comparison, for the CLI.
+//! - `path`: 2 to 8 histories in order (neighbours compared, tracks, figures
+//!   per step, base spans) as a [`path::PathComparison`]; `path_report` its
+//!   text, Markdown and JSON.
 
 pub mod align;
 pub mod key;
 pub mod numbers;
+pub mod path;
+pub mod path_report;
 pub mod report;
 pub mod table;
 

@@ -13,6 +13,7 @@ use super::packages::{npm_install, pip_install};
 use super::steps::{Cmd, Step};
 use super::{finding, Confidence, Finding, Rule, Stake, MB};
 use crate::core::instruction::Keyword;
+use crate::core::order::{sort_by_rank, Rank};
 
 /// `ENV <NAME>_VERSION` of language images, and the language's name.
 const RUNTIMES: [(&str, &str); 8] = [
@@ -217,7 +218,7 @@ fn full_base(steps: &[Step<'_>], out: &mut Vec<Finding>) -> Option<&'static str>
         .iter()
         .filter(|s| s.keyword == Keyword::Run && s.body.contains("apt-get") && s.bytes() >= 10 * MB)
         .collect();
-    apt.sort_by_key(|s| std::cmp::Reverse(s.bytes()));
+    sort_by_rank(&mut apt, |s| Rank::new().then_desc(s.bytes(), 64).get());
     let largest = apt.first()?.bytes();
     if apt.len() < 2 || largest < 300 * MB {
         return None;

@@ -13,19 +13,21 @@ use super::build::slim_bytes;
 use super::pair::{Verdict, VerdictKind};
 use super::{Confidence, Finding, Gain, HistoryInsights, Insights, Rule, StakeKind};
 use crate::core::compare::numbers::human_bytes;
-use std::cmp::Reverse;
+use crate::core::order::{sort_by_rank, Rank};
 
 /// Sorts findings into display order (see the module doc).
-pub fn order(findings: &mut [Finding]) {
-    findings.sort_by_key(|f| {
-        (
-            f.inherited,
-            f.gain() != Gain::Size,
-            f.bytes.kind,
-            Reverse(f.bytes.value),
-            Reverse(f.layer),
-            f.rule,
-        )
+pub fn order(findings: &mut Vec<Finding>) {
+    // Own before inherited, size before advice, exact before estimates,
+    // most bytes first (unknown last), the oldest layer first, rule order.
+    sort_by_rank(findings, |f| {
+        Rank::new()
+            .then(u64::from(f.inherited), 1)
+            .then(u64::from(f.gain() != Gain::Size), 1)
+            .then(f.bytes.kind as u64, 2)
+            .then_desc(f.bytes.value.map_or(0, |v| v.saturating_add(1)), 64)
+            .then_desc(f.layer as u64, 32)
+            .then(f.rule as u64, 8)
+            .get()
     });
 }
 
@@ -191,7 +193,7 @@ pub fn pair_summary(ins: &Insights) -> Option<String> {
 /// The distinct titles of `verdicts`' rules, in rule order.
 fn titles(verdicts: &[&Verdict]) -> String {
     let mut rules: Vec<Rule> = verdicts.iter().map(|v| v.rule).collect();
-    rules.sort();
+    sort_by_rank(&mut rules, |&r| r as u128);
     rules.dedup();
     rules
         .iter()

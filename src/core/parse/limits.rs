@@ -11,6 +11,7 @@
 
 use crate::core::compare::numbers::human_bytes;
 use crate::core::model::{Diagnostic, Parsed, Severity};
+use crate::core::order::sort_by_rank;
 use crate::core::text::thousands;
 
 /// Bytes of a paste that are read; the rest is left out, cut at a line end.
@@ -51,7 +52,7 @@ pub fn apply(parsed: &mut Parsed, text: &str, read: &str) {
     cap_diagnostics(&mut parsed.diagnostics);
     if !notes.is_empty() {
         parsed.diagnostics.extend(notes);
-        parsed.diagnostics.sort_by_key(|d| d.line);
+        sort_by_rank(&mut parsed.diagnostics, |d| d.line as u128);
     }
 }
 

@@ -55,6 +55,7 @@ pub use layers::strip_mark;
 pub use size::{parse_size, SizeError};
 
 use crate::core::model::{Diagnostic, History, Parsed, Severity};
+use crate::core::order::sort_by_rank;
 use classify::{is_fence, Classified};
 use scan::{Found, JsonTexts, JsonViews, Scan};
 use segment::{split_lines, Line};
@@ -104,7 +105,7 @@ fn parse_all(text: &str) -> Parsed {
     if histories.is_empty() {
         diags.push(notes::nothing_found());
     }
-    diags.sort_by_key(|d| d.line);
+    sort_by_rank(&mut diags, |d| d.line as u128);
     Parsed {
         histories,
         diagnostics: diags,

@@ -57,6 +57,7 @@ mod error;
 pub mod limit;
 mod state;
 pub mod v1;
+pub mod v2;
 pub mod wire;
 
 pub use codec::{

@@ -122,23 +122,27 @@ pub fn encode(link: &Link) -> Vec<u8> {
     let flags = u64::from(link.view.sort_by_delta) | u64::from(link.view.base_collapsed) << 1;
     w.varint(flags);
     w.varint(0);
-    for pane in [&link.before, &link.after] {
-        w.str(&pane.label);
-        match &pane.body {
-            PaneBody::Text { selected, text } => {
-                w.byte(0);
-                w.varint(*selected as u64);
-                w.str(text);
-            }
-            PaneBody::History { style, history } => {
-                w.byte(1);
-                w.byte(*style);
-                w.str(&history.label);
-                write_layers(&mut w, &history.layers);
-            }
+    write_pane(&mut w, &link.before);
+    write_pane(&mut w, &link.after);
+    w.bytes
+}
+
+/// One pane as version 1 writes it (version 2 writes its steps the same way).
+pub(super) fn write_pane(w: &mut Writer, pane: &Pane) {
+    w.str(&pane.label);
+    match &pane.body {
+        PaneBody::Text { selected, text } => {
+            w.byte(0);
+            w.varint(*selected as u64);
+            w.str(text);
+        }
+        PaneBody::History { style, history } => {
+            w.byte(1);
+            w.byte(*style);
+            w.str(&history.label);
+            write_layers(w, &history.layers);
         }
     }
-    w.bytes
 }
 
 fn write_layers(w: &mut Writer, layers: &[Layer]) {
@@ -344,17 +348,17 @@ impl From<Malformed> for DecodeError {
 
 /// What is left of the text a payload may decode to, in bytes.
 #[derive(Debug)]
-struct Budget(usize);
+pub(super) struct Budget(pub(super) usize);
 
 impl Budget {
     /// Spends `n` bytes; called before the `n` bytes are made.
-    fn take(&mut self, n: usize) -> Result<(), DecodeError> {
+    pub(super) fn take(&mut self, n: usize) -> Result<(), DecodeError> {
         self.0 = self.0.checked_sub(n).ok_or(DecodeError::TooMuchText)?;
         Ok(())
     }
 
     /// A length-prefixed UTF-8 string, paid for before it is copied.
-    fn str(&mut self, r: &mut Reader<'_>) -> Result<String, DecodeError> {
+    pub(super) fn str(&mut self, r: &mut Reader<'_>) -> Result<String, DecodeError> {
         let b = r.raw()?;
         self.take(b.len())?;
         Ok(String::from_utf8(b.to_vec()).map_err(|_| Malformed)?)
@@ -393,7 +397,8 @@ pub fn decode_within(payload: &[u8], max_text: usize) -> Result<Link, DecodeErro
     })
 }
 
-fn read_pane(r: &mut Reader<'_>, budget: &mut Budget) -> Result<Pane, DecodeError> {
+/// One pane (version 2 reads its steps with this same reader).
+pub(super) fn read_pane(r: &mut Reader<'_>, budget: &mut Budget) -> Result<Pane, DecodeError> {
     let label = budget.str(r)?;
     let body = match r.byte()? {
         0 => {

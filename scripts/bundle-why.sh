@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Where the bytes of the web app's wasm go. Builds the release wasm with its
+# function names kept (Cargo profile `bundle-why`: release, not stripped;
+# passed through wasm-bindgen as Trunk does, but not through wasm-opt, so
+# sizes are ~10 % above the shipped ones) and prints the biggest items and a sum
+# per crate (our own crate per module), with twiggy (installed from
+# crates.io at a pinned version if missing).
+#
+#   scripts/bundle-why.sh [TOP]     # TOP items to list (default 30)
+source "$(dirname "$0")/lib.sh"
+ensure_wasm_target
+ensure_wasm_bindgen
+ensure_twiggy
+cargo build --profile bundle-why --target "$WASM_TARGET" --bin layerdiff-web
+out="$ROOT/target/bundle-why"
+rm -rf "$out"
+wasm-bindgen --target web --keep-debug --out-dir "$out" \
+  "$ROOT/target/$WASM_TARGET/bundle-why/layerdiff-web.wasm"
+node "$ROOT/scripts/bundle-why.mjs" "$out/layerdiff-web_bg.wasm" "${1:-30}"

@@ -1,0 +1,484 @@
+//! Chart data of a path (3 to 8 steps; two steps are the pair chart, see
+//! [`super::path_svg::path_svg`]): what the chart shows, as plain numbers
+//! and strings, computed from a [`PathComparison`] without any drawing.
+//!
+//! - One stacked column per step, oldest layer at the bottom, height ∝ size.
+//!   The base block a [`crate::core::compare::path::BaseSpan`] shares is one
+//!   segment in every column of the span; runs of tiny layers are grouped as
+//!   in the pair chart.
+//! - A segment's colour is its **origin**: the step its track first appears
+//!   in. So a layer matched from step to step keeps its colour in every
+//!   column, and what a step added stands out in that step's colour.
+//! - [`PathBand`]s join a layer to the same layer in the next column, one
+//!   set per neighbour comparison, with that comparison's status.
+//! - The waterfall: the first total, one bar per step (its change to the
+//!   previous step), the last total. Bar `k` of the changes stands for step
+//!   `k` (the first bar is step 0's total, the last the last step's); a
+//!   change bar's `rows` are the rows of `neighbours[k - 1]` that changed size.
+
+use super::data::{waterfall_axis, Bar, BarKind, SegmentKind};
+use crate::core::compare::numbers::human_bytes;
+use crate::core::compare::path::PathComparison;
+use crate::core::compare::{Comparison, LayerRef, Status};
+use crate::core::model::History;
+
+/// A row of one neighbour comparison: `row` of `neighbours[pair]` (which
+/// compares step `pair` with step `pair + 1`). The overlay writes it `pair:row`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PairRow {
+    pub pair: usize,
+    pub row: usize,
+}
+
+/// One block of a step's column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathSegment {
+    /// The step (column), from 0.
+    pub step: usize,
+    pub kind: SegmentKind,
+    /// Layer indexes in the step's history, oldest first.
+    pub layers: Vec<usize>,
+    /// The rows that hold these layers: in the comparison with the previous
+    /// step (as its after side) and with the next one (as its before side).
+    pub rows: Vec<PairRow>,
+    /// The step whose colour it has: where its (heaviest) layer first appears.
+    pub origin: usize,
+    /// Its layers first appear in this step (not in the first column).
+    pub new_here: bool,
+    /// Its layers are gone in the next step (not in the last column).
+    pub gone_next: bool,
+    /// The status towards the previous step (towards the next one in the
+    /// first column); None when a group mixes several.
+    pub status: Option<Status>,
+    /// Bytes below this segment in its column, and its size.
+    pub start: u64,
+    pub bytes: u64,
+    /// A full description for a tooltip / screen reader.
+    pub title: String,
+}
+
+impl PathSegment {
+    /// `data-status` value: the status word, or `mixed`.
+    pub fn status_str(&self) -> &'static str {
+        self.status.map_or("mixed", Status::as_str)
+    }
+}
+
+/// A ribbon from a layer in step `pair` to the same layer in step `pair + 1`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathBand {
+    pub pair: usize,
+    /// Index into `PathChartData::segments` of each end.
+    pub left_segment: usize,
+    pub right_segment: usize,
+    /// Byte range (bottom, top) in each column.
+    pub left_span: (u64, u64),
+    pub right_span: (u64, u64),
+    /// The colour: the origin of the layer's track.
+    pub origin: usize,
+    pub status: Status,
+    /// Rows of `neighbours[pair]`.
+    pub rows: Vec<usize>,
+}
+
+/// The title of one column: the step's name and total.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathColumn {
+    pub label: String,
+    /// `≈ 417 MB`.
+    pub total: String,
+    pub total_bytes: u64,
+}
+
+/// Everything the path chart draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathChartData {
+    pub title: String,
+    pub columns: Vec<PathColumn>,
+    /// First → last: `≈ −101 MB (−24 %)`.
+    pub delta: String,
+    /// The largest total (the scale's top), at least 1.
+    pub max_bytes: u64,
+    /// Every column's segments, column by column, each bottom up.
+    pub segments: Vec<PathSegment>,
+    pub bands: Vec<PathBand>,
+    /// First total, one change per later step, last total.
+    pub waterfall: Vec<Bar>,
+    pub waterfall_axis: (u64, u64),
+    /// Short description for `aria-label`.
+    pub summary: String,
+}
+
+/// Share of the largest total under which a layer is grouped (as the pair chart).
+const TINY: f64 = 0.005;
+/// A group closes at this many times the tiny size.
+const GROUP_MAX_TINIES: u64 = 4;
+
+/// Builds the chart data of a path; `histories` are its steps, in order.
+pub fn path_chart_data(p: &PathComparison, histories: &[&History]) -> PathChartData {
+    let max_bytes = p
+        .steps
+        .iter()
+        .map(|s| s.total.bytes)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let tiny = (max_bytes as f64 * TINY) as u64;
+    let sizes = sizes(histories);
+    let mut segments = Vec::new();
+    for k in 0..p.steps.len() {
+        let step_sizes = sizes.get(k).map_or(&[][..], Vec::as_slice);
+        segments.extend(step_segments(p, step_sizes, k, tiny));
+    }
+    let bands = bands(p, &segments, &sizes);
+    let columns: Vec<PathColumn> = p
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(k, s)| PathColumn {
+            label: name(&s.label, k),
+            total: s.total.approx(),
+            total_bytes: s.total.bytes,
+        })
+        .collect();
+    let waterfall = waterfall(p, &columns);
+    let last = p.steps.len().saturating_sub(1);
+    let delta = p.figures(last).to_first;
+    let totals: Vec<String> = columns.iter().map(|c| c.total.clone()).collect();
+    PathChartData {
+        title: "Sum of layer sizes".to_string(),
+        summary: format!(
+            "Sum of layer sizes over {} steps: {}; change {}",
+            columns.len(),
+            totals.join(", "),
+            delta
+        ),
+        delta,
+        max_bytes,
+        waterfall_axis: waterfall_axis(&waterfall),
+        waterfall,
+        columns,
+        segments,
+        bands,
+    }
+}
+
+/// A step's name: its label, or `step N`.
+fn name(label: &str, k: usize) -> String {
+    if label.trim().is_empty() {
+        format!("step {}", k + 1)
+    } else {
+        label.trim().to_string()
+    }
+}
+
+/// The rows of `c` by layer index on one side: `rows[i]` holds layer `i`.
+fn rows_by_layer(c: &Comparison, after: bool, n: usize) -> Vec<Option<usize>> {
+    let mut out = vec![None; n];
+    for (r, row) in c.rows.iter().enumerate() {
+        let side = if after { &row.after } else { &row.before };
+        if let Some(slot) = side.as_ref().and_then(|l| out.get_mut(l.index)) {
+            *slot = Some(r);
+        }
+    }
+    out
+}
+
+/// One layer of a step as the chart needs it.
+struct StepLayer {
+    index: usize,
+    bytes: u64,
+    rows: Vec<PairRow>,
+    origin: usize,
+    gone_next: bool,
+    status: Option<Status>,
+    reference: Option<LayerRef>,
+}
+
+fn step_layers(p: &PathComparison, k: usize, sizes: &[u64]) -> Vec<StepLayer> {
+    let n = sizes.len();
+    let previous = k.checked_sub(1).and_then(|q| p.neighbours.get(q));
+    let next = p.neighbours.get(k);
+    let from_previous = previous.map(|c| rows_by_layer(c, true, n));
+    let to_next = next.map(|c| rows_by_layer(c, false, n));
+    (0..n)
+        .map(|i| {
+            let before_row = from_previous
+                .as_ref()
+                .and_then(|m| m.get(i).copied().flatten());
+            let after_row = to_next.as_ref().and_then(|m| m.get(i).copied().flatten());
+            let prev = row_of(previous, before_row);
+            let nxt = row_of(next, after_row);
+            let track = p.track_of(k, i).and_then(|t| p.tracks.get(t.0));
+            let reference = prev
+                .and_then(|r| r.after.clone())
+                .or_else(|| nxt.and_then(|r| r.before.clone()));
+            let mut rows = Vec::new();
+            if let (Some(q), Some(r)) = (k.checked_sub(1), before_row) {
+                rows.push(PairRow { pair: q, row: r });
+            }
+            if let Some(r) = after_row {
+                rows.push(PairRow { pair: k, row: r });
+            }
+            StepLayer {
+                index: i,
+                bytes: sizes.get(i).copied().unwrap_or(0),
+                rows,
+                origin: track.map_or(k, |t| t.first_step),
+                gone_next: next.is_some() && track.is_some_and(|t| t.last_step == k),
+                status: prev.or(nxt).map(|r| r.status),
+                reference,
+            }
+        })
+        .collect()
+}
+
+fn step_segments(p: &PathComparison, sizes: &[u64], k: usize, tiny: u64) -> Vec<PathSegment> {
+    let layers = step_layers(p, k, sizes);
+    let group_max = tiny.saturating_mul(GROUP_MAX_TINIES);
+    let span = p.base_span_of(k);
+    let base_n = span.map_or(0, |s| s.layers).min(layers.len());
+    let mut out: Vec<PathSegment> = Vec::new();
+    let mut start = 0u64;
+    let new_segment = |l: &StepLayer, start: u64, kind: SegmentKind| PathSegment {
+        step: k,
+        kind,
+        layers: vec![l.index],
+        rows: l.rows.clone(),
+        origin: l.origin,
+        new_here: k > 0 && l.origin == k,
+        gone_next: l.gone_next,
+        status: l.status,
+        start,
+        bytes: l.bytes,
+        title: String::new(),
+    };
+    // the heaviest layer of the segment being built (its colour)
+    let mut heaviest = 0u64;
+    for (pos, l) in layers.iter().enumerate() {
+        let in_base = pos < base_n;
+        let open = out.last_mut().filter(|last| {
+            if in_base {
+                last.kind == SegmentKind::Base
+            } else {
+                let open_group = last.kind == SegmentKind::Group && last.bytes < group_max;
+                l.bytes <= tiny
+                    && (open_group || (last.kind == SegmentKind::Layer && last.bytes <= tiny))
+            }
+        });
+        if let Some(last) = open {
+            if last.kind == SegmentKind::Layer {
+                last.kind = SegmentKind::Group;
+            }
+            last.layers.push(l.index);
+            last.rows.extend(l.rows.iter().copied());
+            last.new_here &= k > 0 && l.origin == k;
+            last.gone_next &= l.gone_next;
+            if last.status != l.status {
+                last.status = None;
+            }
+            if l.bytes > heaviest {
+                heaviest = l.bytes;
+                last.origin = l.origin;
+            }
+            last.bytes = last.bytes.saturating_add(l.bytes);
+        } else {
+            let kind = if in_base {
+                SegmentKind::Base
+            } else {
+                SegmentKind::Layer
+            };
+            out.push(new_segment(l, start, kind));
+            heaviest = l.bytes;
+        }
+        start = start.saturating_add(l.bytes);
+    }
+    for s in &mut out {
+        s.title = segment_title(p, s, &layers);
+    }
+    out
+}
+
+fn segment_title(p: &PathComparison, s: &PathSegment, layers: &[StepLayer]) -> String {
+    let step = format!("step {}", s.step + 1);
+    match s.kind {
+        SegmentKind::Base => {
+            let span = p.base_span_of(s.step);
+            format!(
+                "{step}: shared base image (steps {}–{}): {} layers, {}",
+                span.map_or(s.step, |x| x.first_step) + 1,
+                span.map_or(s.step, |x| x.last_step) + 1,
+                s.layers.len(),
+                human_bytes(s.bytes)
+            )
+        }
+        SegmentKind::Group => format!(
+            "{step}: {} small layers, {} ({})",
+            s.layers.len(),
+            human_bytes(s.bytes),
+            s.status_str()
+        ),
+        SegmentKind::Layer => {
+            let what = s
+                .layers
+                .first()
+                .and_then(|&i| layers.get(i))
+                .and_then(|l| l.reference.as_ref())
+                .map(|l| l.instruction.clone())
+                .unwrap_or_default();
+            let mut t = format!(
+                "{step}: {what} · {} · {}",
+                human_bytes(s.bytes),
+                s.status_str()
+            );
+            if s.new_here {
+                t.push_str(" · new in this step");
+            }
+            if s.gone_next {
+                t.push_str(&format!(" · gone in step {}", s.step + 2));
+            }
+            t
+        }
+    }
+}
+
+/// Where a layer sits: its segment's index and its byte span in the column.
+type Place = (usize, (u64, u64));
+
+fn bands(p: &PathComparison, segments: &[PathSegment], sizes: &[Vec<u64>]) -> Vec<PathBand> {
+    // where each (step, layer) sits: segment index and byte span
+    let mut at: Vec<Vec<Option<Place>>> = p.steps.iter().map(|s| vec![None; s.layers]).collect();
+    for (idx, s) in segments.iter().enumerate() {
+        let step_sizes = sizes.get(s.step);
+        let mut y = s.start;
+        for &i in &s.layers {
+            let b = step_sizes.and_then(|v| v.get(i)).copied().unwrap_or(0);
+            if let Some(slot) = at.get_mut(s.step).and_then(|v| v.get_mut(i)) {
+                *slot = Some((idx, (y, y.saturating_add(b))));
+            }
+            y = y.saturating_add(b);
+        }
+    }
+    let mut out: Vec<PathBand> = Vec::new();
+    for (pair, c) in p.neighbours.iter().enumerate() {
+        for (r, row) in c.rows.iter().enumerate() {
+            let (Some(b), Some(a)) = (&row.before, &row.after) else {
+                continue;
+            };
+            let left = at.get(pair).and_then(|v| v.get(b.index)).copied().flatten();
+            let right = at
+                .get(pair + 1)
+                .and_then(|v| v.get(a.index))
+                .copied()
+                .flatten();
+            let (Some((ls, lspan)), Some((rs, rspan))) = (left, right) else {
+                continue;
+            };
+            let origin = p
+                .track_of(pair, b.index)
+                .and_then(|t| p.tracks.get(t.0))
+                .map_or(pair, |t| t.first_step);
+            if let Some(last) = out.last_mut() {
+                let kind = |k: usize| segments.get(k).map(|s| s.kind);
+                let grouped = kind(ls) == Some(SegmentKind::Base)
+                    || (kind(ls) == Some(SegmentKind::Group)
+                        && kind(rs) == Some(SegmentKind::Group));
+                let same_ends =
+                    last.pair == pair && last.left_segment == ls && last.right_segment == rs;
+                if same_ends && grouped && last.status == row.status && last.origin == origin {
+                    last.left_span.1 = last.left_span.1.max(lspan.1);
+                    last.right_span.1 = last.right_span.1.max(rspan.1);
+                    last.rows.push(r);
+                    continue;
+                }
+            }
+            out.push(PathBand {
+                pair,
+                left_segment: ls,
+                right_segment: rs,
+                left_span: lspan,
+                right_span: rspan,
+                origin,
+                status: row.status,
+                rows: vec![r],
+            });
+        }
+    }
+    out
+}
+
+/// Row `r` of `c`, when both are there.
+fn row_of(c: Option<&Comparison>, r: Option<usize>) -> Option<&crate::core::compare::Row> {
+    c.zip(r).and_then(|(c, r)| c.rows.get(r))
+}
+
+/// Every step's layer sizes in bytes, oldest first.
+fn sizes(histories: &[&History]) -> Vec<Vec<u64>> {
+    histories
+        .iter()
+        .map(|h| {
+            h.layers
+                .iter()
+                .rev()
+                .map(|l| l.size.map_or(0, |s| s.bytes))
+                .collect()
+        })
+        .collect()
+}
+
+fn waterfall(p: &PathComparison, columns: &[PathColumn]) -> Vec<Bar> {
+    // labels carry the step's number: narrow columns show only the number
+    let numbered = |k: usize| {
+        let label = columns.get(k).map_or("", |c| c.label.as_str());
+        format!("{} · {label}", k + 1)
+    };
+    let total_bar = |kind: BarKind, k: usize| {
+        let c = columns.get(k);
+        Bar {
+            kind,
+            label: numbered(k),
+            value: c.map_or_else(String::new, |c| c.total.clone()),
+            from: 0,
+            to: c.map_or(0, |c| c.total_bytes),
+            status: None,
+            rows: Vec::new(),
+        }
+    };
+    let mut bars = vec![total_bar(BarKind::Start, 0)];
+    for (k, step) in p.steps.iter().enumerate().skip(1) {
+        let Some(d) = step.to_previous else { continue };
+        let from = columns.get(k - 1).map_or(0, |c| c.total_bytes);
+        let to = columns.get(k).map_or(0, |c| c.total_bytes);
+        let kind = if d.within_rounding() {
+            BarKind::Others
+        } else if d.bytes < 0 {
+            BarKind::Shrunk
+        } else {
+            BarKind::Grown
+        };
+        // the rows of the neighbour comparison that make the change
+        let rows = p.neighbours.get(k - 1).map_or_else(Vec::new, |c| {
+            c.rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| !r.in_base && r.delta.bytes != 0)
+                .map(|(r, _)| r)
+                .collect()
+        });
+        bars.push(Bar {
+            kind,
+            label: format!("to {}", numbered(k)),
+            value: if d.bytes == 0 {
+                "0 B".to_string()
+            } else {
+                d.short()
+            },
+            from,
+            to,
+            status: None,
+            rows,
+        });
+    }
+    bars.push(total_bar(BarKind::End, p.steps.len().saturating_sub(1)));
+    bars
+}
