@@ -6,7 +6,7 @@ use layerdiff::core::app::{
     Action, AppState, Compared, Question, StepId, Text, INSTANT_PARSE_BYTES, MAX_STEPS,
 };
 use layerdiff::core::parse::parse;
-use layerdiff::core::share::{ShareState, SharedPane, ViewOptions};
+use layerdiff::core::share::{ShareState, SharedPane, StepPair, ViewOptions};
 
 fn corpus(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -396,6 +396,7 @@ fn load_replaces_every_step_with_new_ids_and_drops_the_question() {
             sort_by_delta: true,
             base_collapsed: false,
         },
+        compared: None,
     };
     let state = state.apply(Action::Load(snapshot.clone()));
     assert!(state.question.is_none());
@@ -427,6 +428,7 @@ fn the_snapshot_round_trips_and_a_short_one_gets_two_steps() {
             selected: 7,
         }],
         view: ViewOptions::default(),
+        compared: None,
     };
     let back = AppState::restore(&one, parse);
     assert_eq!(back.steps.len(), 2);
@@ -442,4 +444,25 @@ fn the_revision_grows_with_the_snapshot_only() {
     assert!(same.edited, "but the user acted");
     let renamed = state.apply(Action::Rename(step, "x".into()));
     assert_eq!(renamed.revision, 1);
+}
+
+#[test]
+fn the_compared_steps_are_in_the_snapshot_and_a_load_brings_them_back() {
+    let state = paste(empty(), 0, &corpus(FOUR));
+    assert_eq!(state.snapshot().compared, None, "the first two: the default");
+    let (b, d) = (id(&state, 1), id(&state, 3));
+    let before = state.revision;
+    let state = state.apply(Action::Compare(Compared { old: d, new: b }));
+    assert!(state.revision > before, "a new pair is a new snapshot (a new link)");
+    let snapshot = state.snapshot();
+    assert_eq!(snapshot.compared, Some(StepPair { left: 3, right: 1 }));
+    let loaded = empty().apply(Action::Load(snapshot.clone()));
+    assert_eq!(loaded.compared_positions(), (3, 1));
+    assert_eq!(AppState::restore(&snapshot, parse).compared_positions(), (3, 1));
+    // A pair naming a step the snapshot does not have keeps the default.
+    let bad = ShareState {
+        compared: Some(StepPair { left: 0, right: 7 }),
+        ..snapshot
+    };
+    assert_eq!(empty().apply(Action::Load(bad)).compared_positions(), (0, 1));
 }

@@ -12,7 +12,13 @@
 //!    almost always stops at the check;
 //! 3. as the v1 payload of a link: `1` + base64url(check ‖ deflate(input)),
 //!    with the check computed as the codec does, so the input reaches the v1
-//!    reader and, when it reads, the rendering of its panes (`decode`).
+//!    reader and, when it reads, the rendering of its panes (`decode`);
+//! 4. as a v2 payload the same way (`2` + …), which reaches the v2 reader
+//!    (2 to 8 steps, the compared pair) through `share::open`.
+//!
+//! Every link text is also opened as the page opens it (`share::open`, any
+//! version); when it opens, `share::link` packs it again and the steps, the
+//! view and the compared pair come back.
 //!
 //! Whenever a link opens, it is packed again and opened again:
 //! - `v1::decode(v1::encode(link)) == link` (the v1 form round-trips exactly;
@@ -36,7 +42,7 @@ use base64::engine::general_purpose::{GeneralPurpose, NO_PAD};
 use base64::Engine as _;
 use layerdiff::core::parse::parse;
 use layerdiff::core::share::{
-    decode, decode_link, encode, same_history, v1, EncodeOptions, SharedPane,
+    self, decode, decode_link, encode, same_history, v1, EncodeOptions, SharedPane, StepPair,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -54,11 +60,39 @@ fuzz_target!(|data: &[u8]| {
     open(&format!("1{}", BASE64.encode(&framed)));
     // 3. The bytes as the v1 payload, packed so that the check matches.
     open(&format!("1{}", pack(data)));
+    // 4. The bytes as a v2 payload.
+    open_any(&format!("2{}", pack(data)));
 });
+
+/// Opens `text` as the page does (any version); when it opens, packs it
+/// again and checks that the steps, the view and the compared pair come back.
+fn open_any(text: &str) {
+    let Ok(state) = share::open(text) else {
+        return;
+    };
+    let fragment = share::link(&state, &EncodeOptions::default()).unwrap_or_else(|why| {
+        panic!(
+            "an opened link of {} steps has no link: {why}",
+            state.steps.len()
+        )
+    });
+    let again = match share::open(&fragment) {
+        Ok(s) => s,
+        Err(e) => panic!("our own link {fragment:?} (from {text:?}) does not open: {e}"),
+    };
+    let first_two = Some(StepPair { left: 0, right: 1 });
+    assert_eq!(again.view, state.view);
+    assert_eq!(again.compared.or(first_two), state.compared.or(first_two));
+    assert_eq!(again.steps.len(), state.steps.len());
+    for (a, b) in state.steps.iter().zip(&again.steps) {
+        same_pane(a, b);
+    }
+}
 
 /// Opens `text` as a link; when it opens, packs it again and checks that it
 /// comes back.
 fn open(text: &str) {
+    open_any(text);
     let Ok(link) = decode_link(text) else {
         // `decode` must refuse it too (and must not panic doing so).
         assert!(

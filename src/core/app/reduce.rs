@@ -181,6 +181,7 @@ impl AppState {
             self.steps.push(pane);
         }
         self.compare_neighbours(0);
+        self.compare_positions(snapshot.compared);
     }
 
     /// A pasted text, once read, that holds several histories fills one step

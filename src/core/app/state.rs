@@ -3,7 +3,7 @@
 //! its snapshot ([`ShareState`]), the one value saved, linked and restored.
 
 use crate::core::app::{Pane, Parse, StepId, Text};
-use crate::core::share::{ShareState, ViewOptions};
+use crate::core::share::{ShareState, StepPair, ViewOptions};
 
 /// The fewest steps the page shows (a comparison needs two).
 pub const MIN_STEPS: usize = 2;
@@ -95,7 +95,29 @@ impl AppState {
             state.steps.push(Pane::new(id, "", parse));
         }
         state.compare_neighbours(0);
+        state.compare_positions(snapshot.compared);
         state
+    }
+
+    /// Compares the steps at the positions of `pair`, when both exist and
+    /// differ (a snapshot's choice; anything else keeps the current one).
+    pub(super) fn compare_positions(&mut self, pair: Option<StepPair>) {
+        let Some(p) = pair.filter(|p| p.left != p.right) else {
+            return;
+        };
+        if let (Some(old), Some(new)) = (self.steps.get(p.left), self.steps.get(p.right)) {
+            self.compared = Compared {
+                old: old.id,
+                new: new.id,
+            };
+        }
+    }
+
+    /// The compared steps as a snapshot records them: `None` for the first
+    /// two, the default.
+    fn compared_pair(&self) -> Option<StepPair> {
+        let (left, right) = self.compared_positions();
+        ((left, right) != (0, 1)).then_some(StepPair { left, right })
     }
 
     /// The user's work as one plain value (copies the texts: made when
@@ -104,6 +126,7 @@ impl AppState {
         ShareState {
             steps: self.steps.iter().map(Pane::snapshot).collect(),
             view: self.view,
+            compared: self.compared_pair(),
         }
     }
 
@@ -189,6 +212,7 @@ impl AppState {
                 .map(|p| (p.text.clone(), p.label_override.clone(), p.selected))
                 .collect(),
             view: self.view,
+            compared: self.compared_pair(),
         }
     }
 }
@@ -198,4 +222,5 @@ impl AppState {
 pub(super) struct SnapshotKey {
     steps: Vec<(Text, Option<String>, usize)>,
     view: ViewOptions,
+    compared: Option<StepPair>,
 }

@@ -21,7 +21,7 @@ use base64::Engine as _;
 
 use super::deflate::{deflate, inflate, InflateError};
 use super::v1::{self, Link, Pane, PaneBody};
-use super::{dict, EncodeOptions, ShareError, SharedPair, SharedPane};
+use super::{dict, v2, EncodeOptions, ShareError, ShareState, SharedPair, SharedPane};
 use crate::core::model::{History, Layer};
 use crate::core::parse::parse;
 use crate::core::redact;
@@ -82,7 +82,7 @@ pub fn encode(state: &SharedPair, opts: &EncodeOptions) -> String {
 /// payload over [`MAX_PAYLOAD`], or panes that open to more than
 /// [`MAX_OPENED_TEXT`] bytes of text make a link that [`decode`] refuses.
 pub fn encode_link(link: &Link) -> String {
-    pack(&v1::encode(link))
+    pack('1', &v1::encode(link))
 }
 
 /// Reads a link: a bare fragment, one starting with `#`, or a whole URL.
@@ -94,18 +94,10 @@ pub fn decode(link: &str) -> Result<SharedPair, ShareError> {
 /// come to at most `max_text` bytes (a printed history is measured before it
 /// is printed).
 fn open(link: Link, max_text: usize) -> Result<SharedPair, ShareError> {
-    let mut left = max_text;
-    let too_much = ShareError::TooMuchText { limit: max_text };
-    let mut pane = |pane: Pane| -> Result<SharedPane, ShareError> {
-        left = left.checked_sub(pane.label.len()).ok_or(too_much.clone())?;
-        let shared = shared_pane(pane, left).ok_or(too_much.clone())?;
-        left = left
-            .checked_sub(shared.text.len())
-            .ok_or(too_much.clone())?;
-        Ok(shared)
+    let mut panes = open_panes(vec![link.before, link.after], max_text)?.into_iter();
+    let (Some(before), Some(after)) = (panes.next(), panes.next()) else {
+        return Err(ShareError::Damaged);
     };
-    let before = pane(link.before)?;
-    let after = pane(link.after)?;
     Ok(SharedPair {
         before,
         after,
@@ -113,17 +105,117 @@ fn open(link: Link, max_text: usize) -> Result<SharedPair, ShareError> {
     })
 }
 
-/// Reads a link into its version 1 form (panes not yet rendered to text).
+/// The texts `panes` open to, if together (labels included) they come to at
+/// most `max_text` bytes; each printed history is measured before it is printed.
+fn open_panes(panes: Vec<Pane>, max_text: usize) -> Result<Vec<SharedPane>, ShareError> {
+    let mut left = max_text;
+    let too_much = ShareError::TooMuchText { limit: max_text };
+    let mut out = Vec::with_capacity(panes.len());
+    for pane in panes {
+        left = left.checked_sub(pane.label.len()).ok_or(too_much.clone())?;
+        let shared = shared_pane(pane, left).ok_or(too_much.clone())?;
+        left = left
+            .checked_sub(shared.text.len())
+            .ok_or(too_much.clone())?;
+        out.push(shared);
+    }
+    Ok(out)
+}
+
+/// Opens a link of any version as the steps it holds (version 1: its two
+/// panes), within [`MAX_OPENED_TEXT`] bytes of text.
+pub fn open_steps(link: &str) -> Result<ShareState, ShareError> {
+    let link = decode_steps(link)?;
+    Ok(ShareState {
+        steps: open_panes(link.steps, MAX_OPENED_TEXT)?,
+        view: link.view,
+        compared: link.pair,
+    })
+}
+
+/// Reads a link of any version into its version 2 form (panes not yet
+/// rendered to text).
+pub fn decode_steps(link: &str) -> Result<v2::Link, ShareError> {
+    let (version, payload) = unpack(link)?;
+    let link = match version {
+        1 => v1::decode(&payload).map(v2::from_v1),
+        _ => v2::decode(&payload),
+    };
+    link.map_err(decode_error)
+}
+
+/// The fragment (without `#`) that brings `state` back: version 1 for two
+/// steps compared in order (the links every layerdiff reads, and a byte
+/// shorter), version 2 for anything else. Each step travels as typed or
+/// parsed, whichever makes the shorter link, chosen one step at a time.
+pub fn encode_steps(state: &ShareState, opts: &EncodeOptions) -> String {
+    if let Some(pair) = state.pair() {
+        return encode(&pair, opts);
+    }
+    let options: Vec<Vec<Pane>> = state.steps.iter().map(|s| candidates(s, opts)).collect();
+    let make = |choice: &[usize]| -> String {
+        let steps = options
+            .iter()
+            .zip(choice)
+            .filter_map(|(o, &c)| o.get(c).cloned())
+            .collect();
+        pack(
+            '2',
+            &v2::encode(&v2::Link {
+                steps,
+                view: state.view,
+                pair: state.compared,
+            }),
+        )
+    };
+    let mut choice = vec![0; options.len()];
+    let mut best = make(&choice);
+    for (k, o) in options.iter().enumerate() {
+        for c in 1..o.len() {
+            let mut tried = choice.clone();
+            if let Some(slot) = tried.get_mut(k) {
+                *slot = c;
+            }
+            let fragment = make(&tried);
+            if fragment.len() < best.len() {
+                (best, choice) = (fragment, tried);
+            }
+        }
+    }
+    best
+}
+
+fn decode_error(e: v1::DecodeError) -> ShareError {
+    match e {
+        v1::DecodeError::Malformed => ShareError::Damaged,
+        v1::DecodeError::TooMuchText => ShareError::TooMuchText {
+            limit: MAX_OPENED_TEXT,
+        },
+    }
+}
+
+/// Reads a version 1 link into its version 1 form (panes not yet rendered
+/// to text): for tools and tests of the frozen format. A version 2 link is
+/// refused here as "newer"; the page opens every version with [`open_steps`].
 pub fn decode_link(link: &str) -> Result<Link, ShareError> {
+    match unpack(link)? {
+        (1, payload) => v1::decode(&payload).map_err(decode_error),
+        (version, _) => Err(ShareError::NewerVersion(version)),
+    }
+}
+
+/// A link's version and its payload, inflated and checked.
+fn unpack(link: &str) -> Result<(u32, Vec<u8>), ShareError> {
     let fragment = fragment_of(link)?;
     let mut chars = fragment.chars();
     let version = chars.next().ok_or(ShareError::Empty)?;
     let body = chars.as_str();
-    match version {
-        '1' => {}
-        '2'..='9' => return Err(ShareError::NewerVersion(version.to_digit(10).unwrap_or(0))),
+    let version = match version {
+        '1' => 1,
+        '2' => 2,
+        '3'..='9' => return Err(ShareError::NewerVersion(version.to_digit(10).unwrap_or(0))),
         _ => return Err(ShareError::NotALink),
-    }
+    };
     let bytes = from_base64(body)?;
     let (check, stream) = bytes.split_at_checked(3).ok_or(ShareError::CutShort)?;
     let payload = inflate(dict::V1.as_bytes(), stream, MAX_PAYLOAD).map_err(|e| match e {
@@ -134,12 +226,7 @@ pub fn decode_link(link: &str) -> Result<Link, ShareError> {
     if check != checksum(&payload) {
         return Err(ShareError::Damaged);
     }
-    v1::decode(&payload).map_err(|e| match e {
-        v1::DecodeError::Malformed => ShareError::Damaged,
-        v1::DecodeError::TooMuchText => ShareError::TooMuchText {
-            limit: MAX_OPENED_TEXT,
-        },
-    })
+    Ok((version, payload))
 }
 
 /// The text a pane shows when opened from a link, or `None` when a printed
@@ -378,10 +465,12 @@ fn same_layer_but_created(x: &Layer, y: &Layer) -> bool {
 }
 
 /// Version character + base64url(check ‖ deflate(payload)).
-fn pack(payload: &[u8]) -> String {
+/// `version`, then base64url of the check and the deflated payload (both
+/// versions use version 1's preset dictionary).
+fn pack(version: char, payload: &[u8]) -> String {
     let mut bytes = checksum(payload).to_vec();
     bytes.extend(deflate(dict::V1.as_bytes(), payload));
-    format!("1{}", BASE64.encode(bytes))
+    format!("{version}{}", BASE64.encode(bytes))
 }
 
 /// The low 3 bytes of the 32-bit FNV-1a hash.
@@ -477,7 +566,7 @@ mod tests {
     fn a_payload_that_checks_out_but_is_not_v1_is_damaged() {
         for payload in [&b""[..], b"\xff\xff", b"\x00\x00\x00\x09"] {
             assert_eq!(
-                decode(&pack(payload)),
+                decode(&pack('1', payload)),
                 Err(ShareError::Damaged),
                 "{payload:?}"
             );
@@ -558,7 +647,7 @@ mod tests {
     fn short_links_that_would_open_to_gigabytes_are_refused() {
         // At the caps: 10,000 rows repeating a CREATED of nearly 2 MiB (the
         // rest of the payload holds the rows): 20 GB decoded.
-        let link = pack(&repeating_payload(v1::MAX_LAYERS, MAX_PAYLOAD - 40_000));
+        let link = pack('1', &repeating_payload(v1::MAX_LAYERS, MAX_PAYLOAD - 40_000));
         assert!(link.len() < 5_000, "{} characters", link.len());
         assert_eq!(
             decode(&link),
@@ -588,7 +677,7 @@ mod tests {
              any comparison needs), so it was not opened"
         );
         // The same shapes at a real size open.
-        assert!(decode(&pack(&repeating_payload(100, 30))).is_ok());
+        assert!(decode(&pack('1', &repeating_payload(100, 30))).is_ok());
     }
 
     #[test]

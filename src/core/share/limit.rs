@@ -40,7 +40,7 @@ pub fn refuse_fragment(fragment: &str) -> Option<String> {
 /// Why `n_steps` panes get no link: links carry exactly two steps for now.
 pub fn refuse_steps(n_steps: usize) -> String {
     format!(
-        "a link for more than two steps is not available yet (these panes hold {n_steps}). Share the Markdown or JSON export of the two compared steps instead"
+        "a link holds 2 to 8 steps, and these panes hold {n_steps}. Share the Markdown or JSON export instead"
     )
 }
 

@@ -4,8 +4,9 @@
 //!
 //! - [`ShareState`]: the panes (2 to 8 steps) and the view, the one snapshot
 //!   of the user's work (saved locally, packed into links, read from the URL).
-//! - [`open`]: any link → [`ShareState`]; [`link`]: [`ShareState`] → fragment,
-//!   or why there is none (a version 1 link carries exactly two steps).
+//! - [`open`]: any link → [`ShareState`]; [`link`]: [`ShareState`] → fragment
+//!   (version 1 for two steps compared in order, version 2 for 3 to 8 steps
+//!   or another compared pair), or why there is none.
 //! - [`encode`] / [`decode`]: [`SharedPair`] ⇄ version 1 fragment (`codec.rs`).
 //! - [`ShareError`]: why a link cannot be opened, as a sentence for the user.
 //! - [`EncodeOptions`]: drop ids / CREATED, mask secrets (`crate::core::redact`).
@@ -28,7 +29,7 @@
 //! assert_eq!(
 //!     decode("https://example.github.io/layerdiff/#7abc").unwrap_err().to_string(),
 //!     "this link was made by a newer layerdiff (version 7); this page only reads links \
-//!      up to version 1. Reload the page to get the newest version"
+//!      up to version 2. Reload the page to get the newest version"
 //! );
 //! ```
 //!
@@ -48,7 +49,11 @@
 //! preset dictionary `dict.rs` and the byte helpers `wire.rs`, all three
 //! frozen; `tests/share_frozen.rs` checks links committed in
 //! `tests/data/share/` still open to the same comparison. A change to what a
-//! link holds needs version 2 beside them, not an edit.
+//! link holds needs a new version beside them, not an edit. Version 2
+//! (`v2.rs`) holds 2 to 8 steps and the compared pair, each step in version
+//! 1's pane form, with the same dictionary; it is written only when version
+//! 1 cannot say it, so two panes compared in order still make a version 1
+//! link.
 
 mod codec;
 mod deflate;
@@ -61,24 +66,25 @@ pub mod v2;
 pub mod wire;
 
 pub use codec::{
-    decode, decode_link, encode, encode_link, same_history, MAX_OPENED_TEXT, MAX_PAYLOAD,
+    decode, decode_link, decode_steps, encode, encode_link, encode_steps, open_steps, same_history,
+    MAX_OPENED_TEXT, MAX_PAYLOAD,
 };
 pub use error::ShareError;
-pub use state::{EncodeOptions, ShareState, SharedPair, SharedPane, ViewOptions};
+pub use state::{EncodeOptions, ShareState, SharedPair, SharedPane, StepPair, ViewOptions};
 
 /// The newest link version this build writes and reads.
-pub const LATEST_VERSION: u32 = 1;
+pub const LATEST_VERSION: u32 = 2;
 
 /// Opens any link this build reads, as the panes it holds.
 pub fn open(link: &str) -> Result<ShareState, ShareError> {
-    decode(link).map(ShareState::from)
+    open_steps(link)
 }
 
 /// The fragment (without `#`) that brings `state` back, or why no link can
-/// carry it: a version 1 link holds exactly two steps.
+/// carry it (2 to 8 steps travel; see [`limit`] for the sizes).
 pub fn link(state: &ShareState, opts: &EncodeOptions) -> Result<String, String> {
-    match state.pair() {
-        Some(pair) => Ok(encode(&pair, opts)),
-        None => Err(limit::refuse_steps(state.steps.len())),
+    match state.steps.len() {
+        v2::MIN_STEPS..=v2::MAX_STEPS => Ok(encode_steps(state, opts)),
+        n => Err(limit::refuse_steps(n)),
     }
 }

@@ -18,12 +18,26 @@ pub struct ShareState {
     pub steps: Vec<SharedPane>,
     /// How the comparison is shown.
     pub view: ViewOptions,
+    /// The two steps the comparison shows, when not the first two (links of
+    /// version 2 carry it; older saves have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compared: Option<StepPair>,
+}
+
+/// Two steps by position (0 = the first step): the older image, then the newer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepPair {
+    pub left: usize,
+    pub right: usize,
 }
 
 impl ShareState {
-    /// The two panes of a version 1 link, when there are exactly two steps.
+    /// The two panes of a version 1 link, when there are exactly two steps
+    /// and the first is compared with the second.
     pub fn pair(&self) -> Option<SharedPair> {
+        let in_order = self.compared.is_none_or(|p| (p.left, p.right) == (0, 1));
         match self.steps.as_slice() {
+            _ if !in_order => None,
             [before, after] => Some(SharedPair {
                 before: before.clone(),
                 after: after.clone(),
@@ -49,6 +63,7 @@ impl From<SharedPair> for ShareState {
         ShareState {
             steps: vec![pair.before, pair.after],
             view: pair.view,
+            compared: None,
         }
     }
 }

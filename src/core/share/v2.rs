@@ -25,7 +25,7 @@
 
 use super::v1::{self, read_pane, write_pane, Budget, DecodeError, Pane};
 use super::wire::{Reader, Writer};
-use super::{ViewOptions, MAX_OPENED_TEXT};
+use super::{StepPair, ViewOptions, MAX_OPENED_TEXT};
 
 /// Fewest steps a version 2 link holds. Frozen with the format: equal to
 /// `compare::path::MIN_STEPS` today (a test checks it), but a later change
@@ -38,13 +38,6 @@ pub const MAX_STEPS: usize = 8;
 
 /// Extra key: the two steps the aligned table compares.
 const KEY_PAIR: u64 = 1;
-
-/// Two steps, by position (0 = the first step).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StepPair {
-    pub left: usize,
-    pub right: usize,
-}
 
 /// A whole version 2 link.
 #[derive(Debug, Clone, PartialEq)]
