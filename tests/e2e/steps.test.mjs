@@ -151,3 +151,36 @@ test("a paste asks before it replaces text you typed in another step; steps are 
     await session.close();
   }
 });
+
+test("steps survive a reload, and work saved by the two-pane page still opens", async () => {
+  const session = await app.open();
+  try {
+    const { page } = session;
+    const three = (await corpusText(WORKSHOP)).split("\n").slice(0, THREE_LINES).join("\n");
+    await pasteInto(page, "paste-before", three);
+    await stepsShown(page, 3);
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem("layerdiff.work.v1") ?? "{}").steps?.length === 3, null, {
+      timeout: 10_000,
+    });
+    await page.reload();
+    await page.waitForFunction(() => window.__e2e?.started === true);
+    await stepsShown(page, 3);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="layer-count-"]').length === 3);
+    assert.deepEqual(await readSteps(page), want(WORKSHOP, 3));
+
+    // A save in the format of the page before steps: { v: 1, before, after }.
+    const old = await corpusText("002-jonny-busybox-old-1819kB.txt");
+    await page.evaluate((old) => {
+      const pane = (text, label) => ({ text, label, selected: 0 });
+      localStorage.setItem("layerdiff.work.v1", JSON.stringify({ v: 1, before: pane(old, "old save"), after: pane("", null) }));
+    }, old);
+    await page.reload();
+    await page.waitForFunction(() => window.__e2e?.started === true);
+    await stepsShown(page, 2);
+    assert.equal(await page.locator('[data-testid="label-before"]').inputValue(), "old save");
+    assert.equal(await page.locator('[data-testid="paste-before"]').inputValue(), old);
+    assertClean(session);
+  } finally {
+    await session.close();
+  }
+});

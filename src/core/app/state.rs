@@ -209,7 +209,11 @@ impl AppState {
             steps: self
                 .steps
                 .iter()
-                .map(|p| (p.text.clone(), p.label_override.clone(), p.selected))
+                .map(|p| StepKey {
+                    text: p.text.clone(),
+                    label: p.label_override.clone(),
+                    selected: p.selected,
+                })
                 .collect(),
             view: self.view,
             compared: self.compared_pair(),
@@ -220,7 +224,15 @@ impl AppState {
 /// What [`AppState::snapshot`] is made of, without copying texts.
 #[derive(PartialEq)]
 pub(super) struct SnapshotKey {
-    steps: Vec<(Text, Option<String>, usize)>,
+    steps: Vec<StepKey>,
     view: ViewOptions,
     compared: Option<StepPair>,
+}
+
+/// What a step's snapshot is made of.
+#[derive(PartialEq)]
+struct StepKey {
+    text: Text,
+    label: Option<String>,
+    selected: usize,
 }
