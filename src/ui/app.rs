@@ -58,6 +58,7 @@ pub fn demo() -> ShareState {
             sort_by_delta: false,
             base_collapsed: true,
         },
+        compared: None,
     }
 }
 

@@ -52,6 +52,7 @@ impl From<StoredV1> for ShareState {
                 sort_by_delta: false,
                 base_collapsed: true,
             },
+            compared: None,
         }
     }
 }

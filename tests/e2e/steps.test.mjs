@@ -1,7 +1,7 @@
 // Steps: a course's path of three or four histories in one paste fills one
 // step each, in order, with each history's layers and total; steps move by
-// keyboard; a paste asks before it replaces text the user typed; a link for
-// more than two steps is said to be unavailable (for now).
+// keyboard; a paste asks before it replaces text the user typed; the link of
+// a four-step path (version 2) opens to the same four steps.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -51,7 +51,7 @@ async function readSteps(page) {
 const want = (file, n = Infinity) =>
   expected[file].histories.slice(0, n).map((h) => ({ layers: h.n_layers, bytes: h.total_bytes }));
 
-test("a paste holding four histories fills four steps with their layers and totals", async () => {
+test("a paste holding four histories fills four steps with their layers and totals, and its link opens to them", async () => {
   const session = await app.open();
   try {
     const { page } = session;
@@ -59,10 +59,24 @@ test("a paste holding four histories fills four steps with their layers and tota
     await stepsShown(page, 4);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^="layer-count-"]').length === 4);
     assert.deepEqual(await readSteps(page), want(COURSE));
-    // The first two are compared; a link for four steps is not offered yet, and the page says so.
-    await page.locator('[data-testid="link-refused"]').waitFor();
-    assert.match(await page.locator('[data-testid="link-refused"]').innerText(), /more than two steps is not available yet/);
+    // The link of the four steps is a version 2 link, and it opens to them.
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="link-updating"]') && /#2/.test(document.querySelector('[data-testid="share-link"]')?.value ?? ""),
+      null,
+      { timeout: 20_000 },
+    );
+    assert.equal(await page.locator('[data-testid="link-refused"]').count(), 0);
+    const fragment = (await page.locator('[data-testid="share-link"]').inputValue()).split("#")[1];
     assertClean(session);
+    const opened = await app.open({ hash: fragment });
+    try {
+      await stepsShown(opened.page, 4);
+      await opened.page.waitForFunction(() => document.querySelectorAll('[data-testid^="layer-count-"]').length === 4);
+      assert.deepEqual(await readSteps(opened.page), want(COURSE));
+      assertClean(opened);
+    } finally {
+      await opened.close();
+    }
   } finally {
     await session.close();
   }
