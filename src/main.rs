@@ -324,6 +324,7 @@ fn cmd_link(args: &[String]) -> Result<ExitCode, CliError> {
         view: ViewOptions {
             sort_by_delta: false,
             base_collapsed: true,
+            ..ViewOptions::default()
         },
     };
     let options = EncodeOptions {

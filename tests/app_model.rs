@@ -395,6 +395,7 @@ fn load_replaces_every_step_with_new_ids_and_drops_the_question() {
         view: ViewOptions {
             sort_by_delta: true,
             base_collapsed: false,
+            ..ViewOptions::default()
         },
         compared: None,
     };
@@ -449,20 +450,33 @@ fn the_revision_grows_with_the_snapshot_only() {
 #[test]
 fn the_compared_steps_are_in_the_snapshot_and_a_load_brings_them_back() {
     let state = paste(empty(), 0, &corpus(FOUR));
-    assert_eq!(state.snapshot().compared, None, "the first two: the default");
+    assert_eq!(
+        state.snapshot().compared,
+        None,
+        "the first two: the default"
+    );
     let (b, d) = (id(&state, 1), id(&state, 3));
     let before = state.revision;
     let state = state.apply(Action::Compare(Compared { old: d, new: b }));
-    assert!(state.revision > before, "a new pair is a new snapshot (a new link)");
+    assert!(
+        state.revision > before,
+        "a new pair is a new snapshot (a new link)"
+    );
     let snapshot = state.snapshot();
     assert_eq!(snapshot.compared, Some(StepPair { left: 3, right: 1 }));
     let loaded = empty().apply(Action::Load(snapshot.clone()));
     assert_eq!(loaded.compared_positions(), (3, 1));
-    assert_eq!(AppState::restore(&snapshot, parse).compared_positions(), (3, 1));
+    assert_eq!(
+        AppState::restore(&snapshot, parse).compared_positions(),
+        (3, 1)
+    );
     // A pair naming a step the snapshot does not have keeps the default.
     let bad = ShareState {
         compared: Some(StepPair { left: 0, right: 7 }),
         ..snapshot
     };
-    assert_eq!(empty().apply(Action::Load(bad)).compared_positions(), (0, 1));
+    assert_eq!(
+        empty().apply(Action::Load(bad)).compared_positions(),
+        (0, 1)
+    );
 }

@@ -112,7 +112,7 @@ proptest! {
 
     #[test]
     fn any_state_round_trips(before in pane(), after in pane(), sort in any::<bool>(), collapsed in any::<bool>()) {
-        let state = SharedPair { before, after, view: ViewOptions { sort_by_delta: sort, base_collapsed: collapsed } };
+        let state = SharedPair { before, after, view: ViewOptions { sort_by_delta: sort, base_collapsed: collapsed, ..ViewOptions::default() } };
         let link = encode(&state, &EncodeOptions::default());
         let back = decode(&link).map_err(|e| TestCaseError::fail(e.to_string()))?;
         assert_same_comparison(&state, &back);

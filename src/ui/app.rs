@@ -57,6 +57,7 @@ pub fn demo() -> ShareState {
         view: ViewOptions {
             sort_by_delta: false,
             base_collapsed: true,
+            ..ViewOptions::default()
         },
         compared: None,
     }

@@ -51,6 +51,7 @@ impl From<StoredV1> for ShareState {
             view: crate::core::share::ViewOptions {
                 sort_by_delta: false,
                 base_collapsed: true,
+                ..crate::core::share::ViewOptions::default()
             },
             compared: None,
         }

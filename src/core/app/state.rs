@@ -168,6 +168,7 @@ impl AppState {
             view: ViewOptions {
                 sort_by_delta: false,
                 base_collapsed: true,
+                ..ViewOptions::default()
             },
             compared: Compared {
                 old: StepId(0),

@@ -647,7 +647,10 @@ mod tests {
     fn short_links_that_would_open_to_gigabytes_are_refused() {
         // At the caps: 10,000 rows repeating a CREATED of nearly 2 MiB (the
         // rest of the payload holds the rows): 20 GB decoded.
-        let link = pack('1', &repeating_payload(v1::MAX_LAYERS, MAX_PAYLOAD - 40_000));
+        let link = pack(
+            '1',
+            &repeating_payload(v1::MAX_LAYERS, MAX_PAYLOAD - 40_000),
+        );
         assert!(link.len() < 5_000, "{} characters", link.len());
         assert_eq!(
             decode(&link),

@@ -70,7 +70,9 @@ pub use codec::{
     MAX_OPENED_TEXT, MAX_PAYLOAD,
 };
 pub use error::ShareError;
-pub use state::{EncodeOptions, ShareState, SharedPair, SharedPane, StepPair, ViewOptions};
+pub use state::{
+    Embed, EncodeOptions, LayerAt, ShareState, SharedPair, SharedPane, StepPair, Theme, ViewOptions,
+};
 
 /// The newest link version this build writes and reads.
 pub const LATEST_VERSION: u32 = 2;

@@ -32,10 +32,12 @@ pub struct StepPair {
 }
 
 impl ShareState {
-    /// The two panes of a version 1 link, when there are exactly two steps
-    /// and the first is compared with the second.
+    /// The two panes of a version 1 link, when there are exactly two steps,
+    /// the first is compared with the second, and the view says nothing v1
+    /// cannot (see [`ViewOptions::fits_v1`]).
     pub fn pair(&self) -> Option<SharedPair> {
-        let in_order = self.compared.is_none_or(|p| (p.left, p.right) == (0, 1));
+        let in_order =
+            self.compared.is_none_or(|p| (p.left, p.right) == (0, 1)) && self.view.fits_v1();
         match self.steps.as_slice() {
             _ if !in_order => None,
             [before, after] => Some(SharedPair {
@@ -95,11 +97,57 @@ pub struct SharedPane {
 /// link only stores what differs from it, so adding a field later keeps old
 /// links valid.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ViewOptions {
     /// Rows ordered by how much they changed, biggest change first, instead of build order.
     pub sort_by_delta: bool,
     /// The layers both images share (the base image) folded into one row.
     pub base_collapsed: bool,
+    /// The read-only view (for a frame in another page): figures and chart,
+    /// no panes; `None` is the editor. Version 2 links only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub embed: Option<Embed>,
+    /// The colour scheme the link fixes; `None` follows the viewer's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theme: Option<Theme>,
+    /// Presenting, at this slide (0 = the totals; see `core::present`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slide: Option<usize>,
+    /// The layer a link points at, highlighted and scrolled to on opening.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub focus: Option<LayerAt>,
+}
+
+impl ViewOptions {
+    /// Whether a version 1 link can say all of it (sorting and folding only).
+    pub fn fits_v1(&self) -> bool {
+        self.embed.is_none() && self.theme.is_none() && self.slide.is_none() && self.focus.is_none()
+    }
+}
+
+/// What the read-only view shows besides the figures and the chart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Embed {
+    /// The insights panel.
+    pub findings: bool,
+    /// The aligned table.
+    pub table: bool,
+}
+
+/// A colour scheme a link can fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+/// A layer of one step: the step's position, and the layer's position in
+/// that step's compared history as printed (0 = the newest, the top row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LayerAt {
+    pub step: usize,
+    pub layer: usize,
 }
 
 /// Choices made when creating a link. The default keeps everything.

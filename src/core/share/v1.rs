@@ -386,6 +386,7 @@ pub fn decode_within(payload: &[u8], max_text: usize) -> Result<Link, DecodeErro
     let view = ViewOptions {
         sort_by_delta: flags & 1 != 0,
         base_collapsed: flags & 2 != 0,
+        ..ViewOptions::default()
     };
     let before = read_pane(&mut r, &mut budget)?;
     let after = read_pane(&mut r, &mut budget)?;
@@ -665,6 +666,7 @@ pub(crate) mod tests {
             view: ViewOptions {
                 sort_by_delta: true,
                 base_collapsed: false,
+                ..ViewOptions::default()
             },
         }
     }
@@ -825,7 +827,8 @@ pub(crate) mod tests {
             link,
             Ok(ViewOptions {
                 sort_by_delta: true,
-                base_collapsed: false
+                base_collapsed: false,
+                ..ViewOptions::default()
             })
         );
     }

@@ -11,10 +11,16 @@
 //! ```text
 //! payload := view count:varint pane{count}        count in 2..=8 (MAX_STEPS)
 //! view    := flags extra_count (key value)*
-//!   flags bit 0 sort_by_delta, bit 1 base_collapsed; other bits are ignored
-//!   (later options). Extra pairs, each key at most once, unknown keys ignored:
+//!   flags bit 0 sort_by_delta, bit 1 base_collapsed, bit 2 the read-only view
+//!   (embed), bit 3 it shows the findings, bit 4 it shows the table (bits 3
+//!   and 4 mean nothing without bit 2); other bits are ignored (later
+//!   options). Extra pairs, each key at most once, unknown keys ignored:
 //!     key 1  the two steps of the aligned table: left × 8 + right
 //!            (left ≠ right, both < count; anything else is ignored)
+//!     key 2  the colour scheme: 1 light, 2 dark (anything else ignored)
+//!     key 3  presenting, at this slide (0 = the totals)
+//!     key 4  the layer pointed at: step + 8 × layer (layer as printed,
+//!            0 = the top row; a step ≥ count is ignored)
 //! pane    := exactly version 1's pane (label, kind, text or parsed history)
 //! ```
 //!
@@ -25,7 +31,7 @@
 
 use super::v1::{self, read_pane, write_pane, Budget, DecodeError, Pane};
 use super::wire::{Reader, Writer};
-use super::{StepPair, ViewOptions, MAX_OPENED_TEXT};
+use super::{Embed, LayerAt, StepPair, Theme, ViewOptions, MAX_OPENED_TEXT};
 
 /// Fewest steps a version 2 link holds. Frozen with the format: equal to
 /// `compare::path::MIN_STEPS` today (a test checks it), but a later change
@@ -36,8 +42,13 @@ pub const MIN_STEPS: usize = 2;
 /// relies on it.
 pub const MAX_STEPS: usize = 8;
 
-/// Extra key: the two steps the aligned table compares.
+/// Extra keys (see the module doc).
 const KEY_PAIR: u64 = 1;
+const KEY_THEME: u64 = 2;
+const KEY_SLIDE: u64 = 3;
+const KEY_FOCUS: u64 = 4;
+/// Highest slide or layer a link names (a history keeps at most 5,000 layers).
+const MAX_INDEX: u64 = 1 << 20;
 
 /// A whole version 2 link.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,13 +66,19 @@ pub struct Link {
 /// 2..=[`MAX_STEPS`] (a link outside that range does not decode).
 pub fn encode(link: &Link) -> Vec<u8> {
     let mut w = Writer::default();
-    let flags = u64::from(link.view.sort_by_delta) | u64::from(link.view.base_collapsed) << 1;
+    let view = &link.view;
+    let embed = view.embed.unwrap_or_default();
+    let flags = u64::from(view.sort_by_delta)
+        | u64::from(view.base_collapsed) << 1
+        | u64::from(view.embed.is_some()) << 2
+        | u64::from(view.embed.is_some() && embed.findings) << 3
+        | u64::from(view.embed.is_some() && embed.table) << 4;
     w.varint(flags);
-    let pair = link.pair.filter(|p| valid_pair(*p, link.steps.len()));
-    w.varint(u64::from(pair.is_some()));
-    if let Some(p) = pair {
-        w.varint(KEY_PAIR);
-        w.varint((p.left * MAX_STEPS + p.right) as u64);
+    let extras = extras_of(link);
+    w.varint(extras.len() as u64);
+    for (key, value) in extras {
+        w.varint(key);
+        w.varint(value);
     }
     w.varint(link.steps.len() as u64);
     for step in &link.steps {
@@ -81,15 +98,14 @@ pub fn decode_within(payload: &[u8], max_text: usize) -> Result<Link, DecodeErro
     let mut budget = Budget(max_text);
     let mut r = Reader::new(payload);
     let flags = r.varint()?;
-    let extras = r.count(r.remaining())?;
-    let mut pair_code = None;
-    for _ in 0..extras {
+    let n_extras = r.count(r.remaining())?;
+    let mut extras: [Option<u64>; 5] = [None; 5];
+    for _ in 0..n_extras {
         let (key, value) = (r.varint()?, r.varint()?);
-        if key == KEY_PAIR {
-            if pair_code.is_some() {
+        if let Some(slot) = usize::try_from(key).ok().and_then(|k| extras.get_mut(k)) {
+            if slot.replace(value).is_some() {
                 return Err(DecodeError::Malformed);
             }
-            pair_code = Some(value);
         }
     }
     let count = r.count(MAX_STEPS)?;
@@ -100,21 +116,69 @@ pub fn decode_within(payload: &[u8], max_text: usize) -> Result<Link, DecodeErro
         .map(|_| read_pane(&mut r, &mut budget))
         .collect::<Result<Vec<_>, _>>()?;
     r.finish()?;
-    let pair = pair_code
-        .and_then(|code| usize::try_from(code).ok())
+    let extra = |key: u64| {
+        extras
+            .get(key as usize)
+            .copied()
+            .flatten()
+            .and_then(|v| usize::try_from(v).ok())
+    };
+    let pair = extra(KEY_PAIR)
         .map(|code| StepPair {
             left: code / MAX_STEPS,
             right: code % MAX_STEPS,
         })
         .filter(|p| valid_pair(*p, count));
-    Ok(Link {
-        steps,
-        view: ViewOptions {
-            sort_by_delta: flags & 1 != 0,
-            base_collapsed: flags & 2 != 0,
+    let view = ViewOptions {
+        sort_by_delta: flags & 1 != 0,
+        base_collapsed: flags & 2 != 0,
+        embed: (flags & 4 != 0).then_some(Embed {
+            findings: flags & 8 != 0,
+            table: flags & 16 != 0,
+        }),
+        theme: match extra(KEY_THEME) {
+            Some(1) => Some(Theme::Light),
+            Some(2) => Some(Theme::Dark),
+            _ => None,
         },
-        pair,
-    })
+        slide: extra(KEY_SLIDE).filter(|&s| s as u64 <= MAX_INDEX),
+        focus: extra(KEY_FOCUS)
+            .map(|code| LayerAt {
+                step: code % MAX_STEPS,
+                layer: code / MAX_STEPS,
+            })
+            .filter(|f| f.step < count && f.layer as u64 <= MAX_INDEX),
+    };
+    Ok(Link { steps, view, pair })
+}
+
+/// The extra pairs `link` needs, by key (values the decoder would ignore
+/// are not written).
+fn extras_of(link: &Link) -> Vec<(u64, u64)> {
+    let view = &link.view;
+    let count = link.steps.len();
+    let pair = link.pair.filter(|p| valid_pair(*p, count));
+    let theme = view.theme.map(|t| match t {
+        Theme::Light => 1,
+        Theme::Dark => 2,
+    });
+    let slide = view.slide.map(|s| s as u64).filter(|&s| s <= MAX_INDEX);
+    let focus = view
+        .focus
+        .filter(|f| f.step < count && f.layer as u64 <= MAX_INDEX)
+        .map(|f| (f.step + MAX_STEPS * f.layer) as u64);
+    [
+        (
+            KEY_PAIR,
+            pair.map(|p| (p.left * MAX_STEPS + p.right) as u64),
+        ),
+        (KEY_THEME, theme),
+        (KEY_SLIDE, slide),
+        (KEY_FOCUS, focus),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| Some((key, value?)))
+    .collect()
 }
 
 fn valid_pair(p: StepPair, count: usize) -> bool {
@@ -153,6 +217,7 @@ mod tests {
             view: ViewOptions {
                 sort_by_delta: true,
                 base_collapsed: false,
+                ..ViewOptions::default()
             },
             pair,
         }
@@ -214,7 +279,7 @@ mod tests {
     #[test]
     fn unknown_flags_and_extra_keys_are_skipped() {
         let mut w = Writer::default();
-        for v in [0b1110, 2, 9, 12345, KEY_PAIR, 1, 2] {
+        for v in [0b110_0010, 2, 9, 12345, KEY_PAIR, 1, 2] {
             w.varint(v);
         }
         for k in 0..2 {
@@ -223,6 +288,47 @@ mod tests {
         let got = decode(&w.bytes).expect("later options do not break a link");
         assert!(got.view.base_collapsed && !got.view.sort_by_delta);
         assert_eq!(got.pair, Some(StepPair { left: 0, right: 1 }));
+    }
+
+    #[test]
+    fn every_view_choice_round_trips() {
+        let mut l = link(5, Some(StepPair { left: 2, right: 4 }));
+        l.view = ViewOptions {
+            sort_by_delta: false,
+            base_collapsed: true,
+            embed: Some(Embed {
+                findings: true,
+                table: false,
+            }),
+            theme: Some(Theme::Dark),
+            slide: Some(7),
+            focus: Some(LayerAt {
+                step: 4,
+                layer: 130,
+            }),
+        };
+        assert_eq!(decode(&encode(&l)), Ok(l.clone()));
+        l.view.embed = Some(Embed::default());
+        l.view.theme = Some(Theme::Light);
+        l.view.slide = Some(0);
+        assert_eq!(decode(&encode(&l)), Ok(l));
+    }
+
+    #[test]
+    fn a_focus_on_a_step_the_link_lacks_is_dropped() {
+        let mut l = link(3, None);
+        l.view.focus = Some(LayerAt { step: 5, layer: 0 });
+        assert_eq!(decode(&encode(&l)).map(|d| d.view.focus), Ok(None));
+        // Hand-written: step 6 of 2 (code 6), and theme 3, are ignored.
+        let mut w = Writer::default();
+        for v in [0, 2, KEY_FOCUS, 6, KEY_THEME, 3, 2] {
+            w.varint(v);
+        }
+        for k in 0..2 {
+            write_pane(&mut w, &text_pane("", &k.to_string()));
+        }
+        let view = decode(&w.bytes).expect("ignored values").view;
+        assert_eq!((view.focus, view.theme), (None, None));
     }
 
     #[test]
