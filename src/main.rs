@@ -11,7 +11,8 @@
 //!   path in order: each step's total and changes, then every neighbour pair
 //!   (`compare::path_report`).
 //! - `layerdiff link OLD [NEW] [--base-url URL] [--short] [--redact]` prints
-//!   a share link.
+//!   a share link; `layerdiff link A B C…` (3 to 8 files) or one file holding
+//!   3 to 8 histories prints the link of the path (a version 2 link).
 //! - `layerdiff insights FILE [NEW] [--format text|markdown|json]` prints why
 //!   each image is big and what to try next (findings with bytes at stake);
 //!   for a pair, what the after image fixed. Every history of FILE gets its
@@ -30,8 +31,8 @@ use layerdiff::core::export::{insights_json, parsed_json};
 use layerdiff::core::insights::{self, of_histories};
 use layerdiff::core::model::{History, Parsed};
 use layerdiff::core::parse::parse;
-use layerdiff::core::share::{encode, EncodeOptions, SharedPair, SharedPane, ViewOptions};
-use layerdiff::core::split::split_after_first;
+use layerdiff::core::share::{self, EncodeOptions, ShareState, SharedPane, ViewOptions};
+use layerdiff::core::split::{split_after_first, split_histories};
 
 /// Where `layerdiff link` points by default: the page as `scripts/serve.sh` serves it.
 const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";
@@ -41,12 +42,13 @@ usage: layerdiff parse FILE|-
        layerdiff compare OLD [NEW] [--format text|markdown|json]
        layerdiff compare A B C... [--format text|markdown|json]
        layerdiff link OLD [NEW] [--base-url URL] [--short] [--redact]
+       layerdiff link A B C... [--base-url URL] [--short] [--redact]
        layerdiff insights FILE [NEW] [--format text|markdown|json]
 
 FILE may be - for standard input. A single file holding two histories
 (a before/after submission) may be passed alone to compare and link.
-compare with 3 to 8 files, or one file holding 3 to 8 histories, compares
-them as a path, in order.
+compare and link with 3 to 8 files, or one file holding 3 to 8 histories,
+take them as a path, in order.
 insights reports every history of FILE and compares the first two
 (with NEW: the first history of each file).";
 
@@ -308,34 +310,81 @@ fn cmd_link(args: &[String]) -> Result<ExitCode, CliError> {
         .and_then(|(_, v)| *v)
         .unwrap_or(DEFAULT_BASE_URL);
     let has = |flag: &str| opts.iter().any(|(name, _)| *name == flag);
-    let pair = read_pair(&files)?;
-    let state = SharedPair {
-        before: SharedPane {
-            // The parser finds the label again in the text; only a user's own name would be worth its bytes.
-            label: String::new(),
-            text: pair.before_text,
-            selected: pair.selected.0,
-        },
-        after: SharedPane {
-            label: String::new(),
-            text: pair.after_text,
-            selected: pair.selected.1,
-        },
+    let state = ShareState {
+        steps: read_link_steps(&files)?,
         view: ViewOptions {
             sort_by_delta: false,
             base_collapsed: true,
             ..ViewOptions::default()
         },
+        compared: None,
     };
     let options = EncodeOptions {
         drop_ids: has("--short"),
         drop_created: has("--short"),
         redact: has("--redact"),
     };
-    let fragment = encode(&state, &options);
+    let fragment = share::link(&state, &options).map_err(CliError::Input)?;
     let base = base_url.split('#').next().unwrap_or(base_url);
     println!("{base}#{fragment}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// The steps of a link, each a text and the history in it that is meant: a
+/// pair as `compare` reads it (two files, or one holding two histories), a
+/// path of 3 to 8 files (the first history of each), or one file holding 3
+/// to 8 histories (split one step per history, as the page does).
+fn read_link_steps(files: &[&String]) -> Result<Vec<SharedPane>, CliError> {
+    // The parser finds a label again in its text; only a user's own name
+    // would be worth its bytes, so labels stay empty.
+    let pane = |text: String, selected: usize| SharedPane {
+        label: String::new(),
+        text,
+        selected,
+    };
+    match files {
+        [one] => {
+            let text = read_input(one)?;
+            let parsed = parse(&text);
+            let n = parsed.histories.len();
+            if n > MAX_STEPS {
+                return Err(CliError::Input(format!(
+                    "{one} holds {n} histories; a link holds at most {MAX_STEPS} steps: pass the files of the steps instead"
+                )));
+            }
+            if n > 2 {
+                let steps = split_histories(&text, &parsed, MAX_STEPS);
+                return Ok(steps.into_iter().map(|t| pane(t, 0)).collect());
+            }
+            let pair = pair_of_parsed(one, &text, &parsed)?;
+            return Ok(vec![pane(pair.before_text, 0), pane(pair.after_text, 0)]);
+        }
+        [_, _] => {}
+        _ if files.len() > MAX_STEPS => {
+            return Err(CliError::Usage(format!(
+                "{} files given; a link holds at most {MAX_STEPS} steps",
+                files.len()
+            )))
+        }
+        _ => {
+            let mut steps = Vec::with_capacity(files.len());
+            for path in files {
+                let text = read_input(path)?;
+                if parse(&text).histories.is_empty() {
+                    return Err(CliError::Input(format!(
+                        "no docker history found in {path}"
+                    )));
+                }
+                steps.push(pane(text, 0));
+            }
+            return Ok(steps);
+        }
+    }
+    let pair = read_pair(files)?;
+    Ok(vec![
+        pane(pair.before_text, pair.selected.0),
+        pane(pair.after_text, pair.selected.1),
+    ])
 }
 
 fn cmd_insights(args: &[String]) -> Result<ExitCode, CliError> {

@@ -579,3 +579,91 @@ fn a_path_of_more_than_eight_is_refused_with_a_message() {
         "{err}"
     );
 }
+
+/// The steps a printed link opens to: each step's compared history.
+fn opened_steps(link: &str) -> Vec<layerdiff::core::model::History> {
+    let state = layerdiff::core::share::open(link).expect("the printed link opens");
+    state
+        .steps
+        .iter()
+        .map(|s| parse(&s.text).histories.remove(s.selected))
+        .collect()
+}
+
+#[test]
+fn link_of_a_file_holding_a_path_opens_to_its_steps() {
+    let out = run(&["link", COURSE, "--short"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let link = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(
+        link.contains("/#2"),
+        "a path needs a version 2 link: {link}"
+    );
+    assert!(
+        link.len() <= 2000,
+        "067's four steps, short: {} characters",
+        link.len()
+    );
+    let steps = opened_steps(&link);
+    let want = parse(&std::fs::read_to_string(COURSE).expect("corpus")).histories;
+    assert_eq!(steps.len(), 4);
+    for (k, (got, want)) in steps.iter().zip(&want).enumerate() {
+        let sum = |h: &layerdiff::core::model::History| -> u64 {
+            h.layers
+                .iter()
+                .filter_map(|l| l.size)
+                .map(|s| s.bytes)
+                .sum()
+        };
+        assert_eq!(got.layers.len(), want.layers.len(), "step {k}");
+        assert_eq!(sum(got), sum(want), "step {k}");
+    }
+}
+
+#[test]
+fn link_of_three_files_is_a_path_of_their_first_histories() {
+    let dir = std::env::temp_dir().join(format!("layerdiff-cli-link-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let text = std::fs::read_to_string(WORKSHOP).expect("corpus");
+    let parsed = parse(&text);
+    let parts = layerdiff::core::split::split_histories(&text, &parsed, 3);
+    let files: Vec<String> = parts
+        .iter()
+        .enumerate()
+        .map(|(k, part)| {
+            let path = dir.join(format!("step{k}.txt"));
+            std::fs::write(&path, part).expect("write step");
+            path.to_string_lossy().into_owned()
+        })
+        .collect();
+    let mut args = vec!["link"];
+    args.extend(files.iter().map(String::as_str));
+    let out = run(&args, None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let steps = opened_steps(String::from_utf8_lossy(&out.stdout).trim());
+    assert_eq!(steps.len(), 3);
+    for (k, step) in steps.iter().enumerate() {
+        assert_eq!(
+            step.layers.len(),
+            parsed.histories[k].layers.len(),
+            "step {k}"
+        );
+    }
+    let nine: Vec<&str> = std::iter::once("link")
+        .chain(std::iter::repeat_n(DEMO, 9))
+        .collect();
+    let out = run(&nine, None);
+    assert_eq!(out.status.code(), Some(2), "nine files are a usage error");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at most 8 steps"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
