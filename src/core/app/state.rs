@@ -5,10 +5,9 @@
 use crate::core::app::{Pane, Parse, StepId, Text};
 use crate::core::share::{ShareState, StepPair, ViewOptions};
 
-/// The fewest steps the page shows (a comparison needs two).
-pub const MIN_STEPS: usize = 2;
-/// The most steps the page holds (a course's path is three to five).
-pub const MAX_STEPS: usize = 8;
+/// The fewest and most steps the page holds: what a path compares (a
+/// comparison needs two; a course's path is three to five).
+pub use crate::core::compare::path::{MAX_STEPS, MIN_STEPS};
 
 /// The whole page state.
 #[derive(Debug, Clone)]
