@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use layerdiff::core::model::History;
 use layerdiff::core::parse::parse;
 use layerdiff::core::share::v1::{Link, Pane, PaneBody};
-use layerdiff::core::share::{decode, decode_link, same_history};
+use layerdiff::core::share::{decode, decode_link, decode_steps, open, same_history, v2};
 use serde_json::{json, Value};
 
 fn data(name: &str) -> String {
@@ -114,5 +114,59 @@ fn frozen_v1_links_open_to_panes_that_read_back_to_their_histories() {
                 }
             }
         }
+    }
+}
+
+/// What a version 2 link holds (steps, the compared pair, every view choice).
+pub fn describe_v2(link: &v2::Link) -> Value {
+    let v = &link.view;
+    json!({
+        "view": {
+            "sort_by_delta": v.sort_by_delta,
+            "base_collapsed": v.base_collapsed,
+            "embed": v.embed.map(|e| json!({ "findings": e.findings, "table": e.table })),
+            "theme": v.theme.map(|t| format!("{t:?}")),
+            "slide": v.slide,
+            "focus": v.focus.map(|f| json!([f.step, f.layer])),
+        },
+        "pair": link.pair.map(|p| json!([p.left, p.right])),
+        "steps": link.steps.iter().map(describe_pane).collect::<Vec<_>>(),
+    })
+}
+
+#[test]
+fn frozen_v2_links_hold_what_they_held() {
+    let expected: BTreeMap<String, Value> =
+        serde_json::from_str(&data("frozen-v2.json")).expect("frozen-v2.json is JSON");
+    let links = frozen(2);
+    assert!(links.len() >= 4, "only {} frozen links", links.len());
+    for (name, link) in &links {
+        let got = decode_steps(link).unwrap_or_else(|e| panic!("{name}: frozen link refused: {e}"));
+        let want = expected
+            .get(name)
+            .unwrap_or_else(|| panic!("{name}: no expected content"));
+        assert_eq!(
+            &describe_v2(&got),
+            want,
+            "{name}: frozen link now reads differently"
+        );
+        let opened = open(link).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(opened.steps.len(), got.steps.len(), "{name}");
+        assert_eq!(
+            (opened.view, opened.compared),
+            (got.view, got.pair),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn frozen_v1_links_open_as_two_steps_through_the_pages_reader() {
+    for (name, link) in frozen(1) {
+        let (Ok(pair), Ok(steps)) = (decode(&link), open(&link)) else {
+            panic!("{name}: refused")
+        };
+        assert_eq!(steps.steps, vec![pair.before, pair.after], "{name}");
+        assert_eq!((steps.view, steps.compared), (pair.view, None), "{name}");
     }
 }
