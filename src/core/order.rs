@@ -33,6 +33,15 @@ pub fn order_of(ranks: &[u128]) -> Vec<usize> {
     keyed.into_iter().map(|(_, k)| k).collect()
 }
 
+/// The positions of `texts` in ascending (byte-wise) order, ties by
+/// position: the one instantiated sort for text.
+#[inline(never)]
+pub fn order_of_texts(texts: &[&str]) -> Vec<usize> {
+    let mut keyed: Vec<(&str, usize)> = texts.iter().copied().zip(0..).collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, k)| k).collect()
+}
+
 /// A rank packed from several fields, most significant first. Each field is
 /// cut to its width, so callers choose widths that hold their values.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -68,6 +77,21 @@ impl Rank {
     }
 }
 
+/// A signed number as a rank field: same order, as a `u64` (for [`Rank::then`]).
+pub fn signed(value: i64) -> u64 {
+    (value as u64) ^ (1 << 63)
+}
+
+/// A float as a rank field, in `f64::total_cmp` order, as a `u64`.
+pub fn float(value: f64) -> u64 {
+    let bits = value.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +120,33 @@ mod tests {
         assert!(r(1, 900) < r(1, 5), "second field descending");
         assert_eq!(r(2, 7), r(2, 7));
         assert!(Rank::new().then(u64::MAX, 64).get() > Rank::new().then(u64::MAX - 1, 64).get());
+    }
+
+    #[test]
+    fn signed_and_float_fields_keep_their_order() {
+        let ints = [i64::MIN, -5, -1, 0, 1, 7, i64::MAX];
+        for w in ints.windows(2) {
+            assert!(signed(w[0]) < signed(w[1]), "{} before {}", w[0], w[1]);
+        }
+        let floats = [
+            f64::NEG_INFINITY,
+            -2.5,
+            -0.0,
+            0.0,
+            1e-9,
+            0.75,
+            3.0,
+            f64::INFINITY,
+        ];
+        for w in floats.windows(2) {
+            assert!(float(w[0]) < float(w[1]), "{} before {}", w[0], w[1]);
+        }
+    }
+
+    #[test]
+    fn texts_in_byte_order_ties_by_position() {
+        let texts = ["b", "a", "", "b", "ab"];
+        assert_eq!(order_of_texts(&texts), vec![2, 1, 4, 0, 3]);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 use crate::core::compare::numbers::human_bytes;
 use crate::core::compare::{Comparison, Status};
 use crate::core::model::History;
+use crate::core::order::{order_of, sort_by_rank, Rank};
 use crate::core::text::cut_end;
 
 /// Which column a segment stands in.
@@ -273,7 +274,14 @@ fn column_segments(c: &Comparison, column: Column, tiny: u64) -> Vec<Segment> {
     let mut by_layer: Vec<(usize, usize, u64)> = (0..c.rows.len())
         .filter_map(|r| layer_of(c, r, column).map(|(i, b)| (i, r, b)))
         .collect();
-    by_layer.sort_unstable();
+    // layer and row indexes fit 32 bits (parse::limits caps a history far below)
+    sort_by_rank(&mut by_layer, |&(i, r, b)| {
+        Rank::new()
+            .then(i as u64, 32)
+            .then(r as u64, 32)
+            .then(b, 64)
+            .get()
+    });
 
     let mut out: Vec<Segment> = Vec::new();
     let mut start = 0u64;
@@ -447,14 +455,15 @@ fn label_biggest(segments: &mut [Segment], max_bytes: u64) {
             })
             .collect();
         // the biggest first, but a changed layer before an unchanged one of similar size
-        idx.sort_by_key(|&k| {
-            std::cmp::Reverse(segments.get(k).map_or(0, |s| {
+        sort_by_rank(&mut idx, |&k| {
+            let weight = segments.get(k).map_or(0, |s| {
                 if changed(s) {
                     s.bytes.saturating_mul(2)
                 } else {
                     s.bytes
                 }
-            }))
+            });
+            Rank::new().then_desc(weight, 64).get()
         });
         for k in idx.into_iter().take(MAX_LABELS) {
             if let Some(s) = segments.get_mut(k) {
@@ -560,13 +569,19 @@ fn waterfall(c: &Comparison) -> Vec<Bar> {
         BarKind::Added => 3,
         _ => 4,
     };
-    changes.sort_by_key(|&(k, _, d)| (order(k), std::cmp::Reverse(d.unsigned_abs())));
+    sort_by_rank(&mut changes, |&(k, _, d)| {
+        Rank::new()
+            .then(order(k), 3)
+            .then_desc(d.unsigned_abs(), 64)
+            .get()
+    });
     if changes.len() > MAX_BARS {
         // keep the biggest, fold the rest into "others"
-        let mut by_size: Vec<usize> = (0..changes.len()).collect();
-        by_size
-            .sort_by_key(|&k| std::cmp::Reverse(changes.get(k).map_or(0, |x| x.2.unsigned_abs())));
-        let keep: Vec<usize> = by_size.into_iter().take(MAX_BARS).collect();
+        let by_size: Vec<u128> = changes
+            .iter()
+            .map(|x| Rank::new().then_desc(x.2.unsigned_abs(), 64).get())
+            .collect();
+        let keep: Vec<usize> = order_of(&by_size).into_iter().take(MAX_BARS).collect();
         let mut kept = Vec::new();
         for (k, ch) in changes.into_iter().enumerate() {
             if keep.contains(&k) {

@@ -29,6 +29,7 @@ use super::layout::{
 use super::palette::{hex, Palette, Rgb};
 use crate::core::compare::numbers::human_bytes;
 use crate::core::compare::Status;
+use crate::core::order::{self, sort_by_rank, Rank};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -365,10 +366,12 @@ fn draw_labels(c: &mut Canvas, d: &ChartData, l: &Layout, p: &Palette) {
             })
             .collect();
         if items.len() > capacity {
-            items.sort_by_key(|x| std::cmp::Reverse(label_weight(x.1)));
+            sort_by_rank(&mut items, |x| {
+                Rank::new().then_desc(label_weight(x.1), 64).get()
+            });
             items.truncate(capacity);
         }
-        items.sort_by_key(|x| x.0);
+        sort_by_rank(&mut items, |x| u128::from(order::signed(i64::from(x.0))));
         // push labels apart top to bottom, then back up from the bottom limit
         let mut at: Vec<i32> = Vec::with_capacity(items.len());
         let mut next_free = first_at;

@@ -23,7 +23,7 @@
 use super::key::compatible;
 use super::key::{self, similarity, Key};
 use crate::core::instruction::Keyword;
-use crate::core::order::{sort_by_rank, Rank};
+use crate::core::order::{self, sort_by_rank, Rank};
 use std::collections::HashMap;
 
 /// Largest middle part aligned with one full table (cells).
@@ -101,7 +101,9 @@ pub fn align(
     for k in 0..hi {
         pairs.push((n - hi + k, m - hi + k));
     }
-    pairs.sort_unstable();
+    sort_by_rank(&mut pairs, |&(i, j)| {
+        Rank::new().then(i as u64, 64).then(j as u64, 64).get()
+    });
 
     let mut b_used = vec![false; n];
     let mut a_used = vec![false; m];
@@ -153,7 +155,9 @@ pub fn align(
         .map(|&(i, j)| (i, j, How::Aligned))
         .chain(edited.iter().map(|&(i, j)| (i, j, How::Edited)))
         .collect();
-    ordered.sort_unstable_by_key(|&(i, j, _)| (i, j));
+    sort_by_rank(&mut ordered, |&(i, j, _)| {
+        Rank::new().then(i as u64, 64).then(j as u64, 64).get()
+    });
     let moved_at: HashMap<usize, (usize, How)> =
         moved.iter().map(|&(i, j, how)| (j, (i, how))).collect();
     let moved_before: Vec<bool> = {
@@ -224,8 +228,10 @@ impl Prefixes {
                 *slot = text.as_str();
             }
         }
-        let mut sorted: Vec<u32> = (0..by_id.len() as u32).collect();
-        sorted.sort_by(|&x, &y| by_id.get(x as usize).cmp(&by_id.get(y as usize)));
+        let sorted: Vec<u32> = order::order_of_texts(&by_id)
+            .into_iter()
+            .map(|k| k as u32)
+            .collect();
         let texts: Vec<&str> = sorted
             .iter()
             .map(|&id| by_id.get(id as usize).copied().unwrap_or(""))
@@ -448,7 +454,14 @@ impl Ctx<'_> {
             .filter(|e| e.0 == 1 && e.1 == 1)
             .map(|&(_, _, i, j)| (i, j, u64::from(self.weight(i, j))))
             .collect();
-        cand.sort_unstable();
+        // layer indexes fit 32 bits (parse::limits caps a history far below)
+        sort_by_rank(&mut cand, |&(i, j, w)| {
+            Rank::new()
+                .then(i as u64, 32)
+                .then(j as u64, 32)
+                .then(w, 64)
+                .get()
+        });
         heaviest_chain(&cand, a0, a1)
     }
 
@@ -544,11 +557,12 @@ impl Ctx<'_> {
                 }
             }
         }
-        cands.sort_by(|x, y| {
-            y.0.total_cmp(&x.0)
-                .then(y.1.cmp(&x.1))
-                .then(x.2.cmp(&y.2))
-                .then(x.3.cmp(&y.3))
+        // best score first, then the bigger layer; ties keep their (i, j) order
+        sort_by_rank(&mut cands, |&(score, bytes, _, _)| {
+            Rank::new()
+                .then_desc(order::float(score), 64)
+                .then_desc(bytes, 64)
+                .get()
         });
         let mut out = Vec::new();
         for (_, _, i, j) in cands {

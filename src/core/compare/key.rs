@@ -22,6 +22,7 @@
 //! when the visible text of the truncated one is a prefix of the other.
 
 use crate::core::instruction::{Instruction, Keyword};
+use crate::core::order::order_of_texts;
 
 /// What a build step is, normalised for matching. See the module doc.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -312,9 +313,13 @@ fn normalise_expose(body: &str) -> Option<String> {
     if ports.is_empty() {
         return None;
     }
-    ports.sort();
-    ports.dedup();
-    Some(ports.join(" "))
+    let texts: Vec<&str> = ports.iter().map(String::as_str).collect();
+    let mut sorted: Vec<&str> = order_of_texts(&texts)
+        .into_iter()
+        .filter_map(|k| texts.get(k).copied())
+        .collect();
+    sorted.dedup();
+    Some(sorted.join(" "))
 }
 
 /// Legacy `file:<hash> in /dest` / `dir:…` / `multi:…` → `file:<hash>`: the

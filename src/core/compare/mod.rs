@@ -26,6 +26,7 @@ pub mod table;
 
 use crate::core::instruction::Keyword;
 use crate::core::model::{History, Layer, Size};
+use crate::core::order;
 use crate::core::text::{cut_end, short_id};
 use align::{align, How};
 use key::{same_layout, Key};
@@ -312,15 +313,14 @@ pub enum SortBy {
 impl Comparison {
     /// Row indexes in the requested order (stable: ties keep their position).
     pub fn row_order(&self, by: SortBy) -> Vec<usize> {
-        let mut idx: Vec<usize> = (0..self.rows.len()).collect();
-        let d = |i: &usize| self.rows.get(*i).map_or(0, |r| r.delta.bytes);
-        match by {
-            SortBy::Position => {}
-            SortBy::DeltaAscending => idx.sort_by_key(d),
-            SortBy::DeltaDescending => idx.sort_by_key(|i| std::cmp::Reverse(d(i))),
-            SortBy::Magnitude => idx.sort_by_key(|i| std::cmp::Reverse(d(i).unsigned_abs())),
-        }
-        idx
+        let rank = |r: &Row| match by {
+            SortBy::Position => 0,
+            SortBy::DeltaAscending => order::signed(r.delta.bytes),
+            SortBy::DeltaDescending => u64::MAX - order::signed(r.delta.bytes),
+            SortBy::Magnitude => u64::MAX - r.delta.bytes.unsigned_abs(),
+        };
+        let ranks: Vec<u128> = self.rows.iter().map(|r| u128::from(rank(r))).collect();
+        order::order_of(&ranks)
     }
 
     /// How many rows have each status, in [`Status::ALL`] order (zeros kept).
