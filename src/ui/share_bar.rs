@@ -65,11 +65,16 @@ pub struct ShareBarProps {
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let copied = use_state(|| None::<Result<(), String>>);
     let timer = use_mut_ref(|| None::<Timeout>);
+    // A path's exports carry every step, so every step's secrets are listed.
     let secrets = {
         let (before, after) = (props.before.clone(), props.after.clone());
-        use_memo((before, after), |(b, a)| (find_secrets(b), find_secrets(a)))
+        let steps = props.path.as_ref().map(|v| v.histories.clone());
+        use_memo((before, after, steps), |(b, a, steps)| match steps {
+            Some(steps) => steps.0.iter().map(find_secrets).collect(),
+            None => vec![find_secrets(b), find_secrets(a)],
+        })
     };
-    let n_secrets = secrets.0.len() + secrets.1.len();
+    let n_secrets: usize = secrets.iter().map(Vec::len).sum();
     let len = props.link.chars().count();
     let choices = props.choices;
 
@@ -149,13 +154,25 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                         <label><input type="checkbox" checked={choices.redact} onchange={set_redact} data-testid="redact-toggle" />{" mask them (***) in the link and exports"}</label>
                     </p>
                     <ul>
-                        { for secrets.0.iter().map(|f| secret_item("before", &props.before, f)) }
-                        { for secrets.1.iter().map(|f| secret_item("after", &props.after, f)) }
+                        { for secrets.iter().enumerate().flat_map(|(k, found)| {
+                            let (name, history) = secret_source(props, k);
+                            found.iter().map(move |f| history.map_or_else(Html::default, |h| secret_item(&name, h, f)))
+                        }) }
                     </ul>
                 </div>
             }
             {exports}
         </section>
+    }
+}
+
+/// Where the `k`-th list of secrets was found: a step of the path, or the
+/// before and after of the pair.
+fn secret_source(props: &ShareBarProps, k: usize) -> (String, Option<&History>) {
+    match &props.path {
+        Some(view) => (format!("step {}", k + 1), view.histories.0.get(k)),
+        None if k == 0 => ("before".into(), Some(&*props.before)),
+        None => ("after".into(), Some(&*props.after)),
     }
 }
 

@@ -261,3 +261,22 @@ test("at 320 px the figures of four steps fit the screen, and so does the chart"
     await session.close();
   }
 });
+
+test("a secret in a step outside the compared pair is listed, and masked in the path's exports", async () => {
+  const session = await openPath();
+  try {
+    const { page } = session;
+    await pasteInto(page, "paste-step-4", await corpusText("043-hash-prefixed-rows-build-arg-leak.txt"));
+    await page.locator('[data-testid="secrets"]').waitFor();
+    assert.match(await page.locator('[data-testid="secrets"]').innerText(), /step 4, layer \d+ .*GIT_ACCESS_TOKEN/s);
+    assert.equal(await marked(page), "old new - -");
+    const [file] = await Promise.all([page.waitForEvent("download"), page.locator('[data-testid="export-json"]').click()]);
+    const json = (await readFile(await file.path())).toString("utf8");
+    assert.match(json, /GIT_ACCESS_TOKEN=\*\*\*/);
+    assert.doesNotMatch(json, /GIT_ACCESS_TOKEN=leaked/);
+    await session.settle();
+    assertClean(session);
+  } finally {
+    await session.close();
+  }
+});
