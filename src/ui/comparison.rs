@@ -117,13 +117,19 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
 
     let found = use_insights(c.clone(), props.before.clone(), props.after.clone());
     // The chart's badges and the findings panel, built once per drawing.
-    let insights = use_memo((svg.clone(), found.clone()), |(svg, found)| {
-        let found = found.as_deref();
-        (
-            found.map(|f| chart_badges(svg, f)).unwrap_or_default(),
-            panel(found),
-        )
-    });
+    let compared = shown_path.as_ref().map(|v| v.compared);
+    let insights = use_memo(
+        (svg.clone(), found.clone(), compared),
+        |(svg, found, compared)| {
+            let found = found.as_deref();
+            (
+                found
+                    .map(|f| chart_badges(svg, f, *compared))
+                    .unwrap_or_default(),
+                panel(found),
+            )
+        },
+    );
     let (section_ref, tip) = use_badge_tip();
 
     // Highlight every element (chart overlay, table rows) naming the focused row.

@@ -121,6 +121,10 @@ test("four histories show four columns and four steps' figures with expected.jso
     });
     // the first two are compared by default: the neighbours 1 → 2
     assert.equal(await marked(page), "old new - -");
+    // their insights mark the layers of the two compared columns in the chart
+    await page.locator('[data-testid="insights"]').waitFor();
+    const badges = await page.locator('[data-testid="chart"] [data-testid="badge"]').count();
+    assert.ok(badges > 0, "the compared pair's findings have badges on the path chart");
     assert.deepEqual(await tableHeads(page), [`before: ${names[0]}`, `after: ${names[1]}`]);
     await session.settle();
     assertClean(session);
