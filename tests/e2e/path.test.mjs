@@ -284,3 +284,26 @@ test("a secret in a step outside the compared pair is listed, and masked in the 
     await session.close();
   }
 });
+
+test("while a step is empty there is no path yet: the pair stays shown and the page says which step", async () => {
+  const session = await app.open();
+  try {
+    const { page } = session;
+    await page.locator('[data-testid="chart"] svg.ld-chart').waitFor();
+    await page.locator('[data-testid="add-step"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="steps"]')?.dataset.steps === "3");
+    await page.locator('[data-testid="path-waiting"]').waitFor();
+    assert.match(await page.locator('[data-testid="path-waiting"]').innerText(), /step 3 is empty/);
+    assert.equal(await page.locator('[data-testid="chart"] svg.ld-path').count(), 0);
+    assert.equal(await page.locator('[data-testid="sum-before"]').count(), 1);
+    // Filling it makes the path.
+    await pasteInto(page, "paste-step-3", await corpusText("002-jonny-busybox-old-1819kB.txt"));
+    await page.locator('[data-testid="chart"] svg.ld-path').waitFor();
+    assert.equal(await page.locator('[data-testid="path-figures"] > li').count(), 3);
+    assert.equal(await page.locator('[data-testid="path-waiting"]').count(), 0);
+    await session.settle();
+    assertClean(session);
+  } finally {
+    await session.close();
+  }
+});
