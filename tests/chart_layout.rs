@@ -28,13 +28,9 @@ const SLACK: f64 = 1.0;
 /// phone widths (320, 360, 400) for when it draws at the true width of a phone.
 const WIDTHS: [u32; 8] = [320, 360, 400, 520, 640, 760, 960, 1100];
 
-/// The height the UI gives for a width (src/ui/comparison.rs `chart_height_for`).
+/// The height the page gives for a width (the core's, which the page uses).
 fn height_for(width: u32) -> u32 {
-    if width < 760 {
-        620
-    } else {
-        540
-    }
+    ChartOptions::fitting(width, false).height
 }
 
 /// One `<text>` of the drawing with its estimated box.

@@ -172,6 +172,15 @@ fn the_overlay_names_each_segment_step_and_its_neighbour_rows() {
     assert!(svg.starts_with("<svg class=\"ld-chart ld-path\" viewBox=\"0 0 960 540\""));
     assert_eq!(svg.matches("class=\"ld-seg ").count(), d.segments.len());
     assert_eq!(svg.matches("class=\"ld-bar\"").count(), d.waterfall.len());
+    // each column's header names its step and total bytes
+    for (k, step) in p.steps.iter().enumerate() {
+        let hook = format!(
+            "class=\"ld-col\" data-step=\"{k}\" data-bytes=\"{}\"",
+            step.total.bytes
+        );
+        assert!(svg.contains(&hook), "missing {hook}");
+    }
+    assert_eq!(svg.matches("class=\"ld-col\"").count(), p.steps.len());
     // the download in ver2 (its layer 3): a row of ver1→ver2 and one of ver2→ver3
     let cat = d
         .segments

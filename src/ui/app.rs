@@ -25,6 +25,7 @@ use crate::ui::hooks::{
 };
 use crate::ui::link::{self, LinkChoices};
 use crate::ui::paste_pane::PastePane;
+use crate::ui::path::{use_path, PathState, PathView};
 use crate::ui::share_bar::ShareBar;
 use crate::ui::{hooks, state, storage};
 
@@ -138,6 +139,11 @@ pub fn App() -> Html {
     let dark = use_dark_mode();
     let (before, after) = use_compared_histories(&state);
     let comparison = use_comparison(before.clone(), after.clone());
+    let path = use_path(&state);
+    let path_view = match &path {
+        PathState::Ready(view) => Some(view.clone()),
+        _ => None,
+    };
 
     let body = match (comparison, before, after) {
         (Some(c), Some(b), Some(a)) => html! {
@@ -145,8 +151,8 @@ pub fn App() -> Html {
                 <ComparisonView comparison={c} before={b.clone()} after={a.clone()} dark={dark}
                     sort_by_delta={state.view.sort_by_delta} base_collapsed={state.view.base_collapsed}
                     on_toggle_sort={dispatch.reform(|_| Action::ToggleSort)}
-                    on_toggle_base={dispatch.reform(|_| Action::ToggleBase)} />
-                {share_bar(&latest, links.as_deref(), &choices, (b, a), dark)}
+                    on_toggle_base={dispatch.reform(|_| Action::ToggleBase)} {path} />
+                {share_bar(&latest, links.as_deref(), &choices, (b, a), path_view, dark)}
             </>
         },
         (None, Some(_), Some(_)) => html! {
@@ -196,6 +202,7 @@ fn share_bar(
     links: Option<&Links>,
     choices: &UseStateHandle<LinkChoices>,
     (before, after): (Rc<History>, Rc<History>),
+    path: Option<PathView>,
     dark: bool,
 ) -> Html {
     let base_url = link::base_url();
@@ -213,7 +220,7 @@ fn share_bar(
         <ShareBar link={AttrValue::from(format!("{base_url}#{fragment}"))}
             refused={links.and_then(|l| l.refused.clone()).map(AttrValue::from)}
             short_len={links.and_then(|l| l.short.as_ref()).map(|s| base_url.chars().count() + 1 + s.len())}
-            {updating} {pack_now} choices={**choices} {on_choices} {before} {after} {dark} />
+            {updating} {pack_now} choices={**choices} {on_choices} {before} {after} {path} {dark} />
     }
 }
 

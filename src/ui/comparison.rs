@@ -4,24 +4,32 @@
 //! table, highlights it and its partner and shows its full command, size and
 //! rounding range in the inspector.
 //!
-//! The chart is an SVG string drawn by `core::chart`; its overlay elements
+//! A path of three steps or more (`ui/path.rs`) shows each step's figures
+//! and the path's chart (one column per step) instead, and below them the
+//! figures and table of the two compared steps.
+//!
+//! The chart is an SVG string drawn by `core::chart` at the size the core
+//! gives the width it gets (`ChartOptions::fitting`); its overlay elements
 //! carry `data-rows`, so highlighting is a CSS class toggled on every element
-//! that names the focused row — in the chart and in the table alike.
+//! that names the focused row, in the chart and in the table alike (how a
+//! path's chart names the table's rows: `ui/path_chart.rs`).
 //!
 //! Below the table, the insights panel (`ui/insights.rs`); its badges mark
 //! the chart segments and table rows of each finding's layer.
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::chart::{chart_data, render_svg, ChartOptions};
-use crate::core::compare::numbers::{human_bytes, plus_minus};
+use crate::core::chart::{chart_data, path_svg, render_svg, ChartOptions, DEFAULT_WIDTH};
+use crate::core::compare::numbers::plus_minus;
+use crate::core::compare::table::{table_rows, TableRow};
 use crate::core::compare::{Comparison, LayerRef, Row, SortBy, Status};
 use crate::core::model::History;
 use crate::ui::insights::{badge, chart_badges, panel, use_badge_tip, use_insights, PageInsights};
 use crate::ui::layer_table::ROW_PX;
+use crate::ui::path::{self, ByAddress, PathState, PathView};
+use crate::ui::path_chart::{set_highlight, ChartRows};
 use crate::ui::windowed::{spacer_row, use_window};
 
 /// Props of [`ComparisonView`].
@@ -43,24 +51,9 @@ pub struct ComparisonViewProps {
     pub on_toggle_sort: Callback<()>,
     /// Fold or unfold the base block.
     pub on_toggle_base: Callback<()>,
-}
-
-/// The chart's width before the page is measured.
-const DEFAULT_CHART_WIDTH: u32 = 960;
-
-/// The drawing width for a container `px` CSS pixels wide: never narrower
-/// than the chart can lay out legibly, never so wide that text gets small.
-fn chart_width_for(px: u32) -> u32 {
-    px.clamp(320, 1100)
-}
-
-/// Narrow charts get taller so the stacked columns keep room for labels.
-fn chart_height_for(width: u32) -> u32 {
-    if width < 760 {
-        660
-    } else {
-        540
-    }
+    /// The steps as a path (three or more), when they make one.
+    #[prop_or_default]
+    pub path: PathState,
 }
 
 /// The comparison section.
@@ -73,7 +66,7 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
 
     // The chart is drawn for the width it gets (a phone gets a narrower
     // layout rather than a shrunken wide one); redrawn when the window resizes.
-    let width = use_state(|| DEFAULT_CHART_WIDTH);
+    let width = use_state(|| DEFAULT_WIDTH);
     {
         let (width, chart_ref) = (width.clone(), chart_ref.clone());
         use_effect_with((), move |_| {
@@ -81,7 +74,7 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
                 if let Some(el) = chart_ref.cast::<web_sys::Element>() {
                     let w = el.client_width();
                     if w > 0 {
-                        width.set(chart_width_for(w as u32));
+                        width.set(ChartOptions::fitting(w as u32, false).width);
                     }
                 }
             };
@@ -91,69 +84,88 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
             move || drop(listener)
         });
     }
+    let shown_path = match &props.path {
+        PathState::Ready(view) => Some(view.clone()),
+        _ => None,
+    };
     let svg = {
+        let drawn = shown_path
+            .as_ref()
+            .map(|v| (v.path.clone(), v.histories.clone()));
         let key = (
-            props.comparison.clone(),
+            ByAddress(props.comparison.clone()),
             props.before.clone(),
             props.after.clone(),
+            drawn,
             props.dark,
             *width,
         );
-        use_memo(key, |(c, b, a, dark, width)| {
+        use_memo(key, |(c, b, a, drawn, dark, width)| {
             let _mark = PerfMark::start("layerdiff:chart");
-            let data = chart_data(c, b, a);
-            let options = ChartOptions {
-                dark: *dark,
-                width: *width,
-                height: chart_height_for(*width),
+            let options = ChartOptions::fitting(*width, *dark);
+            let svg = match drawn {
+                Some((path, histories)) => {
+                    let steps: Vec<&History> = histories.0.iter().collect();
+                    path_svg(&path.0, &steps, &options)
+                }
+                None => render_svg(&chart_data(&c.0, b, a), &options),
             };
-            AttrValue::from(render_svg(&data, &options))
+            AttrValue::from(svg)
         })
     };
+    let chart_rows = ChartRows::of(shown_path.as_ref());
 
     let found = use_insights(c.clone(), props.before.clone(), props.after.clone());
     // The chart's badges and the findings panel, built once per drawing.
-    let insights = use_memo((svg.clone(), found.clone()), |(svg, found)| {
-        let found = found.as_deref();
-        (
-            found.map(|f| chart_badges(svg, f)).unwrap_or_default(),
-            panel(found),
-        )
-    });
+    let compared = shown_path.as_ref().map(|v| v.compared);
+    let insights = use_memo(
+        (svg.clone(), found.clone(), compared),
+        |(svg, found, compared)| {
+            let found = found.as_deref();
+            (
+                found
+                    .map(|f| chart_badges(svg, f, *compared))
+                    .unwrap_or_default(),
+                panel(found),
+            )
+        },
+    );
     let (section_ref, tip) = use_badge_tip();
 
     // Highlight every element (chart overlay, table rows) naming the focused row.
     {
         let (chart_ref, table_ref) = (chart_ref.clone(), table_ref.clone());
-        use_effect_with((*focused, svg.clone()), move |(row, _)| {
-            for root in [
-                chart_ref.cast::<web_sys::Element>(),
-                table_ref.cast::<web_sys::Element>(),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                set_highlight(&root, *row);
+        let key = (*focused, svg.clone(), chart_rows, ByAddress(c.clone()));
+        use_effect_with(key, move |(row, _, chart_rows, c)| {
+            if let Some(root) = chart_ref.cast::<web_sys::Element>() {
+                let selector = row.map(|r| chart_rows.chart_selector(r, &c.0));
+                set_highlight(&root, selector.as_deref());
+            }
+            if let Some(root) = table_ref.cast::<web_sys::Element>() {
+                let selector = row.map(|r| format!("[data-rows~=\"{r}\"]"));
+                set_highlight(&root, selector.as_deref());
             }
         });
     }
 
     let on_chart_pointer = {
-        let focused = focused.clone();
+        let (focused, c) = (focused.clone(), c.clone());
         Callback::from(move |e: MouseEvent| {
-            if let Some(row) = row_of_event_target(e.target()) {
+            if let Some(row) = chart_rows.row_of_target(e.target(), &c) {
                 focused.set(Some(row));
             }
         })
     };
     let on_chart_focus = {
-        let focused = focused.clone();
+        let (focused, c) = (focused.clone(), c.clone());
         Callback::from(move |e: FocusEvent| {
-            if let Some(row) = row_of_event_target(e.target()) {
+            if let Some(row) = chart_rows.row_of_target(e.target(), &c) {
                 focused.set(Some(row));
             }
         })
     };
+    // The table's words, from the core's one rendering of a comparison's rows.
+    let words = use_memo(ByAddress(c.clone()), |c| table_rows(&c.0, 0));
 
     let order = c.row_order(if props.sort_by_delta {
         SortBy::Magnitude
@@ -176,22 +188,31 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     let partial = window.is_partial();
     let rows = shown[window.start..window.end]
         .iter()
-        .map(|&i| table_row(i, &c.rows[i], &focused, found.as_deref()));
+        .map(|&i| table_row(&words[i], &c.rows[i], &focused, found.as_deref()));
     let toggle_sort = props.on_toggle_sort.reform(|_: MouseEvent| ());
     let toggle_base = props.on_toggle_base.reform(|_: MouseEvent| ());
 
     html! {
         <section class="comparison" aria-labelledby="cmp-title" data-testid="comparison" ref={section_ref}>
             <h2 id="cmp-title">{"Comparison"}</h2>
-            {figures(c)}
+            if let Some(view) = &shown_path {
+                {path::figures(view)}
+            } else {
+                {path::note(&props.path)}
+                {figures(c)}
+            }
             <div class="chart-and-inspector">
                 <figure class="chart" ref={chart_ref} data-testid="chart"
                     onmouseover={on_chart_pointer.clone()} onfocusin={on_chart_focus.clone()}>
                     <div class="chart-box">{Html::from_html_unchecked((*svg).clone())}{insights.0.clone()}</div>
-                    <figcaption class="muted">{"Sum of layer sizes, oldest layer at the bottom. Bands join matched layers; the waterfall walks from the before total to the after total. The same data is in the table below."}</figcaption>
+                    <figcaption class="muted">{if shown_path.is_some() { PATH_CAPTION } else { PAIR_CAPTION }}</figcaption>
                 </figure>
                 {inspector(c, *focused)}
             </div>
+            if let Some(view) = &shown_path {
+                {pair_heading(view)}
+                {figures(c)}
+            }
             <div class="table-tools">
                 <button type="button" onclick={toggle_sort} aria-pressed={props.sort_by_delta.to_string()} data-testid="sort-delta">
                     { if props.sort_by_delta { "Sorted by |Δ| — show in order" } else { "Sort by Δ" } }
@@ -236,6 +257,27 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     }
 }
 
+const PAIR_CAPTION: &str = "Sum of layer sizes, oldest layer at the bottom. Bands join matched layers; the waterfall walks from the before total to the after total. The same data is in the table below.";
+
+const PATH_CAPTION: &str = "Sum of layer sizes per step, oldest layer at the bottom. A layer keeps the colour of the step it first appears in (new layers hatched \\, layers gone in the next step /); bands join matched layers of neighbouring steps; the waterfall walks from the first total through each step to the last. The compared two are in the table below.";
+
+/// The heading of the compared pair below a path's chart.
+fn pair_heading(view: &PathView) -> Html {
+    let (old, new) = view.compared;
+    let name = |k: usize| {
+        view.histories
+            .0
+            .get(k)
+            .map_or_else(String::new, |h| h.label.clone())
+    };
+    html! {
+        <h3 class="pair-heading" data-testid="pair-heading">
+            {format!("Step {} → step {}", old + 1, new + 1)}
+            <span class="muted">{format!(": {} → {}", name(old), name(new))}</span>
+        </h3>
+    }
+}
+
 /// The headline numbers.
 fn figures(c: &Comparison) -> Html {
     let base_note = if c.base.changed {
@@ -273,13 +315,15 @@ fn approx_prefix(exact: bool) -> &'static str {
     }
 }
 
-/// One row of the aligned table.
+/// One row of the aligned table: its words, and the row for the details
+/// (whole commands and size ranges on hover, the insights' badges).
 fn table_row(
-    idx: usize,
+    words: &TableRow,
     row: &Row,
     focused: &UseStateHandle<Option<usize>>,
     found: Option<&PageInsights>,
 ) -> Html {
+    let idx = words.row;
     let on_focus = {
         let focused = focused.clone();
         Callback::from(move |_: FocusEvent| focused.set(Some(idx)))
@@ -288,15 +332,15 @@ fn table_row(
         let focused = focused.clone();
         Callback::from(move |_: MouseEvent| focused.set(Some(idx)))
     };
-    let cell = |layer: &Option<LayerRef>| match layer {
+    let cell = |layer: &Option<LayerRef>, command: &str, size: &str| match layer {
         Some(l) => (
-            html! { <code title={l.created_by.clone()}>{&l.instruction}</code> },
-            html! { <span title={size_range(l)}>{l.size.map(|s| human_bytes(s.bytes)).unwrap_or_else(|| "—".into())}</span> },
+            html! { <code title={l.created_by.clone()}>{command}</code> },
+            html! { <span title={size_range(l)}>{size}</span> },
         ),
         None => (html! { <span class="muted">{"—"}</span> }, html! {}),
     };
-    let (before_cmd, before_size) = cell(&row.before);
-    let (after_cmd, after_size) = cell(&row.after);
+    let (before_cmd, before_size) = cell(&row.before, &words.before, &words.before_size);
+    let (after_cmd, after_size) = cell(&row.after, &words.after, &words.after_size);
     // The badge of the findings on this row's layer of `side`.
     let mark = |side: usize, layer: &Option<LayerRef>| {
         let found = found?;
@@ -305,12 +349,12 @@ fn table_row(
         Some(badge(found, side, &[printed], None, None))
     };
     html! {
-        <tr tabindex="0" data-rows={idx.to_string()} class={classes!(format!("st-{}", row.status.as_str()), row.in_base.then_some("in-base"))}
-            onfocus={on_focus} onmouseenter={on_enter} data-status={row.status.as_str()}>
-            <td class="status"><span class="st-icon" aria-hidden="true">{row.status.symbol()}</span>{" "}{row.status.as_str()}</td>
+        <tr tabindex="0" data-rows={idx.to_string()} class={classes!(format!("st-{}", words.status_word), words.in_base.then_some("in-base"))}
+            onfocus={on_focus} onmouseenter={on_enter} data-status={words.status_word}>
+            <td class="status"><span class="st-icon" aria-hidden="true">{words.symbol}</span>{" "}{words.status_word}</td>
             <td class="cmd">{mark(0, &row.before)}{before_cmd}</td>
             <td class="num">{before_size}</td>
-            <td class="num delta-cell" title={if row.delta.within_rounding() && row.delta.bytes != 0 { "within the rounding of the printed sizes" } else { "" }}>{row.delta.short()}</td>
+            <td class="num delta-cell" title={if row.delta.within_rounding() && row.delta.bytes != 0 { "within the rounding of the printed sizes" } else { "" }}>{&words.delta}</td>
             <td class="cmd">{mark(1, &row.after)}{after_cmd}</td>
             <td class="num">{after_size}</td>
         </tr>
@@ -372,41 +416,6 @@ fn legend() -> Html {
                 <li class={format!("st-{}", s.as_str())}><span class="st-icon" aria-hidden="true">{s.symbol()}</span>{" "}{s.as_str()}</li>
             }) }
         </ul>
-    }
-}
-
-/// The row named by the nearest `data-rows` / `data-row` ancestor of an event target.
-fn row_of_event_target(target: Option<web_sys::EventTarget>) -> Option<usize> {
-    let el = target?.dyn_into::<web_sys::Element>().ok()?;
-    let owner = el.closest("[data-rows],[data-row]").ok()??;
-    let rows = owner
-        .get_attribute("data-rows")
-        .or_else(|| owner.get_attribute("data-row"))?;
-    rows.split_whitespace().next()?.parse().ok()
-}
-
-/// Marks every element under `root` whose `data-rows` names `row`.
-fn set_highlight(root: &web_sys::Element, row: Option<usize>) {
-    if let Ok(old) = root.query_selector_all(".hl") {
-        for i in 0..old.length() {
-            if let Some(el) = old
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.class_list().remove_1("hl");
-            }
-        }
-    }
-    let Some(row) = row else { return };
-    if let Ok(hit) = root.query_selector_all(&format!("[data-rows~=\"{row}\"]")) {
-        for i in 0..hit.length() {
-            if let Some(el) = hit
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.class_list().add_1("hl");
-            }
-        }
     }
 }
 

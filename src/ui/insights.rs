@@ -226,7 +226,9 @@ fn layer_word(n: usize, layers: &[usize]) -> String {
 /// The badges over the chart: one per overlay segment whose layers have
 /// findings, on its edge toward the bands, placed in percent of the
 /// viewBox (the SVG keeps its aspect, so they follow it at any width).
-pub fn chart_badges(svg: &str, found: &PageInsights) -> Html {
+/// On a path's chart (`compared`: the positions of the pair's steps), the
+/// segments of the two compared columns carry them.
+pub fn chart_badges(svg: &str, found: &PageInsights, compared: Option<(usize, usize)>) -> Html {
     // Whole numbers only (the overlay's are): no float parser in the bundle.
     let int = |v: &str| v.parse::<i32>().ok().map(f64::from);
     let num = |tag: &str, name: &str| attr(tag, name).and_then(int);
@@ -241,9 +243,15 @@ pub fn chart_badges(svg: &str, found: &PageInsights) -> Html {
         .skip(1)
         .filter_map(|rest| {
             let tag = rest.split('>').next()?;
-            let side = SIDES
-                .iter()
-                .position(|s| attr(tag, "data-side") == Some(*s))?;
+            let side = match compared {
+                None => SIDES
+                    .iter()
+                    .position(|s| attr(tag, "data-side") == Some(*s))?,
+                Some((old, new)) => {
+                    let step = attr(tag, "data-step")?.parse::<usize>().ok()?;
+                    [old, new].iter().position(|s| *s == step)?
+                }
+            };
             let n = found.ins.histories[side].layers;
             let layers: Vec<usize> = attr(tag, "data-layers")?
                 .split(' ')
@@ -257,7 +265,14 @@ pub fn chart_badges(svg: &str, found: &PageInsights) -> Html {
                 x / w * 100.0,
                 (y + sh / 2.0) / h * 100.0
             );
-            let row = attr(tag, "data-row").map(str::to_string);
+            let row = match compared {
+                None => attr(tag, "data-row").map(str::to_string),
+                // neighbours k → k + 1: the table is the path's comparison k
+                Some((old, new)) if new == old + 1 => attr(tag, "data-rows")?
+                    .split(' ')
+                    .find_map(|r| r.strip_prefix(&format!("{old}:")).map(str::to_string)),
+                Some(_) => None,
+            };
             Some(badge(found, side, &layers, row, Some(place)))
         });
     badges.collect()

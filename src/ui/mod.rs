@@ -14,6 +14,8 @@ mod insights;
 mod layer_table;
 mod link;
 mod paste_pane;
+mod path;
+mod path_chart;
 mod reader;
 mod share_bar;
 pub mod state;

@@ -2,7 +2,9 @@
 //! chat message's 2,000 characters, with a shorter link offered when that
 //! fits), a copy button with feedback, the likely secrets found (masked in
 //! the link and exports unless the user says otherwise), and the exports
-//! (Markdown and JSON with the pair's insights).
+//! (Markdown and JSON with the pair's insights; for a path of three steps or
+//! more, the path's Markdown table with the compared pair's insights, the
+//! path's JSON and its chart).
 
 use std::rc::Rc;
 
@@ -11,7 +13,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::core::chart::{chart_data, render_svg, ChartOptions};
+use crate::core::chart::{chart_data, path_svg, render_svg, ChartOptions};
+use crate::core::compare::path::compare_path;
+use crate::core::compare::path_report::{self, PairInsights};
 use crate::core::compare::{compare, report};
 use crate::core::insights::of_pair;
 use crate::core::instruction::Instruction;
@@ -20,6 +24,7 @@ use crate::core::redact::{find_secrets, mask, Finding};
 use crate::core::text::{cut_end, cut_start};
 use crate::ui::download::{save_svg_as_png, save_text};
 use crate::ui::link::LinkChoices;
+use crate::ui::path::PathView;
 
 /// Discord's limit for one message: a link longer than this does not fit a chat answer.
 pub const CHAT_LIMIT: usize = 2_000;
@@ -50,6 +55,9 @@ pub struct ShareBarProps {
     pub after: Rc<History>,
     /// Dark mode (for the exported chart's colours).
     pub dark: bool,
+    /// The steps as a path, when there are three or more (the exports are the path's).
+    #[prop_or_default]
+    pub path: Option<PathView>,
 }
 
 /// The share box.
@@ -57,30 +65,25 @@ pub struct ShareBarProps {
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let copied = use_state(|| None::<Result<(), String>>);
     let timer = use_mut_ref(|| None::<Timeout>);
+    // A path's exports carry every step, so every step's secrets are listed.
     let secrets = {
         let (before, after) = (props.before.clone(), props.after.clone());
-        use_memo((before, after), |(b, a)| (find_secrets(b), find_secrets(a)))
+        let steps = props.path.as_ref().map(|v| v.histories.clone());
+        use_memo((before, after, steps), |(b, a, steps)| match steps {
+            Some(steps) => steps.0.iter().map(find_secrets).collect(),
+            None => vec![find_secrets(b), find_secrets(a)],
+        })
     };
-    let n_secrets = secrets.0.len() + secrets.1.len();
+    let n_secrets: usize = secrets.iter().map(Vec::len).sum();
     let len = props.link.chars().count();
     let choices = props.choices;
 
     let on_copy = {
-        let (link, copied, timer) = (props.link.clone(), copied.clone(), timer.clone());
-        let (updating, pack_now) = (props.updating, props.pack_now.clone());
+        let (link, copied, timer) = (current_link(props), copied.clone(), timer.clone());
         Callback::from(move |_: MouseEvent| {
             let (copied, timer) = (copied.clone(), timer.clone());
             // Copying while the link is being re-packed copies the current panes.
-            let link = if updating {
-                format!(
-                    "{}#{}",
-                    link.split('#').next().unwrap_or_default(),
-                    pack_now.emit(choices)
-                )
-            } else {
-                link.to_string()
-            };
-            copy_to_clipboard(&link, move |res| {
+            copy_to_clipboard(&link(), move |res| {
                 copied.set(Some(res));
                 let copied = copied.clone();
                 *timer.borrow_mut() = Some(Timeout::new(2_500, move || copied.set(None)));
@@ -100,7 +103,10 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         input.select();
     });
 
-    let exports = export_buttons(props);
+    let exports = match &props.path {
+        Some(view) => path_export_buttons(view, props),
+        None => export_buttons(props),
+    };
     let length_note = if len > CHAT_LIMIT {
         html! {
             <p class="warn" role="status" data-testid="link-warning">
@@ -148,13 +154,25 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                         <label><input type="checkbox" checked={choices.redact} onchange={set_redact} data-testid="redact-toggle" />{" mask them (***) in the link and exports"}</label>
                     </p>
                     <ul>
-                        { for secrets.0.iter().map(|f| secret_item("before", &props.before, f)) }
-                        { for secrets.1.iter().map(|f| secret_item("after", &props.after, f)) }
+                        { for secrets.iter().enumerate().flat_map(|(k, found)| {
+                            let (name, history) = secret_source(props, k);
+                            found.iter().map(move |f| history.map_or_else(Html::default, |h| secret_item(&name, h, f)))
+                        }) }
                     </ul>
                 </div>
             }
             {exports}
         </section>
+    }
+}
+
+/// Where the `k`-th list of secrets was found: a step of the path, or the
+/// before and after of the pair.
+fn secret_source(props: &ShareBarProps, k: usize) -> (String, Option<&History>) {
+    match &props.path {
+        Some(view) => (format!("step {}", k + 1), view.histories.0.get(k)),
+        None if k == 0 => ("before".into(), Some(&*props.before)),
+        None => ("after".into(), Some(&*props.after)),
     }
 }
 
@@ -209,7 +227,7 @@ fn export_buttons(props: &ShareBarProps) -> Html {
             (b, a, c, options)
         }
     };
-    let link = props.link.clone();
+    let link = current_link(props);
     let md = {
         let prepared = prepared.clone();
         Callback::from(move |_: MouseEvent| {
@@ -217,7 +235,7 @@ fn export_buttons(props: &ShareBarProps) -> Html {
             save_text(
                 "layerdiff-comparison.md",
                 "text/markdown;charset=utf-8",
-                &report::markdown_full(&c, Some(&of_pair(&b, &a, &c)), Some(&link)),
+                &report::markdown_full(&c, Some(&of_pair(&b, &a, &c)), Some(&link())),
             );
         })
     };
@@ -263,6 +281,133 @@ fn export_buttons(props: &ShareBarProps) -> Html {
             <button type="button" onclick={svg} data-testid="export-svg">{"SVG chart"}</button>
             <button type="button" onclick={png} data-testid="export-png">{"PNG chart"}</button>
         </div>
+    }
+}
+
+/// The link an export made now points back to: the one shown, or, while it
+/// is being packed again for newer panes, one packed for the panes as they are.
+fn current_link(props: &ShareBarProps) -> impl Fn() -> String + Clone {
+    let (link, updating) = (props.link.clone(), props.updating);
+    let (pack_now, choices) = (props.pack_now.clone(), props.choices);
+    move || {
+        if updating {
+            let base = link.split('#').next().unwrap_or_default();
+            format!("{base}#{}", pack_now.emit(choices))
+        } else {
+            link.to_string()
+        }
+    }
+}
+
+/// The histories as exported: masked when the user chose to mask secrets.
+fn exported(history: &History, redact: bool) -> History {
+    if redact {
+        mask(history, &find_secrets(history))
+    } else {
+        history.clone()
+    }
+}
+
+/// The export buttons of a path: the path's Markdown (its table, each
+/// neighbour's, then the compared pair's insights), its JSON and its chart.
+fn path_export_buttons(view: &PathView, props: &ShareBarProps) -> Html {
+    let prepared = {
+        let (histories, (old, new)) = (view.histories.clone(), view.compared);
+        let (redact, dark) = (props.choices.redact, props.dark);
+        move || {
+            let steps: Vec<History> = histories.0.iter().map(|h| exported(h, redact)).collect();
+            let options = ChartOptions {
+                dark,
+                ..ChartOptions::default()
+            };
+            PathExport {
+                steps,
+                compared: (old, new),
+                options,
+            }
+        }
+    };
+    let link = current_link(props);
+    let md = {
+        let prepared = prepared.clone();
+        Callback::from(move |_: MouseEvent| {
+            let e = prepared();
+            let Some(text) = e.markdown(&link()) else {
+                return;
+            };
+            save_text("layerdiff-path.md", "text/markdown;charset=utf-8", &text);
+        })
+    };
+    let json = {
+        let prepared = prepared.clone();
+        Callback::from(move |_: MouseEvent| {
+            let e = prepared();
+            let Some(p) = compare_path(&e.refs()).ok() else {
+                return;
+            };
+            save_text(
+                "layerdiff-path.json",
+                "application/json",
+                &path_report::json(&p),
+            );
+        })
+    };
+    let svg = {
+        let prepared = prepared.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(svg) = prepared().svg() else { return };
+            save_text("layerdiff-path-chart.svg", "image/svg+xml", &svg);
+        })
+    };
+    let png = Callback::from(move |_: MouseEvent| {
+        let e = prepared();
+        let Some(svg) = e.svg() else { return };
+        let (w, h) = (e.options.width, e.options.height);
+        save_svg_as_png("layerdiff-path-chart.png", &svg, w, h, 2.0, |_| ());
+    });
+    html! {
+        <div class="exports" role="group" aria-label="Export">
+            <span class="muted small">{"Export: "}</span>
+            <button type="button" onclick={md} data-testid="export-markdown" title="The path as a table (each step's total and change), each neighbour's layers, and the compared pair's insights">{"Markdown"}</button>
+            <button type="button" onclick={json} data-testid="export-json" title="The same JSON as `layerdiff compare A B C… --format json`">{"JSON"}</button>
+            <button type="button" onclick={svg} data-testid="export-svg">{"SVG chart"}</button>
+            <button type="button" onclick={png} data-testid="export-png">{"PNG chart"}</button>
+        </div>
+    }
+}
+
+/// What a path's exports are made of (masked as chosen).
+struct PathExport {
+    steps: Vec<History>,
+    compared: (usize, usize),
+    options: ChartOptions,
+}
+
+impl PathExport {
+    fn refs(&self) -> Vec<&History> {
+        self.steps.iter().collect()
+    }
+
+    /// The path's table and neighbours, the compared pair's insights, the link.
+    fn markdown(&self, link: &str) -> Option<String> {
+        let p = compare_path(&self.refs()).ok()?;
+        let (old, new) = self.compared;
+        let (before, after) = (self.steps.get(old)?, self.steps.get(new)?);
+        let c = compare(before, after);
+        let found = of_pair(before, after, &c);
+        let pair = PairInsights {
+            before_step: old,
+            after_step: new,
+            insights: &found,
+        };
+        Some(path_report::markdown_full(&p, Some(pair), Some(link)))
+    }
+
+    /// The path's chart at the exports' size.
+    fn svg(&self) -> Option<String> {
+        let steps = self.refs();
+        let p = compare_path(&steps).ok()?;
+        Some(path_svg(&p, &steps, &self.options))
     }
 }
 

@@ -19,8 +19,14 @@ use crate::core::text::{cut_end, is_wide};
 
 /// The narrowest drawing: a phone held upright (360 CSS px) less a margin.
 pub const MIN_WIDTH: u32 = 320;
+/// The widest drawing the page asks for: wider, its text would look small.
+pub const MAX_WIDTH: u32 = 1100;
 /// Below this width the waterfall goes under the columns.
 pub const NARROW_BELOW: i32 = 760;
+/// The height of a wide drawing, and of a narrow one (taller: the waterfall
+/// stands below the columns, which keep room for their labels).
+pub const WIDE_HEIGHT: u32 = 540;
+pub const NARROW_HEIGHT: u32 = 660;
 /// Margin kept free at the left and right edges.
 pub const EDGE: i32 = 8;
 /// Vertical distance between the centres of two stacked side labels (two lines each).
@@ -182,6 +188,15 @@ pub fn present_statuses(d: &ChartData) -> Vec<Status> {
                 || d.bands.iter().any(|b| b.status == *s)
         })
         .collect()
+}
+
+/// The height the page gives a drawing `width` units wide.
+pub fn height_for(width: u32) -> u32 {
+    if i64::from(width) < i64::from(NARROW_BELOW) {
+        NARROW_HEIGHT
+    } else {
+        WIDE_HEIGHT
+    }
 }
 
 /// The drawing's width in units: never narrower than [`MIN_WIDTH`].

@@ -14,6 +14,9 @@
 //! the overlay's `<title>`.
 //!
 //! Overlay (for hover, focus and screen readers, as the pair chart's):
+//! - `<rect class="ld-col">` over each column's name and total, with
+//!   `data-step`, `data-bytes` (the step's total) and a `<title>` holding
+//!   the whole name (the drawn one may be cut to the step's number).
 //! - `<rect class="ld-seg ld-{status}">` per segment, with `data-step` (the
 //!   column, from 0), `data-rows` (the neighbour rows holding its layers,
 //!   each `pair:row`: row `row` of the comparison of step `pair` with step
@@ -308,6 +311,15 @@ fn finish(mut svg: String, d: &PathChartData, l: &Layout, cols: &Columns) -> Str
     svg = svg.replacen(&old, &new, 1);
     let mut overlay =
         String::from("<g class=\"ld-overlay\" fill=\"transparent\" stroke=\"none\">\n");
+    for (k, column) in d.columns.iter().enumerate() {
+        overlay.push_str(&format!(
+            "<rect class=\"ld-col\" data-step=\"{k}\" data-bytes=\"{bytes}\" x=\"{x}\" y=\"56\" width=\"{w}\" height=\"32\" pointer-events=\"all\"><title>{title}</title></rect>\n",
+            bytes = column.total_bytes,
+            x = cols.centre(k) - cols.pitch / 2,
+            w = cols.pitch,
+            title = esc(&format!("step {}: {}, {}", k + 1, column.label, column.total)),
+        ));
+    }
     for s in &d.segments {
         let (x0, y0, x1, y1) = seg_box(s, l, cols);
         let rows: Vec<String> = s

@@ -23,8 +23,8 @@
 
 use super::data::{Bar, BarKind, ChartData, Column, Segment, SegmentKind};
 use super::layout::{
-    fit, text_width, Key, Layout, BAR_TEXT_SIZE, EDGE, LABEL_DETAIL_SIZE, LABEL_PITCH, LABEL_SIZE,
-    LEGEND_SIZE, NOTE_SIZE,
+    fit, height_for, text_width, Key, Layout, BAR_TEXT_SIZE, EDGE, LABEL_DETAIL_SIZE, LABEL_PITCH,
+    LABEL_SIZE, LEGEND_SIZE, MAX_WIDTH, MIN_WIDTH, NOTE_SIZE, WIDE_HEIGHT,
 };
 use super::palette::{hex, Palette, Rgb};
 use crate::core::compare::numbers::human_bytes;
@@ -47,9 +47,27 @@ pub struct ChartOptions {
 impl Default for ChartOptions {
     fn default() -> Self {
         ChartOptions {
-            width: 960,
-            height: 540,
+            width: DEFAULT_WIDTH,
+            height: WIDE_HEIGHT,
             dark: false,
+        }
+    }
+}
+
+/// The width drawn before the page has measured its room (and the exports').
+pub const DEFAULT_WIDTH: u32 = 960;
+
+impl ChartOptions {
+    /// The drawing for a container `px` CSS pixels wide: as wide, within
+    /// [`MIN_WIDTH`]..=[`MAX_WIDTH`] (a phone gets the narrow layout rather
+    /// than a shrunken wide one; a wide screen no tiny text), and as high as
+    /// that layout needs ([`height_for`]).
+    pub fn fitting(px: u32, dark: bool) -> ChartOptions {
+        let width = px.clamp(MIN_WIDTH, MAX_WIDTH);
+        ChartOptions {
+            width,
+            height: height_for(width),
+            dark,
         }
     }
 }

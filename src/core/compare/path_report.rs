@@ -1,6 +1,7 @@
 //! Renders a [`PathComparison`] (3 to 8 steps) for the CLI and for pasting
 //! elsewhere: plain [`text()`], [`markdown()`] (the path table, then each
-//! neighbour's table) and [`json()`]. Each neighbour is rendered by
+//! neighbour's table; the page's export, [`markdown_full`], adds the compared
+//! pair's insights and a link back) and [`json()`]. Each neighbour is rendered by
 //! [`super::report`] exactly as a pair is, so a path's exports are the pair
 //! exports extended, not a second format. A path of two steps is a pair: the
 //! CLI prints the pair's own exports for it.
@@ -24,6 +25,7 @@
 use super::numbers::Delta;
 use super::path::PathComparison;
 use super::report;
+use crate::core::insights::{self, Insights};
 use crate::core::markdown::{self, Place};
 use serde_json::{json, Value};
 
@@ -184,6 +186,41 @@ pub fn markdown(p: &PathComparison) -> String {
     out
 }
 
+/// The insights of the two steps the page compares, for [`markdown_full`].
+#[derive(Debug, Clone, Copy)]
+pub struct PairInsights<'a> {
+    /// The compared steps (from 0): the older image, then the newer.
+    pub before_step: usize,
+    pub after_step: usize,
+    pub insights: &'a Insights,
+}
+
+/// The page's Markdown export of a path: [`markdown`], then the compared
+/// pair's insights (said which steps they read), then a link back (the
+/// page's own share link).
+pub fn markdown_full(p: &PathComparison, pair: Option<PairInsights>, link: Option<&str>) -> String {
+    let mut out = markdown(p).trim_end().to_string();
+    if let Some(pair) = pair {
+        let quote = |s: &str| markdown::code(s, Place::Prose);
+        let step = |k: usize| {
+            let label = p.steps.get(k).map_or(String::new(), |s| name(&s.label, k));
+            format!("step {} ({})", k + 1, quote(&label))
+        };
+        out.push_str(&format!(
+            "\n\nThe insights compare {} (before) with {} (after).\n\n",
+            step(pair.before_step),
+            step(pair.after_step)
+        ));
+        out.push_str(insights::report::markdown(pair.insights).trim_end());
+    }
+    if let Some(link) = link {
+        out.push_str("\n\n");
+        out.push_str(&markdown::link("Open this path in layerdiff", link));
+    }
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,6 +286,33 @@ mod tests {
                 .count(),
             2
         );
+    }
+
+    #[test]
+    fn the_page_export_adds_the_compared_pair_insights_and_a_link() {
+        let root = ("/bin/sh -c #(nop) ADD file:aaaa in / ", 80);
+        let a = h("v1", &[root, ("/bin/sh -c apt-get install -y curl", 300)]);
+        let b = h("v`2", &[root, ("/bin/sh -c npm ci", 200)]);
+        let c = h("v3", &[root, ("/bin/sh -c npm ci --omit=dev", 20)]);
+        let p = compare_path(&[&a, &b, &c]).expect("a path");
+        let found = crate::core::insights::of_pair(&c, &b, &p.neighbours[1]);
+        let pair = PairInsights {
+            before_step: 2,
+            after_step: 1,
+            insights: &found,
+        };
+        let md = markdown_full(&p, Some(pair), Some("https://x.example/#2abc"));
+        assert!(md.starts_with(markdown(&p).trim_end()), "{md}");
+        let said = md
+            .find("The insights compare step 3 (`v3`) (before) with step 2 (``v`2``) (after).")
+            .expect("the pair named");
+        let insights = md.find("### Insights\n").expect("the insights");
+        let link = md
+            .find("[Open this path in layerdiff](https://x.example/#2abc)")
+            .expect("the link");
+        assert!(said < insights && insights < link, "{md}");
+        let bare = markdown_full(&p, None, None);
+        assert_eq!(bare, format!("{}\n", markdown(&p).trim_end()));
     }
 
     #[test]
