@@ -480,3 +480,16 @@ fn the_compared_steps_are_in_the_snapshot_and_a_load_brings_them_back() {
         (0, 1)
     );
 }
+
+#[test]
+fn present_sets_the_slide_in_the_snapshot_and_none_stops() {
+    let state = paste(empty(), 0, &corpus(PAIR));
+    let before = state.revision;
+    let state = state.apply(Action::Present(Some(0)));
+    assert_eq!(state.snapshot().view.slide, Some(0));
+    assert!(state.revision > before, "the slide is in the link");
+    let state = state.apply(Action::Present(Some(3)));
+    assert_eq!(state.view.slide, Some(3));
+    let state = state.apply(Action::Present(None));
+    assert_eq!(state.snapshot().view.slide, None);
+}

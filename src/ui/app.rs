@@ -26,6 +26,7 @@ use crate::ui::hooks::{
 use crate::ui::link::{self, LinkChoices};
 use crate::ui::paste_pane::PastePane;
 use crate::ui::path::{use_path, PathState, PathView};
+use crate::ui::present::{use_present_key, Presenter};
 use crate::ui::share_bar::ShareBar;
 use crate::ui::{hooks, state, storage};
 
@@ -145,6 +146,13 @@ pub fn App() -> Html {
         _ => None,
     };
 
+    let presenting = comparison.as_ref().zip(state.view.slide).map(|(c, slide)| {
+        html! { <Presenter comparison={c.clone()} slide={slide} on_move={dispatch.reform(Action::Present)} /> }
+    });
+    use_present_key(
+        comparison.is_some() && state.view.slide.is_none(),
+        dispatch.reform(|_| Action::Present(Some(0))),
+    );
     let body = match (comparison, before, after) {
         (Some(c), Some(b), Some(a)) => html! {
             <>
@@ -178,6 +186,8 @@ pub fn App() -> Html {
                 <nav class="actions">
                     <button type="button" onclick={on_swap} title="Swap the two compared steps">{"⇄ Swap"}</button>
                     <button type="button" onclick={on_demo} title="Replace the steps with the demo">{"Load demo"}</button>
+                    <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::Present(Some(0)))} data-testid="present"
+                        title="Present the comparison one change at a time (P; ← → to move, Esc to stop)">{"▶ Present"}</button>
                 </nav>
             </header>
             {banner_view(&banner, &dispatch)}
@@ -191,6 +201,7 @@ pub fn App() -> Html {
                 {steps_view(&state, &dispatch)}
                 {body}
             </main>
+            {presenting}
         </>
     }
 }

@@ -41,6 +41,8 @@ pub enum Action {
     ToggleSort,
     /// Fold or unfold the base block.
     ToggleBase,
+    /// Present the comparison at this slide (`core::present`), or stop presenting.
+    Present(Option<usize>),
     /// The user's answer to the question asked.
     Answer(bool),
     /// Replace every step (a share link the user opened, the demo, restored work).
@@ -132,6 +134,7 @@ impl AppState {
             }
             Action::ToggleSort => self.view.sort_by_delta = !self.view.sort_by_delta,
             Action::ToggleBase => self.view.base_collapsed = !self.view.base_collapsed,
+            Action::Present(slide) => self.view.slide = slide,
             Action::Answer(yes) => self.answer(yes),
             Action::Load(snapshot) => self.load(&snapshot),
         }

@@ -1,0 +1,172 @@
+//! Presenting: the comparison walked through one slide at a time, in large
+//! type, for a class (issue 12). The slides are `core::present`'s: the
+//! totals, every change in order of bytes, the summary. A change's row is
+//! highlighted in the chart and the table and scrolled into view; ←/→,
+//! Space and Page Up/Down move, Esc stops. The slide is part of the link
+//! (`ViewOptions::slide`), so a link opens at the slide it was made on.
+
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::core::compare::Comparison;
+use crate::core::present::{slides, summary, Slide};
+use crate::ui::marks::mark;
+
+/// Class of the elements a slide points at.
+const MARK: &str = "presenting-hl";
+
+#[derive(Properties, PartialEq)]
+pub struct PresenterProps {
+    pub comparison: Rc<Comparison>,
+    /// The slide shown (clamped to the last one).
+    pub slide: usize,
+    /// Moves to another slide, or stops presenting with `None`.
+    pub on_move: Callback<Option<usize>>,
+}
+
+#[component]
+pub fn Presenter(props: &PresenterProps) -> Html {
+    let all = use_memo(props.comparison.clone(), |c| slides(c));
+    let last = all.len().saturating_sub(1);
+    let at = props.slide.min(last);
+    use_keys(at, last, props.on_move.clone());
+    let row = match all.get(at) {
+        Some(Slide::Change { row, .. }) => Some(*row),
+        _ => None,
+    };
+    use_effect_with(row, |row| {
+        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+            d.query_selector("[data-testid=\"comparison\"]")
+                .ok()
+                .flatten()
+        });
+        if let Some(root) = root {
+            let selector = row.map(|r| format!("[data-rows~=\"{r}\"]"));
+            let marked = mark(&root, MARK, selector.as_deref());
+            if let Some(first) = marked
+                .iter()
+                .find(|el| el.tag_name() == "TR")
+                .or(marked.first())
+            {
+                first.scroll_into_view_with_bool(false);
+            }
+        }
+        || {
+            let root = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.body());
+            if let Some(root) = root {
+                mark(&root, MARK, None);
+            }
+        }
+    });
+    let go = |to: Option<usize>| props.on_move.reform(move |_: MouseEvent| to);
+    let c = &props.comparison;
+    html! {
+        <aside class="presenting" aria-label="Presenting the comparison" data-testid="presenting" data-slide={at.to_string()}>
+            <p class="slide-count" aria-hidden="true">{format!("{} / {}", at + 1, last + 1)}</p>
+            <div class="slide" aria-live="polite" data-testid="slide">{slide_view(c, all.get(at), at, last)}</div>
+            <nav class="slide-keys">
+                <button type="button" onclick={go(at.checked_sub(1))} disabled={at == 0} aria-label="Previous slide">{"←"}</button>
+                <button type="button" onclick={go((at < last).then_some(at + 1))} disabled={at == last} aria-label="Next slide">{"→"}</button>
+                <button type="button" onclick={go(None)} aria-label="Stop presenting (Esc)">{"✕"}</button>
+            </nav>
+        </aside>
+    }
+}
+
+fn slide_view(c: &Comparison, slide: Option<&Slide>, at: usize, last: usize) -> Html {
+    match slide {
+        Some(Slide::Change { step, what, .. }) => html! {
+            <>
+                <p class="slide-kicker">{format!("Change {at} of {}", last.saturating_sub(1))}</p>
+                <p class="slide-main"><code>{step.clone()}</code></p>
+                <p class="slide-what">{what.clone()}</p>
+            </>
+        },
+        Some(Slide::Summary) => html! {
+            <>
+                <p class="slide-kicker">{"In short"}</p>
+                <p class="slide-main">{summary(c)}</p>
+            </>
+        },
+        _ => html! {
+            <>
+                <p class="slide-kicker">{"The two images"}</p>
+                <p class="slide-main">{format!("{} → {}", c.before.total.approx(), c.after.total.approx())}</p>
+                <p class="slide-what">{c.delta.describe_approx(c.before.total.bytes)}</p>
+            </>
+        },
+    }
+}
+
+/// ←/→, Space, Page Up/Down and Esc while presenting, unless a text field
+/// has the focus.
+#[hook]
+fn use_keys(at: usize, last: usize, on_move: Callback<Option<usize>>) {
+    use_effect_with((at, last), move |&(at, last)| {
+        let listener = web_sys::window().map(|w| {
+            EventListener::new_with_options(
+                &w,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if typing(e) || e.alt_key() || e.ctrl_key() || e.meta_key() {
+                        return;
+                    }
+                    let to = match e.key().as_str() {
+                        "ArrowRight" | " " | "PageDown" => Some((at + 1).min(last)),
+                        "ArrowLeft" | "PageUp" => Some(at.saturating_sub(1)),
+                        "Escape" => None,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    on_move.emit(to);
+                },
+            )
+        });
+        move || drop(listener)
+    });
+}
+
+/// Whether the key went to a text field (it types there, it does not present).
+pub fn typing(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT")
+                || el.closest("[contenteditable]").ok().flatten().is_some()
+        })
+}
+
+/// `P` starts presenting when `ready` (a comparison is shown and nothing is
+/// presented yet), unless a text field has the focus.
+#[hook]
+pub fn use_present_key(ready: bool, start: Callback<()>) {
+    use_effect_with(ready, move |&ready| {
+        let listener = web_sys::window().filter(|_| ready).map(|w| {
+            EventListener::new_with_options(
+                &w,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let plain = !(e.alt_key() || e.ctrl_key() || e.meta_key());
+                    if plain && !typing(e) && e.key().eq_ignore_ascii_case("p") {
+                        e.prevent_default();
+                        start.emit(());
+                    }
+                },
+            )
+        });
+        move || drop(listener)
+    });
+}
