@@ -1,0 +1,51 @@
+//! The read-only view's link (issue 12): `ShareState::as_embed` makes it from
+//! the editor's work, it opens with the view flags set, and `as_editor` (the
+//! view's "Open in layerdiff") opens to the same work as the editor had.
+
+#[path = "share_support/pairs.rs"]
+mod pairs;
+
+use layerdiff::core::parse::parse;
+use layerdiff::core::share::{self, Embed, EncodeOptions, ShareState, SharedPane};
+use layerdiff::core::split::split_histories;
+use pairs::corpus_dir;
+
+fn demo_work() -> ShareState {
+    let name = "000-course-3.1-backend-before-after.txt";
+    let text = std::fs::read_to_string(corpus_dir().join(name)).expect("corpus file");
+    let parts = split_histories(&text, &parse(&text), 2);
+    ShareState {
+        steps: parts
+            .into_iter()
+            .map(|text| SharedPane {
+                text,
+                ..SharedPane::default()
+            })
+            .collect(),
+        ..ShareState::default()
+    }
+}
+
+#[test]
+fn an_embed_link_opens_as_the_view_and_its_editor_link_as_the_work() {
+    let work = demo_work();
+    for (findings, table) in [(false, false), (true, false), (false, true), (true, true)] {
+        let view = work.as_embed(findings, table);
+        let link = share::link(&view, &EncodeOptions::default()).expect("packs");
+        let opened = share::open(&link).expect("opens");
+        assert_eq!(opened.view.embed, Some(Embed { findings, table }));
+
+        let editor = share::link(&opened.as_editor(), &EncodeOptions::default()).expect("packs");
+        let reopened = share::open(&editor).expect("opens");
+        assert_eq!(reopened.view.embed, None);
+        assert_eq!(reopened.steps.len(), work.steps.len());
+        for (k, (got, want)) in reopened.steps.iter().zip(&work.steps).enumerate() {
+            let (got, want) = (parse(&got.text), parse(&want.text));
+            assert!(
+                share::same_history(&got.histories[0], &want.histories[0]),
+                "step {k} opens to the same history in the editor"
+            );
+        }
+        assert_eq!(reopened.view, work.view);
+    }
+}
