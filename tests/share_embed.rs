@@ -6,7 +6,7 @@
 mod pairs;
 
 use layerdiff::core::parse::parse;
-use layerdiff::core::share::{self, Embed, EncodeOptions, ShareState, SharedPane};
+use layerdiff::core::share::{self, Embed, EncodeOptions, ShareState, SharedPane, Theme};
 use layerdiff::core::split::split_histories;
 use pairs::corpus_dir;
 
@@ -51,27 +51,32 @@ fn an_embed_link_opens_as_the_view_and_its_editor_link_as_the_work() {
 }
 
 /// The links the browser test (`tests/e2e/embed.test.mjs`) frames: the demo
-/// as the read-only view, bare and with the findings and the table. Written
+/// as the read-only view, bare, with the findings and the table, and fixed
+/// to the light scheme. Written
 /// when missing or with `LAYERDIFF_BLESS=1`; they must open to the demo's
 /// steps with their flags whatever the packing does later.
 #[test]
 fn the_e2e_embed_links_open_to_the_demo_view() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/fixtures");
     let work = demo_work();
-    for (name, findings, table) in [
-        ("embed-demo.link", false, false),
-        ("embed-demo-all.link", true, true),
-    ] {
+    let cases = [
+        ("embed-demo.link", false, false, None),
+        ("embed-demo-all.link", true, true, None),
+        ("embed-demo-light.link", false, false, Some(Theme::Light)),
+    ];
+    for (name, findings, table, theme) in cases {
         let path = dir.join(name);
         if !path.exists() || std::env::var_os("LAYERDIFF_BLESS").is_some() {
-            let link =
-                share::link(&work.as_embed(findings, table), &EncodeOptions::default()).unwrap();
+            let mut view = work.as_embed(findings, table);
+            view.view.theme = theme;
+            let link = share::link(&view, &EncodeOptions::default()).unwrap();
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(&path, format!("{link}\n")).unwrap();
         }
         let link = std::fs::read_to_string(&path).unwrap();
         let opened = share::open(link.trim()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(opened.view.embed, Some(Embed { findings, table }), "{name}");
+        assert_eq!(opened.view.theme, theme, "{name}");
         assert_eq!(opened.steps.len(), 2, "{name}");
         for (got, want) in opened.steps.iter().zip(&work.steps) {
             let (got, want) = (parse(&got.text), parse(&want.text));
