@@ -169,3 +169,25 @@ test("the ? overlay opens and closes by keyboard; Alt+2 and S act, not while typ
   assertClean(session);
   await session.close();
 });
+
+test("C copies the share box's link; a dropped file over 1 MB opens read-only and is read", async () => {
+  const session = await app.open();
+  const { page, context } = session;
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.origin });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="link-updating"]'), null, { timeout: 10_000 });
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press("c");
+  await page.waitForFunction(() => document.querySelector('[data-testid="input-notice"]')?.innerText.includes("Link copied."));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await page.getByTestId("share-link").inputValue());
+
+  // A big file goes the huge-paste way: read-only, read in the worker.
+  const one = await corpusText(ONE);
+  const big = one.repeat(Math.ceil(1_200_000 / one.length));
+  await dropFile(page, '[data-step-position="1"]', { name: "big.txt", text: big });
+  await page.getByTestId("edit-as-text-after").waitFor({ timeout: 15_000 });
+  await page.getByTestId("layer-count-after").waitFor({ timeout: 15_000 });
+  await session.settle();
+  assertClean(session);
+  await session.close();
+});
