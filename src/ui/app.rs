@@ -217,6 +217,8 @@ fn Editor(props: &EditorProps) -> Html {
     };
 
     let on_swap = dispatch.reform(|_: MouseEvent| Action::Swap);
+    // Stable, so the closed overlay is not re-rendered with the page.
+    let close_help = use_callback(help.setter(), |_: (), help| help.set(false));
     // The demo replaces every step: what they held stays recoverable, as with a link.
     let on_demo = on_open.reform(|_: MouseEvent| Ok(demo()));
     html! {
@@ -231,7 +233,7 @@ fn Editor(props: &EditorProps) -> Html {
                         aria-keyshortcuts="?" title="Keyboard shortcuts (?)" data-testid="show-shortcuts">{"Keys ?"}</button>
                 </nav>
             </header>
-            <ShortcutsDialog open={*help} on_close={{ let help = help.clone(); move |_| help.set(false) }} />
+            <ShortcutsDialog open={*help} on_close={close_help} />
             {notice_view(&notice)}
             {banner_view(&banner, &dispatch)}
             {question_view(&state, &dispatch)}
