@@ -7,7 +7,13 @@
 //! Start-up order: a link in the address bar wins; otherwise the panes saved
 //! by the last visit; otherwise the demo. Opening a link never destroys work:
 //! panes it replaces are set aside and a banner offers to restore them. A bad
-//! link changes nothing and says what is wrong with it.
+//! link changes nothing and says what is wrong with it. A link whose view
+//! asks for the read-only view (`view.embed`) opens `ui/embed_view.rs`
+//! instead of the editor.
+//!
+//! Input without a text box (a dropped file, a paste on the page, the keys
+//! listed by `?`) is `hooks/page_input.rs`; its notices and the question
+//! "which step?" are shown here.
 
 use std::rc::Rc;
 
@@ -19,15 +25,17 @@ use crate::core::parse::parse;
 use crate::core::share::{ShareError, ShareState, SharedPane, ViewOptions};
 use crate::core::split::split_histories;
 use crate::ui::comparison::ComparisonView;
+use crate::ui::embed_view::EmbedView;
 use crate::ui::hooks::{
     use_address_bar, use_autosave, use_compared_histories, use_comparison, use_dark_mode,
-    use_latest, use_share_link, Latest, Links,
+    use_latest, use_page_input, use_share_link, Latest, Links, Notice, PageInput,
 };
 use crate::ui::link::{self, LinkChoices};
 use crate::ui::paste_pane::PastePane;
 use crate::ui::path::{use_path, PathState, PathView};
 use crate::ui::present::{use_present_key, Presenter};
 use crate::ui::share_bar::ShareBar;
+use crate::ui::shortcuts::ShortcutsDialog;
 use crate::ui::{hooks, state, storage};
 
 /// The demo comparison shown on a first visit: a course submission with a
@@ -66,10 +74,10 @@ pub fn demo() -> ShareState {
 }
 
 /// What the page opens with, and what to tell the user about it.
-fn startup() -> (AppState, Option<Banner>) {
+fn startup(opened: Option<Result<ShareState, ShareError>>) -> (AppState, Option<Banner>) {
     let saved = storage::load_work().filter(|w| !w.is_blank());
     let fallback = || state::restore(saved.as_ref().unwrap_or(&demo()));
-    match link::read_address_bar() {
+    match opened {
         None => (fallback(), None),
         Some(Err(e)) => (fallback(), Some(Banner::BadLink(e.to_string()))),
         Some(Ok(opened)) => {
@@ -113,10 +121,38 @@ fn open_work(
     state.dispatch(Action::Load(opened));
 }
 
-/// The whole page.
+/// The link in the address bar when the page opened, read once.
+#[derive(Clone)]
+struct Opened(Rc<Option<Result<ShareState, ShareError>>>);
+
+impl PartialEq for Opened {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The whole page: the read-only view when the link asks for it, else the editor.
 #[component]
 pub fn App() -> Html {
-    let start = use_memo((), |_| startup());
+    let opened = use_memo((), |_| Opened(Rc::new(link::read_address_bar())));
+    match &*opened.0 {
+        Some(Ok(view)) if view.view.embed.is_some() => {
+            html! { <EmbedView snapshot={Rc::new(view.clone())} /> }
+        }
+        _ => html! { <Editor opened={(*opened).clone()} /> },
+    }
+}
+
+/// Props of [`Editor`].
+#[derive(Properties, PartialEq)]
+struct EditorProps {
+    opened: Opened,
+}
+
+/// The editor: the steps, the comparison, the share box.
+#[component]
+fn Editor(props: &EditorProps) -> Html {
+    let start = use_memo((), |_| startup((*props.opened.0).clone()));
     let state = use_reducer(|| start.0.clone());
     let banner = use_state(|| start.1.clone());
     let latest = use_latest(&state);
@@ -136,6 +172,25 @@ pub fn App() -> Html {
         Callback::from(move |opened| open_work(opened, &latest, &banner))
     };
     use_address_bar(&latest, links.clone(), on_open.clone());
+
+    let notice = use_state(|| None::<Notice>);
+    let help = use_state(|| false);
+    let link_to_copy = use_mut_ref(|| Err("the link is not ready yet".to_string()));
+    *link_to_copy.borrow_mut() = match links.as_deref() {
+        Some(l) => match &l.refused {
+            Some(why) => Err(why.clone()),
+            None => Ok(format!("{}#{}", link::base_url(), l.full)),
+        },
+        None => Err("the link is not ready yet".to_string()),
+    };
+    use_page_input(
+        &latest,
+        PageInput {
+            notice: notice.clone(),
+            help: help.clone(),
+            link: link_to_copy,
+        },
+    );
 
     let dark = use_dark_mode();
     let (before, after) = use_compared_histories(&state);
@@ -176,6 +231,8 @@ pub fn App() -> Html {
     };
 
     let on_swap = dispatch.reform(|_: MouseEvent| Action::Swap);
+    // Stable, so the closed overlay is not re-rendered with the page.
+    let close_help = use_callback(help.setter(), |_: (), help| help.set(false));
     // The demo replaces every step: what they held stays recoverable, as with a link.
     let on_demo = on_open.reform(|_: MouseEvent| Ok(demo()));
     html! {
@@ -188,8 +245,12 @@ pub fn App() -> Html {
                     <button type="button" onclick={on_demo} title="Replace the steps with the demo">{"Load demo"}</button>
                     <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::Present(Some(0)))} data-testid="present"
                         title="Present the comparison one change at a time (P; ← → to move, Esc to stop)">{"▶ Present"}</button>
+                    <button type="button" onclick={{ let help = help.clone(); move |_: MouseEvent| help.set(true) }}
+                        aria-keyshortcuts="?" title="Keyboard shortcuts (?)" data-testid="show-shortcuts">{"Keys ?"}</button>
                 </nav>
             </header>
+            <ShortcutsDialog open={*help} on_close={close_help} />
+            {notice_view(&notice)}
             {banner_view(&banner, &dispatch)}
             {question_view(&state, &dispatch)}
             if let Some(why) = &not_saved {
@@ -312,15 +373,36 @@ fn compare_picker(state: &AppState, dispatch: &Callback<Action>) -> Html {
     }
 }
 
+/// A notice about input (a refused file, a copied link), until dismissed
+/// or replaced.
+fn notice_view(notice: &UseStateHandle<Option<Notice>>) -> Html {
+    let Some(n) = &**notice else {
+        return html! {};
+    };
+    let dismiss = {
+        let notice = notice.clone();
+        move |_: MouseEvent| notice.set(None)
+    };
+    html! {
+        <div class={classes!("notice", n.problem.then_some("problem"))} role={if n.problem { "alert" } else { "status" }} data-testid="input-notice">
+            <p>{&n.message}</p>
+            <button type="button" onclick={dismiss} aria-label="Dismiss">{"✕"}</button>
+        </div>
+    }
+}
+
 /// The question the page waits on, if any.
 fn question_view(state: &AppState, dispatch: &Callback<Action>) -> Html {
-    let Some(Question::FillSteps {
-        n_histories,
-        replaced,
-        ..
-    }) = &state.question
-    else {
-        return html! {};
+    let (n_histories, replaced) = match &state.question {
+        None => return html! {},
+        Some(Question::WhichStep { source, .. }) => {
+            return which_step_view(state, source, dispatch)
+        }
+        Some(Question::FillSteps {
+            n_histories,
+            replaced,
+            ..
+        }) => (n_histories, replaced),
     };
     let places: Vec<String> = replaced.iter().map(|pos| (pos + 1).to_string()).collect();
     html! {
@@ -330,6 +412,30 @@ fn question_view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                 {format!("Fill {n_histories} steps")}</button>
             <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::Answer(false))} data-testid="fill-no">
                 {"Keep the paste in one step"}</button>
+        </div>
+    }
+}
+
+/// "Which step should hold it?", when text came with no step and none is empty.
+fn which_step_view(state: &AppState, source: &str, dispatch: &Callback<Action>) -> Html {
+    let steps = state.steps.iter().enumerate().map(|(pos, pane)| {
+        let id = pane.id;
+        let name = pane.label(&AppState::place_name(pos));
+        html! {
+            <button type="button" onclick={dispatch.reform(move |_: MouseEvent| Action::PlaceIn(Some(id)))}
+                data-testid={format!("place-in-{}", pos + 1)}>{format!("Step {}: {name}", pos + 1)}</button>
+        }
+    });
+    html! {
+        <div class="banner info" role="alertdialog" aria-label="Which step should hold it?" data-testid="which-step">
+            <p>{format!("Every step holds text. Which one should {source} replace?")}</p>
+            { for steps }
+            if state.steps.len() < MAX_STEPS {
+                <button type="button" class="primary" onclick={dispatch.reform(|_: MouseEvent| Action::PlaceIn(None))}
+                    data-testid="place-new">{"A new step"}</button>
+            }
+            <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::Answer(false))}
+                data-testid="place-cancel">{"Cancel"}</button>
         </div>
     }
 }

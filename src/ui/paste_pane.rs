@@ -3,7 +3,8 @@
 //! gutter, what the parser understood (format, layer count, sum of sizes), a
 //! picker when the paste holds several histories, the diagnostics, and the
 //! parsed layer table. The pane reads its own text (`use_reading`), so its
-//! parse worker follows it wherever it moves.
+//! parse worker follows it wherever it moves. Its `data-step-position` tells
+//! the page's drop handler (`hooks/page_input.rs`) which step a file fell on.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
@@ -236,7 +237,8 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
     });
 
     html! {
-        <section class={classes!("pane", key.to_string())} aria-label={format!("{key} paste")} data-compared={props.compared}>
+        <section class={classes!("pane", key.to_string())} aria-label={format!("{key} paste")} data-compared={props.compared}
+            data-step-position={position.to_string()}>
             <header class="pane-head" onkeydown={on_head_key}>
                 <span class="side-tag">{AppState::place_name(position)}</span>
                 <input class="label" type="text" value={name.clone()} onchange={onrename}

@@ -8,6 +8,9 @@
 //! address bar). So every transition is a function of (state, action),
 //! tested natively (`tests/app_model.rs`).
 //!
+//! Text that comes without a text box (a dropped file, a paste on the page)
+//! is judged and placed by `input.rs`.
+//!
 //! Parsing is passed in as a [`Parse`] function, so the page can time it
 //! (its performance marks) while tests use [`crate::core::parse::parse`].
 //!
@@ -15,6 +18,7 @@
 //! [`AppState::snapshot`] makes it, [`AppState::restore`] reads it back, for
 //! local saves, share links and the address bar alike.
 
+pub mod input;
 mod pane;
 mod reduce;
 mod state;

@@ -18,6 +18,19 @@ pub enum Action {
     /// holds several histories, it fills one step each (asking first when
     /// that would replace text the user typed in another step).
     PasteText(StepId, String),
+    /// Text that came with no text box (a file dropped, a paste on the
+    /// page): into the step `into` (dropped on its pane), else the first
+    /// empty step, else the user is asked which (`Question::WhichStep`).
+    /// It then goes in as a paste.
+    Place {
+        into: Option<StepId>,
+        text: String,
+        /// Where it came from, in our words, for the question.
+        source: String,
+    },
+    /// The step the user chose for the text waiting in
+    /// `Question::WhichStep` (`None`: a new step at the end).
+    PlaceIn(Option<StepId>),
     /// Parse a step's current text now (the debounce timer fired).
     Reparse(StepId),
     /// The parse worker read `text` for a step (ignored when the step holds
@@ -92,6 +105,8 @@ impl AppState {
                 }
                 self.split_if_read(id);
             }
+            Action::Place { into, text, source } => self.place(into, text, source),
+            Action::PlaceIn(into) => self.place_in(into),
             Action::Reparse(id) => {
                 if let Some(pane) = self.step_mut(id) {
                     pane.reparse(parse);
@@ -253,6 +268,39 @@ impl AppState {
             }
         }
         self.compare_neighbours(start);
+    }
+
+    fn place(&mut self, into: Option<StepId>, text: String, source: String) {
+        let into = into
+            .filter(|&id| self.step(id).is_some())
+            .or_else(|| self.first_empty());
+        match into {
+            Some(id) => self.act(Action::PasteText(id, text)),
+            None => {
+                self.question = Some(Question::WhichStep {
+                    text: Text::from(text.as_str()),
+                    source,
+                })
+            }
+        }
+    }
+
+    fn place_in(&mut self, into: Option<StepId>) {
+        let Some(Question::WhichStep { text, .. }) = &self.question else {
+            return;
+        };
+        let text = text.to_string();
+        let id = match into {
+            Some(id) if self.step(id).is_some() => id,
+            Some(_) => return,
+            None if self.steps.len() < MAX_STEPS => {
+                self.add_step();
+                self.steps[self.steps.len() - 1].id
+            }
+            None => return,
+        };
+        self.question = None;
+        self.act(Action::PasteText(id, text));
     }
 
     fn answer(&mut self, yes: bool) {

@@ -56,6 +56,15 @@ pub enum Question {
         /// The other steps whose text it would replace (by position, 0-based).
         replaced: Vec<usize>,
     },
+    /// Text that came with no step (a drop or a paste on the page) while no
+    /// step is empty: which step should hold it (answered by
+    /// `Action::PlaceIn`; `Action::Answer(false)` drops it).
+    WhichStep {
+        /// The text waiting for a step.
+        text: Text,
+        /// Where it came from, in our words ("the pasted text", a file's name).
+        source: String,
+    },
 }
 
 impl AppState {
@@ -184,6 +193,11 @@ impl AppState {
     pub(super) fn new_id(&mut self) -> StepId {
         self.next_id += 1;
         StepId(self.next_id - 1)
+    }
+
+    /// The first step holding no text, if any.
+    pub fn first_empty(&self) -> Option<StepId> {
+        self.steps.iter().find(|p| p.is_blank()).map(|p| p.id)
     }
 
     pub(super) fn step_mut(&mut self, id: StepId) -> Option<&mut Pane> {

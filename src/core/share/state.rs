@@ -49,6 +49,22 @@ impl ShareState {
         }
     }
 
+    /// The same work as a read-only view (figures and chart; the findings
+    /// and the aligned table when asked): what an embed link packs.
+    pub fn as_embed(&self, findings: bool, table: bool) -> ShareState {
+        let mut view = self.clone();
+        view.view.embed = Some(Embed { findings, table });
+        view
+    }
+
+    /// The same work in the full editor: the read-only view's "Open in
+    /// layerdiff" link.
+    pub fn as_editor(&self) -> ShareState {
+        let mut editor = self.clone();
+        editor.view.embed = None;
+        editor
+    }
+
     /// Whether there is anything in it worth keeping (some pane holds text).
     pub fn is_blank(&self) -> bool {
         self.steps.iter().all(|s| s.text.trim().is_empty())

@@ -3,7 +3,8 @@
 //! [`use_address_bar`] (writing the link to the address bar, opening a link
 //! the user puts there), [`use_reading`] (re-reading a pane whose text ran
 //! ahead of its parse), [`use_compared_histories`], [`use_comparison`] and
-//! [`use_dark_mode`].
+//! [`use_dark_mode`], and [`use_page_input`] (drops, pastes and keys on the
+//! whole page).
 //!
 //! They share [`Latest`]: a handle on the newest state, so timers that fire
 //! later act on what the page holds then (a cheap handle per render, never a
@@ -13,6 +14,7 @@ mod address_bar;
 mod autosave;
 mod comparison;
 mod dark_mode;
+mod page_input;
 mod reading;
 mod share_link;
 
@@ -27,6 +29,7 @@ pub use address_bar::use_address_bar;
 pub use autosave::use_autosave;
 pub use comparison::{use_compared_histories, use_comparison, DEFER_COMPARE_LAYERS};
 pub use dark_mode::use_dark_mode;
+pub use page_input::{use_page_input, Notice, PageInput};
 pub use reading::use_reading;
 pub use share_link::{pack_now, use_share_link, Links};
 

@@ -1,0 +1,283 @@
+//! The read-only view (issue 12): what a link with `view.embed` opens, for a
+//! frame in a course page. Only the headline figures and the chart of the
+//! compared pair (the findings and the aligned table when the link asks), no
+//! panes, drawn for the width of its container (320 px up). A link "Open in
+//! layerdiff" opens the same work in the full editor (the same link with the
+//! view flag cleared: `ShareState::as_editor`), in a new tab.
+//!
+//! Light or dark follows the viewer unless the link fixes it (`view.theme`,
+//! as `data-theme` on the root element, which `styles/main.css` honours).
+//! Framed, it posts its height to the host page,
+//! `{layerdiff: "height", height: N}`, on load and whenever it changes, so
+//! the host can size the frame. It reads, saves and requests nothing after
+//! load: no storage, no address bar.
+
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+use crate::core::app::Action;
+use crate::core::chart::{chart_data, render_svg, ChartOptions};
+use crate::core::compare::numbers::human_bytes;
+use crate::core::compare::{Comparison, LayerRef};
+use crate::core::model::History;
+use crate::core::share::{self, EncodeOptions, ShareState, Theme};
+use crate::ui::hooks::{use_compared_histories, use_comparison, use_dark_mode};
+use crate::ui::insights::{panel, use_insights};
+use crate::ui::{link, state};
+
+/// Props of [`EmbedView`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedViewProps {
+    /// The work the link holds (its `view.embed` is set).
+    pub snapshot: Rc<ShareState>,
+}
+
+/// The read-only view.
+#[component]
+pub fn EmbedView(props: &EmbedViewProps) -> Html {
+    let snapshot = props.snapshot.clone();
+    let state = use_reducer(|| state::restore(&snapshot));
+    // No panes, so no parse workers: big texts are read here, once.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            for pane in state.steps.iter().filter(|p| p.is_stale()) {
+                state.dispatch(Action::Reparse(pane.id));
+            }
+        });
+    }
+    let system_dark = use_dark_mode();
+    let theme = props.snapshot.view.theme;
+    let dark = theme.map_or(system_dark, |t| t == Theme::Dark);
+    use_effect_with(theme, |theme| mark_root(*theme));
+    let root = use_node_ref();
+    use_height_to_parent(&root);
+
+    let editor_url = use_memo(props.snapshot.clone(), |s| {
+        let fragment = share::link(&s.as_editor(), &EncodeOptions::default()).unwrap_or_default();
+        format!("{}#{fragment}", link::base_url())
+    });
+    let (before, after) = use_compared_histories(&state);
+    let comparison = use_comparison(before.clone(), after.clone());
+    let embed = props.snapshot.view.embed.unwrap_or_default();
+    let body = match (comparison, before, after) {
+        (Some(c), Some(b), Some(a)) => html! {
+            <EmbedBody comparison={c} before={b} after={a} {dark}
+                findings={embed.findings} table={embed.table} base_collapsed={props.snapshot.view.base_collapsed} />
+        },
+        (None, Some(_), Some(_)) => html! { <p class="muted" role="status">{"Comparing…"}</p> },
+        _ => {
+            html! { <p class="muted" role="status" data-testid="embed-empty">{"This link holds no two histories to compare."}</p> }
+        }
+    };
+    html! {
+        <main class="embed-view" ref={root} data-testid="embed-view">
+            {body}
+            <p class="embed-open">
+                <a href={(*editor_url).clone()} target="_blank" rel="noopener" data-testid="open-in-layerdiff">
+                    {"Open in layerdiff ↗"}</a>
+                <span class="muted small">{" the full comparison, editable"}</span>
+            </p>
+        </main>
+    }
+}
+
+/// Props of [`EmbedBody`].
+#[derive(Properties, PartialEq)]
+struct EmbedBodyProps {
+    comparison: Rc<Comparison>,
+    before: Rc<History>,
+    after: Rc<History>,
+    dark: bool,
+    findings: bool,
+    table: bool,
+    base_collapsed: bool,
+}
+
+/// The figures, the chart and what the link asks for besides.
+#[component]
+fn EmbedBody(props: &EmbedBodyProps) -> Html {
+    let c = &props.comparison;
+    let chart_ref = use_node_ref();
+    let width = use_container_width(&chart_ref);
+    let svg = use_memo(
+        (
+            c.clone(),
+            props.before.clone(),
+            props.after.clone(),
+            props.dark,
+            width,
+        ),
+        |(c, b, a, dark, width)| {
+            let data = chart_data(c, b, a);
+            let options = ChartOptions {
+                dark: *dark,
+                width: *width,
+                height: if *width < 760 { 660 } else { 540 },
+            };
+            AttrValue::from(render_svg(&data, &options))
+        },
+    );
+    let found = use_insights(c.clone(), props.before.clone(), props.after.clone());
+    html! {
+        <>
+            {figures(c)}
+            <figure class="chart embed-chart" ref={chart_ref} data-testid="chart">
+                <div class="chart-box">{Html::from_html_unchecked((*svg).clone())}</div>
+            </figure>
+            if props.findings {
+                <div data-testid="embed-findings">{panel(found.as_deref())}</div>
+            }
+            if props.table {
+                {table(c, props.base_collapsed)}
+            }
+        </>
+    }
+}
+
+/// The headline figures: both totals and the change.
+fn figures(c: &Comparison) -> Html {
+    let approx = if c.delta.exact { "" } else { "≈ " };
+    html! {
+        <dl class="figures embed-figures">
+            <div><dt>{format!("before · {}", c.before.label)}</dt>
+                <dd data-testid="sum-before" title={c.before.total.describe()}>{c.before.total.approx()}</dd></div>
+            <div><dt>{format!("after · {}", c.after.label)}</dt>
+                <dd data-testid="sum-after" title={c.after.total.describe()}>{c.after.total.approx()}</dd></div>
+            <div class="delta"><dt>{"change"}</dt>
+                <dd data-testid="delta">{approx}{c.delta.describe(c.before.total.bytes)}</dd></div>
+        </dl>
+    }
+}
+
+/// The aligned table, newest first, read-only (the base folded when the link says so).
+fn table(c: &Comparison, base_collapsed: bool) -> Html {
+    let cell = |l: &Option<LayerRef>| match l {
+        Some(l) => (
+            html! { <code title={l.created_by.clone()}>{&l.instruction}</code> },
+            html! { {l.size.map(|s| human_bytes(s.bytes)).unwrap_or_else(|| "—".into())} },
+        ),
+        None => (html! { <span class="muted">{"—"}</span> }, html! {}),
+    };
+    let rows = c.rows.iter().rev().filter(|r| !(base_collapsed && r.in_base)).map(|row| {
+        let (before_cmd, before_size) = cell(&row.before);
+        let (after_cmd, after_size) = cell(&row.after);
+        html! {
+            <tr class={format!("st-{}", row.status.as_str())} data-status={row.status.as_str()}>
+                <td class="status"><span class="st-icon" aria-hidden="true">{row.status.symbol()}</span>{" "}{row.status.as_str()}</td>
+                <td class="cmd">{before_cmd}</td><td class="num">{before_size}</td>
+                <td class="num">{row.delta.short()}</td>
+                <td class="cmd">{after_cmd}</td><td class="num">{after_size}</td>
+            </tr>
+        }
+    });
+    html! {
+        <div class="table-wrap embed-table">
+            <table class="aligned" data-testid="aligned">
+                <thead><tr>
+                    <th scope="col">{"status"}</th><th scope="col">{"before"}</th><th scope="col" class="num">{"size"}</th>
+                    <th scope="col" class="num">{"Δ"}</th><th scope="col">{"after"}</th><th scope="col" class="num">{"size"}</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Marks the root element as the view (`embed-page`) with the link's
+/// colour scheme, if it fixes one.
+fn mark_root(theme: Option<Theme>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = root.class_list().add_1("embed-page");
+    match theme {
+        Some(Theme::Dark) => drop(root.set_attribute("data-theme", "dark")),
+        Some(Theme::Light) => drop(root.set_attribute("data-theme", "light")),
+        None => drop(root.remove_attribute("data-theme")),
+    }
+}
+
+/// The drawing width for the chart's container, followed as it resizes
+/// (never narrower than the chart lays out: 320).
+#[hook]
+fn use_container_width(node: &NodeRef) -> u32 {
+    let width = use_state_eq(|| 640u32);
+    {
+        let (width, node) = (width.clone(), node.clone());
+        use_effect_with((), move |_| {
+            let observer = observe(&node, move |px| {
+                width.set((px.floor() as u32).clamp(320, 1100))
+            });
+            move || drop(observer)
+        });
+    }
+    *width
+}
+
+/// When framed, posts the view's height to the host page now and whenever it changes.
+#[hook]
+fn use_height_to_parent(node: &NodeRef) {
+    let node = node.clone();
+    use_effect_with((), move |_| {
+        let observer = framing_parent().and_then(|parent| {
+            let element = node.clone();
+            observe(&node, move |_| {
+                if let Some(e) = element.cast::<web_sys::Element>() {
+                    post_height(&parent, e.get_bounding_client_rect().height().ceil());
+                }
+            })
+        });
+        move || drop(observer)
+    });
+}
+
+/// The page that frames this one, if any.
+fn framing_parent() -> Option<web_sys::Window> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok().flatten()?;
+    (JsValue::from(&parent) != JsValue::from(&window)).then_some(parent)
+}
+
+fn post_height(parent: &web_sys::Window, height: f64) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"layerdiff".into(), &"height".into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    let _ = parent.post_message(&message, "*");
+}
+
+/// A `ResizeObserver` on `node` calling `on_width` with its content width;
+/// it stops when the returned guard is dropped.
+fn observe(node: &NodeRef, on_width: impl Fn(f64) + 'static) -> Option<Observer> {
+    let element = node.cast::<web_sys::Element>()?;
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let entry: Option<web_sys::ResizeObserverEntry> = entries.get(0).dyn_into().ok();
+        if let Some(entry) = entry {
+            on_width(entry.content_rect().width());
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&element);
+    Some(Observer {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// A running `ResizeObserver` and its callback, disconnected when dropped.
+struct Observer {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for Observer {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
