@@ -14,6 +14,7 @@
 //!   layer: a segment of the compared columns (`data-step`) names its layers
 //!   (`data-layers`, oldest first, as a row's `LayerRef.index`).
 
+use crate::ui::marks::mark;
 use wasm_bindgen::JsCast;
 
 use crate::core::compare::{Comparison, LayerRef};
@@ -107,27 +108,5 @@ impl ChartRows {
 /// Marks every element under `root` that `selector` selects (nothing for an
 /// empty one), unmarking the others.
 pub fn set_highlight(root: &web_sys::Element, selector: Option<&str>) {
-    if let Ok(old) = root.query_selector_all(".hl") {
-        for i in 0..old.length() {
-            if let Some(el) = old
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.class_list().remove_1("hl");
-            }
-        }
-    }
-    let Some(selector) = selector.filter(|s| !s.is_empty()) else {
-        return;
-    };
-    if let Ok(hit) = root.query_selector_all(selector) {
-        for i in 0..hit.length() {
-            if let Some(el) = hit
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.class_list().add_1("hl");
-            }
-        }
-    }
+    mark(root, "hl", selector.filter(|s| !s.is_empty()));
 }
