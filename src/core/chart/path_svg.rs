@@ -38,7 +38,8 @@ use super::data::{BarKind, ChartData, SegmentKind};
 use super::layout::{clamp_width, fit, text_width, Key, Layout, Legend, EDGE};
 use super::path_data::{path_chart_data, PathChartData, PathSegment};
 use super::svg::{
-    draw_legend, draw_waterfall_styled, esc, hatch, join, ribbon, wf_x, BarStyle, Canvas, FONT,
+    close_overlay, draw_legend, draw_waterfall_styled, esc, hatch, join, ribbon, wf_x, BarStyle,
+    Canvas, FONT,
 };
 use super::{chart_data, render_svg, ChartOptions};
 use crate::core::compare::numbers::human_bytes;
@@ -366,13 +367,5 @@ fn finish(mut svg: String, d: &PathChartData, l: &Layout, cols: &Columns) -> Str
             title = esc(&format!("{}: {}", bar.label, bar.value)),
         ));
     }
-    overlay.push_str("</g>\n");
-    match svg.rfind("</svg>") {
-        Some(at) => svg.insert_str(at, &overlay),
-        None => {
-            svg.push_str(&overlay);
-            svg.push_str("</svg>\n");
-        }
-    }
-    svg
+    close_overlay(svg, overlay)
 }

@@ -718,6 +718,12 @@ fn finish(mut svg: String, d: &ChartData, l: &Layout) -> String {
             title = esc(&format!("{}: {}", bar.label, bar.value)),
         ));
     }
+    close_overlay(svg, overlay)
+}
+
+/// Closes the overlay group `overlay` and puts it last inside `svg` (before
+/// `</svg>`, or closing the document when plotters left it open).
+pub(super) fn close_overlay(mut svg: String, mut overlay: String) -> String {
     overlay.push_str("</g>\n");
     match svg.rfind("</svg>") {
         Some(at) => svg.insert_str(at, &overlay),
