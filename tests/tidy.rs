@@ -103,6 +103,46 @@ fn every_source_file_starts_with_a_module_doc() {
     );
 }
 
+/// What only the second module (`src/bin/extras.rs`) may call: the rules
+/// and the text exports (`core::extras`). The first-load module sends
+/// `core::extras::Request`s and reads `InsightsView`s; `scripts/bundle-size.sh`
+/// checks the built wasm the same way.
+const SECOND_MODULE_ONLY: [&str; 6] = [
+    "extras::answer",
+    "of_pair(",
+    "of_history(",
+    "markdown_full(",
+    "json_with_insights(",
+    "path_report::json(",
+];
+
+#[test]
+fn the_page_leaves_the_rules_and_text_exports_to_the_second_module() {
+    let mut files = rust_files(&crate_root().join("src/ui"));
+    files.push(crate_root().join("src/bin/web.rs"));
+    let offenders: Vec<String> = files
+        .iter()
+        .flat_map(|file| {
+            let text = fs::read_to_string(file).unwrap_or_default();
+            let lines: Vec<String> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, line)| !line.trim_start().starts_with("//"))
+                .filter_map(|(k, line)| {
+                    let word = SECOND_MODULE_ONLY.iter().find(|w| line.contains(*w))?;
+                    Some(format!("  {}:{}: {word}", relative(file), k + 1))
+                })
+                .collect();
+            lines
+        })
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "the page must ask the second module (ui::extras::ask) for these, not call them:\n{}",
+        offenders.join("\n")
+    );
+}
+
 #[test]
 fn browser_word_match_is_by_whole_word() {
     assert_eq!(browser_words("use yew::prelude::*;"), ["yew"]);

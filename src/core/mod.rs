@@ -7,7 +7,8 @@
 //! history back as docker would; [`export`] writes the CLI's `parse` JSON;
 //! [`markdown`] is the one way pasted text enters a Markdown export;
 //! [`insights`] says why an image is big and what to try next (findings
-//! per history, verdicts per pair).
+//! per history, verdicts per pair); [`extras`] is what the page asks of its
+//! lazily loaded second module (the insights and the text exports).
 //!
 //! Shared readers: [`instruction`] is the one reader of a CREATED BY cell
 //! (table, comparison key, chart labels and secrets all use it); [`text`]
@@ -19,6 +20,7 @@ pub mod chart;
 pub mod compare;
 pub mod embed;
 pub mod export;
+pub mod extras;
 pub mod insights;
 pub mod instruction;
 pub mod markdown;

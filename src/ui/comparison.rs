@@ -121,9 +121,9 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     let insights = use_memo(
         (svg.clone(), found.clone(), compared),
         |(svg, found, compared)| {
-            let found = found.as_deref();
             (
                 found
+                    .ready()
                     .map(|f| chart_badges(svg, f, *compared))
                     .unwrap_or_default(),
                 panel(found),
@@ -188,7 +188,7 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     let partial = window.is_partial();
     let rows = shown[window.start..window.end]
         .iter()
-        .map(|&i| table_row(&words[i], &c.rows[i], &focused, found.as_deref()));
+        .map(|&i| table_row(&words[i], &c.rows[i], &focused, found.ready()));
     let toggle_sort = props.on_toggle_sort.reform(|_: MouseEvent| ());
     let toggle_base = props.on_toggle_base.reform(|_: MouseEvent| ());
 

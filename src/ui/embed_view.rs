@@ -10,7 +10,9 @@
 //! Framed, it posts its height to the host page,
 //! `{layerdiff: "height", height: N}`, on load and whenever it changes, so
 //! the host can size the frame. It reads, saves and requests nothing after
-//! load: no storage, no address bar.
+//! load (no storage, no address bar), except, when the link asks for the
+//! findings, the page's own second module that reads them (same origin,
+//! `ui/extras.rs`).
 
 use std::rc::Rc;
 
@@ -121,7 +123,6 @@ fn EmbedBody(props: &EmbedBodyProps) -> Html {
             AttrValue::from(render_svg(&data, &options))
         },
     );
-    let found = use_insights(c.clone(), props.before.clone(), props.after.clone());
     html! {
         <>
             {figures(c)}
@@ -129,7 +130,7 @@ fn EmbedBody(props: &EmbedBodyProps) -> Html {
                 <div class="chart-box">{Html::from_html_unchecked((*svg).clone())}</div>
             </figure>
             if props.findings {
-                <div data-testid="embed-findings">{panel(found.as_deref())}</div>
+                <EmbedFindings comparison={c.clone()} before={props.before.clone()} after={props.after.clone()} />
             }
             if props.table {
                 {table(c, props.base_collapsed)}
@@ -280,4 +281,24 @@ impl Drop for Observer {
     fn drop(&mut self) {
         self.observer.disconnect();
     }
+}
+
+/// Props of [`EmbedFindings`].
+#[derive(Properties, PartialEq)]
+struct EmbedFindingsProps {
+    comparison: Rc<Comparison>,
+    before: Rc<History>,
+    after: Rc<History>,
+}
+
+/// The findings, when the link asks for them: only then is the second
+/// module fetched.
+#[component]
+fn EmbedFindings(props: &EmbedFindingsProps) -> Html {
+    let found = use_insights(
+        props.comparison.clone(),
+        props.before.clone(),
+        props.after.clone(),
+    );
+    html! { <div data-testid="embed-findings">{panel(&found)}</div> }
 }

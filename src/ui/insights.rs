@@ -25,18 +25,15 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::compare::Comparison;
-use crate::core::insights::{
-    of_pair, pair_summary, signed, stake_text, summary, Confidence, Finding, HistoryInsights,
-    Insights, VerdictKind,
-};
+use crate::core::extras::Request;
+use crate::core::insights::signed;
+use crate::core::insights::view::{FindingView, HistoryView, InsightsView};
 use crate::core::model::History;
-use crate::ui::comparison::PerfMark;
-use crate::ui::hooks::DEFER_COMPARE_LAYERS;
+use crate::ui::extras;
 
 const SIDES: [&str; 2] = ["before", "after"];
 
@@ -48,7 +45,7 @@ const SHOWN: usize = 30;
 /// comparison. Equal only to itself: one is read per comparison, so memos
 /// keyed on it never compare findings.
 pub struct PageInsights {
-    pub ins: Insights,
+    pub ins: InsightsView,
     /// Per side, by printed layer: the index in `Comparison::rows`.
     rows: [Vec<Option<usize>>; 2],
     /// Per side, by printed layer: the findings naming it (indexes).
@@ -62,8 +59,9 @@ impl PartialEq for PageInsights {
 }
 
 impl PageInsights {
-    fn of(c: &Comparison, before: &History, after: &History) -> Rc<Self> {
-        let _mark = PerfMark::start("layerdiff:insights");
+    /// `ins` (the second module's answer for the pair compared in `c`)
+    /// placed on the comparison's rows; None when it is not a pair's.
+    fn of(c: &Comparison, ins: InsightsView) -> Option<Rc<Self>> {
         let mut rows = [vec![None; c.before.layers], vec![None; c.after.layers]];
         for (i, r) in c.rows.iter().enumerate() {
             for (side, l) in rows.iter_mut().zip([&r.before, &r.after]) {
@@ -77,9 +75,7 @@ impl PageInsights {
                 }
             }
         }
-        let ins = of_pair(before, after, c);
-        let at = [0, 1].map(|k| {
-            let h = &ins.histories[k];
+        let at = |h: &HistoryView| {
             let mut at = vec![Vec::new(); h.layers];
             for (i, f) in h.findings.iter().enumerate() {
                 for &l in &f.layers {
@@ -89,8 +85,32 @@ impl PageInsights {
                 }
             }
             at
-        });
-        Rc::new(PageInsights { ins, rows, at })
+        };
+        let [b, a] = ins.histories.get(..2)? else {
+            return None;
+        };
+        let at = [at(b), at(a)];
+        Some(Rc::new(PageInsights { ins, rows, at }))
+    }
+}
+
+/// The insights of the comparison on the page.
+#[derive(Clone, PartialEq)]
+pub enum Found {
+    /// Asked; the second module has not answered yet.
+    Reading,
+    Ready(Rc<PageInsights>),
+    /// Why there are none (one sentence).
+    Failed(Rc<str>),
+}
+
+impl Found {
+    /// The insights, once they are there.
+    pub fn ready(&self) -> Option<&PageInsights> {
+        match self {
+            Found::Ready(found) => Some(found),
+            _ => None,
+        }
     }
 }
 
@@ -105,43 +125,39 @@ impl PartialEq for Same {
     }
 }
 
-/// The insights of the comparison `c` of `before` and `after`; None while
-/// a big pair is still being read.
+/// The insights of the comparison `c` of `before` and `after`, asked of the
+/// second module (off the main thread) once per comparison.
 #[hook]
-pub fn use_insights(
-    c: Rc<Comparison>,
-    before: Rc<History>,
-    after: Rc<History>,
-) -> Option<Rc<PageInsights>> {
-    let defer = before.layers.len() + after.layers.len() > DEFER_COMPARE_LAYERS;
+pub fn use_insights(c: Rc<Comparison>, before: Rc<History>, after: Rc<History>) -> Found {
     let key = Same(c);
-    let now = {
-        let (b, a) = (before.clone(), after.clone());
-        use_memo((key.clone(), defer), move |(key, defer)| {
-            (!defer).then(|| PageInsights::of(&key.0, &b, &a))
-        })
-    };
-    let later = use_state(|| None::<(Same, Rc<PageInsights>)>);
+    let answered = use_state(|| None::<(Same, Found)>);
     {
-        let later = later.clone();
-        use_effect_with((key.clone(), defer), move |(key, defer)| {
+        let answered = answered.clone();
+        use_effect_with(key.clone(), move |key| {
             let key = key.clone();
-            let timer = defer.then(|| {
-                Timeout::new(0, move || {
-                    let found = PageInsights::of(&key.0, &before, &after);
-                    later.set(Some((key, found)));
-                })
+            let request = Request::Insights {
+                before: (*before).clone(),
+                after: (*after).clone(),
+            };
+            extras::ask(&request, move |answer| {
+                let found = answer
+                    .and_then(|json| {
+                        serde_json::from_str::<InsightsView>(&json).map_err(|e| e.to_string())
+                    })
+                    .and_then(|ins| {
+                        PageInsights::of(&key.0, ins).ok_or_else(|| "no pair in the answer".into())
+                    });
+                let found = match found {
+                    Ok(found) => Found::Ready(found),
+                    Err(e) => Found::Failed(e.into()),
+                };
+                answered.set(Some((key, found)));
             });
-            move || drop(timer)
         });
     }
-    if defer {
-        later
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, found)| found.clone())
-    } else {
-        (*now).clone()
+    match answered.as_ref() {
+        Some((k, found)) if *k == key => found.clone(),
+        _ => Found::Reading,
     }
 }
 
@@ -175,7 +191,7 @@ pub fn badge(
     {
         named[i] = true;
     }
-    let hits: Vec<(usize, &Finding)> = findings
+    let hits: Vec<(usize, &FindingView)> = findings
         .iter()
         .enumerate()
         .filter(|(i, _)| named[*i])
@@ -183,25 +199,17 @@ pub fn badge(
     let Some(&(first, _)) = hits.first() else {
         return html! {};
     };
-    let possible = |f: &Finding| f.confidence == Confidence::Possible;
-    let hollow = hits.iter().all(|(_, f)| possible(f));
+    let hollow = hits.iter().all(|(_, f)| f.possible());
     let words: Vec<String> = hits
         .iter()
-        .map(|(_, f)| {
-            format!(
-                "{} ({}, {})",
-                f.rule.title(),
-                stake_text(f),
-                f.confidence.as_str()
-            )
-        })
+        .map(|(_, f)| format!("{} ({}, {})", f.title, f.stake, f.confidence.as_str()))
         .collect();
     let label = format!(
         "{}{}: {}{}",
         SIDES[side],
         layer_word(found.ins.histories[side].layers, layers),
         words.join("; "),
-        if hits.iter().any(|(_, f)| possible(f)) {
+        if hits.iter().any(|(_, f)| f.possible()) {
             ". The command is cut: rerun docker history --no-trunc to be sure"
         } else {
             ""
@@ -284,21 +292,32 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     tag.get(at..)?.split('"').next()
 }
 
-/// The findings panel; `None` while a big pair is being read.
-pub fn panel(found: Option<&PageInsights>) -> Html {
-    let Some(found) = found else {
-        return html! {
-            <section class="insights" data-testid="insights-pending">
-                <p class="muted" role="status">{"Looking for what makes these images big…"}</p>
-            </section>
-        };
+/// The findings panel: a line while they are read, a sentence if they
+/// cannot be.
+pub fn panel(found: &Found) -> Html {
+    let found = match found {
+        Found::Ready(found) => found,
+        Found::Reading => {
+            return html! {
+                <section class="insights" data-testid="insights-pending">
+                    <p class="muted" role="status">{"Looking for what makes these images big…"}</p>
+                </section>
+            }
+        }
+        Found::Failed(why) => {
+            return html! {
+                <section class="insights" data-testid="insights-failed">
+                    <p class="muted" role="status">{format!("The insights could not be read: {why}. Reload the page to try again.")}</p>
+                </section>
+            }
+        }
     };
     let ins = &found.ins;
     html! {
         <section class="insights" aria-labelledby="ins-title" data-testid="insights">
             <h3 id="ins-title">{"Insights: why they are big, and what to try"}</h3>
-            if let Some(words) = pair_summary(ins) {
-                <p class="ins-pair" data-testid="insights-pair"><b>{"Before → after: "}</b>{rich(&words)}</p>
+            if let Some(words) = &ins.pair {
+                <p class="ins-pair" data-testid="insights-pair"><b>{"Before → after: "}</b>{rich(words)}</p>
             }
             <div class="ins-sides">
                 { for ins.histories.iter().take(2).enumerate().map(|(k, h)| side_view(found, k, h)) }
@@ -310,9 +329,9 @@ pub fn panel(found: Option<&PageInsights>) -> Html {
 }
 
 /// One history: its summary and its findings, own then inherited.
-fn side_view(found: &PageInsights, k: usize, h: &HistoryInsights) -> Html {
+fn side_view(found: &PageInsights, k: usize, h: &HistoryView) -> Html {
     let group = |title: &str, inherited: bool| {
-        let all: Vec<(usize, &Finding)> = h
+        let all: Vec<(usize, &FindingView)> = h
             .findings
             .iter()
             .enumerate()
@@ -325,7 +344,7 @@ fn side_view(found: &PageInsights, k: usize, h: &HistoryInsights) -> Html {
         // A rule's words once per group: its next findings are one line each.
         let mut said = Vec::new();
         let items = all.iter().take(SHOWN).map(|&(i, f)| {
-            let key = (f.rule, f.confidence == Confidence::Possible);
+            let key = (f.rule.as_str(), f.possible());
             let words = !said.contains(&key);
             said.push(key);
             finding_item(found, k, i, f, words)
@@ -343,7 +362,7 @@ fn side_view(found: &PageInsights, k: usize, h: &HistoryInsights) -> Html {
     html! {
         <div class="ins-side" data-testid={format!("insights-{}", SIDES[k])}>
             <h4>{SIDES[k]}{if h.label.is_empty() { String::new() } else { format!(" · {}", h.label) }}</h4>
-            <p data-testid={format!("summary-{}", SIDES[k])}>{rich(&summary(h))}</p>
+            <p data-testid={format!("summary-{}", SIDES[k])}>{rich(&h.summary)}</p>
             {group("Your layers", false)}
             {group("Inherited from the base image", true)}
         </div>
@@ -352,37 +371,31 @@ fn side_view(found: &PageInsights, k: usize, h: &HistoryInsights) -> Html {
 
 /// One finding: title, bytes, confidence, verdict, its command, then (with
 /// `words`) what it means and the fix.
-fn finding_item(found: &PageInsights, k: usize, i: usize, f: &Finding, words: bool) -> Html {
+fn finding_item(found: &PageInsights, k: usize, i: usize, f: &FindingView, words: bool) -> Html {
     let row = found.rows[k].get(f.layer).copied().flatten();
-    let verdict = found
-        .ins
-        .verdicts
-        .as_ref()
-        .filter(|_| k == 0)
-        .and_then(|v| v.get(i));
-    let verdict = verdict.map(|v| {
+    let verdict = f.verdict.as_ref().map(|v| {
         let word = v.verdict.as_str();
-        let words = match (v.verdict, v.delta_bytes) {
-            (VerdictKind::Fixed, Some(d)) => format!("after: fixed, Δ {}", signed(d)),
-            _ => format!("after: {word}"),
+        let words = match v.delta_bytes.filter(|_| v.fixed()) {
+            Some(d) => format!("after: fixed, Δ {}", signed(d)),
+            None => format!("after: {word}"),
         };
         html! {
-            <span class={classes!("verdict", format!("v-{}", word.replace(' ', "-")))} data-verdict={word}
-                title={(v.verdict == VerdictKind::NotVisible).then_some("The after image's command is cut: rerun docker history --no-trunc on it to be sure.")}>{words}</span>
+            <span class={classes!("verdict", format!("v-{}", word.replace(' ', "-")))} data-verdict={word.to_string()}
+                title={v.not_visible().then_some("The after image's command is cut: rerun docker history --no-trunc on it to be sure.")}>{words}</span>
         }
     });
     html! {
         <li id={format!("ins-{k}-{i}")} tabindex="-1" class="finding" data-testid="finding"
-            data-rule={f.rule.id()} data-confidence={f.confidence.as_str()} data-rows={row.map(|r| r.to_string())}>
+            data-rule={f.rule.clone()} data-confidence={f.confidence.as_str()} data-rows={row.map(|r| r.to_string())}>
             <p>
-                <span class={classes!("badge", (f.confidence == Confidence::Possible).then_some("hollow"))} aria-hidden="true">{"!"}</span>
-                <b>{f.rule.title()}</b>{" · "}<span data-testid="stake">{stake_text(f)}</span>
+                <span class={classes!("badge", f.possible().then_some("hollow"))} aria-hidden="true">{"!"}</span>
+                <b>{&f.title}</b>{" · "}<span data-testid="stake">{&f.stake}</span>
                 <span class="muted">{" · "}{f.confidence.as_str()}</span>{verdict}
             </p>
             <p><code data-testid="command">{&f.command}</code>
-                if words { {": "}{rich(&f.message())} }</p>
+                if words { {": "}{rich(&f.message)} }</p>
             if words {
-                <p class="small"><b>{"Fix: "}</b>{rich(f.rule.fix())}<span class="muted">{" Source: "}{f.rule.source()}{"."}</span></p>
+                <p class="small"><b>{"Fix: "}</b>{rich(&f.fix)}<span class="muted">{" Source: "}{&f.source}{"."}</span></p>
             }
         </li>
     }

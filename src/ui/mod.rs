@@ -8,6 +8,7 @@ mod comparison;
 mod diagnostics;
 mod download;
 mod embed_view;
+mod extras;
 mod files;
 mod format;
 mod gutter;

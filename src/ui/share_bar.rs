@@ -14,15 +14,15 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::core::chart::{chart_data, path_svg, render_svg, ChartOptions};
+use crate::core::compare::compare;
 use crate::core::compare::path::compare_path;
-use crate::core::compare::path_report::{self, PairInsights};
-use crate::core::compare::{compare, report};
-use crate::core::insights::of_pair;
+use crate::core::extras::Request;
 use crate::core::instruction::Instruction;
 use crate::core::model::History;
 use crate::core::redact::{find_secrets, mask, Finding};
 use crate::core::text::{cut_end, cut_start};
 use crate::ui::download::{save_svg_as_png, save_text};
+use crate::ui::extras;
 use crate::ui::link::LinkChoices;
 use crate::ui::path::PathView;
 
@@ -103,9 +103,14 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         input.select();
     });
 
+    let export_note = use_state(|| None::<String>);
+    let note = {
+        let export_note = export_note.clone();
+        Callback::from(move |words: Option<String>| export_note.set(words))
+    };
     let exports = match &props.path {
-        Some(view) => path_export_buttons(view, props),
-        None => export_buttons(props),
+        Some(view) => path_export_buttons(view, props, &note),
+        None => export_buttons(props, &note),
     };
     let length_note = if len > CHAT_LIMIT {
         html! {
@@ -162,6 +167,9 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 </div>
             }
             {exports}
+            if let Some(words) = &*export_note {
+                <p class="muted small" role="status" data-testid="export-status">{words}</p>
+            }
         </section>
     }
 }
@@ -202,7 +210,7 @@ fn secret_item(side: &str, history: &History, f: &Finding) -> Html {
 
 /// The export buttons: Markdown, JSON, SVG and PNG of what is compared
 /// (masked when the user chose to mask secrets).
-fn export_buttons(props: &ShareBarProps) -> Html {
+fn export_buttons(props: &ShareBarProps, note: &Callback<Option<String>>) -> Html {
     let prepared = {
         let (before, after, redact, dark) = (
             props.before.clone(),
@@ -229,25 +237,24 @@ fn export_buttons(props: &ShareBarProps) -> Html {
     };
     let link = current_link(props);
     let md = {
-        let prepared = prepared.clone();
+        let (prepared, note) = (prepared.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
-            let (b, a, c, _) = prepared();
-            save_text(
-                "layerdiff-comparison.md",
-                "text/markdown;charset=utf-8",
-                &report::markdown_full(&c, Some(&of_pair(&b, &a, &c)), Some(&link())),
-            );
+            let (before, after, _, _) = prepared();
+            let link = link();
+            let request = Request::PairMarkdown {
+                before,
+                after,
+                link,
+            };
+            save_answer(&request, MARKDOWN, "layerdiff-comparison.md", &note);
         })
     };
     let json = {
-        let prepared = prepared.clone();
+        let (prepared, note) = (prepared.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
-            let (b, a, c, _) = prepared();
-            save_text(
-                "layerdiff-comparison.json",
-                "application/json",
-                &report::json_with_insights(&c, &of_pair(&b, &a, &c)),
-            );
+            let (before, after, _, _) = prepared();
+            let request = Request::PairJson { before, after };
+            save_answer(&request, JSON, "layerdiff-comparison.json", &note);
         })
     };
     let svg = {
@@ -310,7 +317,11 @@ fn exported(history: &History, redact: bool) -> History {
 
 /// The export buttons of a path: the path's Markdown (its table, each
 /// neighbour's, then the compared pair's insights), its JSON and its chart.
-fn path_export_buttons(view: &PathView, props: &ShareBarProps) -> Html {
+fn path_export_buttons(
+    view: &PathView,
+    props: &ShareBarProps,
+    note: &Callback<Option<String>>,
+) -> Html {
     let prepared = {
         let (histories, (old, new)) = (view.histories.clone(), view.compared);
         let (redact, dark) = (props.choices.redact, props.dark);
@@ -329,26 +340,28 @@ fn path_export_buttons(view: &PathView, props: &ShareBarProps) -> Html {
     };
     let link = current_link(props);
     let md = {
-        let prepared = prepared.clone();
+        let (prepared, note) = (prepared.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
             let e = prepared();
-            let Some(text) = e.markdown(&link()) else {
-                return;
+            let (before_step, after_step) = e.compared;
+            let request = Request::PathMarkdown {
+                steps: e.steps,
+                before_step,
+                after_step,
+                link: link(),
             };
-            save_text("layerdiff-path.md", "text/markdown;charset=utf-8", &text);
+            save_answer(&request, MARKDOWN, "layerdiff-path.md", &note);
         })
     };
     let json = {
-        let prepared = prepared.clone();
+        let (prepared, note) = (prepared.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
-            let e = prepared();
-            let Some(p) = compare_path(&e.refs()).ok() else {
-                return;
-            };
-            save_text(
+            let steps = prepared().steps;
+            save_answer(
+                &Request::PathJson { steps },
+                JSON,
                 "layerdiff-path.json",
-                "application/json",
-                &path_report::json(&p),
+                &note,
             );
         })
     };
@@ -376,6 +389,28 @@ fn path_export_buttons(view: &PathView, props: &ShareBarProps) -> Html {
     }
 }
 
+const MARKDOWN: &str = "text/markdown;charset=utf-8";
+const JSON: &str = "application/json";
+
+/// Asks the second module for a text export (`request`) and saves the answer
+/// as `file`; `note` says it is being made, or why it could not be.
+fn save_answer(
+    request: &Request,
+    mime: &'static str,
+    file: &'static str,
+    note: &Callback<Option<String>>,
+) {
+    note.emit(Some(format!("Making {file}…")));
+    let note = note.clone();
+    extras::ask(request, move |answer| match answer {
+        Ok(text) => {
+            save_text(file, mime, &text);
+            note.emit(None);
+        }
+        Err(why) => note.emit(Some(format!("{file} could not be made: {why}."))),
+    });
+}
+
 /// What a path's exports are made of (masked as chosen).
 struct PathExport {
     steps: Vec<History>,
@@ -386,21 +421,6 @@ struct PathExport {
 impl PathExport {
     fn refs(&self) -> Vec<&History> {
         self.steps.iter().collect()
-    }
-
-    /// The path's table and neighbours, the compared pair's insights, the link.
-    fn markdown(&self, link: &str) -> Option<String> {
-        let p = compare_path(&self.refs()).ok()?;
-        let (old, new) = self.compared;
-        let (before, after) = (self.steps.get(old)?, self.steps.get(new)?);
-        let c = compare(before, after);
-        let found = of_pair(before, after, &c);
-        let pair = PairInsights {
-            before_step: old,
-            after_step: new,
-            insights: &found,
-        };
-        Some(path_report::markdown_full(&p, Some(pair), Some(link)))
     }
 
     /// The path's chart at the exports' size.

@@ -85,6 +85,8 @@ for (const [name, findings, table] of [
     assert.ok(frame, "the view is framed");
     await frame.waitForFunction(() => window.__e2e?.started === true, null, { timeout: 15_000 });
     await frame.waitForSelector('[data-testid="chart"] svg');
+    // The findings come from the page's second module, fetched once the chart is drawn.
+    if (findings) await frame.waitForSelector('[data-testid="insights"] [data-testid="finding"]');
     await page.waitForLoadState("networkidle");
     loaded = true;
 

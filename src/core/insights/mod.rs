@@ -22,7 +22,8 @@
 //! [`crate::core::instruction`]), `boundary`, the rules in `packages`
 //! (package managers), `layers` (how layers duplicate or fail to clean) and
 //! `build` (builds, toolchains, bases, context), `pair` (verdicts),
-//! `summary` (sentences and order), `report` (text and Markdown).
+//! `summary` (sentences and order), `report` (text and Markdown), `view`
+//! (the page's value: every sentence written, for the lazily loaded module).
 
 mod boundary;
 mod build;
@@ -33,6 +34,7 @@ mod pair;
 pub mod report;
 mod steps;
 mod summary;
+pub mod view;
 
 pub use boundary::{Boundary, Signal};
 pub use build::slim_bytes;

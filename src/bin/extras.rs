@@ -1,0 +1,25 @@
+//! The page's second module, `layerdiff-extras`: built by Trunk beside the
+//! page (index.html, `data-type="worker"`), never preloaded, and loaded by
+//! the extras worker (`src/ui/extras-worker.js`) the first time the page
+//! asks for insights or an export. It links the rules, their words and the
+//! report writers, so the first-load module does not (see
+//! `layerdiff::core::extras`).
+
+/// Answers one request of the page (JSON of `core::extras::Request`); an
+/// error is thrown as one sentence.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn answer(request: &str) -> Result<String, String> {
+    layerdiff::core::extras::answer(request)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!(
+        "layerdiff-extras is the page's second module: `trunk build` builds it (see README.md)."
+    );
+    std::process::exit(2);
+}

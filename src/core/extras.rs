@@ -1,0 +1,109 @@
+//! What the page asks of its second, lazily loaded module: the insights and
+//! the Markdown/JSON exports, as one [`Request`] in and one text out.
+//!
+//! Why a second module: the rules, their words and the report writers are
+//! a large part of the wasm, yet nothing of them is needed to draw the
+//! comparison. The first-load module (`layerdiff-web`) draws the chart and
+//! the table; after that, the page's extras worker (`src/ui/extras.rs`)
+//! loads `layerdiff-extras` (`src/bin/extras.rs`, built by Trunk beside the
+//! page, never preloaded) and asks it through [`answer`]. Only that module
+//! links [`answer`]; the page itself links only [`Request`] (to send it) and
+//! [`InsightsView`] (to read the insights back), so what answers stays out
+//! of the first load. `scripts/bundle-size.sh` checks that it does.
+//!
+//! The exchange is JSON text both ways, so it is tested here natively.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::compare::path::compare_path;
+use crate::core::compare::path_report::{self, PairInsights};
+use crate::core::compare::{compare, report};
+use crate::core::insights::{of_pair, view::InsightsView};
+use crate::core::model::History;
+
+/// One question for the extras module.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Request {
+    /// The insights of a pair, as the page shows them ([`InsightsView`]).
+    Insights { before: History, after: History },
+    /// The Markdown export of a pair (summary table, insights, the link).
+    PairMarkdown {
+        before: History,
+        after: History,
+        link: String,
+    },
+    /// The JSON export of a pair (`layerdiff compare --format json` with
+    /// the insights).
+    PairJson { before: History, after: History },
+    /// The Markdown export of a path: its table, each neighbour's, the
+    /// compared pair's insights (`before_step` → `after_step`), the link.
+    PathMarkdown {
+        steps: Vec<History>,
+        before_step: usize,
+        after_step: usize,
+        link: String,
+    },
+    /// The JSON export of a path (`layerdiff compare A B C… --format json`).
+    PathJson { steps: Vec<History> },
+}
+
+/// Answers `request` (JSON of a [`Request`]): the insights as JSON of an
+/// [`InsightsView`], or the export's text. Err is one sentence for the user.
+pub fn answer(request: &str) -> Result<String, String> {
+    let request: Request = serde_json::from_str(request)
+        .map_err(|e| format!("the page sent a question this version cannot read ({e})"))?;
+    match request {
+        Request::Insights { before, after } => {
+            let found = of_pair(&before, &after, &compare(&before, &after));
+            serde_json::to_string(&InsightsView::of(&found)).map_err(|e| e.to_string())
+        }
+        Request::PairMarkdown {
+            before,
+            after,
+            link,
+        } => {
+            let c = compare(&before, &after);
+            let found = of_pair(&before, &after, &c);
+            Ok(report::markdown_full(&c, Some(&found), Some(&link)))
+        }
+        Request::PairJson { before, after } => {
+            let c = compare(&before, &after);
+            Ok(report::json_with_insights(
+                &c,
+                &of_pair(&before, &after, &c),
+            ))
+        }
+        Request::PathMarkdown {
+            steps,
+            before_step,
+            after_step,
+            link,
+        } => path_markdown(&steps, before_step, after_step, &link),
+        Request::PathJson { steps } => {
+            let p = compare_path(&steps.iter().collect::<Vec<_>>()).map_err(|e| e.to_string())?;
+            Ok(path_report::json(&p))
+        }
+    }
+}
+
+/// The path's Markdown with the insights of steps `old` → `new`.
+fn path_markdown(steps: &[History], old: usize, new: usize, link: &str) -> Result<String, String> {
+    let refs: Vec<&History> = steps.iter().collect();
+    let p = compare_path(&refs).map_err(|e| e.to_string())?;
+    let (Some(before), Some(after)) = (steps.get(old), steps.get(new)) else {
+        return Err(format!(
+            "steps {} and {} are not both in a path of {}",
+            old + 1,
+            new + 1,
+            steps.len()
+        ));
+    };
+    let found = of_pair(before, after, &compare(before, after));
+    let pair = PairInsights {
+        before_step: old,
+        after_step: new,
+        insights: &found,
+    };
+    Ok(path_report::markdown_full(&p, Some(pair), Some(link)))
+}

@@ -1,0 +1,136 @@
+//! The page's way to its second module: [`ask`] sends a
+//! [`Request`] to the extras worker (`extras-worker.js`, copied next to the
+//! page by Trunk), which loads `layerdiff-extras` (insights, text exports;
+//! see `crate::core::extras`) the first time and answers with text.
+//!
+//! Why a worker: the second module is fetched only when needed, so it is
+//! not part of the first load, and what it computes (the rules on a big
+//! pair, a long export) never blocks the page's main thread either.
+//!
+//! One worker for the page, started on first use; questions are answered
+//! in order. A worker that cannot start or dies answers every open question
+//! with an error sentence, and the next question starts a new one.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use crate::core::extras::Request;
+
+/// The worker script, next to index.html in dist/.
+const WORKER_SCRIPT: &str = "extras-worker.js";
+
+/// Called with the answer's text, or one sentence saying why there is none.
+pub type OnAnswer = Box<dyn FnOnce(Result<String, String>)>;
+
+#[derive(Default)]
+struct Extras {
+    worker: Option<Worker>,
+    next_id: u32,
+    /// The open questions, oldest first.
+    pending: Vec<(u32, OnAnswer)>,
+    /// The handlers of every worker started: never dropped, as one may be
+    /// running when its worker is replaced (workers die rarely).
+    handlers: Vec<Handlers>,
+}
+
+struct Handlers {
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+thread_local! {
+    static EXTRAS: RefCell<Extras> = RefCell::default();
+}
+
+/// Asks the second module `request`; `done` gets its answer (later, never
+/// during this call).
+pub fn ask(request: &Request, done: impl FnOnce(Result<String, String>) + 'static) {
+    let sent = serde_json::to_string(request)
+        .map_err(|e| e.to_string())
+        .and_then(|json| EXTRAS.with(|x| x.borrow_mut().send(&json)));
+    match sent {
+        Ok(id) => EXTRAS.with(|x| x.borrow_mut().pending.push((id, Box::new(done)))),
+        // Later, as an answer would be: the caller may hold state it expects
+        // to change only after this returns.
+        Err(e) => {
+            gloo::timers::callback::Timeout::new(0, move || done(Err(e))).forget();
+        }
+    }
+}
+
+impl Extras {
+    /// Posts `json` as question `id` to the worker (started if needed).
+    fn send(&mut self, json: &str) -> Result<u32, String> {
+        let worker = match &self.worker {
+            Some(w) => w.clone(),
+            None => {
+                let (worker, handlers) = start().ok_or_else(|| {
+                    "this browser could not start the worker for insights and exports".to_string()
+                })?;
+                self.handlers.push(handlers);
+                self.worker = Some(worker.clone());
+                worker
+            }
+        };
+        let id = self.next_id;
+        self.next_id = self.next_id.wrapping_add(1);
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"id".into(), &JsValue::from(id));
+        let _ = js_sys::Reflect::set(&message, &"request".into(), &JsValue::from_str(json));
+        worker
+            .post_message(&message)
+            .map_err(|_| "the worker for insights and exports refused the question".to_string())?;
+        Ok(id)
+    }
+
+    /// Takes the open question `id`, if any.
+    fn take(&mut self, id: u32) -> Option<OnAnswer> {
+        let at = self.pending.iter().position(|(k, _)| *k == id)?;
+        Some(self.pending.remove(at).1)
+    }
+}
+
+/// A new worker with its handlers, or None when the page cannot start one.
+fn start() -> Option<(Worker, Handlers)> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(WORKER_SCRIPT, &options).ok()?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let data = event.data();
+        let field = |key: &str| js_sys::Reflect::get(&data, &key.into()).ok();
+        let Some(id) = field("id").and_then(|v| v.as_f64()) else {
+            return;
+        };
+        let answer = match field("result").and_then(|v| v.as_string()) {
+            Some(text) => Ok(text),
+            None => Err(field("error")
+                .and_then(|v| v.as_string())
+                .unwrap_or_else(|| "the worker gave no answer".into())),
+        };
+        if let Some(done) = EXTRAS.with(|x| x.borrow_mut().take(id as u32)) {
+            done(answer);
+        }
+    });
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_| {
+        let open = EXTRAS.with(|x| {
+            let mut x = x.borrow_mut();
+            if let Some(w) = x.worker.take() {
+                w.terminate();
+            }
+            std::mem::take(&mut x.pending)
+        });
+        for (_, done) in open {
+            done(Err("the worker for insights and exports stopped".into()));
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let handlers = Handlers {
+        _on_message: on_message,
+        _on_error: on_error,
+    };
+    Some((worker, handlers))
+}

@@ -1,0 +1,117 @@
+//! The page's second module answers what the page asks (`core::extras`):
+//! for real pairs and paths from the corpus, the JSON exchange gives exactly
+//! what the core gives when called directly (the insights as the page shows
+//! them, the Markdown and JSON exports), and a question it cannot read or a
+//! path it cannot make gets one sentence, never a panic.
+
+use layerdiff::core::compare::path::compare_path;
+use layerdiff::core::compare::path_report::{self, PairInsights};
+use layerdiff::core::compare::{compare, report};
+use layerdiff::core::extras::{answer, Request};
+use layerdiff::core::insights::{of_pair, view::InsightsView};
+use layerdiff::core::model::History;
+use layerdiff::core::parse::parse;
+
+/// The histories of a corpus paste.
+fn corpus(name: &str) -> Vec<History> {
+    let path = format!("{}/tests/data/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    parse(&std::fs::read_to_string(path).unwrap()).histories
+}
+
+/// Asks as the page does: the request travels as JSON.
+fn ask(request: &Request) -> Result<String, String> {
+    answer(&serde_json::to_string(request).unwrap())
+}
+
+const PAIRS: &[(&str, usize, usize)] = &[
+    ("000-course-3.1-backend-before-after.txt", 0, 1),
+    ("017-dwd36-grep-RUN-headerless-before-after.txt", 0, 2),
+    ("061-zh-node-vanilla-vs-multistage-no-created-col.txt", 0, 1),
+];
+
+#[test]
+fn insights_arrive_as_the_core_finds_them() {
+    for &(name, b, a) in PAIRS {
+        let h = corpus(name);
+        let (before, after) = (h[b].clone(), h[a].clone());
+        let got = ask(&Request::Insights {
+            before: before.clone(),
+            after: after.clone(),
+        })
+        .unwrap();
+        let got: InsightsView = serde_json::from_str(&got).unwrap();
+        let want = InsightsView::of(&of_pair(&before, &after, &compare(&before, &after)));
+        assert_eq!(got, want, "{name}");
+        assert_eq!(got.histories.len(), 2, "{name}");
+    }
+}
+
+#[test]
+fn pair_exports_are_the_cores() {
+    let h = corpus(PAIRS[0].0);
+    let (before, after) = (h[0].clone(), h[1].clone());
+    let c = compare(&before, &after);
+    let found = of_pair(&before, &after, &c);
+    let link = "https://example.org/#v1.abc";
+    let md = ask(&Request::PairMarkdown {
+        before: before.clone(),
+        after: after.clone(),
+        link: link.into(),
+    });
+    assert_eq!(md, Ok(report::markdown_full(&c, Some(&found), Some(link))));
+    assert!(md.unwrap().contains(link));
+    let json = ask(&Request::PairJson { before, after });
+    assert_eq!(json, Ok(report::json_with_insights(&c, &found)));
+}
+
+#[test]
+fn path_exports_are_the_cores() {
+    let steps = corpus("067-dwd306-pedro-4-histories-last-missing-header.txt");
+    assert_eq!(steps.len(), 4);
+    let refs: Vec<&History> = steps.iter().collect();
+    let p = compare_path(&refs).unwrap();
+    let found = of_pair(&steps[1], &steps[2], &compare(&steps[1], &steps[2]));
+    let pair = PairInsights {
+        before_step: 1,
+        after_step: 2,
+        insights: &found,
+    };
+    let md = ask(&Request::PathMarkdown {
+        steps: steps.clone(),
+        before_step: 1,
+        after_step: 2,
+        link: "L".into(),
+    });
+    assert_eq!(
+        md,
+        Ok(path_report::markdown_full(&p, Some(pair), Some("L")))
+    );
+    let json = ask(&Request::PathJson {
+        steps: steps.clone(),
+    });
+    assert_eq!(json, Ok(path_report::json(&p)));
+}
+
+#[test]
+fn what_cannot_be_answered_is_said_in_one_sentence() {
+    let err = answer("{\"op\":\"tea\"}").unwrap_err();
+    assert!(
+        err.starts_with("the page sent a question this version cannot read"),
+        "{err}"
+    );
+    assert!(answer("not json at all").is_err());
+    let steps = corpus(PAIRS[0].0);
+    let err = ask(&Request::PathMarkdown {
+        steps: steps.clone(),
+        before_step: 0,
+        after_step: 5,
+        link: String::new(),
+    })
+    .unwrap_err();
+    assert_eq!(err, "steps 1 and 6 are not both in a path of 2");
+    let err = ask(&Request::PathJson {
+        steps: steps[..1].to_vec(),
+    })
+    .unwrap_err();
+    assert!(!err.is_empty() && !err.contains('\n'), "{err}");
+}
