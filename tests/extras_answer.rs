@@ -115,3 +115,93 @@ fn what_cannot_be_answered_is_said_in_one_sentence() {
     .unwrap_err();
     assert!(!err.is_empty() && !err.contains('\n'), "{err}");
 }
+
+/// Two steps holding the corpus paste `name` (its first two histories' text
+/// is the whole paste in each pane, as a user would paste it).
+fn snapshot(name: &str) -> layerdiff::core::share::ShareState {
+    use layerdiff::core::share::{ShareState, SharedPane};
+    let path = format!("{}/tests/data/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let pane = |label: &str, selected| SharedPane {
+        label: label.into(),
+        text: text.clone(),
+        selected,
+    };
+    ShareState {
+        steps: vec![pane("before", 0), pane("after", 1)],
+        ..ShareState::default()
+    }
+}
+
+#[test]
+fn links_are_packed_as_the_codec_packs_them_and_open_back() {
+    use layerdiff::core::share::pack::{PackedLinks, CHAT_LIMIT};
+    use layerdiff::core::share::{link, open, same_history, EncodeOptions};
+    let state = snapshot("000-course-3.1-backend-before-after.txt");
+    let options = EncodeOptions {
+        redact: true,
+        ..EncodeOptions::default()
+    };
+    let answer = ask(&Request::Links {
+        snapshot: state.clone(),
+        options,
+        base_len: 40,
+    })
+    .unwrap();
+    let packed: PackedLinks = serde_json::from_str(&answer).unwrap();
+    assert_eq!(packed.full, link(&state, &options).unwrap());
+    assert_eq!(packed.refused, None);
+    assert!(
+        packed.full.len() + 41 <= CHAT_LIMIT,
+        "the demo fits a chat message"
+    );
+    assert_eq!(packed.short, None, "no shorter link when the link fits");
+    // The link may carry a pane as its parsed history printed again: it
+    // reads back to the same layers.
+    let compared =
+        |p: &layerdiff::core::share::SharedPane| parse(&p.text).histories[p.selected].clone();
+    let opened = open(&packed.full).unwrap();
+    assert_eq!(opened.steps.len(), 2);
+    for (got, sent) in opened.steps.iter().zip(&state.steps) {
+        assert!(
+            same_history(&compared(got), &compared(sent)),
+            "{}",
+            sent.label
+        );
+    }
+    // One link alone, as "copy link to this layer" asks.
+    let one = ask(&Request::Link {
+        snapshot: state.clone(),
+        options,
+    });
+    assert_eq!(one, Ok(packed.full));
+}
+
+#[test]
+fn a_link_too_long_for_chat_comes_with_a_shorter_one_and_too_much_text_with_why() {
+    use layerdiff::core::share::pack::{pack_links, CHAT_LIMIT};
+    use layerdiff::core::share::EncodeOptions;
+    let state = snapshot("046-docker-workshop-ver1-ver2-ver3-commit-layers-note.txt");
+    let packed = pack_links(&state, EncodeOptions::default(), 1_900);
+    assert!(packed.full.len() + 1_901 > CHAT_LIMIT);
+    let short = packed.short.expect("a shorter link is offered");
+    assert!(
+        short.len() < packed.full.len(),
+        "{} vs {}",
+        short.len(),
+        packed.full.len()
+    );
+    let mut huge = state.clone();
+    huge.steps[0].text = "x".repeat(600_000);
+    let refused = pack_links(&huge, EncodeOptions::default(), 40);
+    assert_eq!((refused.full.as_str(), refused.short), ("", None));
+    let why = refused.refused.expect("refused");
+    assert!(why.contains("kB") || why.contains("MB"), "{why}");
+    assert_eq!(
+        ask(&Request::Link {
+            snapshot: huge,
+            options: EncodeOptions::default()
+        }),
+        Err(why)
+    );
+}

@@ -1,9 +1,10 @@
-//! What the page asks of its second, lazily loaded module: the insights and
-//! the Markdown/JSON exports, as one [`Request`] in and one text out.
+//! What the page asks of its second, lazily loaded module: the insights,
+//! the Markdown/JSON exports and the share links, as one [`Request`] in and
+//! one text out.
 //!
-//! Why a second module: the rules, their words and the report writers are
-//! a large part of the wasm, yet nothing of them is needed to draw the
-//! comparison. The first-load module (`layerdiff-web`) draws the chart and
+//! Why a second module: the rules, their words, the report writers and the
+//! link packer (deflate) are a large part of the wasm, yet nothing of them
+//! is needed to draw the comparison. The first-load module (`layerdiff-web`) draws the chart and
 //! the table; after that, the page's extras worker (`src/ui/extras.rs`)
 //! loads `layerdiff-extras` (`src/bin/extras.rs`, built by Trunk beside the
 //! page, never preloaded) and asks it through [`answer`]. Only that module
@@ -20,6 +21,8 @@ use crate::core::compare::path_report::{self, PairInsights};
 use crate::core::compare::{compare, report};
 use crate::core::insights::{of_pair, view::InsightsView};
 use crate::core::model::History;
+use crate::core::share::pack::pack_links;
+use crate::core::share::{self, limit, EncodeOptions, ShareState};
 
 /// One question for the extras module.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +49,18 @@ pub enum Request {
     },
     /// The JSON export of a path (`layerdiff compare A B C… --format json`).
     PathJson { steps: Vec<History> },
+    /// The share box's links ([`pack_links`]), answered as JSON of
+    /// [`PackedLinks`](crate::core::share::pack::PackedLinks).
+    Links {
+        snapshot: ShareState,
+        options: EncodeOptions,
+        base_len: usize,
+    },
+    /// One link's fragment (without `#`), e.g. to a layer or a slide.
+    Link {
+        snapshot: ShareState,
+        options: EncodeOptions,
+    },
 }
 
 /// Answers `request` (JSON of a [`Request`]): the insights as JSON of an
@@ -83,6 +98,18 @@ pub fn answer(request: &str) -> Result<String, String> {
         Request::PathJson { steps } => {
             let p = compare_path(&steps.iter().collect::<Vec<_>>()).map_err(|e| e.to_string())?;
             Ok(path_report::json(&p))
+        }
+        Request::Links {
+            snapshot,
+            options,
+            base_len,
+        } => serde_json::to_string(&pack_links(&snapshot, options, base_len))
+            .map_err(|e| e.to_string()),
+        Request::Link { snapshot, options } => {
+            if let Some(why) = limit::refuse_text(snapshot.text_bytes()) {
+                return Err(why);
+            }
+            share::link(&snapshot, &options)
         }
     }
 }

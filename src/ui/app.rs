@@ -134,7 +134,14 @@ impl PartialEq for Opened {
 /// The whole page: the read-only view when the link asks for it, else the editor.
 #[component]
 pub fn App() -> Html {
-    let opened = use_memo((), |_| Opened(Rc::new(link::read_address_bar())));
+    let opened = use_memo((), |_| {
+        let mut opened = link::read_address_bar();
+        // "Open in layerdiff" from the read-only view: the same link, in the editor.
+        if let Some(Ok(view)) = opened.as_mut().filter(|_| link::opens_editor()) {
+            *view = view.as_editor();
+        }
+        Opened(Rc::new(opened))
+    });
     match &*opened.0 {
         Some(Ok(view)) if view.view.embed.is_some() => {
             html! { <EmbedView snapshot={Rc::new(view.clone())} /> }
@@ -282,14 +289,18 @@ fn share_bar(
     let updating = links.is_none_or(|l| !l.is_current(&latest.borrow(), **choices));
     let pack_now = {
         let latest = latest.clone();
-        Callback::from(move |c| hooks::pack_now(&latest.borrow(), c))
+        Callback::from(
+            move |(c, done): (LinkChoices, Callback<Result<String, String>>)| {
+                hooks::pack_now(&latest.borrow(), c, move |url| done.emit(url))
+            },
+        )
     };
     let on_choices = {
         let choices = choices.clone();
         Callback::from(move |v| choices.set(v))
     };
     html! {
-        <ShareBar link={AttrValue::from(format!("{base_url}#{fragment}"))}
+        <ShareBar link={AttrValue::from(if fragment.is_empty() { String::new() } else { format!("{base_url}#{fragment}") })}
             refused={links.and_then(|l| l.refused.clone()).map(AttrValue::from)}
             short_len={links.and_then(|l| l.short.as_ref()).map(|s| base_url.chars().count() + 1 + s.len())}
             {updating} {pack_now} choices={**choices} {on_choices} {before} {after} {path} {dark} />

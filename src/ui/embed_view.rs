@@ -2,8 +2,9 @@
 //! frame in a course page. Only the headline figures and the chart of the
 //! compared pair (the findings and the aligned table when the link asks), no
 //! panes, drawn for the width of its container (320 px up). A link "Open in
-//! layerdiff" opens the same work in the full editor (the same link with the
-//! view flag cleared: `ShareState::as_editor`), in a new tab.
+//! layerdiff" opens the same work in the full editor, in a new tab: the same
+//! link with `?edit` (`link::EDIT_QUERY`), which the editor opens with the
+//! view flag cleared (`ShareState::as_editor`).
 //!
 //! Light or dark follows the viewer unless the link fixes it (`view.theme`,
 //! as `data-theme` on the root element, which `styles/main.css` honours).
@@ -25,7 +26,7 @@ use crate::core::chart::{chart_data, render_svg, ChartOptions};
 use crate::core::compare::numbers::human_bytes;
 use crate::core::compare::{Comparison, LayerRef};
 use crate::core::model::History;
-use crate::core::share::{self, EncodeOptions, ShareState, Theme};
+use crate::core::share::{ShareState, Theme};
 use crate::ui::hooks::{use_compared_histories, use_comparison, use_dark_mode};
 use crate::ui::insights::{panel, use_insights};
 use crate::ui::{link, state};
@@ -58,9 +59,11 @@ pub fn EmbedView(props: &EmbedViewProps) -> Html {
     let root = use_node_ref();
     use_height_to_parent(&root);
 
-    let editor_url = use_memo(props.snapshot.clone(), |s| {
-        let fragment = share::link(&s.as_editor(), &EncodeOptions::default()).unwrap_or_default();
-        format!("{}#{fragment}", link::base_url())
+    // The same link with `?edit`: the editor opens it without the view flag
+    // (packing a new link would need the second module).
+    let editor_url = use_memo((), |_| {
+        let fragment = link::current_fragment().unwrap_or_default();
+        format!("{}{}#{fragment}", link::base_url(), link::EDIT_QUERY)
     });
     let (before, after) = use_compared_histories(&state);
     let comparison = use_comparison(before.clone(), after.clone());

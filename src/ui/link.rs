@@ -44,12 +44,24 @@ pub fn read_address_bar() -> Option<Result<ShareState, ShareError>> {
     current_fragment().map(|f| open(&f))
 }
 
-/// The page's address without its fragment.
-pub fn base_url() -> String {
+/// The query the read-only view's "Open in layerdiff" adds to the same
+/// link: open it in the editor (the view flag is then ignored, and dropped
+/// from the next link the page writes).
+pub const EDIT_QUERY: &str = "?edit";
+
+/// Whether the page was opened with [`EDIT_QUERY`].
+pub fn opens_editor() -> bool {
     web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|href| href.split('#').next().unwrap_or_default().to_string())
-        .unwrap_or_default()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| q == EDIT_QUERY)
+}
+
+/// The page's address without its fragment (nor [`EDIT_QUERY`]).
+pub fn base_url() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok());
+    let href = href.unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    base.strip_suffix(EDIT_QUERY).unwrap_or(base).to_string()
 }
 
 /// Puts `fragment` in the address bar without adding a history entry (an

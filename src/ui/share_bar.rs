@@ -26,13 +26,13 @@ use crate::ui::extras;
 use crate::ui::link::LinkChoices;
 use crate::ui::path::PathView;
 
-/// Discord's limit for one message: a link longer than this does not fit a chat answer.
-pub const CHAT_LIMIT: usize = 2_000;
+pub use crate::core::share::pack::CHAT_LIMIT;
 
 /// Props of [`ShareBar`].
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
-    /// The full link for the current choices.
+    /// The full link for the current choices; empty until the first one is
+    /// packed.
     pub link: AttrValue,
     /// Why there is no link (the panes hold too much to carry), if so.
     #[prop_or_default]
@@ -44,7 +44,7 @@ pub struct ShareBarProps {
     pub updating: bool,
     /// Packs the fragment for the panes as they are now, with these choices
     /// (to copy a fresh link during an update).
-    pub pack_now: Callback<LinkChoices, String>,
+    pub pack_now: Callback<(LinkChoices, Callback<Result<String, String>>)>,
     /// The user's choices.
     pub choices: LinkChoices,
     /// Changes the choices.
@@ -82,12 +82,18 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let (link, copied, timer) = (current_link(props), copied.clone(), timer.clone());
         Callback::from(move |_: MouseEvent| {
             let (copied, timer) = (copied.clone(), timer.clone());
-            // Copying while the link is being re-packed copies the current panes.
-            copy_to_clipboard(&link(), move |res| {
+            let shown = move |res: Result<(), String>| {
                 copied.set(Some(res));
                 let copied = copied.clone();
                 *timer.borrow_mut() = Some(Timeout::new(2_500, move || copied.set(None)));
-            });
+            };
+            // Copying while the link is being re-packed copies the current panes.
+            link(Callback::from(
+                move |url: Result<String, String>| match url {
+                    Ok(url) => copy_to_clipboard(&url, shown.clone()),
+                    Err(why) => shown(Err(why)),
+                },
+            ));
         })
     };
     let set_short = props.on_choices.reform(move |_: MouseEvent| LinkChoices {
@@ -140,6 +146,8 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             <p class="muted small">{"The link holds the whole comparison in its "}<code>{"#fragment"}</code>{", which browsers never send to a server."}</p>
             if let Some(why) = &props.refused {
                 <p class="warn" role="status" data-testid="link-refused">{"No link for these panes: "}{why}{"."}</p>
+            } else if props.link.is_empty() {
+                <p class="muted" role="status" data-testid="link-packing">{"Packing the link…"}</p>
             } else {
                 <div class="link-row">
                     <input type="text" readonly=true value={props.link.clone()} onfocus={select_all}
@@ -240,13 +248,15 @@ fn export_buttons(props: &ShareBarProps, note: &Callback<Option<String>>) -> Htm
         let (prepared, note) = (prepared.clone(), note.clone());
         Callback::from(move |_: MouseEvent| {
             let (before, after, _, _) = prepared();
-            let link = link();
-            let request = Request::PairMarkdown {
-                before,
-                after,
-                link,
-            };
-            save_answer(&request, MARKDOWN, "layerdiff-comparison.md", &note);
+            let note = note.clone();
+            link(Callback::from(move |url: Result<String, String>| {
+                let request = Request::PairMarkdown {
+                    before: before.clone(),
+                    after: after.clone(),
+                    link: url.unwrap_or_default(),
+                };
+                save_answer(&request, MARKDOWN, "layerdiff-comparison.md", &note);
+            }));
         })
     };
     let json = {
@@ -291,17 +301,17 @@ fn export_buttons(props: &ShareBarProps, note: &Callback<Option<String>>) -> Htm
     }
 }
 
-/// The link an export made now points back to: the one shown, or, while it
-/// is being packed again for newer panes, one packed for the panes as they are.
-fn current_link(props: &ShareBarProps) -> impl Fn() -> String + Clone {
+/// Gives `done` the link to copy, or that an export points back to: the one
+/// shown, or, while it is being packed again for newer panes, one packed for
+/// the panes as they are (then later: packing is the second module's).
+fn current_link(props: &ShareBarProps) -> impl Fn(Callback<Result<String, String>>) + Clone {
     let (link, updating) = (props.link.clone(), props.updating);
     let (pack_now, choices) = (props.pack_now.clone(), props.choices);
-    move || {
+    move |done| {
         if updating {
-            let base = link.split('#').next().unwrap_or_default();
-            format!("{base}#{}", pack_now.emit(choices))
+            pack_now.emit((choices, done));
         } else {
-            link.to_string()
+            done.emit(Ok(link.to_string()));
         }
     }
 }
@@ -344,13 +354,16 @@ fn path_export_buttons(
         Callback::from(move |_: MouseEvent| {
             let e = prepared();
             let (before_step, after_step) = e.compared;
-            let request = Request::PathMarkdown {
-                steps: e.steps,
-                before_step,
-                after_step,
-                link: link(),
-            };
-            save_answer(&request, MARKDOWN, "layerdiff-path.md", &note);
+            let note = note.clone();
+            link(Callback::from(move |url: Result<String, String>| {
+                let request = Request::PathMarkdown {
+                    steps: e.steps.clone(),
+                    before_step,
+                    after_step,
+                    link: url.unwrap_or_default(),
+                };
+                save_answer(&request, MARKDOWN, "layerdiff-path.md", &note);
+            }));
         })
     };
     let json = {

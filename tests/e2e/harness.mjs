@@ -146,7 +146,12 @@ export async function openSession(browser, baseUrl, options = {}) {
     if (message.type() === "error") session.consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => session.pageErrors.push(String(error?.stack ?? error)));
+  // ERR_ABORTED is the browser cancelling a fetch of the page's own files
+  // (a reload or navigation while the second module or a worker script was
+  // still downloading, a worker stopped): not a server failure. A server
+  // problem shows as another error or a non-2xx status, which stay failures.
   page.on("requestfailed", (request) => {
+    if (request.failure()?.errorText === "net::ERR_ABORTED" && new URL(request.url()).origin === origin) return;
     session.badResponses.push(`failed ${request.url()} (${request.failure()?.errorText ?? "?"})`);
   });
   page.on("response", (response) => {

@@ -11,6 +11,8 @@
 //! - [`ShareError`]: why a link cannot be opened, as a sentence for the user.
 //! - [`EncodeOptions`]: drop ids / CREATED, mask secrets (`crate::core::redact`).
 //! - [`limit`]: what is too big for a link, said before packing.
+//! - [`pack`]: the share box's links for one snapshot, packed in one go (by
+//!   the page's second module).
 //!
 //! ```
 //! use layerdiff::core::share::{decode, encode, EncodeOptions, SharedPair, SharedPane};
@@ -60,6 +62,7 @@ mod deflate;
 mod dict;
 mod error;
 pub mod limit;
+pub mod pack;
 mod state;
 pub mod v1;
 pub mod v2;

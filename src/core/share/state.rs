@@ -167,7 +167,7 @@ pub struct LayerAt {
 }
 
 /// Choices made when creating a link. The default keeps everything.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EncodeOptions {
     /// Leave out image ids: shorter link, nothing that identifies a local image.
     pub drop_ids: bool,

@@ -1,4 +1,6 @@
-//! Packing the share link ([`use_share_link`]) after typing pauses.
+//! Packing the share link ([`use_share_link`]) after typing pauses, by the
+//! page's second module (`ui/extras.rs`: packing and its deflate are not in
+//! the first load, and a big paste is packed off the main thread).
 
 use std::rc::Rc;
 
@@ -6,11 +8,12 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::core::app::AppState;
-use crate::core::share::{self, limit};
-use crate::ui::comparison::PerfMark;
+use crate::core::extras::Request;
+use crate::core::share::limit;
+use crate::core::share::pack::PackedLinks;
+use crate::ui::extras;
 use crate::ui::hooks::Latest;
 use crate::ui::link::{self, LinkChoices};
-use crate::ui::share_bar::CHAT_LIMIT;
 
 /// How long typing must pause before the share link is packed again.
 const LINK_DELAY_MS: u32 = 400;
@@ -27,49 +30,44 @@ pub struct Links {
     /// The fragment without ids and times, packed only when the full link is
     /// too long for a chat message and the user has not already chosen it.
     pub short: Option<String>,
-    /// Why there is no link (`full` is then empty): too much to carry, or
-    /// more steps than a link holds yet.
+    /// Why there is no link (`full` is then empty): too much to carry, more
+    /// steps than a link holds, or the second module could not pack it.
     pub refused: Option<String>,
 }
 
 impl Links {
-    fn pack(state: &AppState, choices: LinkChoices) -> Self {
-        let _mark = PerfMark::start("layerdiff:link");
-        let mut links = Links {
-            revision: state.revision,
+    /// Asks for the links of `state` with `choices`; `done` gets them.
+    fn pack(state: &AppState, choices: LinkChoices, done: impl FnOnce(Links) + 'static) {
+        let revision = state.revision;
+        let links = move |packed: PackedLinks| Links {
+            revision,
             choices,
-            full: String::new(),
-            short: None,
-            refused: None,
+            full: packed.full,
+            short: packed.short,
+            refused: packed.refused,
         };
-        // Decided from the size of the text, before any packing.
+        // Decided from the size of the text, before sending it anywhere.
         let text_bytes = state.steps.iter().map(|p| p.text.len()).sum();
         if let Some(why) = limit::refuse_text(text_bytes) {
-            links.refused = Some(why);
-            return links;
+            return done(links(PackedLinks {
+                refused: Some(why),
+                ..PackedLinks::default()
+            }));
         }
-        let snapshot = state.snapshot();
-        let full = match share::link(&snapshot, &choices.options()) {
-            Ok(full) => full,
-            Err(why) => {
-                links.refused = Some(why);
-                return links;
-            }
+        let request = Request::Links {
+            snapshot: state.snapshot(),
+            options: choices.options(),
+            base_len: link::base_url().chars().count(),
         };
-        if let Some(why) = limit::refuse_fragment(&full) {
-            links.refused = Some(why);
-            return links;
-        }
-        let too_long = full.len() + link::base_url().len() > CHAT_LIMIT;
-        links.short = (too_long && !choices.short).then(|| {
-            let short = LinkChoices {
-                short: true,
-                ..choices
-            };
-            share::link(&snapshot, &short.options()).unwrap_or_default()
+        extras::ask(&request, move |answer| {
+            let packed = answer
+                .and_then(|json| serde_json::from_str(&json).map_err(|e| e.to_string()))
+                .unwrap_or_else(|why| PackedLinks {
+                    refused: Some(format!("the link could not be packed: {why}")),
+                    ..PackedLinks::default()
+                });
+            done(links(packed));
         });
-        links.full = full;
-        links
     }
 
     /// Whether this link is for the state and choices as they are now.
@@ -80,7 +78,7 @@ impl Links {
 
 /// The share link, packed after typing pauses (packing a big paste takes a
 /// while, and must not run on every keystroke); meanwhile the last link is
-/// kept (the share box marks it as updating). The first one is packed at once.
+/// kept (the share box marks it as updating). The first one is asked at once.
 #[hook]
 pub fn use_share_link(latest: &Latest, choices: LinkChoices) -> Option<Rc<Links>> {
     let links = use_state(|| None::<Rc<Links>>);
@@ -90,7 +88,9 @@ pub fn use_share_link(latest: &Latest, choices: LinkChoices) -> Option<Rc<Links>
         let first = links.is_none();
         use_effect_with((revision, choices), move |&(_, choices)| {
             let timer = Timeout::new(if first { 0 } else { LINK_DELAY_MS }, move || {
-                links.set(Some(Rc::new(Links::pack(&latest.borrow(), choices))));
+                Links::pack(&latest.borrow(), choices, move |packed| {
+                    links.set(Some(Rc::new(packed)));
+                });
             });
             move || drop(timer)
         });
@@ -99,7 +99,19 @@ pub fn use_share_link(latest: &Latest, choices: LinkChoices) -> Option<Rc<Links>
 }
 
 /// Packs the link for the panes as they are now (the share box's copy
-/// button, while the link is being updated).
-pub fn pack_now(state: &AppState, choices: LinkChoices) -> String {
-    share::link(&state.snapshot(), &choices.options()).unwrap_or_default()
+/// button while the link is being updated, an export's link back): `done`
+/// gets the whole URL, or why there is none.
+pub fn pack_now(
+    state: &AppState,
+    choices: LinkChoices,
+    done: impl FnOnce(Result<String, String>) + 'static,
+) {
+    let request = Request::Link {
+        snapshot: state.snapshot(),
+        options: choices.options(),
+    };
+    let base = link::base_url();
+    extras::ask(&request, move |answer| {
+        done(answer.map(|fragment| format!("{base}#{fragment}")));
+    });
 }
