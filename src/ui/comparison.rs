@@ -19,15 +19,19 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::chart::{chart_data, path_svg, render_svg, ChartOptions, DEFAULT_WIDTH};
 use crate::core::compare::numbers::plus_minus;
 use crate::core::compare::table::{table_rows, TableRow};
 use crate::core::compare::{Comparison, LayerRef, Row, SortBy, Status};
+use crate::core::layer_link::{locate, of_row, Located, Missing};
 use crate::core::model::History;
+use crate::core::share::{LayerAt, StepPair};
 use crate::ui::insights::{badge, chart_badges, panel, use_badge_tip, use_insights, PageInsights};
 use crate::ui::layer_table::ROW_PX;
+use crate::ui::marks::mark;
 use crate::ui::path::{self, ByAddress, PathState, PathView};
 use crate::ui::path_chart::{set_highlight, ChartRows};
 use crate::ui::windowed::{spacer_row, use_window};
@@ -54,12 +58,24 @@ pub struct ComparisonViewProps {
     /// The steps as a path (three or more), when they make one.
     #[prop_or_default]
     pub path: PathState,
+    /// The positions of the two compared steps (the older image, then the newer).
+    pub compared: StepPair,
+    /// The layer a link points at: highlighted, scrolled to, its details open.
+    #[prop_or_default]
+    pub focus: Option<LayerAt>,
+    /// Stops pointing at the linked layer.
+    pub on_clear_focus: Callback<()>,
+    /// Copies a link to this layer ("copy link to this layer").
+    pub on_copy_layer: Callback<LayerAt>,
 }
 
 /// The comparison section.
 #[component]
 pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     let focused = use_state(|| None::<usize>);
+    // A clicked (or Enter-ed) chart element keeps the inspector while the
+    // pointer crosses the chart to its "copy link" buttons.
+    let pinned = use_state_eq(|| false);
     let chart_ref = use_node_ref();
     let table_ref = use_node_ref();
     let c = &props.comparison;
@@ -114,6 +130,18 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
         })
     };
     let chart_rows = ChartRows::of(shown_path.as_ref());
+    let linked = {
+        let histories = shown_path.as_ref().map(|v| v.histories.clone());
+        let waiting = matches!(props.path, PathState::Pending);
+        let key = (props.focus, ByAddress(c.clone()), props.compared, histories);
+        use_memo(key, move |(focus, c, compared, histories)| {
+            let layers = |step: usize| histories.as_ref()?.0.get(step).map(|h| h.layers.len());
+            let found = focus.map(|at| locate(at, &c.0, *compared, layers));
+            // A layer of another step waits for the path to be compared.
+            found.filter(|f| !(waiting && f.is_err()))
+        })
+    };
+    use_linked(&linked, &focused, &pinned);
 
     let found = use_insights(c.clone(), props.before.clone(), props.after.clone());
     // The chart's badges and the findings panel, built once per drawing.
@@ -149,24 +177,71 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     }
 
     let on_chart_pointer = {
-        let (focused, c) = (focused.clone(), c.clone());
+        let (focused, c, pinned) = (focused.clone(), c.clone(), *pinned);
         Callback::from(move |e: MouseEvent| {
-            if let Some(row) = chart_rows.row_of_target(e.target(), &c) {
+            if let Some(row) = chart_rows.row_of_target(e.target(), &c).filter(|_| !pinned) {
                 focused.set(Some(row));
             }
         })
     };
     let on_chart_focus = {
-        let (focused, c) = (focused.clone(), c.clone());
+        let (focused, c, pinned) = (focused.clone(), c.clone(), pinned.clone());
         Callback::from(move |e: FocusEvent| {
             if let Some(row) = chart_rows.row_of_target(e.target(), &c) {
                 focused.set(Some(row));
+                pinned.set(false);
+            }
+        })
+    };
+    // A click, or Enter/Space on a focused segment, selects it: the
+    // inspector keeps it, and the keyboard goes on to its "copy link" button.
+    let on_chart_select = {
+        let (focused, c, pinned) = (focused.clone(), c.clone(), pinned.clone());
+        move |target: Option<web_sys::EventTarget>| {
+            let row = chart_rows.row_of_target(target, &c);
+            if row.is_some() {
+                focused.set(row);
+            }
+            pinned.set(row.is_some());
+            row
+        }
+    };
+    let on_chart_click = {
+        let select = on_chart_select.clone();
+        Callback::from(move |e: MouseEvent| {
+            select(e.target());
+        })
+    };
+    let on_chart_key = Callback::from(move |e: KeyboardEvent| {
+        // Only the chart's own elements: a badge is a button of its own.
+        let in_overlay = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".ld-overlay").ok().flatten())
+            .is_some();
+        if !in_overlay || !matches!(e.key().as_str(), "Enter" | " ") {
+            return;
+        }
+        if on_chart_select(e.target()).is_some() {
+            e.prevent_default();
+            focus_inspector_button();
+        }
+    });
+    let on_copy_row = {
+        let (c, compared, copy) = (c.clone(), props.compared, props.on_copy_layer.clone());
+        Callback::from(move |(row, after): (usize, bool)| {
+            if let Some(at) = of_row(&c, compared, row, after) {
+                copy.emit(at);
             }
         })
     };
     // The table's words, from the core's one rendering of a comparison's rows.
     let words = use_memo(ByAddress(c.clone()), |c| table_rows(&c.0, 0));
 
+    let linked_row = match *linked {
+        Some(Ok(Located::Row(row))) => Some(row),
+        _ => None,
+    };
     let order = c.row_order(if props.sort_by_delta {
         SortBy::Magnitude
     } else {
@@ -176,7 +251,8 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     // Newest first reads like docker history; the base block sits at the bottom.
     let mut shown: Vec<usize> = order
         .into_iter()
-        .filter(|&i| !(props.base_collapsed && c.rows[i].in_base))
+        // The linked layer's row is shown even in a folded base.
+        .filter(|&i| !(props.base_collapsed && c.rows[i].in_base) || linked_row == Some(i))
         .collect();
     if !props.sort_by_delta {
         shown.reverse();
@@ -186,11 +262,36 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     let onscroll =
         on_scroll.reform(|e: Event| e.target_unchecked_into::<web_sys::Element>().scroll_top());
     let partial = window.is_partial();
-    let rows = shown[window.start..window.end]
-        .iter()
-        .map(|&i| table_row(&words[i], &c.rows[i], &focused, found.as_deref()));
+    let rows = shown[window.start..window.end].iter().map(|&i| {
+        let events = RowEvents {
+            focused: &focused,
+            pinned: &pinned,
+            on_copy: &on_copy_row,
+            linked: linked_row == Some(i),
+        };
+        table_row(&words[i], &c.rows[i], events, found.as_deref())
+    });
     let toggle_sort = props.on_toggle_sort.reform(|_: MouseEvent| ());
     let toggle_base = props.on_toggle_base.reform(|_: MouseEvent| ());
+    // The linked layer: marked in the chart, its row scrolled to once.
+    {
+        let (chart_ref, located) = (chart_ref.clone(), (*linked).clone());
+        let key = (located, svg.clone(), chart_rows, ByAddress(c.clone()));
+        use_effect_with(key, move |(located, _, chart_rows, c)| {
+            if let Some(root) = chart_ref.cast::<web_sys::Element>() {
+                let selector = match located {
+                    Some(Ok(Located::Row(row))) => Some(chart_rows.chart_selector(*row, &c.0)),
+                    Some(Ok(Located::Step { step, index })) => Some(format!(
+                        ".ld-seg[data-step=\"{step}\"][data-layers~=\"{index}\"]"
+                    )),
+                    _ => None,
+                };
+                mark(&root, LINKED, selector.as_deref().filter(|s| !s.is_empty()));
+            }
+        });
+    }
+    let linked_at = shown.iter().position(|&i| Some(i) == linked_row);
+    use_scroll_to_linked(&table_ref, linked_at.map(|at| (at, *width)));
 
     html! {
         <section class="comparison" aria-labelledby="cmp-title" data-testid="comparison" ref={section_ref}>
@@ -201,13 +302,14 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
                 {path::note(&props.path)}
                 {figures(c)}
             }
+            {linked_note(&linked, props.focus, c, &props.on_clear_focus)}
             <div class="chart-and-inspector">
-                <figure class="chart" ref={chart_ref} data-testid="chart"
+                <figure class="chart" ref={chart_ref} data-testid="chart" onclick={on_chart_click} onkeydown={on_chart_key}
                     onmouseover={on_chart_pointer.clone()} onfocusin={on_chart_focus.clone()}>
                     <div class="chart-box">{Html::from_html_unchecked((*svg).clone())}{insights.0.clone()}</div>
                     <figcaption class="muted">{if shown_path.is_some() { PATH_CAPTION } else { PAIR_CAPTION }}</figcaption>
                 </figure>
-                {inspector(c, *focused)}
+                {inspector(c, *focused, &on_copy_row)}
             </div>
             if let Some(view) = &shown_path {
                 {pair_heading(view)}
@@ -315,23 +417,33 @@ fn approx_prefix(exact: bool) -> &'static str {
     }
 }
 
+/// What a table row does besides showing its words.
+struct RowEvents<'a> {
+    focused: &'a UseStateHandle<Option<usize>>,
+    pinned: &'a UseStateHandle<bool>,
+    /// Copies a link to a row's layer (its after layer: `true`).
+    on_copy: &'a Callback<(usize, bool)>,
+    /// The row holds the layer the link points at.
+    linked: bool,
+}
+
 /// One row of the aligned table: its words, and the row for the details
-/// (whole commands and size ranges on hover, the insights' badges).
-fn table_row(
-    words: &TableRow,
-    row: &Row,
-    focused: &UseStateHandle<Option<usize>>,
-    found: Option<&PageInsights>,
-) -> Html {
+/// (whole commands and size ranges on hover, the insights' badges), with
+/// its "copy link to this layer" button.
+fn table_row(words: &TableRow, row: &Row, events: RowEvents, found: Option<&PageInsights>) -> Html {
     let idx = words.row;
+    let point = {
+        let (focused, pinned) = (events.focused.clone(), events.pinned.clone());
+        move || {
+            focused.set(Some(idx));
+            pinned.set(false);
+        }
+    };
     let on_focus = {
-        let focused = focused.clone();
-        Callback::from(move |_: FocusEvent| focused.set(Some(idx)))
+        let point = point.clone();
+        Callback::from(move |_: FocusEvent| point())
     };
-    let on_enter = {
-        let focused = focused.clone();
-        Callback::from(move |_: MouseEvent| focused.set(Some(idx)))
-    };
+    let on_enter = Callback::from(move |_: MouseEvent| point());
     let cell = |layer: &Option<LayerRef>, command: &str, size: &str| match layer {
         Some(l) => (
             html! { <code title={l.created_by.clone()}>{command}</code> },
@@ -348,15 +460,19 @@ fn table_row(
         let printed = n.checked_sub(layer.as_ref()?.index + 1)?;
         Some(badge(found, side, &[printed], None, None))
     };
+    let on_copy = events.on_copy.reform(move |_: MouseEvent| (idx, true));
     html! {
-        <tr tabindex="0" data-rows={idx.to_string()} class={classes!(format!("st-{}", words.status_word), words.in_base.then_some("in-base"))}
+        <tr tabindex="0" data-rows={idx.to_string()} class={classes!(format!("st-{}", words.status_word), words.in_base.then_some("in-base"), events.linked.then_some(LINKED))}
             onfocus={on_focus} onmouseenter={on_enter} data-status={words.status_word}>
             <td class="status"><span class="st-icon" aria-hidden="true">{words.symbol}</span>{" "}{words.status_word}</td>
             <td class="cmd">{mark(0, &row.before)}{before_cmd}</td>
             <td class="num">{before_size}</td>
             <td class="num delta-cell" title={if row.delta.within_rounding() && row.delta.bytes != 0 { "within the rounding of the printed sizes" } else { "" }}>{&words.delta}</td>
             <td class="cmd">{mark(1, &row.after)}{after_cmd}</td>
-            <td class="num">{after_size}</td>
+            // Last, so Tab from the row reaches its badges first.
+            <td class="num">{after_size}
+                <button type="button" class="row-link" onclick={on_copy} aria-label="Copy link to this layer"
+                    title="Copy link to this layer" data-testid="copy-row-link">{"🔗"}</button></td>
         </tr>
     }
 }
@@ -375,8 +491,8 @@ fn size_range(l: &LayerRef) -> String {
     }
 }
 
-/// Details of the focused row, or a hint.
-fn inspector(c: &Comparison, focused: Option<usize>) -> Html {
+/// Details of the focused row (each side's "copy link to this layer"), or a hint.
+fn inspector(c: &Comparison, focused: Option<usize>, on_copy: &Callback<(usize, bool)>) -> Html {
     let Some(row) = focused.and_then(|i| c.rows.get(i)) else {
         return html! {
             <aside class="inspector muted" aria-live="polite" data-testid="inspector">
@@ -384,10 +500,13 @@ fn inspector(c: &Comparison, focused: Option<usize>) -> Html {
             </aside>
         };
     };
-    let side = |name: &str, l: &Option<LayerRef>| match l {
+    let row_idx = focused.unwrap_or_default();
+    let side = |name: &'static str, l: &Option<LayerRef>| match l {
         Some(l) => html! {
             <div class="insp-side">
-                <h4>{name}{format!(" · layer {} from the bottom", l.index + 1)}</h4>
+                <h4>{name}{format!(" · layer {} from the bottom", l.index + 1)}
+                    <button type="button" class="linkish copy-layer" data-testid={format!("copy-layer-{name}")}
+                        onclick={on_copy.reform(move |_: MouseEvent| (row_idx, name == "after"))}>{"🔗 Copy link to this layer"}</button></h4>
                 <pre class="insp-cmd">{if l.created_by.is_empty() { "(empty CREATED BY: imported root file system)".to_string() } else { l.created_by.clone() }}{if l.truncated { "…" } else { "" }}</pre>
                 <p>{size_range(l)}</p>
             </div>
@@ -406,6 +525,105 @@ fn inspector(c: &Comparison, focused: Option<usize>) -> Html {
             {side("before", &row.before)}
             {side("after", &row.after)}
         </aside>
+    }
+}
+
+/// Class of the elements of the layer a link points at.
+const LINKED: &str = "linked";
+
+/// What the page says about the layer a link points at: where it is (with
+/// a button to stop pointing), or, when the link's data lacks it, why.
+fn linked_note(
+    linked: &Option<Result<Located, Missing>>,
+    focus: Option<LayerAt>,
+    c: &Comparison,
+    on_clear: &Callback<()>,
+) -> Html {
+    let (Some(found), Some(at)) = (linked, focus) else {
+        return html! {};
+    };
+    let clear = html! {
+        <button type="button" class="linkish" onclick={on_clear.reform(|_: MouseEvent| ())}
+            data-testid="clear-linked">{"Stop pointing at it"}</button>
+    };
+    let words = match found {
+        Err(missing) => {
+            return html! {
+                <p class="banner warn linked-note" role="status" data-testid="linked-missing">{missing.to_string()}{" "}{clear}</p>
+            }
+        }
+        Ok(Located::Row(row)) => {
+            let r = c.rows.get(*row);
+            let l = r.and_then(|r| r.after.as_ref().or(r.before.as_ref()));
+            let step = l.map(|l| l.instruction.clone()).unwrap_or_default();
+            html! { <>{format!("This link points at {}: ", at.describe())}<code>{step}</code>{", highlighted below. "}</> }
+        }
+        Ok(Located::Step { .. }) => html! {
+            <>{format!("This link points at {}, highlighted in the chart (the table compares two other steps). ", at.describe())}</>
+        },
+    };
+    html! { <p class="linked-note" role="status" data-testid="linked-layer">{words}{clear}</p> }
+}
+
+/// Selects the linked layer's row in the inspector when a link names one.
+#[hook]
+fn use_linked(
+    linked: &Rc<Option<Result<Located, Missing>>>,
+    focused: &UseStateHandle<Option<usize>>,
+    pinned: &UseStateHandle<bool>,
+) {
+    let row = match **linked {
+        Some(Ok(Located::Row(row))) => Some(row),
+        _ => None,
+    };
+    let (focused, pinned) = (focused.clone(), pinned.clone());
+    use_effect_with(row, move |row| {
+        if let Some(row) = *row {
+            focused.set(Some(row));
+        }
+        pinned.set(row.is_some());
+    });
+}
+
+/// Scrolls the linked row into view, at its place among the table's rows
+/// (a windowed table is first scrolled to where it renders it), once per
+/// place and chart width (the chart is drawn again for its real width
+/// after the first render, which moves the table).
+#[hook]
+fn use_scroll_to_linked(table: &NodeRef, place: Option<(usize, u32)>) {
+    let done = use_mut_ref(|| None::<(usize, u32)>);
+    let table = table.clone();
+    use_effect(move || {
+        let Some((at, width)) = place.filter(|&p| *done.borrow() != Some(p)) else {
+            return;
+        };
+        let Some(wrap) = table.cast::<web_sys::Element>() else {
+            return;
+        };
+        match wrap.query_selector(&format!("tr.{LINKED}")).ok().flatten() {
+            Some(tr) => {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                tr.scroll_into_view_with_scroll_into_view_options(&options);
+                *done.borrow_mut() = Some((at, width));
+            }
+            None => wrap.set_scroll_top((at as f64 * ROW_PX) as i32),
+        }
+    });
+}
+
+/// Moves the keyboard to the inspector's first "copy link" button.
+fn focus_inspector_button() {
+    let button = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("[data-testid=\"inspector\"] button")
+                .ok()
+                .flatten()
+        })
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(b) = button {
+        let _ = b.focus();
     }
 }
 

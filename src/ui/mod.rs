@@ -23,6 +23,7 @@ mod present;
 mod reader;
 mod share_bar;
 mod shortcuts;
+mod snippets;
 pub mod state;
 pub mod storage;
 mod text_view;

@@ -1,0 +1,128 @@
+// Links to one layer (issue 12): a link naming a layer (tests/e2e/fixtures/
+// demo-layer*.link, made and checked by tests/layer_link.rs) opens with that
+// layer marked in the chart and the table, its row scrolled into view and
+// its details in the inspector; "copy link to this layer" on a table row,
+// or Enter on a chart segment then the inspector's button, copies a link
+// that opens at that row; a layer the link's data lacks is said, not shown.
+
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { ROOT, assertClean, startApp } from "./harness.mjs";
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const fixture = async (name) => (await readFile(join(ROOT, "tests/e2e/fixtures", name), "utf8")).trim();
+
+/** Waits until the linked row is marked, in view, with its chart segment marked. */
+async function waitLinked(page) {
+  await page.waitForFunction(
+    () => {
+      const tr = document.querySelector("table.aligned tr.linked");
+      const wrap = document.querySelector(".aligned-wrap");
+      if (!tr || !wrap || !document.querySelector('[data-testid="chart"] .ld-overlay .linked')) return false;
+      const r = tr.getBoundingClientRect();
+      const w = wrap.getBoundingClientRect();
+      return r.top >= w.top - 1 && r.bottom <= w.bottom + 1 && r.top >= 0 && r.bottom <= innerHeight;
+    },
+    null,
+    { timeout: 15_000 },
+  );
+  return page.locator("table.aligned tr.linked").getAttribute("data-rows");
+}
+
+/** Clicks `button`, waits for the page's notice, and returns what was copied. */
+async function copyWith(page, button) {
+  await button.click();
+  await page.waitForFunction(() => /copied/.test(document.querySelector('[data-testid="input-notice"]')?.innerText ?? ""));
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test("a link to layer 4 of step 2 marks it in the chart and the table, scrolls to it and opens its details", async () => {
+  const session = await app.open({ hash: await fixture("demo-layer.link"), viewport: { width: 1280, height: 700 } });
+  const { page } = session;
+  await waitLinked(page);
+  assert.equal(await page.locator("table.aligned tr.linked").count(), 1);
+  assert.match(await page.locator("table.aligned tr.linked td.cmd").nth(1).innerText(), /apt-get update/);
+  assert.match(await page.getByTestId("linked-layer").innerText(), /layer 4 of step 2: .*apt-get update/);
+  const inspector = await page.getByTestId("inspector").innerText();
+  assert.match(inspector, /after · layer 6 from the bottom/);
+  assert.match(inspector, /apt-get update/);
+  // Pointing elsewhere in the chart does not take the details away from it.
+  await page.locator('[data-testid="chart"] .ld-seg').first().hover();
+  assert.match(await page.getByTestId("inspector").innerText(), /after · layer 6 from the bottom/);
+  // Stop pointing: the marks go, and the link no longer names it.
+  await page.getByTestId("clear-linked").click();
+  await page.waitForFunction(() => !document.querySelector(".linked") && !document.querySelector('[data-testid="linked-layer"]'));
+  await session.settle();
+  assertClean(session);
+  await session.close();
+});
+
+test("copy link to this layer on a table row: the link opens with that row marked", async () => {
+  const session = await app.open();
+  const { page, context } = session;
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.origin });
+  const row = page.locator('table.aligned tr[data-status="removed"]').first();
+  const rows = await row.getAttribute("data-rows");
+  await row.hover();
+  const link = await copyWith(page, row.getByTestId("copy-row-link"));
+  assert.match(await page.getByTestId("input-notice").innerText(), /Link to layer \d+ of step 1 copied\./);
+  assert.ok(link.startsWith(`${app.url}#`), link);
+  await session.settle();
+  assertClean(session);
+  await session.close();
+
+  const opened = await app.open({ hash: link.split("#")[1] });
+  assert.equal(await waitLinked(opened.page), rows);
+  assert.match(await opened.page.getByTestId("inspector").innerText(), /before · layer \d+ from the bottom/);
+  await opened.settle();
+  assertClean(opened);
+  await opened.close();
+});
+
+test("a chart segment by keyboard: Enter selects it and goes to its copy button, whose link opens at its row", async () => {
+  const session = await app.open();
+  const { page, context } = session;
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.origin });
+  const segment = page.locator('[data-testid="chart"] .ld-seg[data-side="after"][data-kind="layer"]:not([data-status="same"])').first();
+  const rows = await segment.getAttribute("data-row");
+  await segment.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /^copy-layer-/.test(document.activeElement?.dataset.testid ?? ""));
+  await page.evaluate(() => navigator.clipboard.writeText(""));
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /copied/.test(document.querySelector('[data-testid="input-notice"]')?.innerText ?? ""));
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  await session.settle();
+  assertClean(session);
+  await session.close();
+
+  const opened = await app.open({ hash: link.split("#")[1] });
+  assert.equal(await waitLinked(opened.page), rows);
+  await opened.settle();
+  assertClean(opened);
+  await opened.close();
+});
+
+test("a link to a layer its data lacks opens normally and says so in one sentence", async () => {
+  const session = await app.open({ hash: await fixture("demo-layer-missing.link") });
+  const { page } = session;
+  await page.getByTestId("linked-missing").waitFor();
+  assert.equal(
+    (await page.getByTestId("linked-missing").innerText()).split("\n")[0].replace(/ Stop pointing at it$/, ""),
+    "This link points at layer 40 of step 2, but that step has 9 layers: the comparison is shown without it.",
+  );
+  assert.equal(await page.getByTestId("sum-before").innerText(), "≈ 417 MB");
+  assert.equal(await page.locator(".linked").count(), 0);
+  await session.settle();
+  assertClean(session);
+  await session.close();
+});
