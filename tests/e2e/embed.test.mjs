@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { startServer } from "../../scripts/static-server.mjs";
-import { ROOT, assertClean, startApp } from "./harness.mjs";
+import { ROOT, assertClean, corpusText, pasteInto, startApp } from "./harness.mjs";
 
 let app;
 let host;
@@ -206,4 +206,35 @@ test("the share box offers the view link, the iframe and the Markdown image; the
     assertClean(opened);
     await opened.close();
   }
+});
+
+test("the view of a path of four steps shows each step's figures and the path's chart, at 320 px", async () => {
+  const session = await app.open();
+  const { page } = session;
+  await pasteInto(page, "paste-before", await corpusText("067-dwd306-pedro-4-histories-last-missing-header.txt"));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="path-figures"] > li').length === 4, null, { timeout: 15_000 });
+  const totals = (p) => p.evaluate(() => [...document.querySelectorAll('[data-testid="path-total"]')].map((e) => e.textContent));
+  const expected = await totals(page);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="link-updating"]'), null, { timeout: 15_000 });
+  await page.getByTestId("show-snippets").click();
+  await page.getByTestId("view-link").waitFor();
+  const view = await page.getByTestId("view-link").inputValue();
+  assert.match(await page.getByTestId("snippet-markdown").inputValue(), /\(layerdiff-path-chart\.svg\)/);
+  await session.settle();
+  assertClean(session);
+  await session.close();
+
+  // At a 320 px frame's width.
+  const opened = await app.open({ hash: view.split("#")[1], viewport: { width: 320, height: 900 } });
+  const { page: viewPage } = opened;
+  await viewPage.waitForSelector('[data-testid="embed-view"] svg.ld-chart.ld-path');
+  await viewPage.waitForFunction(() => document.querySelectorAll('[data-testid="path-figures"] > li').length === 4);
+  assert.deepEqual(await totals(viewPage), expected);
+  assert.equal(await viewPage.locator('[data-testid="chart"] .ld-col').count(), 4, "one column per step");
+  assert.equal(await viewPage.locator('[data-testid^="paste-"]').count(), 0, "no panes");
+  const overflow = await viewPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `nothing wider than 320 px (overflow ${overflow} px)`);
+  await opened.settle();
+  assertClean(opened);
+  await opened.close();
 });
