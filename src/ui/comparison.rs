@@ -23,10 +23,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::chart::{chart_data, path_svg, render_svg, ChartOptions, DEFAULT_WIDTH};
-use crate::core::compare::numbers::plus_minus;
+use crate::core::compare::numbers::{human_bytes, plus_minus};
 use crate::core::compare::table::{table_rows, TableRow};
 use crate::core::compare::{Comparison, LayerRef, Row, SortBy, Status};
-use crate::core::layer_link::{locate, of_row, Located, Missing};
+use crate::core::layer_link::{locate, of_row, printed, Located, Missing};
 use crate::core::model::History;
 use crate::core::share::{LayerAt, StepPair};
 use crate::ui::insights::{badge, chart_badges, panel, use_badge_tip, use_insights, PageInsights};
@@ -76,6 +76,8 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     // A clicked (or Enter-ed) chart element keeps the inspector while the
     // pointer crosses the chart to its "copy link" buttons.
     let pinned = use_state_eq(|| false);
+    // A selected layer of a path's step the table does not compare.
+    let picked = use_state_eq(|| None::<LayerAt>);
     let chart_ref = use_node_ref();
     let table_ref = use_node_ref();
     let c = &props.comparison;
@@ -141,7 +143,7 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
             found.filter(|f| !(waiting && f.is_err()))
         })
     };
-    use_linked(&linked, &focused, &pinned);
+    use_linked(&linked, props.focus, &focused, &pinned, &picked);
 
     let found = use_insights(c.clone(), props.before.clone(), props.after.clone());
     // The chart's badges and the findings panel, built once per drawing.
@@ -196,14 +198,21 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     // A click, or Enter/Space on a focused segment, selects it: the
     // inspector keeps it, and the keyboard goes on to its "copy link" button.
     let on_chart_select = {
-        let (focused, c, pinned) = (focused.clone(), c.clone(), pinned.clone());
+        let (focused, c, pinned, picked) =
+            (focused.clone(), c.clone(), pinned.clone(), picked.clone());
+        let histories = shown_path.as_ref().map(|v| v.histories.clone());
         move |target: Option<web_sys::EventTarget>| {
-            let row = chart_rows.row_of_target(target, &c);
+            let row = chart_rows.row_of_target(target.clone(), &c);
+            let other = row
+                .is_none()
+                .then(|| step_layer_of(target, histories.as_ref()))
+                .flatten();
             if row.is_some() {
                 focused.set(row);
             }
-            pinned.set(row.is_some());
-            row
+            picked.set(other);
+            pinned.set(row.is_some() || other.is_some());
+            row.is_some() || other.is_some()
         }
     };
     let on_chart_click = {
@@ -222,9 +231,10 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
         if !in_overlay || !matches!(e.key().as_str(), "Enter" | " ") {
             return;
         }
-        if on_chart_select(e.target()).is_some() {
+        if on_chart_select(e.target()) {
             e.prevent_default();
-            focus_inspector_button();
+            // After the inspector shows the selected layer.
+            gloo::timers::callback::Timeout::new(0, focus_inspector_button).forget();
         }
     });
     let on_copy_row = {
@@ -309,7 +319,10 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
                     <div class="chart-box">{Html::from_html_unchecked((*svg).clone())}{insights.0.clone()}</div>
                     <figcaption class="muted">{if shown_path.is_some() { PATH_CAPTION } else { PAIR_CAPTION }}</figcaption>
                 </figure>
-                {inspector(c, *focused, &on_copy_row)}
+                {match (*picked).filter(|_| *pinned).zip(shown_path.as_ref()) {
+                    Some((at, view)) => step_layer_details(at, view, &props.on_copy_layer),
+                    None => inspector(c, *focused, &on_copy_row),
+                }}
             </div>
             if let Some(view) = &shown_path {
                 {pair_heading(view)}
@@ -565,24 +578,74 @@ fn linked_note(
     html! { <p class="linked-note" role="status" data-testid="linked-layer">{words}{clear}</p> }
 }
 
-/// Selects the linked layer's row in the inspector when a link names one.
+/// Opens the linked layer's details in the inspector when a link names
+/// one: its row's, or a path's other step's layer.
 #[hook]
 fn use_linked(
     linked: &Rc<Option<Result<Located, Missing>>>,
+    focus: Option<LayerAt>,
     focused: &UseStateHandle<Option<usize>>,
     pinned: &UseStateHandle<bool>,
+    picked: &UseStateHandle<Option<LayerAt>>,
 ) {
-    let row = match **linked {
-        Some(Ok(Located::Row(row))) => Some(row),
+    let found = match **linked {
+        Some(Ok(found)) => Some(found),
         _ => None,
     };
-    let (focused, pinned) = (focused.clone(), pinned.clone());
-    use_effect_with(row, move |row| {
-        if let Some(row) = *row {
-            focused.set(Some(row));
+    let (focused, pinned, picked) = (focused.clone(), pinned.clone(), picked.clone());
+    use_effect_with(found, move |found| {
+        match found {
+            Some(Located::Row(row)) => focused.set(Some(*row)),
+            Some(Located::Step { .. }) => picked.set(focus),
+            None => {}
         }
-        pinned.set(row.is_some());
+        pinned.set(found.is_some());
     });
+}
+
+/// The layer of a path's step that a chart element stands for (the first
+/// layer of a segment), named as a link names it.
+fn step_layer_of(
+    target: Option<web_sys::EventTarget>,
+    histories: Option<&ByAddress<Vec<History>>>,
+) -> Option<LayerAt> {
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    let seg = el.closest(".ld-seg[data-step]").ok()??;
+    let step: usize = seg.get_attribute("data-step")?.parse().ok()?;
+    let layers = seg.get_attribute("data-layers")?;
+    let index: usize = layers.split_whitespace().next()?.parse().ok()?;
+    let n = histories?.0.get(step)?.layers.len();
+    Some(LayerAt {
+        step,
+        layer: printed(index, n)?,
+    })
+}
+
+/// The inspector for a layer of a path's step outside the table: its
+/// command, size and "copy link to this layer".
+fn step_layer_details(at: LayerAt, view: &PathView, on_copy: &Callback<LayerAt>) -> Html {
+    let Some(layer) = view
+        .histories
+        .0
+        .get(at.step)
+        .and_then(|h| h.layers.get(at.layer))
+    else {
+        return html! {};
+    };
+    let size = layer
+        .size
+        .map_or_else(|| "no size".into(), |s| human_bytes(s.bytes));
+    html! {
+        <aside class="inspector" aria-live="polite" data-testid="inspector">
+            <div class="insp-side">
+                <h4>{format!("step {} · layer {} from the top", at.step + 1, at.layer + 1)}
+                    <button type="button" class="linkish copy-layer" data-testid="copy-layer-step"
+                        onclick={on_copy.reform(move |_: MouseEvent| at)}>{"🔗 Copy link to this layer"}</button></h4>
+                <pre class="insp-cmd">{&layer.created_by}{if layer.truncated { "…" } else { "" }}</pre>
+                <p>{size}</p>
+            </div>
+        </aside>
+    }
 }
 
 /// Scrolls the linked row into view, at its place among the table's rows

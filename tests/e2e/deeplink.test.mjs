@@ -3,13 +3,15 @@
 // layer marked in the chart and the table, its row scrolled into view and
 // its details in the inspector; "copy link to this layer" on a table row,
 // or Enter on a chart segment then the inspector's button, copies a link
-// that opens at that row; a layer the link's data lacks is said, not shown.
+// that opens at that row (and in a path, a segment of a step the table does
+// not compare: its link opens with it marked in the chart and its details
+// shown); a layer the link's data lacks is said, not shown.
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { ROOT, assertClean, startApp } from "./harness.mjs";
+import { ROOT, assertClean, corpusText, pasteInto, startApp } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -125,4 +127,36 @@ test("a link to a layer its data lacks opens normally and says so in one sentenc
   await session.settle();
   assertClean(session);
   await session.close();
+});
+
+test("in a path, a segment of a step outside the table: Enter, copy, and the link opens with it marked and detailed", async () => {
+  const session = await app.open();
+  const { page, context } = session;
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.origin });
+  await pasteInto(page, "paste-before", await corpusText("067-dwd306-pedro-4-histories-last-missing-header.txt"));
+  await page.locator(".ld-chart.ld-path").waitFor({ timeout: 15_000 });
+  assert.match(await page.getByTestId("pair-heading").innerText(), /^Step 1 → step 2/);
+  const segment = page.locator('[data-testid="chart"] .ld-seg[data-step="3"][data-kind="layer"]').first();
+  await segment.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "copy-layer-step");
+  const details = await page.getByTestId("inspector").innerText();
+  const [, layer] = /step 4 · layer (\d+) from the top/.exec(details) ?? [];
+  assert.ok(layer, details);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /copied/.test(document.querySelector('[data-testid="input-notice"]')?.innerText ?? ""));
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  await session.settle();
+  assertClean(session);
+  await session.close();
+
+  const opened = await app.open({ hash: link.split("#")[1] });
+  const linked = opened.page.locator('[data-testid="chart"] .ld-seg.linked[data-step="3"]');
+  await linked.first().waitFor({ state: "attached", timeout: 15_000 });
+  assert.match(await opened.page.getByTestId("linked-layer").innerText(), new RegExp(`layer ${layer} of step 4, highlighted in the chart`));
+  assert.match(await opened.page.getByTestId("inspector").innerText(), new RegExp(`step 4 · layer ${layer} from the top`));
+  assert.equal(await opened.page.locator("table.aligned tr.linked").count(), 0, "the table compares steps 1 and 2");
+  await opened.settle();
+  assertClean(opened);
+  await opened.close();
 });
