@@ -23,15 +23,18 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::chart::{chart_data, path_svg, render_svg, ChartOptions, DEFAULT_WIDTH};
-use crate::core::compare::numbers::{human_bytes, plus_minus};
+use crate::core::compare::numbers::plus_minus;
 use crate::core::compare::table::{table_rows, TableRow};
 use crate::core::compare::{Comparison, LayerRef, Row, SortBy, Status};
-use crate::core::layer_link::{locate, of_row, printed, Located, Missing};
+use crate::core::layer_link::{locate, of_row, Located};
 use crate::core::model::History;
 use crate::core::share::{LayerAt, StepPair};
 use crate::ui::insights::{badge, chart_badges, panel, use_badge_tip, use_insights, PageInsights};
+use crate::ui::layer_link::{
+    focus_inspector_button, linked_note, step_layer_details, step_layer_of, use_chart_mark,
+    use_linked, use_scroll_to_linked, RowLayer, LINKED,
+};
 use crate::ui::layer_table::ROW_PX;
-use crate::ui::marks::mark;
 use crate::ui::path::{self, ByAddress, PathState, PathView};
 use crate::ui::path_chart::{set_highlight, ChartRows};
 use crate::ui::windowed::{spacer_row, use_window};
@@ -239,7 +242,7 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     });
     let on_copy_row = {
         let (c, compared, copy) = (c.clone(), props.compared, props.on_copy_layer.clone());
-        Callback::from(move |(row, after): (usize, bool)| {
+        Callback::from(move |RowLayer { row, after }: RowLayer| {
             if let Some(at) = of_row(&c, compared, row, after) {
                 copy.emit(at);
             }
@@ -284,22 +287,11 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     let toggle_sort = props.on_toggle_sort.reform(|_: MouseEvent| ());
     let toggle_base = props.on_toggle_base.reform(|_: MouseEvent| ());
     // The linked layer: marked in the chart, its row scrolled to once.
-    {
-        let (chart_ref, located) = (chart_ref.clone(), (*linked).clone());
-        let key = (located, svg.clone(), chart_rows, ByAddress(c.clone()));
-        use_effect_with(key, move |(located, _, chart_rows, c)| {
-            if let Some(root) = chart_ref.cast::<web_sys::Element>() {
-                let selector = match located {
-                    Some(Ok(Located::Row(row))) => Some(chart_rows.chart_selector(*row, &c.0)),
-                    Some(Ok(Located::Step { step, index })) => Some(format!(
-                        ".ld-seg[data-step=\"{step}\"][data-layers~=\"{index}\"]"
-                    )),
-                    _ => None,
-                };
-                mark(&root, LINKED, selector.as_deref().filter(|s| !s.is_empty()));
-            }
-        });
-    }
+    use_chart_mark(
+        &chart_ref,
+        &linked,
+        (svg.clone(), chart_rows, ByAddress(c.clone())),
+    );
     let linked_at = shown.iter().position(|&i| Some(i) == linked_row);
     use_scroll_to_linked(&table_ref, linked_at.map(|at| (at, *width)));
 
@@ -434,8 +426,8 @@ fn approx_prefix(exact: bool) -> &'static str {
 struct RowEvents<'a> {
     focused: &'a UseStateHandle<Option<usize>>,
     pinned: &'a UseStateHandle<bool>,
-    /// Copies a link to a row's layer (its after layer: `true`).
-    on_copy: &'a Callback<(usize, bool)>,
+    /// Copies a link to a row's layer.
+    on_copy: &'a Callback<RowLayer>,
     /// The row holds the layer the link points at.
     linked: bool,
 }
@@ -473,7 +465,10 @@ fn table_row(words: &TableRow, row: &Row, events: RowEvents, found: Option<&Page
         let printed = n.checked_sub(layer.as_ref()?.index + 1)?;
         Some(badge(found, side, &[printed], None, None))
     };
-    let on_copy = events.on_copy.reform(move |_: MouseEvent| (idx, true));
+    let on_copy = events.on_copy.reform(move |_: MouseEvent| RowLayer {
+        row: idx,
+        after: true,
+    });
     html! {
         <tr tabindex="0" data-rows={idx.to_string()} class={classes!(format!("st-{}", words.status_word), words.in_base.then_some("in-base"), events.linked.then_some(LINKED))}
             onfocus={on_focus} onmouseenter={on_enter} data-status={words.status_word}>
@@ -505,7 +500,7 @@ fn size_range(l: &LayerRef) -> String {
 }
 
 /// Details of the focused row (each side's "copy link to this layer"), or a hint.
-fn inspector(c: &Comparison, focused: Option<usize>, on_copy: &Callback<(usize, bool)>) -> Html {
+fn inspector(c: &Comparison, focused: Option<usize>, on_copy: &Callback<RowLayer>) -> Html {
     let Some(row) = focused.and_then(|i| c.rows.get(i)) else {
         return html! {
             <aside class="inspector muted" aria-live="polite" data-testid="inspector">
@@ -519,7 +514,7 @@ fn inspector(c: &Comparison, focused: Option<usize>, on_copy: &Callback<(usize, 
             <div class="insp-side">
                 <h4>{name}{format!(" · layer {} from the bottom", l.index + 1)}
                     <button type="button" class="linkish copy-layer" data-testid={format!("copy-layer-{name}")}
-                        onclick={on_copy.reform(move |_: MouseEvent| (row_idx, name == "after"))}>{"🔗 Copy link to this layer"}</button></h4>
+                        onclick={on_copy.reform(move |_: MouseEvent| RowLayer { row: row_idx, after: name == "after" })}>{"🔗 Copy link to this layer"}</button></h4>
                 <pre class="insp-cmd">{if l.created_by.is_empty() { "(empty CREATED BY: imported root file system)".to_string() } else { l.created_by.clone() }}{if l.truncated { "…" } else { "" }}</pre>
                 <p>{size_range(l)}</p>
             </div>
@@ -538,155 +533,6 @@ fn inspector(c: &Comparison, focused: Option<usize>, on_copy: &Callback<(usize, 
             {side("before", &row.before)}
             {side("after", &row.after)}
         </aside>
-    }
-}
-
-/// Class of the elements of the layer a link points at.
-const LINKED: &str = "linked";
-
-/// What the page says about the layer a link points at: where it is (with
-/// a button to stop pointing), or, when the link's data lacks it, why.
-fn linked_note(
-    linked: &Option<Result<Located, Missing>>,
-    focus: Option<LayerAt>,
-    c: &Comparison,
-    on_clear: &Callback<()>,
-) -> Html {
-    let (Some(found), Some(at)) = (linked, focus) else {
-        return html! {};
-    };
-    let clear = html! {
-        <button type="button" class="linkish" onclick={on_clear.reform(|_: MouseEvent| ())}
-            data-testid="clear-linked">{"Stop pointing at it"}</button>
-    };
-    let words = match found {
-        Err(missing) => {
-            return html! {
-                <p class="banner warn linked-note" role="status" data-testid="linked-missing">{missing.to_string()}{" "}{clear}</p>
-            }
-        }
-        Ok(Located::Row(row)) => {
-            let r = c.rows.get(*row);
-            let l = r.and_then(|r| r.after.as_ref().or(r.before.as_ref()));
-            let step = l.map(|l| l.instruction.clone()).unwrap_or_default();
-            html! { <>{format!("This link points at {}: ", at.describe())}<code>{step}</code>{", highlighted below. "}</> }
-        }
-        Ok(Located::Step { .. }) => html! {
-            <>{format!("This link points at {}, highlighted in the chart (the table compares two other steps). ", at.describe())}</>
-        },
-    };
-    html! { <p class="linked-note" role="status" data-testid="linked-layer">{words}{clear}</p> }
-}
-
-/// Opens the linked layer's details in the inspector when a link names
-/// one: its row's, or a path's other step's layer.
-#[hook]
-fn use_linked(
-    linked: &Rc<Option<Result<Located, Missing>>>,
-    focus: Option<LayerAt>,
-    focused: &UseStateHandle<Option<usize>>,
-    pinned: &UseStateHandle<bool>,
-    picked: &UseStateHandle<Option<LayerAt>>,
-) {
-    let found = match **linked {
-        Some(Ok(found)) => Some(found),
-        _ => None,
-    };
-    let (focused, pinned, picked) = (focused.clone(), pinned.clone(), picked.clone());
-    use_effect_with(found, move |found| {
-        match found {
-            Some(Located::Row(row)) => focused.set(Some(*row)),
-            Some(Located::Step { .. }) => picked.set(focus),
-            None => {}
-        }
-        pinned.set(found.is_some());
-    });
-}
-
-/// The layer of a path's step that a chart element stands for (the first
-/// layer of a segment), named as a link names it.
-fn step_layer_of(
-    target: Option<web_sys::EventTarget>,
-    histories: Option<&ByAddress<Vec<History>>>,
-) -> Option<LayerAt> {
-    let el = target?.dyn_into::<web_sys::Element>().ok()?;
-    let seg = el.closest(".ld-seg[data-step]").ok()??;
-    let step: usize = seg.get_attribute("data-step")?.parse().ok()?;
-    let layers = seg.get_attribute("data-layers")?;
-    let index: usize = layers.split_whitespace().next()?.parse().ok()?;
-    let n = histories?.0.get(step)?.layers.len();
-    Some(LayerAt {
-        step,
-        layer: printed(index, n)?,
-    })
-}
-
-/// The inspector for a layer of a path's step outside the table: its
-/// command, size and "copy link to this layer".
-fn step_layer_details(at: LayerAt, view: &PathView, on_copy: &Callback<LayerAt>) -> Html {
-    let Some(layer) = view
-        .histories
-        .0
-        .get(at.step)
-        .and_then(|h| h.layers.get(at.layer))
-    else {
-        return html! {};
-    };
-    let size = layer
-        .size
-        .map_or_else(|| "no size".into(), |s| human_bytes(s.bytes));
-    html! {
-        <aside class="inspector" aria-live="polite" data-testid="inspector">
-            <div class="insp-side">
-                <h4>{format!("step {} · layer {} from the top", at.step + 1, at.layer + 1)}
-                    <button type="button" class="linkish copy-layer" data-testid="copy-layer-step"
-                        onclick={on_copy.reform(move |_: MouseEvent| at)}>{"🔗 Copy link to this layer"}</button></h4>
-                <pre class="insp-cmd">{&layer.created_by}{if layer.truncated { "…" } else { "" }}</pre>
-                <p>{size}</p>
-            </div>
-        </aside>
-    }
-}
-
-/// Scrolls the linked row into view, at its place among the table's rows
-/// (a windowed table is first scrolled to where it renders it), once per
-/// place and chart width (the chart is drawn again for its real width
-/// after the first render, which moves the table).
-#[hook]
-fn use_scroll_to_linked(table: &NodeRef, place: Option<(usize, u32)>) {
-    let done = use_mut_ref(|| None::<(usize, u32)>);
-    let table = table.clone();
-    use_effect(move || {
-        let Some((at, width)) = place.filter(|&p| *done.borrow() != Some(p)) else {
-            return;
-        };
-        let Some(wrap) = table.cast::<web_sys::Element>() else {
-            return;
-        };
-        match wrap.query_selector(&format!("tr.{LINKED}")).ok().flatten() {
-            Some(tr) => {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                tr.scroll_into_view_with_scroll_into_view_options(&options);
-                *done.borrow_mut() = Some((at, width));
-            }
-            None => wrap.set_scroll_top((at as f64 * ROW_PX) as i32),
-        }
-    });
-}
-
-/// Moves the keyboard to the inspector's first "copy link" button.
-fn focus_inspector_button() {
-    let button = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector("[data-testid=\"inspector\"] button")
-                .ok()
-                .flatten()
-        })
-        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(b) = button {
-        let _ = b.focus();
     }
 }
 

@@ -13,6 +13,7 @@ mod format;
 mod gutter;
 mod hooks;
 mod insights;
+mod layer_link;
 mod layer_table;
 mod link;
 mod marks;
