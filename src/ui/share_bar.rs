@@ -426,11 +426,15 @@ impl PathExport {
 /// refuses (no clipboard API, insecure context, permission denied), so the UI
 /// can ask the user to copy by hand from the selected field.
 pub fn copy_to_clipboard(text: &str, done: impl Fn(Result<(), String>) + 'static) {
+    // One body for every caller (its closures are big in the wasm).
+    copy_with(text, Rc::new(done));
+}
+
+fn copy_with(text: &str, done: Rc<dyn Fn(Result<(), String>)>) {
     let Some(window) = web_sys::window() else {
         return done(Err("no window".into()));
     };
     let promise = window.navigator().clipboard().write_text(text);
-    let done = Rc::new(done);
     let on_ok = {
         let done = done.clone();
         Closure::once(move |_: JsValue| done(Ok(())))
