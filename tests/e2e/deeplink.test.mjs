@@ -5,7 +5,8 @@
 // or Enter on a chart segment then the inspector's button, copies a link
 // that opens at that row (and in a path, a segment of a step the table does
 // not compare: its link opens with it marked in the chart and its details
-// shown); a layer the link's data lacks is said, not shown.
+// shown); a link to a row far down a windowed table scrolls it there; a
+// layer the link's data lacks is said, not shown.
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -156,6 +157,54 @@ test("in a path, a segment of a step outside the table: Enter, copy, and the lin
   assert.match(await opened.page.getByTestId("linked-layer").innerText(), new RegExp(`layer ${layer} of step 4, highlighted in the chart`));
   assert.match(await opened.page.getByTestId("inspector").innerText(), new RegExp(`step 4 · layer ${layer} from the top`));
   assert.equal(await opened.page.locator("table.aligned tr.linked").count(), 0, "the table compares steps 1 and 2");
+  await opened.settle();
+  assertClean(opened);
+  await opened.close();
+});
+
+/** `n` layers, an `npm install` every fifth (as insights.test.mjs builds its long pair). */
+function longHistory(n, variant) {
+  const rows = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const cmd =
+      i === 0
+        ? `/bin/sh -c #(nop) ADD file:${variant ? "a1b2" : "c3d4"} in / `
+        : i % 5 === 0
+          ? `/bin/sh -c npm install # step ${i}`
+          : `/bin/sh -c #(nop)  ENV STEP_${i}=value-${i}${variant && i % 7 === 0 ? "-new" : ""}`;
+    const id = i === n - 1 ? `sha256:${(variant ? "ab" : "cd").repeat(32)}` : "<missing>";
+    rows.push([id, "2 days ago", cmd, i % 5 === 0 ? `${(i % 90) + 1}MB` : "0B"]);
+  }
+  const widths = [71, 15, Math.max(...rows.map((r) => r[2].length)), 8];
+  const pad = (s, w) => s + " ".repeat(Math.max(0, w - s.length) + 3);
+  return [["IMAGE", "CREATED", "CREATED BY", "SIZE"], ...rows].map((r) => r.map((c, k) => pad(c, widths[k])).join("") + "\n").join("");
+}
+
+test("a link to a row far down a windowed table scrolls the table to it", async () => {
+  const session = await app.open();
+  const { page, context } = session;
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.origin });
+  const n = 450;
+  await pasteInto(page, "paste-before", longHistory(n, 0));
+  await pasteInto(page, "paste-after", longHistory(n, 1));
+  await page.waitForFunction((n) => document.querySelector('[data-testid="layer-count-after"]')?.textContent === String(n), n);
+  const wrap = page.locator(".aligned-wrap");
+  await wrap.waitFor();
+  assert.match((await wrap.getAttribute("class")) ?? "", /windowed/);
+  await wrap.scrollIntoViewIfNeeded();
+  await wrap.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const far = page.locator('[data-testid="aligned"] tr').filter({ has: page.getByText("RUN npm install # step 5", { exact: true }) });
+  await far.waitFor();
+  const rows = await far.getAttribute("data-rows");
+  await far.hover();
+  const link = await copyWith(page, far.getByTestId("copy-row-link"));
+  await session.settle();
+  assertClean(session);
+  await session.close();
+
+  const opened = await app.open({ hash: link.split("#")[1] });
+  assert.equal(await waitLinked(opened.page), rows);
+  assert.match(await opened.page.locator("table.aligned tr.linked").innerText(), /npm install # step 5/);
   await opened.settle();
   assertClean(opened);
   await opened.close();
