@@ -281,6 +281,7 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
             pinned: &pinned,
             on_copy: &on_copy_row,
             linked: linked_row == Some(i),
+            layer: of_row(c, props.compared, i, true),
         };
         table_row(&words[i], &c.rows[i], events, found.as_deref())
     });
@@ -430,6 +431,8 @@ struct RowEvents<'a> {
     on_copy: &'a Callback<RowLayer>,
     /// The row holds the layer the link points at.
     linked: bool,
+    /// The layer its button links to.
+    layer: Option<LayerAt>,
 }
 
 /// One row of the aligned table: its words, and the row for the details
@@ -465,6 +468,9 @@ fn table_row(words: &TableRow, row: &Row, events: RowEvents, found: Option<&Page
         let printed = n.checked_sub(layer.as_ref()?.index + 1)?;
         Some(badge(found, side, &[printed], None, None))
     };
+    let copy_label = events
+        .layer
+        .map_or_else(String::new, |at| format!("Copy link to {}", at.describe()));
     let on_copy = events.on_copy.reform(move |_: MouseEvent| RowLayer {
         row: idx,
         after: true,
@@ -479,8 +485,8 @@ fn table_row(words: &TableRow, row: &Row, events: RowEvents, found: Option<&Page
             <td class="cmd">{mark(1, &row.after)}{after_cmd}</td>
             // Last, so Tab from the row reaches its badges first.
             <td class="num">{after_size}
-                <button type="button" class="row-link" onclick={on_copy} aria-label="Copy link to this layer"
-                    title="Copy link to this layer" data-testid="copy-row-link">{"🔗"}</button></td>
+                <button type="button" class="row-link" onclick={on_copy} aria-label={copy_label.clone()}
+                    title={copy_label} data-testid="copy-row-link">{"🔗"}</button></td>
         </tr>
     }
 }

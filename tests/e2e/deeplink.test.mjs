@@ -76,8 +76,11 @@ test("copy link to this layer on a table row: the link opens with that row marke
   const row = page.locator('table.aligned tr[data-status="removed"]').first();
   const rows = await row.getAttribute("data-rows");
   await row.hover();
-  const link = await copyWith(page, row.getByTestId("copy-row-link"));
-  assert.match(await page.getByTestId("input-notice").innerText(), /Link to layer \d+ of step 1 copied\./);
+  const button = row.getByTestId("copy-row-link");
+  const label = await button.getAttribute("aria-label");
+  assert.match(label, /^Copy link to layer \d+ of step 1$/, "a removed row links to its before layer");
+  const link = await copyWith(page, button);
+  assert.equal(await page.locator('[data-testid="input-notice"] p').innerText(), `${label.replace("Copy link to", "Link to")} copied.`);
   assert.ok(link.startsWith(`${app.url}#`), link);
   await session.settle();
   assertClean(session);
