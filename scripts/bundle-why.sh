@@ -7,13 +7,15 @@
 # crates.io at a pinned version if missing).
 #
 #   scripts/bundle-why.sh [TOP]     # TOP items to list (default 30)
+#   BIN=layerdiff-extras scripts/bundle-why.sh   # the second module instead
 source "$(dirname "$0")/lib.sh"
 ensure_wasm_target
 ensure_wasm_bindgen
 ensure_twiggy
-cargo build --profile bundle-why --target "$WASM_TARGET" --bin layerdiff-web
+bin="${BIN:-layerdiff-web}"
+cargo build --profile bundle-why --target "$WASM_TARGET" --bin "$bin"
 out="$ROOT/target/bundle-why"
 rm -rf "$out"
 wasm-bindgen --target web --keep-debug --out-dir "$out" \
-  "$ROOT/target/$WASM_TARGET/bundle-why/layerdiff-web.wasm"
-node "$ROOT/scripts/bundle-why.mjs" "$out/layerdiff-web_bg.wasm" "${1:-30}"
+  "$ROOT/target/$WASM_TARGET/bundle-why/$bin.wasm"
+node "$ROOT/scripts/bundle-why.mjs" "$out/${bin}_bg.wasm" "${1:-30}"

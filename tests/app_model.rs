@@ -6,7 +6,7 @@ use layerdiff::core::app::{
     Action, AppState, Compared, Question, StepId, Text, INSTANT_PARSE_BYTES, MAX_STEPS,
 };
 use layerdiff::core::parse::parse;
-use layerdiff::core::share::{ShareState, SharedPane, StepPair, ViewOptions};
+use layerdiff::core::share::{LayerAt, ShareState, SharedPane, StepPair, ViewOptions};
 
 fn corpus(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -492,4 +492,29 @@ fn present_sets_the_slide_in_the_snapshot_and_none_stops() {
     assert_eq!(state.view.slide, Some(3));
     let state = state.apply(Action::Present(None));
     assert_eq!(state.snapshot().view.slide, None);
+}
+
+#[test]
+fn focus_points_at_a_layer_until_the_text_or_the_steps_move() {
+    let state = paste(empty(), 0, &corpus(PAIR));
+    let at = LayerAt { step: 1, layer: 2 };
+    let state = state.apply(Action::Focus(Some(at)));
+    assert_eq!(
+        state.snapshot().view.focus,
+        Some(at),
+        "the layer is in the link"
+    );
+    // Sorting and folding keep it: the same layer is still there.
+    let state = state.apply(Action::ToggleSort).apply(Action::ToggleBase);
+    assert_eq!(state.view.focus, Some(at));
+    let state = state.apply(Action::Focus(None));
+    assert_eq!(state.view.focus, None);
+    // Swapping or typing makes "layer 3 of step 2" another layer.
+    let swapped = state.apply(Action::Focus(Some(at))).apply(Action::Swap);
+    assert_eq!(swapped.view.focus, None);
+    let step = id(&swapped, 0);
+    let typed = swapped
+        .apply(Action::Focus(Some(at)))
+        .apply(Action::EditText(step, "x".into()));
+    assert_eq!(typed.view.focus, None);
 }

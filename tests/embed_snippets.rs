@@ -2,7 +2,12 @@
 //! reading as a host page would: the Markdown snippet must render as an image
 //! linked to the view (issue 12), whatever the link and the words hold.
 
-use layerdiff::core::embed::{iframe, markdown_image};
+use layerdiff::core::app::AppState;
+use layerdiff::core::compare::compare;
+use layerdiff::core::embed::{caption, chart_file, iframe, markdown_image};
+use layerdiff::core::parse::parse;
+use layerdiff::core::share::{self, Embed, EncodeOptions, ShareState, SharedPane, ViewOptions};
+use layerdiff::core::split::split_histories;
 use pulldown_cmark::{html, Options, Parser};
 
 fn render(md: &str) -> String {
@@ -58,4 +63,85 @@ fn iframe_snippet_is_one_element_with_the_view_link() {
         .and_then(|s| s.split('"').next())
         .expect("a src attribute");
     assert_eq!(src.replace("&amp;", "&"), url);
+}
+
+/// Where the page is, in the snippet fixture (the e2e test puts its own).
+const BASE: &str = "https://layerdiff.invalid/base/";
+
+/// The page's demo (`ui::app::demo`: the course pair split in two steps, the
+/// base folded) as the editor snapshots it.
+fn demo_work() -> ShareState {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/corpus/000-course-3.1-backend-before-after.txt"),
+    )
+    .expect("corpus file");
+    let steps = split_histories(&text, &parse(&text), 2)
+        .into_iter()
+        .map(|text| SharedPane {
+            text,
+            ..SharedPane::default()
+        })
+        .collect();
+    let work = ShareState {
+        steps,
+        view: ViewOptions {
+            base_collapsed: true,
+            ..ViewOptions::default()
+        },
+        compared: None,
+    };
+    AppState::restore(&work, parse).snapshot()
+}
+
+/// The Markdown snippet the share box offers for the demo, with [`BASE`]
+/// for the page's address: `tests/e2e/embed.test.mjs` checks the share box
+/// shows exactly this (its base put in). Written when missing or with
+/// `LAYERDIFF_BLESS=1`.
+#[test]
+fn the_demo_markdown_snippet_renders_as_its_chart_linked_to_its_view() {
+    let work = demo_work();
+    let histories: Vec<_> = work
+        .steps
+        .iter()
+        .map(|s| parse(&s.text).histories.remove(0))
+        .collect();
+    let c = compare(&histories[0], &histories[1]);
+    let alt = caption(&[c.before.total, c.after.total]);
+    assert_eq!(alt, "Sum of layer sizes: ≈ 417 MB → ≈ 316 MB");
+    // The share box masks secrets by default (the demo has none to mask).
+    let options = EncodeOptions {
+        redact: true,
+        ..EncodeOptions::default()
+    };
+    let fragment = share::link(&work.as_embed(false, false), &options).expect("packs");
+    let image = chart_file(false, false);
+    let made = markdown_image(&alt, image, &format!("{BASE}#{fragment}"));
+
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/fixtures/demo-snippet.md");
+    if !path.exists() || std::env::var_os("LAYERDIFF_BLESS").is_some() {
+        std::fs::write(&path, format!("{made}\n")).unwrap();
+    }
+    let fixture = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        fixture.trim_end(),
+        made,
+        "the page would show another snippet than the fixture (LAYERDIFF_BLESS=1 rewrites it)"
+    );
+
+    // Published under a GitHub Pages project site, rendered as GitHub would.
+    let base = "https://me.github.io/layerdiff/";
+    let html = render(&made.replace(BASE, base));
+    assert_eq!(
+        html.trim_end(),
+        format!(
+            "<p><a href=\"{base}#{fragment}\"><img src=\"layerdiff-chart.svg\" alt=\"{alt}\" /></a></p>"
+        )
+    );
+    // The link is the demo's read-only view.
+    let opened = share::open(&fragment).expect("the view link opens");
+    assert_eq!(opened.view.embed, Some(Embed::default()));
+    assert_eq!(opened.steps.len(), 2);
+    assert!(opened.view.base_collapsed);
 }

@@ -10,7 +10,26 @@
 //! attribute (`&`, `"`, `<`, `>`, `'` as entities) or a Markdown link
 //! destination (through [`markdown::link`]).
 
+use crate::core::compare::numbers::Total;
 use crate::core::markdown;
+
+/// The name the share box's SVG or PNG export saves the chart under (a
+/// path's chart has its own): the Markdown snippet's image points at it.
+pub fn chart_file(path: bool, png: bool) -> &'static str {
+    match (path, png) {
+        (false, false) => "layerdiff-chart.svg",
+        (false, true) => "layerdiff-chart.png",
+        (true, false) => "layerdiff-path-chart.svg",
+        (true, true) => "layerdiff-path-chart.png",
+    }
+}
+
+/// Our words for the chart, as an image's alt text and a frame's title:
+/// every step's total in order (`Sum of layer sizes: ≈ 417 MB → ≈ 316 MB`).
+pub fn caption(totals: &[Total]) -> String {
+    let totals: Vec<String> = totals.iter().map(|t| t.approx()).collect();
+    format!("Sum of layer sizes: {}", totals.join(" → "))
+}
 
 /// Height the iframe starts with, in CSS pixels; the view posts its real
 /// height to the host page (`{"layerdiff": "height", "height": N}`), which

@@ -13,7 +13,8 @@
 //! Shared readers: [`instruction`] is the one reader of a CREATED BY cell
 //! (table, comparison key, chart labels and secrets all use it); [`text`]
 //! measures and cuts text (wide characters, `…`, short ids); [`window`] says
-//! which rows of a long list the page holds.
+//! which rows of a long list the page holds; [`layer_link`] says what a
+//! link's "layer N of step S" is and where it is on the page.
 
 pub mod app;
 pub mod chart;
@@ -23,6 +24,7 @@ pub mod export;
 pub mod extras;
 pub mod insights;
 pub mod instruction;
+pub mod layer_link;
 pub mod markdown;
 pub mod model;
 pub mod order;

@@ -20,9 +20,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::app::{Action, AppState, Compared, Question, MAX_STEPS};
+use crate::core::compare::numbers::Total;
+use crate::core::compare::Comparison;
+use crate::core::embed;
 use crate::core::model::History;
 use crate::core::parse::parse;
-use crate::core::share::{ShareError, ShareState, SharedPane, ViewOptions};
+use crate::core::share::{
+    Embed, LayerAt, ShareError, ShareState, SharedPane, StepPair, ViewOptions,
+};
 use crate::core::split::split_histories;
 use crate::ui::comparison::ComparisonView;
 use crate::ui::embed_view::EmbedView;
@@ -34,7 +39,7 @@ use crate::ui::link::{self, LinkChoices};
 use crate::ui::paste_pane::PastePane;
 use crate::ui::path::{use_path, PathState, PathView};
 use crate::ui::present::{use_present_key, Presenter};
-use crate::ui::share_bar::ShareBar;
+use crate::ui::share_bar::{copy_to_clipboard, ShareBar};
 use crate::ui::shortcuts::ShortcutsDialog;
 use crate::ui::{hooks, state, storage};
 
@@ -215,16 +220,25 @@ fn Editor(props: &EditorProps) -> Html {
         comparison.is_some() && state.view.slide.is_none(),
         dispatch.reform(|_| Action::Present(Some(0))),
     );
+    let (left, right) = state.compared_positions();
+    let compared_steps = StepPair { left, right };
+    let on_copy_layer = copy_layer_link(&latest, *choices, &notice);
     let body = match (comparison, before, after) {
-        (Some(c), Some(b), Some(a)) => html! {
-            <>
-                <ComparisonView comparison={c} before={b.clone()} after={a.clone()} dark={dark}
-                    sort_by_delta={state.view.sort_by_delta} base_collapsed={state.view.base_collapsed}
-                    on_toggle_sort={dispatch.reform(|_| Action::ToggleSort)}
-                    on_toggle_base={dispatch.reform(|_| Action::ToggleBase)} {path} />
-                {share_bar(&latest, links.as_deref(), &choices, (b, a), path_view, dark)}
-            </>
-        },
+        (Some(c), Some(b), Some(a)) => {
+            let caption = chart_caption(&c, path_view.as_ref());
+            html! {
+                <>
+                    <ComparisonView comparison={c} before={b.clone()} after={a.clone()} dark={dark}
+                        sort_by_delta={state.view.sort_by_delta} base_collapsed={state.view.base_collapsed}
+                        on_toggle_sort={dispatch.reform(|_| Action::ToggleSort)}
+                        on_toggle_base={dispatch.reform(|_| Action::ToggleBase)} {path}
+                    compared={compared_steps} focus={state.view.focus}
+                    on_clear_focus={dispatch.reform(|_| Action::Focus(None))}
+                    on_copy_layer={on_copy_layer.clone()} />
+                    {share_bar(&latest, links.as_deref(), &choices, (b, a), path_view, dark, caption)}
+                </>
+            }
+        }
         (None, Some(_), Some(_)) => html! {
             <section class="comparison empty" data-testid="comparing">
                 <p class="muted" role="status">{"Comparing…"}</p>
@@ -274,6 +288,51 @@ fn Editor(props: &EditorProps) -> Html {
     }
 }
 
+/// "Copy link to this layer": the share link with the layer named
+/// (`view.focus`), packed for the panes as they are, copied, and said so.
+fn copy_layer_link(
+    latest: &Latest,
+    choices: LinkChoices,
+    notice: &UseStateHandle<Option<Notice>>,
+) -> Callback<LayerAt> {
+    let (latest, notice) = (latest.clone(), notice.clone());
+    Callback::from(move |at: LayerAt| {
+        let mut work = latest.borrow().snapshot();
+        work.view.focus = Some(at);
+        let notice = notice.clone();
+        hooks::pack_link(work, choices, move |url| {
+            let said = |message: String, problem: bool| Some(Notice { message, problem });
+            let url = match url {
+                Ok(url) => url,
+                Err(why) => {
+                    return notice.set(said(format!("No link for these panes: {why}."), true))
+                }
+            };
+            copy_to_clipboard(&url.clone(), move |res| {
+                notice.set(match res {
+                    Ok(()) => said(format!("Link to {} copied.", at.describe()), false),
+                    Err(_) => said(
+                        format!(
+                            "The browser did not let the page copy. The link to {}: {url}",
+                            at.describe()
+                        ),
+                        true,
+                    ),
+                })
+            });
+        });
+    })
+}
+
+/// Our words for the chart shown: every step's total in order.
+fn chart_caption(c: &Comparison, path: Option<&PathView>) -> AttrValue {
+    let totals: Vec<Total> = match path {
+        Some(view) => view.path.0.steps.iter().map(|s| s.total).collect(),
+        None => vec![c.before.total, c.after.total],
+    };
+    AttrValue::from(embed::caption(&totals))
+}
+
 /// The share box for the compared pair: the link as last packed (marked as
 /// updating while the panes or choices ran ahead of it).
 fn share_bar(
@@ -283,6 +342,7 @@ fn share_bar(
     (before, after): (Rc<History>, Rc<History>),
     path: Option<PathView>,
     dark: bool,
+    caption: AttrValue,
 ) -> Html {
     let base_url = link::base_url();
     let fragment = links.map(|l| l.full.clone()).unwrap_or_default();
@@ -299,11 +359,22 @@ fn share_bar(
         let choices = choices.clone();
         Callback::from(move |v| choices.set(v))
     };
+    let pack_view = {
+        let (latest, choices) = (latest.clone(), **choices);
+        Callback::from(move |(embed, done): (Embed, Callback<Option<String>>)| {
+            let view = latest
+                .borrow()
+                .snapshot()
+                .as_embed(embed.findings, embed.table);
+            hooks::pack_link(view, choices, move |url| done.emit(url.ok()));
+        })
+    };
     html! {
         <ShareBar link={AttrValue::from(if fragment.is_empty() { String::new() } else { format!("{base_url}#{fragment}") })}
             refused={links.and_then(|l| l.refused.clone()).map(AttrValue::from)}
             short_len={links.and_then(|l| l.short.as_ref()).map(|s| base_url.chars().count() + 1 + s.len())}
-            {updating} {pack_now} choices={**choices} {on_choices} {before} {after} {path} {dark} />
+            {updating} {pack_now} choices={**choices} {on_choices} {before} {after} {path} {dark}
+            {pack_view} {caption} />
     }
 }
 

@@ -19,14 +19,21 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::chart::{chart_data, path_svg, render_svg, ChartOptions, DEFAULT_WIDTH};
 use crate::core::compare::numbers::plus_minus;
 use crate::core::compare::table::{table_rows, TableRow};
 use crate::core::compare::{Comparison, LayerRef, Row, SortBy, Status};
+use crate::core::layer_link::{locate, of_row, Located};
 use crate::core::model::History;
+use crate::core::share::{LayerAt, StepPair};
 use crate::ui::insights::{badge, chart_badges, panel, use_badge_tip, use_insights, PageInsights};
+use crate::ui::layer_link::{
+    focus_inspector_button, linked_note, step_layer_details, step_layer_of, use_chart_mark,
+    use_linked, use_scroll_to_linked, RowLayer, LINKED,
+};
 use crate::ui::layer_table::ROW_PX;
 use crate::ui::path::{self, ByAddress, PathState, PathView};
 use crate::ui::path_chart::{set_highlight, ChartRows};
@@ -54,12 +61,26 @@ pub struct ComparisonViewProps {
     /// The steps as a path (three or more), when they make one.
     #[prop_or_default]
     pub path: PathState,
+    /// The positions of the two compared steps (the older image, then the newer).
+    pub compared: StepPair,
+    /// The layer a link points at: highlighted, scrolled to, its details open.
+    #[prop_or_default]
+    pub focus: Option<LayerAt>,
+    /// Stops pointing at the linked layer.
+    pub on_clear_focus: Callback<()>,
+    /// Copies a link to this layer ("copy link to this layer").
+    pub on_copy_layer: Callback<LayerAt>,
 }
 
 /// The comparison section.
 #[component]
 pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     let focused = use_state(|| None::<usize>);
+    // A clicked (or Enter-ed) chart element keeps the inspector while the
+    // pointer crosses the chart to its "copy link" buttons.
+    let pinned = use_state_eq(|| false);
+    // A selected layer of a path's step the table does not compare.
+    let picked = use_state_eq(|| None::<LayerAt>);
     let chart_ref = use_node_ref();
     let table_ref = use_node_ref();
     let c = &props.comparison;
@@ -114,6 +135,18 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
         })
     };
     let chart_rows = ChartRows::of(shown_path.as_ref());
+    let linked = {
+        let histories = shown_path.as_ref().map(|v| v.histories.clone());
+        let waiting = matches!(props.path, PathState::Pending);
+        let key = (props.focus, ByAddress(c.clone()), props.compared, histories);
+        use_memo(key, move |(focus, c, compared, histories)| {
+            let layers = |step: usize| histories.as_ref()?.0.get(step).map(|h| h.layers.len());
+            let found = focus.map(|at| locate(at, &c.0, *compared, layers));
+            // A layer of another step waits for the path to be compared.
+            found.filter(|f| !(waiting && f.is_err()))
+        })
+    };
+    use_linked(&linked, props.focus, &focused, &pinned, &picked);
 
     let found = use_insights(c.clone(), props.before.clone(), props.after.clone());
     // The chart's badges and the findings panel, built once per drawing.
@@ -149,24 +182,79 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     }
 
     let on_chart_pointer = {
-        let (focused, c) = (focused.clone(), c.clone());
+        let (focused, c, pinned) = (focused.clone(), c.clone(), *pinned);
         Callback::from(move |e: MouseEvent| {
-            if let Some(row) = chart_rows.row_of_target(e.target(), &c) {
+            if let Some(row) = chart_rows.row_of_target(e.target(), &c).filter(|_| !pinned) {
                 focused.set(Some(row));
             }
         })
     };
     let on_chart_focus = {
-        let (focused, c) = (focused.clone(), c.clone());
+        let (focused, c, pinned) = (focused.clone(), c.clone(), pinned.clone());
         Callback::from(move |e: FocusEvent| {
             if let Some(row) = chart_rows.row_of_target(e.target(), &c) {
                 focused.set(Some(row));
+                pinned.set(false);
+            }
+        })
+    };
+    // A click, or Enter/Space on a focused segment, selects it: the
+    // inspector keeps it, and the keyboard goes on to its "copy link" button.
+    let on_chart_select = {
+        let (focused, c, pinned, picked) =
+            (focused.clone(), c.clone(), pinned.clone(), picked.clone());
+        let histories = shown_path.as_ref().map(|v| v.histories.clone());
+        move |target: Option<web_sys::EventTarget>| {
+            let row = chart_rows.row_of_target(target.clone(), &c);
+            let other = row
+                .is_none()
+                .then(|| step_layer_of(target, histories.as_ref()))
+                .flatten();
+            if row.is_some() {
+                focused.set(row);
+            }
+            picked.set(other);
+            pinned.set(row.is_some() || other.is_some());
+            row.is_some() || other.is_some()
+        }
+    };
+    let on_chart_click = {
+        let select = on_chart_select.clone();
+        Callback::from(move |e: MouseEvent| {
+            select(e.target());
+        })
+    };
+    let on_chart_key = Callback::from(move |e: KeyboardEvent| {
+        // Only the chart's own elements: a badge is a button of its own.
+        let in_overlay = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".ld-overlay").ok().flatten())
+            .is_some();
+        if !in_overlay || !matches!(e.key().as_str(), "Enter" | " ") {
+            return;
+        }
+        if on_chart_select(e.target()) {
+            e.prevent_default();
+            // After the inspector shows the selected layer.
+            gloo::timers::callback::Timeout::new(0, focus_inspector_button).forget();
+        }
+    });
+    let on_copy_row = {
+        let (c, compared, copy) = (c.clone(), props.compared, props.on_copy_layer.clone());
+        Callback::from(move |RowLayer { row, after }: RowLayer| {
+            if let Some(at) = of_row(&c, compared, row, after) {
+                copy.emit(at);
             }
         })
     };
     // The table's words, from the core's one rendering of a comparison's rows.
     let words = use_memo(ByAddress(c.clone()), |c| table_rows(&c.0, 0));
 
+    let linked_row = match *linked {
+        Some(Ok(Located::Row(row))) => Some(row),
+        _ => None,
+    };
     let order = c.row_order(if props.sort_by_delta {
         SortBy::Magnitude
     } else {
@@ -176,7 +264,8 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     // Newest first reads like docker history; the base block sits at the bottom.
     let mut shown: Vec<usize> = order
         .into_iter()
-        .filter(|&i| !(props.base_collapsed && c.rows[i].in_base))
+        // The linked layer's row is shown even in a folded base.
+        .filter(|&i| !(props.base_collapsed && c.rows[i].in_base) || linked_row == Some(i))
         .collect();
     if !props.sort_by_delta {
         shown.reverse();
@@ -186,11 +275,26 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     let onscroll =
         on_scroll.reform(|e: Event| e.target_unchecked_into::<web_sys::Element>().scroll_top());
     let partial = window.is_partial();
-    let rows = shown[window.start..window.end]
-        .iter()
-        .map(|&i| table_row(&words[i], &c.rows[i], &focused, found.ready()));
+    let rows = shown[window.start..window.end].iter().map(|&i| {
+        let events = RowEvents {
+            focused: &focused,
+            pinned: &pinned,
+            on_copy: &on_copy_row,
+            linked: linked_row == Some(i),
+            layer: of_row(c, props.compared, i, true),
+        };
+        table_row(&words[i], &c.rows[i], events, found.ready())
+    });
     let toggle_sort = props.on_toggle_sort.reform(|_: MouseEvent| ());
     let toggle_base = props.on_toggle_base.reform(|_: MouseEvent| ());
+    // The linked layer: marked in the chart, its row scrolled to once.
+    use_chart_mark(
+        &chart_ref,
+        &linked,
+        (svg.clone(), chart_rows, ByAddress(c.clone())),
+    );
+    let linked_at = shown.iter().position(|&i| Some(i) == linked_row);
+    use_scroll_to_linked(&table_ref, linked_at.map(|at| (at, *width)));
 
     html! {
         <section class="comparison" aria-labelledby="cmp-title" data-testid="comparison" ref={section_ref}>
@@ -201,13 +305,17 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
                 {path::note(&props.path)}
                 {figures(c)}
             }
+            {linked_note(&linked, props.focus, c, &props.on_clear_focus)}
             <div class="chart-and-inspector">
-                <figure class="chart" ref={chart_ref} data-testid="chart"
+                <figure class="chart" ref={chart_ref} data-testid="chart" onclick={on_chart_click} onkeydown={on_chart_key}
                     onmouseover={on_chart_pointer.clone()} onfocusin={on_chart_focus.clone()}>
                     <div class="chart-box">{Html::from_html_unchecked((*svg).clone())}{insights.0.clone()}</div>
                     <figcaption class="muted">{if shown_path.is_some() { PATH_CAPTION } else { PAIR_CAPTION }}</figcaption>
                 </figure>
-                {inspector(c, *focused)}
+                {match (*picked).filter(|_| *pinned).zip(shown_path.as_ref()) {
+                    Some((at, view)) => step_layer_details(at, view, &props.on_copy_layer),
+                    None => inspector(c, *focused, &on_copy_row),
+                }}
             </div>
             if let Some(view) = &shown_path {
                 {pair_heading(view)}
@@ -315,23 +423,35 @@ fn approx_prefix(exact: bool) -> &'static str {
     }
 }
 
+/// What a table row does besides showing its words.
+struct RowEvents<'a> {
+    focused: &'a UseStateHandle<Option<usize>>,
+    pinned: &'a UseStateHandle<bool>,
+    /// Copies a link to a row's layer.
+    on_copy: &'a Callback<RowLayer>,
+    /// The row holds the layer the link points at.
+    linked: bool,
+    /// The layer its button links to.
+    layer: Option<LayerAt>,
+}
+
 /// One row of the aligned table: its words, and the row for the details
-/// (whole commands and size ranges on hover, the insights' badges).
-fn table_row(
-    words: &TableRow,
-    row: &Row,
-    focused: &UseStateHandle<Option<usize>>,
-    found: Option<&PageInsights>,
-) -> Html {
+/// (whole commands and size ranges on hover, the insights' badges), with
+/// its "copy link to this layer" button.
+fn table_row(words: &TableRow, row: &Row, events: RowEvents, found: Option<&PageInsights>) -> Html {
     let idx = words.row;
+    let point = {
+        let (focused, pinned) = (events.focused.clone(), events.pinned.clone());
+        move || {
+            focused.set(Some(idx));
+            pinned.set(false);
+        }
+    };
     let on_focus = {
-        let focused = focused.clone();
-        Callback::from(move |_: FocusEvent| focused.set(Some(idx)))
+        let point = point.clone();
+        Callback::from(move |_: FocusEvent| point())
     };
-    let on_enter = {
-        let focused = focused.clone();
-        Callback::from(move |_: MouseEvent| focused.set(Some(idx)))
-    };
+    let on_enter = Callback::from(move |_: MouseEvent| point());
     let cell = |layer: &Option<LayerRef>, command: &str, size: &str| match layer {
         Some(l) => (
             html! { <code title={l.created_by.clone()}>{command}</code> },
@@ -348,15 +468,25 @@ fn table_row(
         let printed = n.checked_sub(layer.as_ref()?.index + 1)?;
         Some(badge(found, side, &[printed], None, None))
     };
+    let copy_label = events
+        .layer
+        .map_or_else(String::new, |at| format!("Copy link to {}", at.describe()));
+    let on_copy = events.on_copy.reform(move |_: MouseEvent| RowLayer {
+        row: idx,
+        after: true,
+    });
     html! {
-        <tr tabindex="0" data-rows={idx.to_string()} class={classes!(format!("st-{}", words.status_word), words.in_base.then_some("in-base"))}
+        <tr tabindex="0" data-rows={idx.to_string()} class={classes!(format!("st-{}", words.status_word), words.in_base.then_some("in-base"), events.linked.then_some(LINKED))}
             onfocus={on_focus} onmouseenter={on_enter} data-status={words.status_word}>
             <td class="status"><span class="st-icon" aria-hidden="true">{words.symbol}</span>{" "}{words.status_word}</td>
             <td class="cmd">{mark(0, &row.before)}{before_cmd}</td>
             <td class="num">{before_size}</td>
             <td class="num delta-cell" title={if row.delta.within_rounding() && row.delta.bytes != 0 { "within the rounding of the printed sizes" } else { "" }}>{&words.delta}</td>
             <td class="cmd">{mark(1, &row.after)}{after_cmd}</td>
-            <td class="num">{after_size}</td>
+            // Last, so Tab from the row reaches its badges first.
+            <td class="num">{after_size}
+                <button type="button" class="row-link" onclick={on_copy} aria-label={copy_label.clone()}
+                    title={copy_label} data-testid="copy-row-link">{"🔗"}</button></td>
         </tr>
     }
 }
@@ -375,8 +505,8 @@ fn size_range(l: &LayerRef) -> String {
     }
 }
 
-/// Details of the focused row, or a hint.
-fn inspector(c: &Comparison, focused: Option<usize>) -> Html {
+/// Details of the focused row (each side's "copy link to this layer"), or a hint.
+fn inspector(c: &Comparison, focused: Option<usize>, on_copy: &Callback<RowLayer>) -> Html {
     let Some(row) = focused.and_then(|i| c.rows.get(i)) else {
         return html! {
             <aside class="inspector muted" aria-live="polite" data-testid="inspector">
@@ -384,10 +514,13 @@ fn inspector(c: &Comparison, focused: Option<usize>) -> Html {
             </aside>
         };
     };
-    let side = |name: &str, l: &Option<LayerRef>| match l {
+    let row_idx = focused.unwrap_or_default();
+    let side = |name: &'static str, l: &Option<LayerRef>| match l {
         Some(l) => html! {
             <div class="insp-side">
-                <h4>{name}{format!(" · layer {} from the bottom", l.index + 1)}</h4>
+                <h4>{name}{format!(" · layer {} from the bottom", l.index + 1)}
+                    <button type="button" class="linkish copy-layer" data-testid={format!("copy-layer-{name}")}
+                        onclick={on_copy.reform(move |_: MouseEvent| RowLayer { row: row_idx, after: name == "after" })}>{"🔗 Copy link to this layer"}</button></h4>
                 <pre class="insp-cmd">{if l.created_by.is_empty() { "(empty CREATED BY: imported root file system)".to_string() } else { l.created_by.clone() }}{if l.truncated { "…" } else { "" }}</pre>
                 <p>{size_range(l)}</p>
             </div>

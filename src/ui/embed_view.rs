@@ -1,6 +1,8 @@
 //! The read-only view (issue 12): what a link with `view.embed` opens, for a
 //! frame in a course page. Only the headline figures and the chart of the
-//! compared pair (the findings and the aligned table when the link asks), no
+//! compared pair (of a path of three steps or more: each step's figures and
+//! the path's chart), the findings and the aligned table of the compared
+//! pair when the link asks, no
 //! panes, drawn for the width of its container (320 px up). A link "Open in
 //! layerdiff" opens the same work in the full editor, in a new tab: the same
 //! link with `?edit` (`link::EDIT_QUERY`), which the editor opens with the
@@ -22,13 +24,14 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::core::app::Action;
-use crate::core::chart::{chart_data, render_svg, ChartOptions};
+use crate::core::chart::{chart_data, path_svg, render_svg, ChartOptions};
 use crate::core::compare::numbers::human_bytes;
 use crate::core::compare::{Comparison, LayerRef};
 use crate::core::model::History;
 use crate::core::share::{ShareState, Theme};
 use crate::ui::hooks::{use_compared_histories, use_comparison, use_dark_mode};
 use crate::ui::insights::{panel, use_insights};
+use crate::ui::path::{self, use_path, PathState, PathView};
 use crate::ui::{link, state};
 
 /// Props of [`EmbedView`].
@@ -67,10 +70,14 @@ pub fn EmbedView(props: &EmbedViewProps) -> Html {
     });
     let (before, after) = use_compared_histories(&state);
     let comparison = use_comparison(before.clone(), after.clone());
+    let path = match use_path(&state) {
+        PathState::Ready(view) => Some(view),
+        _ => None,
+    };
     let embed = props.snapshot.view.embed.unwrap_or_default();
     let body = match (comparison, before, after) {
         (Some(c), Some(b), Some(a)) => html! {
-            <EmbedBody comparison={c} before={b} after={a} {dark}
+            <EmbedBody comparison={c} before={b} after={a} {dark} {path}
                 findings={embed.findings} table={embed.table} base_collapsed={props.snapshot.view.base_collapsed} />
         },
         (None, Some(_), Some(_)) => html! { <p class="muted" role="status">{"Comparing…"}</p> },
@@ -100,6 +107,8 @@ struct EmbedBodyProps {
     findings: bool,
     table: bool,
     base_collapsed: bool,
+    /// The steps as a path (three or more): its figures and chart are shown.
+    path: Option<PathView>,
 }
 
 /// The figures, the chart and what the link asks for besides.
@@ -108,6 +117,10 @@ fn EmbedBody(props: &EmbedBodyProps) -> Html {
     let c = &props.comparison;
     let chart_ref = use_node_ref();
     let width = use_container_width(&chart_ref);
+    let drawn = props
+        .path
+        .as_ref()
+        .map(|v| (v.path.clone(), v.histories.clone()));
     let svg = use_memo(
         (
             c.clone(),
@@ -115,23 +128,40 @@ fn EmbedBody(props: &EmbedBodyProps) -> Html {
             props.after.clone(),
             props.dark,
             width,
+            drawn,
         ),
-        |(c, b, a, dark, width)| {
-            let data = chart_data(c, b, a);
-            let options = ChartOptions {
-                dark: *dark,
-                width: *width,
-                height: if *width < 760 { 660 } else { 540 },
-            };
-            AttrValue::from(render_svg(&data, &options))
+        |(c, b, a, dark, width, drawn)| {
+            let options = ChartOptions::fitting(*width, *dark);
+            AttrValue::from(match drawn {
+                Some((path, histories)) => {
+                    let steps: Vec<&History> = histories.0.iter().collect();
+                    path_svg(&path.0, &steps, &options)
+                }
+                None => render_svg(&chart_data(c, b, a), &options),
+            })
         },
     );
+    // A path: each step's figures, and the compared two named above their
+    // findings and table.
+    let pair = props
+        .path
+        .as_ref()
+        .filter(|_| props.findings || props.table)
+        .map(|v| {
+            let (old, new) = v.compared;
+            html! { <h3 class="pair-heading">{format!("Step {} → step {}", old + 1, new + 1)}</h3> }
+        });
     html! {
         <>
-            {figures(c)}
+            if let Some(view) = &props.path {
+                {path::figures(view)}
+            } else {
+                {figures(c)}
+            }
             <figure class="chart embed-chart" ref={chart_ref} data-testid="chart">
                 <div class="chart-box">{Html::from_html_unchecked((*svg).clone())}</div>
             </figure>
+            {pair}
             if props.findings {
                 <EmbedFindings comparison={c.clone()} before={props.before.clone()} after={props.after.clone()} />
             }

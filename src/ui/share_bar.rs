@@ -4,7 +4,8 @@
 //! the link and exports unless the user says otherwise), and the exports
 //! (Markdown and JSON with the pair's insights; for a path of three steps or
 //! more, the path's Markdown table with the compared pair's insights, the
-//! path's JSON and its chart).
+//! path's JSON and its chart), then the snippets that put it in another page
+//! (`ui/snippets.rs`).
 
 use std::rc::Rc;
 
@@ -20,11 +21,13 @@ use crate::core::extras::Request;
 use crate::core::instruction::Instruction;
 use crate::core::model::History;
 use crate::core::redact::{find_secrets, mask, Finding};
+use crate::core::share::Embed;
 use crate::core::text::{cut_end, cut_start};
 use crate::ui::download::{save_svg_as_png, save_text};
 use crate::ui::extras;
 use crate::ui::link::LinkChoices;
 use crate::ui::path::PathView;
+use crate::ui::snippets::Snippets;
 
 pub use crate::core::share::pack::CHAT_LIMIT;
 
@@ -58,6 +61,10 @@ pub struct ShareBarProps {
     /// The steps as a path, when there are three or more (the exports are the path's).
     #[prop_or_default]
     pub path: Option<PathView>,
+    /// Packs the read-only view's link (the snippets'), `None` when refused.
+    pub pack_view: Callback<(Embed, Callback<Option<String>>)>,
+    /// Our words for the chart, for the snippets (`core::embed::caption`).
+    pub caption: AttrValue,
 }
 
 /// The share box.
@@ -177,6 +184,10 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             {exports}
             if let Some(words) = &*export_note {
                 <p class="muted small" role="status" data-testid="export-status">{words}</p>
+            }
+            if props.refused.is_none() && !props.link.is_empty() {
+                <Snippets link={props.link.clone()} pack_view={props.pack_view.clone()}
+                    caption={props.caption.clone()} path={props.path.is_some()} />
             }
         </section>
     }
@@ -447,12 +458,16 @@ impl PathExport {
 /// Copies `text` and calls `done` with the outcome: Err when the browser
 /// refuses (no clipboard API, insecure context, permission denied), so the UI
 /// can ask the user to copy by hand from the selected field.
-fn copy_to_clipboard(text: &str, done: impl Fn(Result<(), String>) + 'static) {
+pub fn copy_to_clipboard(text: &str, done: impl Fn(Result<(), String>) + 'static) {
+    // One body for every caller (its closures are big in the wasm).
+    copy_with(text, Rc::new(done));
+}
+
+fn copy_with(text: &str, done: Rc<dyn Fn(Result<(), String>)>) {
     let Some(window) = web_sys::window() else {
         return done(Err("no window".into()));
     };
     let promise = window.navigator().clipboard().write_text(text);
-    let done = Rc::new(done);
     let on_ok = {
         let done = done.clone();
         Closure::once(move |_: JsValue| done(Ok(())))

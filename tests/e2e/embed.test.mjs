@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { startServer } from "../../scripts/static-server.mjs";
-import { ROOT, assertClean, startApp } from "./harness.mjs";
+import { ROOT, assertClean, corpusText, pasteInto, startApp } from "./harness.mjs";
 
 let app;
 let host;
@@ -155,4 +155,88 @@ test("the view follows a theme the link fixes, and the viewer's otherwise", asyn
   await light.settle();
   assertClean(light);
   await light.close();
+});
+
+test("the share box offers the view link, the iframe and the Markdown image; the view link opens the view", async () => {
+  const session = await app.open();
+  const { page, context } = session;
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.origin });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="link-updating"]'), null, { timeout: 10_000 });
+  await page.getByTestId("show-snippets").click();
+  const value = (id) => page.getByTestId(id).inputValue();
+  await page.getByTestId("snippet-markdown").waitFor();
+
+  // Exactly the text tests/embed_snippets.rs renders as an image linked to the view.
+  const expected = (await fixture("demo-snippet.md")).replace("https://layerdiff.invalid/base/", app.url);
+  assert.equal(await value("snippet-markdown"), expected);
+  const view = await value("view-link");
+  assert.ok(view.startsWith(`${app.url}#`), view);
+  assert.ok(expected.endsWith(`](${view})`), "the image links to the view link shown");
+  const iframe = await value("snippet-iframe");
+  assert.match(iframe, /^<iframe src="[^"]+" title="Sum of layer sizes: ≈ 417 MB → ≈ 316 MB"/);
+  assert.equal(iframe.split('"')[1].replaceAll("&amp;", "&"), view);
+  assert.match(await page.getByTestId("snippet-note").innerText(), /SVG chart[\s\S]*layerdiff-chart\.svg[\s\S]*next to the Markdown/);
+
+  // Each snippet has its copy button.
+  await page.getByTestId("copy-snippet-markdown").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="copy-snippet-markdown"]')?.textContent.includes("Copied"));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected);
+
+  // The PNG choice names the PNG export; the findings and the table go into the view link.
+  await page.getByTestId("snippet-png").check();
+  await page.waitForFunction(() => document.querySelector('[data-testid="snippet-markdown"]')?.value.includes("(layerdiff-chart.png)"));
+  await page.getByTestId("view-findings").check();
+  await page.getByTestId("view-table").check();
+  await page.waitForFunction((old) => document.querySelector('[data-testid="view-link"]')?.value !== old, view);
+  const full = await value("view-link");
+  assert.ok((await value("snippet-markdown")).endsWith(`](${full})`));
+  await session.settle();
+  assertClean(session);
+  await session.close();
+
+  for (const [link, extras] of [
+    [view, 0],
+    [full, 1],
+  ]) {
+    const opened = await app.open({ hash: link.split("#")[1] });
+    await opened.page.waitForSelector('[data-testid="embed-view"] [data-testid="chart"] svg');
+    assert.equal(await opened.page.getByTestId("sum-before").innerText(), "≈ 417 MB");
+    assert.equal(await opened.page.locator('[data-testid^="paste-"]').count(), 0, "no panes");
+    assert.equal(await opened.page.getByTestId("embed-findings").count(), extras);
+    assert.equal(await opened.page.getByTestId("aligned").count(), extras);
+    await opened.settle();
+    assertClean(opened);
+    await opened.close();
+  }
+});
+
+test("the view of a path of four steps shows each step's figures and the path's chart, at 320 px", async () => {
+  const session = await app.open();
+  const { page } = session;
+  await pasteInto(page, "paste-before", await corpusText("067-dwd306-pedro-4-histories-last-missing-header.txt"));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="path-figures"] > li').length === 4, null, { timeout: 15_000 });
+  const totals = (p) => p.evaluate(() => [...document.querySelectorAll('[data-testid="path-total"]')].map((e) => e.textContent));
+  const expected = await totals(page);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="link-updating"]'), null, { timeout: 15_000 });
+  await page.getByTestId("show-snippets").click();
+  await page.getByTestId("view-link").waitFor();
+  const view = await page.getByTestId("view-link").inputValue();
+  assert.match(await page.getByTestId("snippet-markdown").inputValue(), /\(layerdiff-path-chart\.svg\)/);
+  await session.settle();
+  assertClean(session);
+  await session.close();
+
+  // At a 320 px frame's width.
+  const opened = await app.open({ hash: view.split("#")[1], viewport: { width: 320, height: 900 } });
+  const { page: viewPage } = opened;
+  await viewPage.waitForSelector('[data-testid="embed-view"] svg.ld-chart.ld-path');
+  await viewPage.waitForFunction(() => document.querySelectorAll('[data-testid="path-figures"] > li').length === 4);
+  assert.deepEqual(await totals(viewPage), expected);
+  assert.equal(await viewPage.locator('[data-testid="chart"] .ld-col').count(), 4, "one column per step");
+  assert.equal(await viewPage.locator('[data-testid^="paste-"]').count(), 0, "no panes");
+  const overflow = await viewPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `nothing wider than 320 px (overflow ${overflow} px)`);
+  await opened.settle();
+  assertClean(opened);
+  await opened.close();
 });

@@ -6,7 +6,7 @@ use crate::core::app::state::Question;
 use crate::core::app::{AppState, Compared, Pane, StepId, Text, INSTANT_PARSE_BYTES};
 use crate::core::app::{MAX_STEPS, MIN_STEPS};
 use crate::core::model::Parsed;
-use crate::core::share::ShareState;
+use crate::core::share::{LayerAt, ShareState};
 use crate::core::split::split_histories;
 
 /// What can happen to the state.
@@ -56,6 +56,8 @@ pub enum Action {
     ToggleBase,
     /// Present the comparison at this slide (`core::present`), or stop presenting.
     Present(Option<usize>),
+    /// Point at one layer (a link to it), or stop pointing.
+    Focus(Option<LayerAt>),
     /// The user's answer to the question asked.
     Answer(bool),
     /// Replace every step (a share link the user opened, the demo, restored work).
@@ -69,6 +71,21 @@ impl AppState {
         let before = self.snapshot_key();
         if !matches!(action, Action::Reparse(_) | Action::Read(..)) {
             self.edited = true;
+        }
+        // A layer is named by its place: new text or moved steps make the
+        // name point elsewhere, so the page stops pointing.
+        if matches!(
+            action,
+            Action::EditText(..)
+                | Action::PasteText(..)
+                | Action::Place { .. }
+                | Action::PlaceIn(_)
+                | Action::Select(..)
+                | Action::MoveStep(..)
+                | Action::RemoveStep(_)
+                | Action::Swap
+        ) {
+            self.view.focus = None;
         }
         self.act(action);
         if self.snapshot_key() != before {
@@ -150,6 +167,7 @@ impl AppState {
             Action::ToggleSort => self.view.sort_by_delta = !self.view.sort_by_delta,
             Action::ToggleBase => self.view.base_collapsed = !self.view.base_collapsed,
             Action::Present(slide) => self.view.slide = slide,
+            Action::Focus(at) => self.view.focus = at,
             Action::Answer(yes) => self.answer(yes),
             Action::Load(snapshot) => self.load(&snapshot),
         }

@@ -31,7 +31,7 @@ pub use comparison::{use_compared_histories, use_comparison, DEFER_COMPARE_LAYER
 pub use dark_mode::use_dark_mode;
 pub use page_input::{use_page_input, Notice, PageInput};
 pub use reading::use_reading;
-pub use share_link::{pack_now, use_share_link, Links};
+pub use share_link::{pack_link, pack_now, use_share_link, Links};
 
 /// The newest state, for timers and event handlers.
 pub type Latest = Rc<RefCell<UseReducerHandle<AppState>>>;

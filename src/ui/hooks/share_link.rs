@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::core::app::AppState;
 use crate::core::extras::Request;
-use crate::core::share::limit;
 use crate::core::share::pack::PackedLinks;
+use crate::core::share::{limit, ShareState};
 use crate::ui::extras;
 use crate::ui::hooks::Latest;
 use crate::ui::link::{self, LinkChoices};
@@ -106,8 +106,18 @@ pub fn pack_now(
     choices: LinkChoices,
     done: impl FnOnce(Result<String, String>) + 'static,
 ) {
+    pack_link(state.snapshot(), choices, done);
+}
+
+/// Packs `snapshot` (say, with a layer named, or as a read-only view) by
+/// the second module: `done` gets the whole URL, or why there is none.
+pub fn pack_link(
+    snapshot: ShareState,
+    choices: LinkChoices,
+    done: impl FnOnce(Result<String, String>) + 'static,
+) {
     let request = Request::Link {
-        snapshot: state.snapshot(),
+        snapshot,
         options: choices.options(),
     };
     let base = link::base_url();

@@ -1,0 +1,182 @@
+//! Links to one layer (issue 12): "layer N of step S" is the layer's printed
+//! position (newest first, as `layerdiff parse` prints and findings count),
+//! and it finds the comparison row holding that layer, on every corpus pair,
+//! either way round and as the steps of a longer path.
+
+#[path = "share_support/pairs.rs"]
+mod pairs;
+
+use layerdiff::core::compare::compare;
+use layerdiff::core::insights::of_pair;
+use layerdiff::core::layer_link::{locate, of_row, Located, Missing};
+use layerdiff::core::model::History;
+use layerdiff::core::parse::parse;
+use layerdiff::core::share::{LayerAt, StepPair};
+
+fn history(text: &str) -> History {
+    parse(text).histories.remove(0)
+}
+
+/// Every layer of both sides, named as a link names it, is found in the row
+/// whose layer has that layer's printed command, and the row names it back.
+#[test]
+fn every_layer_of_every_corpus_pair_is_found_by_its_printed_position() {
+    let pairs = pairs::corpus_pairs();
+    assert!(pairs.len() > 10, "{} pairs", pairs.len());
+    for pair in pairs {
+        let (before, after) = (history(&pair.before.text), history(&pair.after.text));
+        let c = compare(&before, &after);
+        // Steps 3 and 5 of a path, compared backwards or forwards.
+        for steps in [
+            StepPair { left: 2, right: 4 },
+            StepPair { left: 4, right: 2 },
+        ] {
+            for (step, h, after_side) in [(steps.left, &before, false), (steps.right, &after, true)]
+            {
+                for (layer, printed) in h.layers.iter().enumerate() {
+                    let at = LayerAt { step, layer };
+                    let got = locate(at, &c, steps, |_| None);
+                    let Ok(Located::Row(row)) = got else {
+                        panic!("{}: {at:?} not found: {got:?}", pair.name);
+                    };
+                    let r = &c.rows[row];
+                    let l = if after_side { &r.after } else { &r.before };
+                    let l = l.as_ref().expect("the row holds a layer of that side");
+                    assert_eq!(l.created_by, printed.created_by, "{}: {at:?}", pair.name);
+                    assert_eq!(
+                        of_row(&c, steps, row, after_side),
+                        Some(at),
+                        "{}",
+                        pair.name
+                    );
+                }
+                let past = LayerAt {
+                    step,
+                    layer: h.layers.len(),
+                };
+                assert_eq!(
+                    locate(past, &c, steps, |_| None),
+                    Err(Missing {
+                        at: past,
+                        layers: Some(h.layers.len())
+                    }),
+                    "{}",
+                    pair.name
+                );
+            }
+        }
+    }
+}
+
+/// A finding's layer is a link's layer: both count printed rows.
+#[test]
+fn findings_and_links_count_layers_alike() {
+    let mut checked = 0;
+    for pair in pairs::corpus_pairs() {
+        let (before, after) = (history(&pair.before.text), history(&pair.after.text));
+        let c = compare(&before, &after);
+        let found = of_pair(&before, &after, &c);
+        let steps = StepPair { left: 0, right: 1 };
+        for (side, ins) in found.histories.iter().enumerate() {
+            for f in &ins.findings {
+                let at = LayerAt {
+                    step: side,
+                    layer: f.layer,
+                };
+                let Ok(Located::Row(row)) = locate(at, &c, steps, |_| None) else {
+                    panic!("{}: finding on {at:?} not located", pair.name);
+                };
+                let r = &c.rows[row];
+                let l = if side == 1 { &r.after } else { &r.before };
+                let h = if side == 1 { &after } else { &before };
+                assert_eq!(
+                    l.as_ref().map(|l| &l.created_by),
+                    Some(&h.layers[f.layer].created_by),
+                    "{}",
+                    pair.name
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 20, "{checked} findings");
+}
+
+/// A layer of a step outside the compared two is found in that step by its
+/// oldest-first index (how the path chart names it), or missing.
+#[test]
+fn a_layer_of_another_step_is_named_for_the_path_chart() {
+    let pair = &pairs::corpus_pairs()[0];
+    let (before, after) = (history(&pair.before.text), history(&pair.after.text));
+    let c = compare(&before, &after);
+    let steps = StepPair { left: 0, right: 1 };
+    let at = LayerAt { step: 2, layer: 0 };
+    assert_eq!(
+        locate(at, &c, steps, |s| (s == 2).then_some(7)),
+        Ok(Located::Step { step: 2, index: 6 })
+    );
+    assert_eq!(
+        locate(at, &c, steps, |_| None).unwrap_err().to_string(),
+        "This link points at layer 1 of step 3, but that step holds no history: the comparison is shown without it."
+    );
+}
+
+/// The links the browser test (`tests/e2e/deeplink.test.mjs`) opens: the
+/// demo (as the page loads it) pointing at layer 4 of step 2, and at layer
+/// 40 of step 2, which has 9. Written when missing or with
+/// `LAYERDIFF_BLESS=1`; they must open to that focus whatever the packing
+/// does later.
+#[test]
+fn the_e2e_layer_links_open_to_their_layer() {
+    use layerdiff::core::app::AppState;
+    use layerdiff::core::share::{self, EncodeOptions, ShareState, SharedPane, ViewOptions};
+    use layerdiff::core::split::split_histories;
+
+    let text = std::fs::read_to_string(
+        pairs::corpus_dir().join("000-course-3.1-backend-before-after.txt"),
+    )
+    .expect("corpus file");
+    let steps = split_histories(&text, &parse(&text), 2)
+        .into_iter()
+        .map(|text| SharedPane {
+            text,
+            ..SharedPane::default()
+        })
+        .collect();
+    let demo = ShareState {
+        steps,
+        view: ViewOptions {
+            base_collapsed: true,
+            ..ViewOptions::default()
+        },
+        compared: None,
+    };
+    let demo = AppState::restore(&demo, parse).snapshot();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/fixtures");
+    for (name, layer, found) in [
+        ("demo-layer.link", 3, true),
+        ("demo-layer-missing.link", 39, false),
+    ] {
+        let at = LayerAt { step: 1, layer };
+        let path = dir.join(name);
+        if !path.exists() || std::env::var_os("LAYERDIFF_BLESS").is_some() {
+            let mut work = demo.clone();
+            work.view.focus = Some(at);
+            let link = share::link(&work, &EncodeOptions::default()).unwrap();
+            std::fs::write(&path, format!("{link}\n")).unwrap();
+        }
+        let link = std::fs::read_to_string(&path).unwrap();
+        let opened = share::open(link.trim()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(opened.view.focus, Some(at), "{name}");
+        let h: Vec<History> = opened.steps.iter().map(|s| history(&s.text)).collect();
+        let c = compare(&h[0], &h[1]);
+        let got = locate(at, &c, StepPair { left: 0, right: 1 }, |_| None);
+        assert_eq!(got.is_ok(), found, "{name}: {got:?}");
+        if found {
+            // The e2e test reads this in the inspector.
+            let cmds: Vec<_> = h[1].layers.iter().map(|l| l.created_by.as_str()).collect();
+            assert_eq!(h[1].layers.len(), 9, "{cmds:#?}");
+            assert!(cmds[3].contains("apt-get update"), "{cmds:#?}");
+        }
+    }
+}
