@@ -27,6 +27,17 @@ fn demo_work() -> ShareState {
 }
 
 #[test]
+fn a_view_link_made_while_presenting_carries_no_slide() {
+    let mut work = demo_work();
+    work.view.slide = Some(3);
+    let view = work.as_embed(true, false);
+    assert_eq!(view.view.slide, None);
+    let opened = share::open(&share::link(&view, &EncodeOptions::default()).unwrap()).unwrap();
+    assert_eq!((opened.view.slide, opened.view.embed.is_some()), (None, true));
+    assert_eq!(opened.as_editor().view.slide, None);
+}
+
+#[test]
 fn an_embed_link_opens_as_the_view_and_its_editor_link_as_the_work() {
     let work = demo_work();
     for (findings, table) in [(false, false), (true, false), (false, true), (true, true)] {

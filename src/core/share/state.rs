@@ -50,10 +50,14 @@ impl ShareState {
     }
 
     /// The same work as a read-only view (figures and chart; the findings
-    /// and the aligned table when asked): what an embed link packs.
+    /// and the aligned table when asked), without a presenting slide: what
+    /// an embed link packs.
     pub fn as_embed(&self, findings: bool, table: bool) -> ShareState {
         let mut view = self.clone();
         view.view.embed = Some(Embed { findings, table });
+        // A view shows no slides: a link made while presenting opens (and
+        // "Open in layerdiff" opens) the work, not the slide.
+        view.view.slide = None;
         view
     }
 
