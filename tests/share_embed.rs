@@ -33,7 +33,10 @@ fn a_view_link_made_while_presenting_carries_no_slide() {
     let view = work.as_embed(true, false);
     assert_eq!(view.view.slide, None);
     let opened = share::open(&share::link(&view, &EncodeOptions::default()).unwrap()).unwrap();
-    assert_eq!((opened.view.slide, opened.view.embed.is_some()), (None, true));
+    assert_eq!(
+        (opened.view.slide, opened.view.embed.is_some()),
+        (None, true)
+    );
     assert_eq!(opened.as_editor().view.slide, None);
 }
 
