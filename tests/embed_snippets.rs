@@ -2,12 +2,13 @@
 //! reading as a host page would: the Markdown snippet must render as an image
 //! linked to the view (issue 12), whatever the link and the words hold.
 
-use layerdiff::core::app::AppState;
+mod common;
+
+use common::demo_work;
 use layerdiff::core::compare::compare;
 use layerdiff::core::embed::{caption, chart_file, iframe, markdown_image};
 use layerdiff::core::parse::parse;
-use layerdiff::core::share::{self, Embed, EncodeOptions, ShareState, SharedPane, ViewOptions};
-use layerdiff::core::split::split_histories;
+use layerdiff::core::share::{self, Embed, EncodeOptions};
 use pulldown_cmark::{html, Options, Parser};
 
 fn render(md: &str) -> String {
@@ -67,32 +68,6 @@ fn iframe_snippet_is_one_element_with_the_view_link() {
 
 /// Where the page is, in the snippet fixture (the e2e test puts its own).
 const BASE: &str = "https://layerdiff.invalid/base/";
-
-/// The page's demo (`ui::app::demo`: the course pair split in two steps, the
-/// base folded) as the editor snapshots it.
-fn demo_work() -> ShareState {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/corpus/000-course-3.1-backend-before-after.txt"),
-    )
-    .expect("corpus file");
-    let steps = split_histories(&text, &parse(&text), 2)
-        .into_iter()
-        .map(|text| SharedPane {
-            text,
-            ..SharedPane::default()
-        })
-        .collect();
-    let work = ShareState {
-        steps,
-        view: ViewOptions {
-            base_collapsed: true,
-            ..ViewOptions::default()
-        },
-        compared: None,
-    };
-    AppState::restore(&work, parse).snapshot()
-}
 
 /// The Markdown snippet the share box offers for the demo, with [`BASE`]
 /// for the page's address: `tests/e2e/embed.test.mjs` checks the share box

@@ -3,6 +3,7 @@
 //! and it finds the comparison row holding that layer, on every corpus pair,
 //! either way round and as the steps of a longer path.
 
+mod common;
 #[path = "share_support/pairs.rs"]
 mod pairs;
 
@@ -128,30 +129,9 @@ fn a_layer_of_another_step_is_named_for_the_path_chart() {
 /// does later.
 #[test]
 fn the_e2e_layer_links_open_to_their_layer() {
-    use layerdiff::core::app::AppState;
-    use layerdiff::core::share::{self, EncodeOptions, ShareState, SharedPane, ViewOptions};
-    use layerdiff::core::split::split_histories;
+    use layerdiff::core::share::{self, EncodeOptions};
 
-    let text = std::fs::read_to_string(
-        pairs::corpus_dir().join("000-course-3.1-backend-before-after.txt"),
-    )
-    .expect("corpus file");
-    let steps = split_histories(&text, &parse(&text), 2)
-        .into_iter()
-        .map(|text| SharedPane {
-            text,
-            ..SharedPane::default()
-        })
-        .collect();
-    let demo = ShareState {
-        steps,
-        view: ViewOptions {
-            base_collapsed: true,
-            ..ViewOptions::default()
-        },
-        compared: None,
-    };
-    let demo = AppState::restore(&demo, parse).snapshot();
+    let demo = common::demo_work();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/fixtures");
     for (name, layer, found) in [
         ("demo-layer.link", 3, true),

@@ -38,3 +38,32 @@ pub fn line_diff(expected: &str, actual: &str) -> String {
     }
     out
 }
+
+/// The page's demo as the editor snapshots it (`ui::app`'s demo: the course
+/// pair `000-…` split into two steps, the base folded).
+pub fn demo_work() -> layerdiff::core::share::ShareState {
+    use layerdiff::core::app::AppState;
+    use layerdiff::core::parse::parse;
+    use layerdiff::core::share::{ShareState, SharedPane, ViewOptions};
+    use layerdiff::core::split::split_histories;
+
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/corpus/000-course-3.1-backend-before-after.txt");
+    let text = std::fs::read_to_string(path).expect("corpus file");
+    let steps = split_histories(&text, &parse(&text), 2)
+        .into_iter()
+        .map(|text| SharedPane {
+            text,
+            ..SharedPane::default()
+        })
+        .collect();
+    let work = ShareState {
+        steps,
+        view: ViewOptions {
+            base_collapsed: true,
+            ..ViewOptions::default()
+        },
+        compared: None,
+    };
+    AppState::restore(&work, parse).snapshot()
+}

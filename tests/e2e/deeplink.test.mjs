@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { ROOT, assertClean, corpusText, pasteInto, startApp } from "./harness.mjs";
+import { ROOT, assertClean, corpusText, longHistory, pasteInto, startApp } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -165,23 +165,6 @@ test("in a path, a segment of a step outside the table: Enter, copy, and the lin
   await opened.close();
 });
 
-/** `n` layers, an `npm install` every fifth (as insights.test.mjs builds its long pair). */
-function longHistory(n, variant) {
-  const rows = [];
-  for (let i = n - 1; i >= 0; i--) {
-    const cmd =
-      i === 0
-        ? `/bin/sh -c #(nop) ADD file:${variant ? "a1b2" : "c3d4"} in / `
-        : i % 5 === 0
-          ? `/bin/sh -c npm install # step ${i}`
-          : `/bin/sh -c #(nop)  ENV STEP_${i}=value-${i}${variant && i % 7 === 0 ? "-new" : ""}`;
-    const id = i === n - 1 ? `sha256:${(variant ? "ab" : "cd").repeat(32)}` : "<missing>";
-    rows.push([id, "2 days ago", cmd, i % 5 === 0 ? `${(i % 90) + 1}MB` : "0B"]);
-  }
-  const widths = [71, 15, Math.max(...rows.map((r) => r[2].length)), 8];
-  const pad = (s, w) => s + " ".repeat(Math.max(0, w - s.length) + 3);
-  return [["IMAGE", "CREATED", "CREATED BY", "SIZE"], ...rows].map((r) => r.map((c, k) => pad(c, widths[k])).join("") + "\n").join("");
-}
 
 test("a link to a row far down a windowed table scrolls the table to it", async () => {
   const session = await app.open();

@@ -272,3 +272,21 @@ export function fakeDigest(i, salt) {
   }
   return out.slice(0, 64);
 }
+
+/** A legacy `docker history` table of `n` layers, an `npm install` every fifth; `variant` changes some. */
+export function longHistory(n, variant) {
+  const rows = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const cmd =
+      i === 0
+        ? `/bin/sh -c #(nop) ADD file:${variant ? "a1b2" : "c3d4"} in / `
+        : i % 5 === 0
+          ? `/bin/sh -c npm install # step ${i}`
+          : `/bin/sh -c #(nop)  ENV STEP_${i}=value-${i}${variant && i % 7 === 0 ? "-new" : ""}`;
+    const id = i === n - 1 ? `sha256:${(variant ? "ab" : "cd").repeat(32)}` : "<missing>";
+    rows.push([id, "2 days ago", cmd, i % 5 === 0 ? `${(i % 90) + 1}MB` : "0B"]);
+  }
+  const widths = [71, 15, Math.max(...rows.map((r) => r[2].length)), 8];
+  const pad = (s, w) => s + " ".repeat(Math.max(0, w - s.length) + 3);
+  return [["IMAGE", "CREATED", "CREATED BY", "SIZE"], ...rows].map((r) => r.map((c, k) => pad(c, widths[k])).join("") + "\n").join("");
+}

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
-import { assertClean, pasteInto, startApp } from "./harness.mjs";
+import { assertClean, longHistory, pasteInto, startApp } from "./harness.mjs";
 
 let app;
 
@@ -222,23 +222,6 @@ test("dark mode at phone width: one column, the page's colours, nothing wider th
   }
 });
 
-/** A legacy `docker history` table of `n` layers, an `npm install` every fifth; `variant` changes some. */
-function longHistory(n, variant) {
-  const rows = [];
-  for (let i = n - 1; i >= 0; i--) {
-    const cmd =
-      i === 0
-        ? `/bin/sh -c #(nop) ADD file:${variant ? "a1b2" : "c3d4"} in / `
-        : i % 5 === 0
-          ? `/bin/sh -c npm install # step ${i}`
-          : `/bin/sh -c #(nop)  ENV STEP_${i}=value-${i}${variant && i % 7 === 0 ? "-new" : ""}`;
-    const id = i === n - 1 ? `sha256:${(variant ? "ab" : "cd").repeat(32)}` : "<missing>";
-    rows.push([id, "2 days ago", cmd, i % 5 === 0 ? `${(i % 90) + 1}MB` : "0B"]);
-  }
-  const widths = [71, 15, Math.max(...rows.map((r) => r[2].length)), 8];
-  const pad = (s, w) => s + " ".repeat(Math.max(0, w - s.length) + 3);
-  return [["IMAGE", "CREATED", "CREATED BY", "SIZE"], ...rows].map((r) => r.map((c, k) => pad(c, widths[k])).join("") + "\n").join("");
-}
 
 test("a long pair: insights read in their own task, the aligned table stays windowed and its badges follow the scroll", async () => {
   const session = await app.open();
