@@ -6,6 +6,7 @@
 mod app;
 mod comparison;
 mod diagnostics;
+mod dom;
 mod download;
 mod embed_view;
 mod extras;

@@ -15,6 +15,7 @@ use crate::core::compare::numbers::human_bytes as bytes;
 use crate::core::text::thousands;
 use crate::core::text::LineIndex;
 use crate::ui::diagnostics::DiagnosticList;
+use crate::ui::dom::active_element;
 use crate::ui::gutter::Gutter;
 use crate::ui::hooks::use_reading;
 use crate::ui::layer_table::LayerTable;
@@ -324,15 +325,6 @@ fn step_tools(
             }
         </span>
     }
-}
-
-/// The element that has the focus, if any.
-fn active_element() -> Option<web_sys::HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .active_element()?
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()
 }
 
 /// Scrolls the read-only view to line `line` (1-based) and highlights it.

@@ -7,12 +7,11 @@
 
 use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::compare::Comparison;
 use crate::core::present::{slides, summary, Slide};
+use crate::ui::dom::{is_text_field, window_keys};
 use crate::ui::marks::mark;
 
 /// Class of the elements a slide points at.
@@ -108,41 +107,21 @@ fn slide_view(c: &Comparison, slide: Option<&Slide>, at: usize, last: usize) -> 
 #[hook]
 fn use_keys(at: usize, last: usize, on_move: Callback<Option<usize>>) {
     use_effect_with((at, last), move |&(at, last)| {
-        let listener = web_sys::window().map(|w| {
-            EventListener::new_with_options(
-                &w,
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if typing(e) || e.alt_key() || e.ctrl_key() || e.meta_key() {
-                        return;
-                    }
-                    let to = match e.key().as_str() {
-                        "ArrowRight" | " " | "PageDown" => Some((at + 1).min(last)),
-                        "ArrowLeft" | "PageUp" => Some(at.saturating_sub(1)),
-                        "Escape" => None,
-                        _ => return,
-                    };
-                    e.prevent_default();
-                    on_move.emit(to);
-                },
-            )
+        let listener = window_keys(move |e| {
+            if is_text_field(e.target()) || e.alt_key() || e.ctrl_key() || e.meta_key() {
+                return;
+            }
+            let to = match e.key().as_str() {
+                "ArrowRight" | " " | "PageDown" => Some((at + 1).min(last)),
+                "ArrowLeft" | "PageUp" => Some(at.saturating_sub(1)),
+                "Escape" => None,
+                _ => return,
+            };
+            e.prevent_default();
+            on_move.emit(to);
         });
         move || drop(listener)
     });
-}
-
-/// Whether the key went to a text field (it types there, it does not present).
-pub fn typing(e: &web_sys::KeyboardEvent) -> bool {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT")
-                || el.closest("[contenteditable]").ok().flatten().is_some()
-        })
 }
 
 /// `P` starts presenting when `ready` (a comparison is shown and nothing is
@@ -150,22 +129,14 @@ pub fn typing(e: &web_sys::KeyboardEvent) -> bool {
 #[hook]
 pub fn use_present_key(ready: bool, start: Callback<()>) {
     use_effect_with(ready, move |&ready| {
-        let listener = web_sys::window().filter(|_| ready).map(|w| {
-            EventListener::new_with_options(
-                &w,
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    let plain = !(e.alt_key() || e.ctrl_key() || e.meta_key());
-                    if plain && !typing(e) && e.key().eq_ignore_ascii_case("p") {
-                        e.prevent_default();
-                        start.emit(());
-                    }
-                },
-            )
+        let listener = ready.then(|| {
+            window_keys(move |e| {
+                let plain = !(e.alt_key() || e.ctrl_key() || e.meta_key());
+                if plain && !is_text_field(e.target()) && e.key().eq_ignore_ascii_case("p") {
+                    e.prevent_default();
+                    start.emit(());
+                }
+            })
         });
         move || drop(listener)
     });

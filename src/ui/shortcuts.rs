@@ -3,8 +3,9 @@
 //! `<dialog>`: the browser keeps the focus inside it and closes it on Esc;
 //! closing gives the focus back to where it was.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use crate::ui::dom::active_element;
 
 /// One shortcut as the overlay lists it.
 pub struct Shortcut {
@@ -108,13 +109,4 @@ pub fn ShortcutsDialog(props: &ShortcutsDialogProps) -> Html {
             <button type="button" class="primary" onclick={close} data-testid="shortcuts-close">{"Close"}</button>
         </dialog>
     }
-}
-
-/// The element that has the focus, if any.
-fn active_element() -> Option<web_sys::HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .active_element()?
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()
 }

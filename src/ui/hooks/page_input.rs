@@ -19,6 +19,7 @@ use web_sys::{DataTransfer, Element, Event, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::core::app::{Action, StepId};
+use crate::ui::dom::is_text_field;
 use crate::ui::files::read_text;
 use crate::ui::hooks::Latest;
 
@@ -173,24 +174,6 @@ fn step_at(target: Option<web_sys::EventTarget>, latest: &Latest) -> Option<Step
         .ok()??;
     let position: usize = pane.get_attribute("data-step-position")?.parse().ok()?;
     latest.borrow().steps.get(position).map(|p| p.id)
-}
-
-/// Whether typing in `target` types text (a text box, a select, the
-/// read-only text view): single-key shortcuts and page pastes leave it alone.
-fn is_text_field(target: Option<web_sys::EventTarget>) -> bool {
-    let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
-        return false;
-    };
-    let tag = element.tag_name().to_ascii_lowercase();
-    let typed_input = tag == "input"
-        && !matches!(
-            element.get_attribute("type").as_deref(),
-            Some("button" | "checkbox" | "radio" | "submit" | "reset" | "range" | "color")
-        );
-    typed_input
-        || matches!(tag.as_str(), "textarea" | "select")
-        || element.is_content_editable()
-        || element.get_attribute("role").as_deref() == Some("textbox")
 }
 
 fn on_key(e: &Event, latest: &Latest, input: &PageInput) {
