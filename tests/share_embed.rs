@@ -2,29 +2,11 @@
 //! the editor's work, it opens with the view flags set, and `as_editor` (the
 //! view's "Open in layerdiff") opens to the same work as the editor had.
 
-#[path = "share_support/pairs.rs"]
-mod pairs;
+mod common;
 
+use common::demo_work;
 use layerdiff::core::parse::parse;
-use layerdiff::core::share::{self, Embed, EncodeOptions, ShareState, SharedPane, Theme};
-use layerdiff::core::split::split_histories;
-use pairs::corpus_dir;
-
-fn demo_work() -> ShareState {
-    let name = "000-course-3.1-backend-before-after.txt";
-    let text = std::fs::read_to_string(corpus_dir().join(name)).expect("corpus file");
-    let parts = split_histories(&text, &parse(&text), 2);
-    ShareState {
-        steps: parts
-            .into_iter()
-            .map(|text| SharedPane {
-                text,
-                ..SharedPane::default()
-            })
-            .collect(),
-        ..ShareState::default()
-    }
-}
+use layerdiff::core::share::{self, Embed, EncodeOptions, Theme};
 
 #[test]
 fn a_view_link_made_while_presenting_carries_no_slide() {

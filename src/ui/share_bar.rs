@@ -301,14 +301,34 @@ fn export_buttons(props: &ShareBarProps, note: &Callback<Option<String>>) -> Htm
             |_| (),
         );
     });
-    html! {
-        <div class="exports" role="group" aria-label="Export">
-            <span class="muted small">{"Export: "}</span>
-            <button type="button" onclick={md} data-testid="export-markdown" title="A summary table and the insights, for a course submission or a PR comment">{"Markdown"}</button>
-            <button type="button" onclick={json} data-testid="export-json" title="The same JSON as `layerdiff compare --format json` (with the insights)">{"JSON"}</button>
-            <button type="button" onclick={svg} data-testid="export-svg">{"SVG chart"}</button>
-            <button type="button" onclick={png} data-testid="export-png">{"PNG chart"}</button>
-        </div>
+    let buttons = ExportButtons { md, json, svg, png };
+    buttons.html(
+        "A summary table and the insights, for a course submission or a PR comment",
+        "The same JSON as `layerdiff compare --format json` (with the insights)",
+    )
+}
+
+/// The four export buttons' actions, for a pair or a path.
+struct ExportButtons {
+    md: Callback<MouseEvent>,
+    json: Callback<MouseEvent>,
+    svg: Callback<MouseEvent>,
+    png: Callback<MouseEvent>,
+}
+
+impl ExportButtons {
+    /// The row of buttons; the Markdown's and the JSON's tooltips say what they hold.
+    fn html(self, md_title: &'static str, json_title: &'static str) -> Html {
+        let ExportButtons { md, json, svg, png } = self;
+        html! {
+            <div class="exports" role="group" aria-label="Export">
+                <span class="muted small">{"Export: "}</span>
+                <button type="button" onclick={md} data-testid="export-markdown" title={md_title}>{"Markdown"}</button>
+                <button type="button" onclick={json} data-testid="export-json" title={json_title}>{"JSON"}</button>
+                <button type="button" onclick={svg} data-testid="export-svg">{"SVG chart"}</button>
+                <button type="button" onclick={png} data-testid="export-png">{"PNG chart"}</button>
+            </div>
+        }
     }
 }
 
@@ -402,15 +422,11 @@ fn path_export_buttons(
         let (w, h) = (e.options.width, e.options.height);
         save_svg_as_png("layerdiff-path-chart.png", &svg, w, h, 2.0, |_| ());
     });
-    html! {
-        <div class="exports" role="group" aria-label="Export">
-            <span class="muted small">{"Export: "}</span>
-            <button type="button" onclick={md} data-testid="export-markdown" title="The path as a table (each step's total and change), each neighbour's layers, and the compared pair's insights">{"Markdown"}</button>
-            <button type="button" onclick={json} data-testid="export-json" title="The same JSON as `layerdiff compare A B C… --format json`">{"JSON"}</button>
-            <button type="button" onclick={svg} data-testid="export-svg">{"SVG chart"}</button>
-            <button type="button" onclick={png} data-testid="export-png">{"PNG chart"}</button>
-        </div>
-    }
+    let buttons = ExportButtons { md, json, svg, png };
+    buttons.html(
+        "The path as a table (each step's total and change), each neighbour's layers, and the compared pair's insights",
+        "The same JSON as `layerdiff compare A B C… --format json`",
+    )
 }
 
 const MARKDOWN: &str = "text/markdown;charset=utf-8";
