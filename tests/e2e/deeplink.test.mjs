@@ -24,6 +24,20 @@ after(async () => {
 
 const fixture = async (name) => (await readFile(join(ROOT, "tests/e2e/fixtures", name), "utf8")).trim();
 
+/** A page on the demo that may read and write the clipboard. */
+async function openCopying() {
+  const session = await app.open();
+  await session.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.origin });
+  return session;
+}
+
+/** Waits for the page to settle, checks it logged nothing wrong, and closes it. */
+async function closeClean(session) {
+  await session.settle();
+  assertClean(session);
+  await session.close();
+}
+
 /** Waits until the linked row is marked, in view, with its chart segment marked. */
 async function waitLinked(page) {
   await page.waitForFunction(
@@ -64,15 +78,12 @@ test("a link to layer 4 of step 2 marks it in the chart and the table, scrolls t
   // Stop pointing: the marks go, and the link no longer names it.
   await page.getByTestId("clear-linked").click();
   await page.waitForFunction(() => !document.querySelector(".linked") && !document.querySelector('[data-testid="linked-layer"]'));
-  await session.settle();
-  assertClean(session);
-  await session.close();
+  await closeClean(session);
 });
 
 test("copy link to this layer on a table row: the link opens with that row marked", async () => {
-  const session = await app.open();
-  const { page, context } = session;
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.origin });
+  const session = await openCopying();
+  const { page } = session;
   const row = page.locator('table.aligned tr[data-status="removed"]').first();
   const rows = await row.getAttribute("data-rows");
   await row.hover();
@@ -82,22 +93,17 @@ test("copy link to this layer on a table row: the link opens with that row marke
   const link = await copyWith(page, button);
   assert.equal(await page.locator('[data-testid="input-notice"] p').innerText(), `${label.replace("Copy link to", "Link to")} copied.`);
   assert.ok(link.startsWith(`${app.url}#`), link);
-  await session.settle();
-  assertClean(session);
-  await session.close();
+  await closeClean(session);
 
   const opened = await app.open({ hash: link.split("#")[1] });
   assert.equal(await waitLinked(opened.page), rows);
   assert.match(await opened.page.getByTestId("inspector").innerText(), /before · layer \d+ from the bottom/);
-  await opened.settle();
-  assertClean(opened);
-  await opened.close();
+  await closeClean(opened);
 });
 
 test("a chart segment by keyboard: Enter selects it and goes to its copy button, whose link opens at its row", async () => {
-  const session = await app.open();
-  const { page, context } = session;
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.origin });
+  const session = await openCopying();
+  const { page } = session;
   const segment = page.locator('[data-testid="chart"] .ld-seg[data-side="after"][data-kind="layer"]:not([data-status="same"])').first();
   const rows = await segment.getAttribute("data-row");
   await segment.focus();
@@ -107,15 +113,11 @@ test("a chart segment by keyboard: Enter selects it and goes to its copy button,
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => /copied/.test(document.querySelector('[data-testid="input-notice"]')?.innerText ?? ""));
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  await session.settle();
-  assertClean(session);
-  await session.close();
+  await closeClean(session);
 
   const opened = await app.open({ hash: link.split("#")[1] });
   assert.equal(await waitLinked(opened.page), rows);
-  await opened.settle();
-  assertClean(opened);
-  await opened.close();
+  await closeClean(opened);
 });
 
 test("a link to a layer its data lacks opens normally and says so in one sentence", async () => {
@@ -128,15 +130,12 @@ test("a link to a layer its data lacks opens normally and says so in one sentenc
   );
   assert.equal(await page.getByTestId("sum-before").innerText(), "≈ 417 MB");
   assert.equal(await page.locator(".linked").count(), 0);
-  await session.settle();
-  assertClean(session);
-  await session.close();
+  await closeClean(session);
 });
 
 test("in a path, a segment of a step outside the table: Enter, copy, and the link opens with it marked and detailed", async () => {
-  const session = await app.open();
-  const { page, context } = session;
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.origin });
+  const session = await openCopying();
+  const { page } = session;
   await pasteInto(page, "paste-before", await corpusText("067-dwd306-pedro-4-histories-last-missing-header.txt"));
   await page.locator(".ld-chart.ld-path").waitFor({ timeout: 15_000 });
   assert.match(await page.getByTestId("pair-heading").innerText(), /^Step 1 → step 2/);
@@ -150,9 +149,7 @@ test("in a path, a segment of a step outside the table: Enter, copy, and the lin
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => /copied/.test(document.querySelector('[data-testid="input-notice"]')?.innerText ?? ""));
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  await session.settle();
-  assertClean(session);
-  await session.close();
+  await closeClean(session);
 
   const opened = await app.open({ hash: link.split("#")[1] });
   const linked = opened.page.locator('[data-testid="chart"] .ld-seg.linked[data-step="3"]');
@@ -160,16 +157,13 @@ test("in a path, a segment of a step outside the table: Enter, copy, and the lin
   assert.match(await opened.page.getByTestId("linked-layer").innerText(), new RegExp(`layer ${layer} of step 4, highlighted in the chart`));
   assert.match(await opened.page.getByTestId("inspector").innerText(), new RegExp(`step 4 · layer ${layer} from the top`));
   assert.equal(await opened.page.locator("table.aligned tr.linked").count(), 0, "the table compares steps 1 and 2");
-  await opened.settle();
-  assertClean(opened);
-  await opened.close();
+  await closeClean(opened);
 });
 
 
 test("a link to a row far down a windowed table scrolls the table to it", async () => {
-  const session = await app.open();
-  const { page, context } = session;
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.origin });
+  const session = await openCopying();
+  const { page } = session;
   const n = 450;
   await pasteInto(page, "paste-before", longHistory(n, 0));
   await pasteInto(page, "paste-after", longHistory(n, 1));
@@ -184,14 +178,10 @@ test("a link to a row far down a windowed table scrolls the table to it", async 
   const rows = await far.getAttribute("data-rows");
   await far.hover();
   const link = await copyWith(page, far.getByTestId("copy-row-link"));
-  await session.settle();
-  assertClean(session);
-  await session.close();
+  await closeClean(session);
 
   const opened = await app.open({ hash: link.split("#")[1] });
   assert.equal(await waitLinked(opened.page), rows);
   assert.match(await opened.page.locator("table.aligned tr.linked").innerText(), /npm install # step 5/);
-  await opened.settle();
-  assertClean(opened);
-  await opened.close();
+  await closeClean(opened);
 });
