@@ -24,7 +24,7 @@ use yew::prelude::*;
 
 use crate::core::chart::{chart_data, path_svg, render_svg, ChartOptions, DEFAULT_WIDTH};
 use crate::core::compare::numbers::plus_minus;
-use crate::core::compare::table::{table_rows, TableRow};
+use crate::core::compare::table::{self, TableRow};
 use crate::core::compare::{Comparison, LayerRef, Row, SortBy, Status};
 use crate::core::layer_link::{locate, of_row, Located};
 use crate::core::model::History;
@@ -248,8 +248,6 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
             }
         })
     };
-    // The table's words, from the core's one rendering of a comparison's rows.
-    let words = use_memo(ByAddress(c.clone()), |c| table_rows(&c.0, 0));
 
     let linked_row = match *linked {
         Some(Ok(Located::Row(row))) => Some(row),
@@ -275,7 +273,9 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     let onscroll =
         on_scroll.reform(|e: Event| e.target_unchecked_into::<web_sys::Element>().scroll_top());
     let partial = window.is_partial();
-    let rows = shown[window.start..window.end].iter().map(|&i| {
+    // The words of the rows shown, from the core's one rendering of a row.
+    let rows = shown[window.start..window.end].iter().filter_map(|&i| {
+        let words = table::table_row(c, i, 0)?;
         let events = RowEvents {
             focused: &focused,
             pinned: &pinned,
@@ -283,7 +283,7 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
             linked: linked_row == Some(i),
             layer: of_row(c, props.compared, i, true),
         };
-        table_row(&words[i], &c.rows[i], events, found.ready())
+        Some(table_row(&words, &c.rows[i], events, found.ready()))
     });
     let toggle_sort = props.on_toggle_sort.reform(|_: MouseEvent| ());
     let toggle_base = props.on_toggle_base.reform(|_: MouseEvent| ());

@@ -21,7 +21,7 @@
 
 #[cfg(doc)]
 use super::key::compatible;
-use super::key::{self, similarity, Key};
+use super::key::{self, similarity_of, Key, Words};
 use crate::core::instruction::Keyword;
 use crate::core::order::{self, sort_by_rank, Rank};
 use std::collections::HashMap;
@@ -540,13 +540,13 @@ impl Ctx<'_> {
         if bs.is_empty() || as_.is_empty() || bs.len().saturating_mul(as_.len()) > MAX_FAR_CELLS {
             return Vec::new();
         }
+        let (lbs, las) = (leftovers(self.before, &bs), leftovers(self.after, &as_));
         let mut cands: Vec<(f64, u64, usize, usize)> = Vec::new();
-        for &i in &bs {
-            for &j in &as_ {
-                let (Some(kb), Some(ka)) = (self.before.get(i), self.after.get(j)) else {
-                    continue;
-                };
-                if let Some(score) = edit_score(kb, ka).filter(|&s| s >= FAR_EDIT_THRESHOLD) {
+        for b in &lbs {
+            for a in &las {
+                let (i, j) = (b.index, a.index);
+                let score = edit_score_of(&b.words, &a.words);
+                if let Some(score) = score.filter(|&s| s >= FAR_EDIT_THRESHOLD) {
                     let bytes = self
                         .bbytes
                         .get(i)
@@ -582,18 +582,16 @@ impl Ctx<'_> {
 
     /// Pairs leftovers of one gap that look like one edited step, in order.
     fn pair_edited(&self, bs: &[usize], as_: &[usize]) -> Vec<(usize, usize)> {
-        let (n, m) = (bs.len(), as_.len());
-        if n == 0 || m == 0 || n.saturating_mul(m) > MAX_EDIT_CELLS {
+        if bs.is_empty() || as_.is_empty() || bs.len().saturating_mul(as_.len()) > MAX_EDIT_CELLS {
             return Vec::new();
         }
+        let (bs, as_) = (leftovers(self.before, bs), leftovers(self.after, as_));
+        let (n, m) = (bs.len(), as_.len());
         let w = m + 1;
         let mut s = vec![0f64; (n + 1) * w];
         let score = |x: usize, y: usize| -> f64 {
-            match (
-                bs.get(x).and_then(|&i| self.before.get(i)),
-                as_.get(y).and_then(|&j| self.after.get(j)),
-            ) {
-                (Some(kb), Some(ka)) => edit_score(kb, ka).unwrap_or(0.0),
+            match (bs.get(x), as_.get(y)) {
+                (Some(b), Some(a)) => edit_score_of(&b.words, &a.words).unwrap_or(0.0),
                 _ => 0.0,
             }
         };
@@ -621,8 +619,8 @@ impl Ctx<'_> {
             } else if here == s.get(x * w + y - 1).copied().unwrap_or(0.0) {
                 y -= 1;
             } else {
-                if let (Some(&i), Some(&j)) = (bs.get(x - 1), as_.get(y - 1)) {
-                    out.push((i, j));
+                if let (Some(b), Some(a)) = (bs.get(x - 1), as_.get(y - 1)) {
+                    out.push((b.index, a.index));
                 }
                 x -= 1;
                 y -= 1;
@@ -633,12 +631,40 @@ impl Ctx<'_> {
     }
 }
 
+/// A layer left over after the alignment, with its words read once.
+struct Leftover<'a> {
+    index: usize,
+    words: Words<'a>,
+}
+
+/// The leftovers at `indexes`, their words read.
+fn leftovers<'a>(keys: &'a [Key], indexes: &[usize]) -> Vec<Leftover<'a>> {
+    indexes
+        .iter()
+        .filter_map(|&index| {
+            keys.get(index).map(|key| Leftover {
+                index,
+                words: Words::of(key),
+            })
+        })
+        .collect()
+}
+
 /// How sure we are that two steps are one step edited (None: they are not).
 pub fn edit_score(kb: &Key, ka: &Key) -> Option<f64> {
     if kb.keyword != ka.keyword {
         return None;
     }
-    let sim = similarity(kb, ka);
+    edit_score_of(&Words::of(kb), &Words::of(ka))
+}
+
+/// [`edit_score`] of keys whose words are already read.
+fn edit_score_of(wb: &Words<'_>, wa: &Words<'_>) -> Option<f64> {
+    let (kb, ka) = (wb.key, wa.key);
+    if kb.keyword != ka.keyword {
+        return None;
+    }
+    let sim = similarity_of(wb, wa);
     let score = match kb.keyword {
         Keyword::Env | Keyword::Arg | Keyword::Label => {
             if kb.variable().is_some() && kb.variable() == ka.variable() {

@@ -221,28 +221,56 @@ pub fn same_layout(a: &Key, b: &Key) -> bool {
     }
 }
 
+/// A key with its words read once ([`Key::tokens`]): the alignment scores
+/// every pair of leftovers in a gap, and reading the words again for each
+/// pair made a 5,000-layer comparison slow.
+pub struct Words<'a> {
+    pub key: &'a Key,
+    pub tokens: Vec<&'a str>,
+}
+
+impl<'a> Words<'a> {
+    pub fn of(key: &'a Key) -> Words<'a> {
+        Words {
+            key,
+            tokens: key.tokens(),
+        }
+    }
+}
+
 /// How alike two steps' words are, 0.0 to 1.0 (Dice coefficient over word
 /// multisets). When one side is cut short, only as many words as it shows count.
 pub fn similarity(a: &Key, b: &Key) -> f64 {
-    let mut ta = a.tokens();
-    let mut tb = b.tokens();
-    if a.truncated && !b.truncated {
-        tb.truncate(ta.len().max(1));
-    } else if b.truncated && !a.truncated {
-        ta.truncate(tb.len().max(1));
-    } else if a.truncated && b.truncated {
-        let n = ta.len().min(tb.len()).max(1);
-        ta.truncate(n);
-        tb.truncate(n);
+    similarity_of(&Words::of(a), &Words::of(b))
+}
+
+/// [`similarity`] of keys whose words are already read.
+pub fn similarity_of(a: &Words<'_>, b: &Words<'_>) -> f64 {
+    let (mut na, mut nb) = (a.tokens.len(), b.tokens.len());
+    match (a.key.truncated, b.key.truncated) {
+        (true, false) => nb = nb.min(na.max(1)),
+        (false, true) => na = na.min(nb.max(1)),
+        (true, true) => {
+            let n = na.min(nb).max(1);
+            na = na.min(n);
+            nb = nb.min(n);
+        }
+        (false, false) => {}
     }
+    let ta = a.tokens.get(..na).unwrap_or(&[]);
+    let tb = b.tokens.get(..nb).unwrap_or(&[]);
     if ta.is_empty() && tb.is_empty() {
-        return if a.text == b.text { 1.0 } else { 0.0 };
+        return if a.key.text == b.key.text { 1.0 } else { 0.0 };
     }
-    let mut rest: Vec<&str> = tb.clone();
+    let mut taken = vec![false; tb.len()];
     let mut common = 0usize;
-    for w in &ta {
-        if let Some(pos) = rest.iter().position(|x| x == w) {
-            rest.swap_remove(pos);
+    for w in ta {
+        let free = tb
+            .iter()
+            .zip(taken.iter_mut())
+            .find(|(x, taken)| !**taken && *x == w);
+        if let Some((_, taken)) = free {
+            *taken = true;
             common += 1;
         }
     }

@@ -64,6 +64,16 @@ fn describe(r: &Row, before: &str, after: &str, bs: &str, as_: &str) -> String {
 /// Every row of the comparison as display strings, oldest first. `max_chars`
 /// shortens the instructions (with `…`); 0 keeps them whole.
 pub fn table_rows(c: &Comparison, max_chars: usize) -> Vec<TableRow> {
+    (0..c.rows.len())
+        .filter_map(|k| table_row(c, k, max_chars))
+        .collect()
+}
+
+/// Row `k` of the comparison as display strings (`None` past the end). The
+/// page builds only the rows it shows: a 5,000-row table's words all at once
+/// were a long task of their own.
+pub fn table_row(c: &Comparison, k: usize, max_chars: usize) -> Option<TableRow> {
+    let r = c.rows.get(k)?;
     let text = |l: &Option<LayerRef>| {
         l.as_ref().map_or(String::new(), |l| {
             if max_chars == 0 {
@@ -73,28 +83,22 @@ pub fn table_rows(c: &Comparison, max_chars: usize) -> Vec<TableRow> {
             }
         })
     };
-    c.rows
-        .iter()
-        .enumerate()
-        .map(|(k, r)| {
-            let (before, after) = (text(&r.before), text(&r.after));
-            let (bs, as_) = (size_text(&r.before), size_text(&r.after));
-            TableRow {
-                row: k,
-                status: r.status,
-                status_word: r.status.as_str(),
-                symbol: r.status.symbol(),
-                description: describe(r, &before, &after, &bs, &as_),
-                before,
-                before_size: bs,
-                delta: r.delta.short(),
-                after,
-                after_size: as_,
-                in_base: r.in_base,
-                delta_bytes: r.delta.bytes,
-            }
-        })
-        .collect()
+    let (before, after) = (text(&r.before), text(&r.after));
+    let (bs, as_) = (size_text(&r.before), size_text(&r.after));
+    Some(TableRow {
+        row: k,
+        status: r.status,
+        status_word: r.status.as_str(),
+        symbol: r.status.symbol(),
+        description: describe(r, &before, &after, &bs, &as_),
+        before,
+        before_size: bs,
+        delta: r.delta.short(),
+        after,
+        after_size: as_,
+        in_base: r.in_base,
+        delta_bytes: r.delta.bytes,
+    })
 }
 
 #[cfg(test)]
