@@ -16,7 +16,7 @@ pub const WINDOW_FROM: usize = 400;
 /// The window's start moves in steps of this many rows.
 pub const STEP: usize = 25;
 /// Rows kept in the page above and below the visible ones.
-pub const MARGIN: usize = 30;
+pub const MARGIN: usize = 10;
 
 /// The rows `start..end` of a list that are in the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 //! parse worker follows it wherever it moves. Its `data-step-position` tells
 //! the page's drop handler (`hooks/page_input.rs`) which step a file fell on.
 
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -90,7 +91,10 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
             if read_only || text.len() > VIEW_ONLY_BYTES {
                 e.prevent_default();
                 if !text.is_empty() {
-                    dispatch.emit(Action::PasteText(id, text));
+                    // In a task of its own: taking megabytes off the
+                    // clipboard is one long task, showing them another.
+                    let dispatch = dispatch.clone();
+                    Timeout::new(0, move || dispatch.emit(Action::PasteText(id, text))).forget();
                 }
             }
         })
