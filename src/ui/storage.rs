@@ -62,14 +62,22 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// The version of a stored value (its other fields are skipped unread).
+#[derive(Deserialize)]
+struct Version {
+    v: u64,
+}
+
+/// Each reading goes straight from the text (not through a
+/// `serde_json::Value`): a second deserializer would be a second copy of
+/// every stored type's reading code in the page's wasm.
 fn load(key: &str) -> Option<ShareState> {
     let raw = storage()?.get_item(key).ok().flatten()?;
-    let value: serde_json::Value = serde_json::from_str(&raw).ok()?;
-    match value.get("v")?.as_u64()? {
-        1 => serde_json::from_value::<StoredV1>(value)
+    match serde_json::from_str::<Version>(&raw).ok()?.v {
+        1 => serde_json::from_str::<StoredV1>(&raw)
             .ok()
             .map(ShareState::from),
-        2 => serde_json::from_value::<ShareState>(value).ok(),
+        2 => serde_json::from_str::<ShareState>(&raw).ok(),
         _ => None,
     }
 }
