@@ -1,5 +1,6 @@
 //! The two compared histories ([`use_compared_histories`]) and their
-//! comparison ([`use_comparison`]), in a task of its own when they are big.
+//! comparison ([`use_comparison`]), in a task of its own when they are big
+//! (and drawn in the next one).
 
 use std::rc::Rc;
 
@@ -76,7 +77,9 @@ pub fn use_comparison(
             let timer = defer.then(|| {
                 Timeout::new(0, move || {
                     if let Some(c) = compared(&pair) {
-                        later.set(Some((pair, c)));
+                        // Drawn in the next task: comparing and drawing
+                        // thousands of rows are each tens of milliseconds.
+                        Timeout::new(0, move || later.set(Some((pair, c)))).forget();
                     }
                 })
             });
