@@ -147,6 +147,43 @@ fn the_page_leaves_the_rules_and_text_exports_to_the_second_module() {
     );
 }
 
+/// Unicode case mapping (`str::to_lowercase`, `to_uppercase`) links the
+/// Unicode case tables into the wasm: 7.9 KiB gzip of the first load for one
+/// call, measured. Code the page runs compares ASCII case instead
+/// (`eq_ignore_ascii_case`, `to_ascii_lowercase`); the insights' rules run
+/// in the second module and the CLI, where the tables are no burden.
+#[test]
+fn the_page_maps_no_unicode_case() {
+    let mut files = rust_files(&crate_root().join("src/ui"));
+    let insights = crate_root().join("src/core/insights");
+    files.extend(
+        rust_files(&crate_root().join("src/core"))
+            .into_iter()
+            .filter(|f| !f.starts_with(&insights)),
+    );
+    let offenders: Vec<String> = files
+        .iter()
+        .flat_map(|file| {
+            let text = fs::read_to_string(file).unwrap_or_default();
+            let lines: Vec<String> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, line)| !line.trim_start().starts_with("//"))
+                .filter(|(_, line)| {
+                    line.contains(".to_lowercase()") || line.contains(".to_uppercase()")
+                })
+                .map(|(k, _)| format!("  {}:{}", relative(file), k + 1))
+                .collect();
+            lines
+        })
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "Unicode case mapping in code the page runs (use the ASCII forms):\n{}",
+        offenders.join("\n")
+    );
+}
+
 #[test]
 fn browser_word_match_is_by_whole_word() {
     assert_eq!(browser_words("use yew::prelude::*;"), ["yew"]);

@@ -149,7 +149,9 @@ fn is_generic(heading: &str) -> bool {
     heading
         .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
-        .all(|w| GENERIC.contains(&w.to_lowercase().as_str()))
+        // ASCII case only (every generic word is ASCII or caseless):
+        // Unicode case mapping would put its tables (~12 KiB) in the wasm.
+        .all(|w| GENERIC.iter().any(|g| g.eq_ignore_ascii_case(w)))
 }
 
 fn compose(heading: Option<String>, image: Option<String>) -> String {
