@@ -103,6 +103,25 @@ fn every_source_file_starts_with_a_module_doc() {
     );
 }
 
+/// `  file:line: what` for every line of code (not a `//` comment) in
+/// `files` where `found` names something.
+fn code_lines(files: &[PathBuf], found: impl Fn(&str) -> Option<&'static str>) -> Vec<String> {
+    files
+        .iter()
+        .flat_map(|file| {
+            let text = fs::read_to_string(file).unwrap_or_default();
+            text.lines()
+                .enumerate()
+                .filter(|(_, line)| !line.trim_start().starts_with("//"))
+                .filter_map(|(k, line)| {
+                    let what = found(line)?;
+                    Some(format!("  {}:{}: {what}", relative(file), k + 1))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// What only the second module (`src/bin/extras.rs`) may call: the rules,
 /// the text exports and the link packer (`core::extras`). The first-load module sends
 /// `core::extras::Request`s and reads `InsightsView`s; `scripts/bundle-size.sh`
@@ -124,22 +143,12 @@ const SECOND_MODULE_ONLY: [&str; 10] = [
 fn the_page_leaves_the_rules_and_text_exports_to_the_second_module() {
     let mut files = rust_files(&crate_root().join("src/ui"));
     files.push(crate_root().join("src/bin/web.rs"));
-    let offenders: Vec<String> = files
-        .iter()
-        .flat_map(|file| {
-            let text = fs::read_to_string(file).unwrap_or_default();
-            let lines: Vec<String> = text
-                .lines()
-                .enumerate()
-                .filter(|(_, line)| !line.trim_start().starts_with("//"))
-                .filter_map(|(k, line)| {
-                    let word = SECOND_MODULE_ONLY.iter().find(|w| line.contains(*w))?;
-                    Some(format!("  {}:{}: {word}", relative(file), k + 1))
-                })
-                .collect();
-            lines
-        })
-        .collect();
+    let offenders = code_lines(&files, |line| {
+        SECOND_MODULE_ONLY
+            .iter()
+            .find(|w| line.contains(*w))
+            .copied()
+    });
     assert!(
         offenders.is_empty(),
         "the page must ask the second module (ui::extras::ask) for these, not call them:\n{}",
@@ -161,22 +170,11 @@ fn the_page_maps_no_unicode_case() {
             .into_iter()
             .filter(|f| !f.starts_with(&insights)),
     );
-    let offenders: Vec<String> = files
-        .iter()
-        .flat_map(|file| {
-            let text = fs::read_to_string(file).unwrap_or_default();
-            let lines: Vec<String> = text
-                .lines()
-                .enumerate()
-                .filter(|(_, line)| !line.trim_start().starts_with("//"))
-                .filter(|(_, line)| {
-                    line.contains(".to_lowercase()") || line.contains(".to_uppercase()")
-                })
-                .map(|(k, _)| format!("  {}:{}", relative(file), k + 1))
-                .collect();
-            lines
-        })
-        .collect();
+    let offenders = code_lines(&files, |line| {
+        [".to_lowercase()", ".to_uppercase()"]
+            .into_iter()
+            .find(|w| line.contains(w))
+    });
     assert!(
         offenders.is_empty(),
         "Unicode case mapping in code the page runs (use the ASCII forms):\n{}",
