@@ -280,9 +280,8 @@ fn framing_parent() -> Option<web_sys::Window> {
 }
 
 fn post_height(parent: &web_sys::Window, height: f64) {
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"layerdiff".into(), &"height".into());
-    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    let message =
+        crate::ui::message::object(&[("layerdiff", "height".into()), ("height", height.into())]);
     let _ = parent.post_message(&message, "*");
 }
 

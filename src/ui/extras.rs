@@ -15,9 +15,10 @@ use std::cell::RefCell;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{MessageEvent, Worker};
 
 use crate::core::extras::Request;
+use crate::ui::message::{field, module_worker, object};
 
 /// The worker script, next to index.html in dist/.
 const WORKER_SCRIPT: &str = "extras-worker.js";
@@ -77,9 +78,10 @@ impl Extras {
         };
         let id = self.next_id;
         self.next_id = self.next_id.wrapping_add(1);
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"id".into(), &JsValue::from(id));
-        let _ = js_sys::Reflect::set(&message, &"request".into(), &JsValue::from_str(json));
+        let message = object(&[
+            ("id", JsValue::from(id)),
+            ("request", JsValue::from_str(json)),
+        ]);
         worker
             .post_message(&message)
             .map_err(|_| "the worker for insights and exports refused the question".to_string())?;
@@ -95,18 +97,15 @@ impl Extras {
 
 /// A new worker with its handlers, or None when the page cannot start one.
 fn start() -> Option<(Worker, Handlers)> {
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let worker = Worker::new_with_options(WORKER_SCRIPT, &options).ok()?;
+    let worker = module_worker(WORKER_SCRIPT)?;
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         let data = event.data();
-        let field = |key: &str| js_sys::Reflect::get(&data, &key.into()).ok();
-        let Some(id) = field("id").and_then(|v| v.as_f64()) else {
+        let Some(id) = field(&data, "id").and_then(|v| v.as_f64()) else {
             return;
         };
-        let answer = match field("result").and_then(|v| v.as_string()) {
+        let answer = match field(&data, "result").and_then(|v| v.as_string()) {
             Some(text) => Ok(text),
-            None => Err(field("error")
+            None => Err(field(&data, "error")
                 .and_then(|v| v.as_string())
                 .unwrap_or_else(|| "the worker gave no answer".into())),
         };

@@ -19,6 +19,7 @@ mod layer_link;
 mod layer_table;
 mod link;
 mod marks;
+mod message;
 mod paste_pane;
 mod path;
 mod path_chart;

@@ -19,10 +19,11 @@ use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{MessageEvent, Worker};
 
 use crate::core::model::Parsed;
 use crate::core::parse::parse;
+use crate::ui::message::{field, module_worker, object};
 
 /// The worker script, next to index.html in dist/.
 const WORKER_SCRIPT: &str = "parse-worker.js";
@@ -146,9 +147,7 @@ impl ReaderState {
 
 /// A new worker wired to `inner`, or `None` when this page cannot start one.
 fn start_worker(inner: &Rc<RefCell<ReaderState>>) -> Option<Started> {
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let worker = Worker::new_with_options(WORKER_SCRIPT, &options).ok()?;
+    let worker = module_worker(WORKER_SCRIPT)?;
     let weak = Rc::downgrade(inner);
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
@@ -184,15 +183,12 @@ fn start_worker(inner: &Rc<RefCell<ReaderState>>) -> Option<Started> {
 /// `{id, text, js, wasm}`: the request, with the URLs of the page's own
 /// wasm-bindgen module and wasm for the worker to import.
 fn request(id: u32, text: &str) -> JsValue {
-    let message = js_sys::Object::new();
-    let set = |key: &str, value: JsValue| {
-        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);
-    };
-    set("id", JsValue::from(id));
-    set("text", JsValue::from_str(text));
-    set("js", preloaded("link[rel=modulepreload]").into());
-    set("wasm", preloaded("link[rel=preload][as=fetch]").into());
-    message.into()
+    object(&[
+        ("id", JsValue::from(id)),
+        ("text", JsValue::from_str(text)),
+        ("js", preloaded("link[rel=modulepreload]").into()),
+        ("wasm", preloaded("link[rel=preload][as=fetch]").into()),
+    ])
 }
 
 /// The absolute URL of the first element matching `selector` (Trunk's
@@ -204,10 +200,4 @@ fn preloaded(selector: &str) -> String {
         .and_then(|el| el.dyn_into::<web_sys::HtmlLinkElement>().ok())
         .map(|link| link.href())
         .unwrap_or_default()
-}
-
-fn field(object: &JsValue, key: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(object, &JsValue::from_str(key))
-        .ok()
-        .filter(|v| !v.is_undefined())
 }
