@@ -14,8 +14,8 @@ step "set-up: install missing tools" ensure_test_tools
 
 step "cargo fmt --check" cargo fmt --all --check
 step "cargo clippy --all-targets (native)" cargo clippy --all-targets -- -D warnings
-step "cargo clippy --target $WASM_TARGET --lib --bins" \
-  cargo clippy --target "$WASM_TARGET" --lib --bins -- -D warnings
+step "cargo clippy --target $WASM_TARGET --lib --bins (and the floor examples)" \
+  cargo clippy --target "$WASM_TARGET" --lib --bins --example floor_core --example floor_page -- -D warnings
 # Property tests draw new random cases on every run, which is how they find
 # bugs on developers' machines. Under CI they replay one fixed seed (unless
 # PROPTEST_RNG_SEED is already set), so a landing never depends on a lucky
