@@ -1,12 +1,13 @@
 //! The page's second module answers what the page asks (`core::extras`):
-//! for real pairs and paths from the corpus, the JSON exchange gives exactly
-//! what the core gives when called directly (the insights as the page shows
+//! for real pairs and paths from the corpus, the exchange (a JSON question,
+//! an answer in bytes) gives exactly what the core gives when called directly (the insights as the page shows
 //! them, the Markdown and JSON exports), and a question it cannot read or a
 //! path it cannot make gets one sentence, never a panic.
 
 use layerdiff::core::compare::path::compare_path;
 use layerdiff::core::compare::path_report::{self, PairInsights};
 use layerdiff::core::compare::{compare, report};
+use layerdiff::core::exchange;
 use layerdiff::core::extras::{answer, Request};
 use layerdiff::core::insights::{of_pair, view::InsightsView};
 use layerdiff::core::model::History;
@@ -18,9 +19,14 @@ fn corpus(name: &str) -> Vec<History> {
     parse(&std::fs::read_to_string(path).unwrap()).histories
 }
 
-/// Asks as the page does: the request travels as JSON.
-fn ask(request: &Request) -> Result<String, String> {
+/// Asks as the page does: the request travels as JSON, the answer as bytes.
+fn ask_bytes(request: &Request) -> Result<Vec<u8>, String> {
     answer(&serde_json::to_string(request).unwrap())
+}
+
+/// An answer that is text (an export, one link), read as the page reads it.
+fn ask(request: &Request) -> Result<String, String> {
+    ask_bytes(request).map(|bytes| String::from_utf8(bytes).expect("UTF-8 text"))
 }
 
 const PAIRS: &[(&str, usize, usize)] = &[
@@ -34,12 +40,12 @@ fn insights_arrive_as_the_core_finds_them() {
     for &(name, b, a) in PAIRS {
         let h = corpus(name);
         let (before, after) = (h[b].clone(), h[a].clone());
-        let got = ask(&Request::Insights {
+        let got = ask_bytes(&Request::Insights {
             before: before.clone(),
             after: after.clone(),
         })
         .unwrap();
-        let got: InsightsView = serde_json::from_str(&got).unwrap();
+        let got: InsightsView = exchange::from_bytes(&got).unwrap();
         let want = InsightsView::of(&of_pair(&before, &after, &compare(&before, &after)));
         assert_eq!(got, want, "{name}");
         assert_eq!(got.histories.len(), 2, "{name}");
@@ -142,13 +148,13 @@ fn links_are_packed_as_the_codec_packs_them_and_open_back() {
         redact: true,
         ..EncodeOptions::default()
     };
-    let answer = ask(&Request::Links {
+    let answer = ask_bytes(&Request::Links {
         snapshot: state.clone(),
         options,
         base_len: 40,
     })
     .unwrap();
-    let packed: PackedLinks = serde_json::from_str(&answer).unwrap();
+    let packed: PackedLinks = exchange::from_bytes(&answer).unwrap();
     assert_eq!(packed.full, link(&state, &options).unwrap());
     assert_eq!(packed.refused, None);
     assert!(

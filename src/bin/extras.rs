@@ -5,11 +5,11 @@
 //! report writers, so the first-load module does not (see
 //! `layerdiff::core::extras`).
 
-/// Answers one request of the page (JSON of `core::extras::Request`); an
-/// error is thrown as one sentence.
+/// Answers one request of the page (JSON of `core::extras::Request`) with
+/// bytes (a `Uint8Array` for JavaScript); an error is thrown as one sentence.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn answer(request: &str) -> Result<String, String> {
+pub fn answer(request: &str) -> Result<Vec<u8>, String> {
     layerdiff::core::extras::answer(request)
 }
 

@@ -12,10 +12,11 @@ fn main() {
     }
 }
 
-/// Parses `text` (in the worker) and answers with the parse as JSON.
+/// Parses `text` (in the worker) and answers with the parse in
+/// `core::exchange`'s binary form (a `Uint8Array` for JavaScript).
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn read_paste(text: &str) -> String {
+pub fn read_paste(text: &str) -> Vec<u8> {
     layerdiff::ui::read_paste(text)
 }
 

@@ -1,6 +1,6 @@
 //! What the page asks of its second, lazily loaded module: the insights,
 //! the Markdown/JSON exports and the share links, as one [`Request`] in and
-//! one text out.
+//! one answer out.
 //!
 //! Why a second module: the rules, their words, the report writers and the
 //! link packer (deflate) are a large part of the wasm, yet nothing of them
@@ -12,13 +12,17 @@
 //! [`InsightsView`] (to read the insights back), so what answers stays out
 //! of the first load. `scripts/bundle-size.sh` checks that it does.
 //!
-//! The exchange is JSON text both ways, so it is tested here natively.
+//! A request is JSON (written by the page, read here). An answer is bytes:
+//! an export's or a link's text as UTF-8, the insights and the share box's
+//! links in `exchange`'s binary form, which the page reads with far less
+//! code than JSON. Tested here natively (`tests/extras_answer.rs`).
 
 use serde::{Deserialize, Serialize};
 
 use crate::core::compare::path::compare_path;
 use crate::core::compare::path_report::{self, PairInsights};
 use crate::core::compare::{compare, report};
+use crate::core::exchange;
 use crate::core::insights::{of_pair, view::InsightsView};
 use crate::core::model::History;
 use crate::core::share::pack::pack_links;
@@ -49,8 +53,9 @@ pub enum Request {
     },
     /// The JSON export of a path (`layerdiff compare A B C… --format json`).
     PathJson { steps: Vec<History> },
-    /// The share box's links ([`pack_links`]), answered as JSON of
-    /// [`PackedLinks`](crate::core::share::pack::PackedLinks).
+    /// The share box's links ([`pack_links`]), answered as
+    /// [`PackedLinks`](crate::core::share::pack::PackedLinks) in
+    /// [`exchange`]'s binary form.
     Links {
         snapshot: ShareState,
         options: EncodeOptions,
@@ -63,15 +68,18 @@ pub enum Request {
     },
 }
 
-/// Answers `request` (JSON of a [`Request`]): the insights as JSON of an
-/// [`InsightsView`], or the export's text. Err is one sentence for the user.
-pub fn answer(request: &str) -> Result<String, String> {
+/// Answers `request` (JSON of a [`Request`]): the insights as an
+/// [`InsightsView`] and the share box's links as
+/// [`PackedLinks`](crate::core::share::pack::PackedLinks), both in
+/// [`exchange`]'s binary form; an export or one link as its UTF-8 text. Err
+/// is one sentence for the user.
+pub fn answer(request: &str) -> Result<Vec<u8>, String> {
     let request: Request = serde_json::from_str(request)
         .map_err(|e| format!("the page sent a question this version cannot read ({e})"))?;
     match request {
         Request::Insights { before, after } => {
             let found = of_pair(&before, &after, &compare(&before, &after));
-            serde_json::to_string(&InsightsView::of(&found)).map_err(|e| e.to_string())
+            Ok(exchange::to_bytes(&InsightsView::of(&found)))
         }
         Request::PairMarkdown {
             before,
@@ -80,36 +88,34 @@ pub fn answer(request: &str) -> Result<String, String> {
         } => {
             let c = compare(&before, &after);
             let found = of_pair(&before, &after, &c);
-            Ok(report::markdown_full(&c, Some(&found), Some(&link)))
+            Ok(report::markdown_full(&c, Some(&found), Some(&link)).into_bytes())
         }
         Request::PairJson { before, after } => {
             let c = compare(&before, &after);
-            Ok(report::json_with_insights(
-                &c,
-                &of_pair(&before, &after, &c),
-            ))
+            Ok(report::json_with_insights(&c, &of_pair(&before, &after, &c)).into_bytes())
         }
         Request::PathMarkdown {
             steps,
             before_step,
             after_step,
             link,
-        } => path_markdown(&steps, before_step, after_step, &link),
+        } => path_markdown(&steps, before_step, after_step, &link).map(String::into_bytes),
         Request::PathJson { steps } => {
             let p = compare_path(&steps.iter().collect::<Vec<_>>()).map_err(|e| e.to_string())?;
-            Ok(path_report::json(&p))
+            Ok(path_report::json(&p).into_bytes())
         }
         Request::Links {
             snapshot,
             options,
             base_len,
-        } => serde_json::to_string(&pack_links(&snapshot, options, base_len))
-            .map_err(|e| e.to_string()),
+        } => Ok(exchange::to_bytes(&pack_links(
+            &snapshot, options, base_len,
+        ))),
         Request::Link { snapshot, options } => {
             if let Some(why) = limit::refuse_text(snapshot.text_bytes()) {
                 return Err(why);
             }
-            share::link(&snapshot, &options)
+            share::link(&snapshot, &options).map(String::into_bytes)
         }
     }
 }

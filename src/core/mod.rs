@@ -8,7 +8,8 @@
 //! [`markdown`] is the one way pasted text enters a Markdown export;
 //! [`insights`] says why an image is big and what to try next (findings
 //! per history, verdicts per pair); [`extras`] is what the page asks of its
-//! lazily loaded second module (the insights and the text exports).
+//! lazily loaded second module (the insights and the text exports);
+//! [`exchange`] is the binary form of what the page's workers answer.
 //!
 //! Shared readers: [`instruction`] is the one reader of a CREATED BY cell
 //! (table, comparison key, chart labels and secrets all use it); [`text`]
@@ -20,6 +21,7 @@ pub mod app;
 pub mod chart;
 pub mod compare;
 pub mod embed;
+pub mod exchange;
 pub mod export;
 pub mod extras;
 pub mod insights;

@@ -37,12 +37,11 @@ pub struct History {
     pub lines: (usize, usize),
     /// Layers printed after the last one kept, left out because the history
     /// is longer than `parse::limits` allows (a warning says so).
-    #[serde(default, skip_serializing_if = "is_zero")]
+    ///
+    /// Always written: a parse travels to the page in `exchange`'s binary
+    /// form, which has no field names to tell a left-out one.
+    #[serde(default)]
     pub dropped_layers: usize,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
 }
 
 /// The shape of the printed history.

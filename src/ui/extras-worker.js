@@ -3,7 +3,8 @@
 // layerdiff-extras (src/bin/extras.rs), which Trunk builds next to this file
 // and which is fetched only now, the first time the page asks. The page
 // sends {id, request} (JSON of core::extras::Request); the worker answers
-// {id, result} (text) or {id, error} (one sentence). A module that failed to
+// {id, result} (bytes: a Uint8Array whose buffer is handed over) or
+// {id, error} (one sentence). A module that failed to
 // load, or trapped, is loaded afresh for the next question.
 let extras;
 
@@ -24,7 +25,8 @@ self.onmessage = async (event) => {
     return;
   }
   try {
-    self.postMessage({ id, result: module.answer(request) });
+    const result = module.answer(request);
+    self.postMessage({ id, result }, [result.buffer]);
   } catch (error) {
     // A thrown string is the module's own sentence; anything else is a trap.
     if (typeof error !== "string") extras = undefined;

@@ -1,7 +1,9 @@
 //! The page's way to its second module: [`ask`] sends a
 //! [`Request`] to the extras worker (`extras-worker.js`, copied next to the
 //! page by Trunk), which loads `layerdiff-extras` (insights, text exports;
-//! see `crate::core::extras`) the first time and answers with text.
+//! see `crate::core::extras`) the first time and answers with bytes:
+//! [`ask_text`] reads them as an export's or a link's text, [`ask_data`] as
+//! a value in `core::exchange`'s binary form.
 //!
 //! Why a worker: the second module is fetched only when needed, so it is
 //! not part of the first load, and what it computes (the rules on a big
@@ -17,14 +19,17 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
 
+use serde::de::DeserializeOwned;
+
+use crate::core::exchange;
 use crate::core::extras::Request;
-use crate::ui::message::{field, module_worker, object};
+use crate::ui::message::{bytes, field, module_worker, object};
 
 /// The worker script, next to index.html in dist/.
 const WORKER_SCRIPT: &str = "extras-worker.js";
 
-/// Called with the answer's text, or one sentence saying why there is none.
-pub type OnAnswer = Box<dyn FnOnce(Result<String, String>)>;
+/// Called with the answer's bytes, or one sentence saying why there is none.
+type OnAnswer = Box<dyn FnOnce(Result<Vec<u8>, String>)>;
 
 #[derive(Default)]
 struct Extras {
@@ -46,9 +51,30 @@ thread_local! {
     static EXTRAS: RefCell<Extras> = RefCell::default();
 }
 
-/// Asks the second module `request`; `done` gets its answer (later, never
-/// during this call).
-pub fn ask(request: &Request, done: impl FnOnce(Result<String, String>) + 'static) {
+/// Asks the second module `request`, whose answer is text (an export, a
+/// link); `done` gets it (later, never during this call).
+pub fn ask_text(request: &Request, done: impl FnOnce(Result<String, String>) + 'static) {
+    ask(request, move |answer| {
+        done(answer.and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|_| "the answer was not text".to_string())
+        }))
+    });
+}
+
+/// Asks the second module `request`, whose answer is a `T` in
+/// `core::exchange`'s binary form (the insights, the share box's links);
+/// `done` gets it (later, never during this call).
+pub fn ask_data<T: DeserializeOwned>(
+    request: &Request,
+    done: impl FnOnce(Result<T, String>) + 'static,
+) {
+    ask(request, move |answer| {
+        done(answer.and_then(|bytes| exchange::from_bytes(&bytes)))
+    });
+}
+
+/// Asks the second module `request`; `done` gets its answer's bytes.
+fn ask(request: &Request, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
     let sent = serde_json::to_string(request)
         .map_err(|e| e.to_string())
         .and_then(|json| EXTRAS.with(|x| x.borrow_mut().send(&json)));
@@ -103,8 +129,8 @@ fn start() -> Option<(Worker, Handlers)> {
         let Some(id) = field(&data, "id").and_then(|v| v.as_f64()) else {
             return;
         };
-        let answer = match field(&data, "result").and_then(|v| v.as_string()) {
-            Some(text) => Ok(text),
+        let answer = match field(&data, "result").as_ref().and_then(bytes) {
+            Some(answer) => Ok(answer),
             None => Err(field(&data, "error")
                 .and_then(|v| v.as_string())
                 .unwrap_or_else(|| "the worker gave no answer".into())),

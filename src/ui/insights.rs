@@ -139,14 +139,10 @@ pub fn use_insights(c: Rc<Comparison>, before: Rc<History>, after: Rc<History>) 
                 before: (*before).clone(),
                 after: (*after).clone(),
             };
-            extras::ask(&request, move |answer| {
-                let found = answer
-                    .and_then(|json| {
-                        serde_json::from_str::<InsightsView>(&json).map_err(|e| e.to_string())
-                    })
-                    .and_then(|ins| {
-                        PageInsights::of(&key.0, ins).ok_or_else(|| "no pair in the answer".into())
-                    });
+            extras::ask_data(&request, move |answer: Result<InsightsView, String>| {
+                let found = answer.and_then(|ins| {
+                    PageInsights::of(&key.0, ins).ok_or_else(|| "no pair in the answer".into())
+                });
                 let found = match found {
                     Ok(found) => Found::Ready(found),
                     Err(e) => Found::Failed(e.into()),

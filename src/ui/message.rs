@@ -4,7 +4,7 @@
 //! extras worker (`extras.rs`) and the view's height message
 //! (`embed_view.rs`) all go through here.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Worker, WorkerOptions, WorkerType};
 
 /// A JS object with these fields.
@@ -21,6 +21,13 @@ pub fn field(object: &JsValue, key: &str) -> Option<JsValue> {
     js_sys::Reflect::get(object, &JsValue::from_str(key))
         .ok()
         .filter(|v| !v.is_undefined())
+}
+
+/// The bytes of a received `Uint8Array` (a worker's answer), if it is one.
+pub fn bytes(value: &JsValue) -> Option<Vec<u8>> {
+    value
+        .dyn_ref::<js_sys::Uint8Array>()
+        .map(js_sys::Uint8Array::to_vec)
 }
 
 /// The module worker running `script` (next to index.html), or None when

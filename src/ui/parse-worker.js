@@ -3,7 +3,8 @@
 // {id, text, js, wasm}: `js` and `wasm` are the URLs of its wasm-bindgen
 // module and wasm (already in the browser's cache), so the worker runs the
 // very same core. The module's start function sees no `window` and mounts
-// nothing. Answers {id, result} (the parse as JSON) or {id, error}.
+// nothing. Answers {id, result} (the parse's bytes, a Uint8Array whose
+// buffer is handed over, not copied) or {id, error}.
 let core;
 
 self.onmessage = async (event) => {
@@ -14,7 +15,8 @@ self.onmessage = async (event) => {
       return module;
     });
     const module = await core;
-    self.postMessage({ id, result: module.read_paste(text) });
+    const result = module.read_paste(text);
+    self.postMessage({ id, result }, [result.buffer]);
   } catch (error) {
     core = undefined;
     self.postMessage({ id, error: String(error) });

@@ -7,7 +7,7 @@
 //! URLs Trunk preloads in `index.html`, so nothing new is downloaded), whose
 //! start function sees no `window` and mounts nothing; the worker then calls
 //! the exported `read_paste` (in `src/bin/web.rs`), which answers with the
-//! parse as JSON.
+//! parse in `core::exchange`'s binary form.
 //!
 //! One worker per pane. A newer text for a pane while its worker is still
 //! reading cancels that work for real: the busy worker is terminated and a
@@ -21,16 +21,18 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
 
+use crate::core::exchange;
 use crate::core::model::Parsed;
 use crate::core::parse::parse;
-use crate::ui::message::{field, module_worker, object};
+use crate::ui::message::{bytes, field, module_worker, object};
 
 /// The worker script, next to index.html in dist/.
 const WORKER_SCRIPT: &str = "parse-worker.js";
 
-/// What the worker runs: the whole parse, answered as JSON.
-pub fn read_paste(text: &str) -> String {
-    serde_json::to_string(&parse(text)).unwrap_or_default()
+/// What the worker runs: the whole parse, answered in `core::exchange`'s
+/// binary form.
+pub fn read_paste(text: &str) -> Vec<u8> {
+    exchange::to_bytes(&parse(text))
 }
 
 /// Called with the parse of the text, or `None` when the worker failed.
@@ -115,13 +117,13 @@ impl ReaderState {
         self.retired_errors.extend(self.on_error.take());
     }
 
-    /// The answer to request `id`: JSON of the parse, or `None` for a failure.
-    fn answered(&mut self, id: u32, json: Option<String>) -> Option<(OnRead, Option<Parsed>)> {
+    /// The answer to request `id`: the parse's bytes, or `None` for a failure.
+    fn answered(&mut self, id: u32, answer: Option<Vec<u8>>) -> Option<(OnRead, Option<Parsed>)> {
         if self.busy != Some(id) {
             return None;
         }
         self.busy = None;
-        let parsed = json.and_then(|j| serde_json::from_str::<Parsed>(&j).ok());
+        let parsed = answer.and_then(|bytes| exchange::from_bytes::<Parsed>(&bytes).ok());
         if parsed.is_none() {
             // A worker that failed once is not trusted again.
             self.stop();
@@ -152,9 +154,9 @@ fn start_worker(inner: &Rc<RefCell<ReaderState>>) -> Option<Started> {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
         let id = field(&data, "id").and_then(|v| v.as_f64()).unwrap_or(-1.0) as u32;
-        let json = field(&data, "result").and_then(|v| v.as_string());
+        let answer = field(&data, "result").as_ref().and_then(bytes);
         let Some(inner) = weak.upgrade() else { return };
-        let answer = inner.borrow_mut().answered(id, json);
+        let answer = inner.borrow_mut().answered(id, answer);
         if let Some((done, parsed)) = answer {
             done(parsed);
         }

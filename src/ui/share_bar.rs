@@ -442,7 +442,7 @@ fn save_answer(
 ) {
     note.emit(Some(format!("Making {file}…")));
     let note = note.clone();
-    extras::ask(request, move |answer| match answer {
+    extras::ask_text(request, move |answer| match answer {
         Ok(text) => {
             save_text(file, mime, &text);
             note.emit(None);

@@ -59,13 +59,11 @@ impl Links {
             options: choices.options(),
             base_len: link::base_url().chars().count(),
         };
-        extras::ask(&request, move |answer| {
-            let packed = answer
-                .and_then(|json| serde_json::from_str(&json).map_err(|e| e.to_string()))
-                .unwrap_or_else(|why| PackedLinks {
-                    refused: Some(format!("the link could not be packed: {why}")),
-                    ..PackedLinks::default()
-                });
+        extras::ask_data(&request, move |answer| {
+            let packed = answer.unwrap_or_else(|why| PackedLinks {
+                refused: Some(format!("the link could not be packed: {why}")),
+                ..PackedLinks::default()
+            });
             done(links(packed));
         });
     }
@@ -121,7 +119,7 @@ pub fn pack_link(
         options: choices.options(),
     };
     let base = link::base_url();
-    extras::ask(&request, move |answer| {
+    extras::ask_text(&request, move |answer| {
         done(answer.map(|fragment| format!("{base}#{fragment}")));
     });
 }
