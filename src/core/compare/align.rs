@@ -21,7 +21,7 @@
 
 #[cfg(doc)]
 use super::key::compatible;
-use super::key::{self, similarity_of, Key, Words};
+use super::key::{self, similarity, Key, Words};
 use crate::core::instruction::Keyword;
 use crate::core::order::{self, sort_by_rank, Rank};
 use std::collections::HashMap;
@@ -545,7 +545,7 @@ impl Ctx<'_> {
         for b in &lbs {
             for a in &las {
                 let (i, j) = (b.index, a.index);
-                let score = edit_score_of(&b.words, &a.words);
+                let score = edit_score(&b.words, &a.words);
                 if let Some(score) = score.filter(|&s| s >= FAR_EDIT_THRESHOLD) {
                     let bytes = self
                         .bbytes
@@ -591,7 +591,7 @@ impl Ctx<'_> {
         let mut s = vec![0f64; (n + 1) * w];
         let score = |x: usize, y: usize| -> f64 {
             match (bs.get(x), as_.get(y)) {
-                (Some(b), Some(a)) => edit_score_of(&b.words, &a.words).unwrap_or(0.0),
+                (Some(b), Some(a)) => edit_score(&b.words, &a.words).unwrap_or(0.0),
                 _ => 0.0,
             }
         };
@@ -650,21 +650,14 @@ fn leftovers<'a>(keys: &'a [Key], indexes: &[usize]) -> Vec<Leftover<'a>> {
         .collect()
 }
 
-/// How sure we are that two steps are one step edited (None: they are not).
-pub fn edit_score(kb: &Key, ka: &Key) -> Option<f64> {
-    if kb.keyword != ka.keyword {
-        return None;
-    }
-    edit_score_of(&Words::of(kb), &Words::of(ka))
-}
-
-/// [`edit_score`] of keys whose words are already read.
-fn edit_score_of(wb: &Words<'_>, wa: &Words<'_>) -> Option<f64> {
+/// How sure we are that two steps, their words read, are one step edited
+/// (None: they are not).
+fn edit_score(wb: &Words<'_>, wa: &Words<'_>) -> Option<f64> {
     let (kb, ka) = (wb.key, wa.key);
     if kb.keyword != ka.keyword {
         return None;
     }
-    let sim = similarity_of(wb, wa);
+    let sim = similarity(wb, wa);
     let score = match kb.keyword {
         Keyword::Env | Keyword::Arg | Keyword::Label => {
             if kb.variable().is_some() && kb.variable() == ka.variable() {
