@@ -151,7 +151,7 @@ fn the_page_leaves_the_rules_and_text_exports_to_the_second_module() {
     });
     assert!(
         offenders.is_empty(),
-        "the page must ask the second module (ui::extras::ask) for these, not call them:\n{}",
+        "the page must ask the second module (ui::extras::ask_text, ask_data) for these, not call them:\n{}",
         offenders.join("\n")
     );
 }

@@ -120,19 +120,20 @@ test("while the wasm loads the page shows the app's header and says so, and the 
   try {
     const page = await context.newPage();
     // Hold the wasm until the stand-in has been seen, as a slow network would.
-    const held = [];
     let release;
     const released = new Promise((resolve) => (release = resolve));
+    let onHeld;
+    const held = new Promise((resolve) => (onHeld = resolve));
     await context.route(/_bg\.wasm$/, async (route) => {
-      held.push(route.request().url());
+      onHeld();
       await released;
       await route.continue();
     });
     await page.goto(app.url, { waitUntil: "commit" });
+    await held; // the wasm was requested, and waits
     await page.getByRole("status").filter({ hasText: "Loading the comparison…" }).waitFor();
     assert.equal(await page.locator("header.top h1").innerText(), "▤layerdiff");
     assert.equal(await page.locator("main").count(), 0, "the app is not there yet");
-    assert.ok(held.length >= 1, "the wasm was requested and held");
     release();
     await page.locator('[data-testid="chart"] svg').first().waitFor();
     assert.equal(await page.locator("#loading").count(), 0, "the stand-in is gone");
