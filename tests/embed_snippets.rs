@@ -3,13 +3,12 @@
 //! linked to the view (issue 12), whatever the link and the words hold.
 
 mod common;
+mod snapshots;
 
-use common::demo_work;
-use layerdiff::core::compare::compare;
-use layerdiff::core::embed::{caption, chart_file, iframe, markdown_image};
-use layerdiff::core::parse::parse;
-use layerdiff::core::share::{self, Embed, EncodeOptions};
+use layerdiff::core::embed::{iframe, markdown_image};
+use layerdiff::core::share::{self, Embed};
 use pulldown_cmark::{html, Options, Parser};
+use snapshots::{demo_markdown_snippet, SNIPPET_BASE};
 
 fn render(md: &str) -> String {
     let mut out = String::new();
@@ -66,48 +65,23 @@ fn iframe_snippet_is_one_element_with_the_view_link() {
     assert_eq!(src.replace("&amp;", "&"), url);
 }
 
-/// Where the page is, in the snippet fixture (the e2e test puts its own).
-const BASE: &str = "https://layerdiff.invalid/base/";
-
-/// The Markdown snippet the share box offers for the demo, with [`BASE`]
-/// for the page's address: `tests/e2e/embed.test.mjs` checks the share box
-/// shows exactly this (its base put in). Written when missing or with
-/// `LAYERDIFF_BLESS=1`.
+/// The Markdown snippet the share box offers for the demo, with
+/// `SNIPPET_BASE` for the page's address: `tests/e2e/embed.test.mjs` checks
+/// the share box shows exactly what `tests/e2e/fixtures/demo-snippet.md`
+/// holds (its base put in), and this test that the file is what the code
+/// makes. Written by `cargo run --example write_snapshots -- demo-snippet`,
+/// never by a test.
 #[test]
 fn the_demo_markdown_snippet_renders_as_its_chart_linked_to_its_view() {
-    let work = demo_work();
-    let histories: Vec<_> = work
-        .steps
-        .iter()
-        .map(|s| parse(&s.text).histories.remove(0))
-        .collect();
-    let c = compare(&histories[0], &histories[1]);
-    let alt = caption(&[c.before.total, c.after.total]);
+    let (made, alt, fragment) = demo_markdown_snippet();
     assert_eq!(alt, "Sum of layer sizes: ≈ 417 MB → ≈ 316 MB");
-    // The share box masks secrets by default (the demo has none to mask).
-    let options = EncodeOptions {
-        redact: true,
-        ..EncodeOptions::default()
-    };
-    let fragment = share::link(&work.as_embed(false, false), &options).expect("packs");
-    let image = chart_file(false, false);
-    let made = markdown_image(&alt, image, &format!("{BASE}#{fragment}"));
-
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/fixtures/demo-snippet.md");
-    if !path.exists() || std::env::var_os("LAYERDIFF_BLESS").is_some() {
-        std::fs::write(&path, format!("{made}\n")).unwrap();
+    if let Err(e) = snapshots::demo_snippet().check() {
+        panic!("the page would show another snippet than the browser test expects: {e}");
     }
-    let fixture = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(
-        fixture.trim_end(),
-        made,
-        "the page would show another snippet than the fixture (LAYERDIFF_BLESS=1 rewrites it)"
-    );
 
     // Published under a GitHub Pages project site, rendered as GitHub would.
     let base = "https://me.github.io/layerdiff/";
-    let html = render(&made.replace(BASE, base));
+    let html = render(&made.replace(SNIPPET_BASE, base));
     assert_eq!(
         html.trim_end(),
         format!(

@@ -6,6 +6,7 @@
 mod common;
 #[path = "share_support/pairs.rs"]
 mod pairs;
+mod snapshots;
 
 use layerdiff::core::compare::compare;
 use layerdiff::core::insights::of_pair;
@@ -124,28 +125,19 @@ fn a_layer_of_another_step_is_named_for_the_path_chart() {
 
 /// The links the browser test (`tests/e2e/deeplink.test.mjs`) opens: the
 /// demo (as the page loads it) pointing at layer 4 of step 2, and at layer
-/// 40 of step 2, which has 9. Written when missing or with
-/// `LAYERDIFF_BLESS=1`; they must open to that focus whatever the packing
-/// does later.
+/// 40 of step 2, which has 9 (`tests/snapshots/mod.rs`, written by
+/// `cargo run --example write_snapshots -- layer-links`, never by a test).
+/// Once written they are frozen: they must open to that focus whatever the
+/// packing does later.
 #[test]
 fn the_e2e_layer_links_open_to_their_layer() {
-    use layerdiff::core::share::{self, EncodeOptions};
+    use layerdiff::core::share;
+    use snapshots::LAYER_LINKS;
 
-    let demo = common::demo_work();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/fixtures");
-    for (name, layer, found) in [
-        ("demo-layer.link", 3, true),
-        ("demo-layer-missing.link", 39, false),
-    ] {
-        let at = LayerAt { step: 1, layer };
-        let path = dir.join(name);
-        if !path.exists() || std::env::var_os("LAYERDIFF_BLESS").is_some() {
-            let mut work = demo.clone();
-            work.view.focus = Some(at);
-            let link = share::link(&work, &EncodeOptions::default()).unwrap();
-            std::fs::write(&path, format!("{link}\n")).unwrap();
-        }
-        let link = std::fs::read_to_string(&path).unwrap();
+    let snaps = snapshots::layer_links();
+    assert_eq!(snaps.len(), LAYER_LINKS.len());
+    for ((name, at, found), snap) in LAYER_LINKS.into_iter().zip(snaps) {
+        let link = snap.stored().unwrap_or_else(|e| panic!("{e}"));
         let opened = share::open(link.trim()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(opened.view.focus, Some(at), "{name}");
         let h: Vec<History> = opened.steps.iter().map(|s| history(&s.text)).collect();

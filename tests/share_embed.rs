@@ -3,10 +3,12 @@
 //! view's "Open in layerdiff") opens to the same work as the editor had.
 
 mod common;
+mod snapshots;
 
 use common::demo_work;
 use layerdiff::core::parse::parse;
-use layerdiff::core::share::{self, Embed, EncodeOptions, Theme};
+use layerdiff::core::share::{self, Embed, EncodeOptions};
+use snapshots::EMBED_LINKS;
 
 #[test]
 fn a_view_link_made_while_presenting_carries_no_slide() {
@@ -48,28 +50,17 @@ fn an_embed_link_opens_as_the_view_and_its_editor_link_as_the_work() {
 
 /// The links the browser test (`tests/e2e/embed.test.mjs`) frames: the demo
 /// as the read-only view, bare, with the findings and the table, and fixed
-/// to the light scheme. Written
-/// when missing or with `LAYERDIFF_BLESS=1`; they must open to the demo's
-/// steps with their flags whatever the packing does later.
+/// to the light scheme (`tests/snapshots/mod.rs`, written by
+/// `cargo run --example write_snapshots -- embed-links`, never by a test).
+/// Once written they are frozen: they must open to the demo's steps with
+/// their flags whatever the packing does later.
 #[test]
 fn the_e2e_embed_links_open_to_the_demo_view() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/fixtures");
     let work = demo_work();
-    let cases = [
-        ("embed-demo.link", false, false, None),
-        ("embed-demo-all.link", true, true, None),
-        ("embed-demo-light.link", false, false, Some(Theme::Light)),
-    ];
-    for (name, findings, table, theme) in cases {
-        let path = dir.join(name);
-        if !path.exists() || std::env::var_os("LAYERDIFF_BLESS").is_some() {
-            let mut view = work.as_embed(findings, table);
-            view.view.theme = theme;
-            let link = share::link(&view, &EncodeOptions::default()).unwrap();
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(&path, format!("{link}\n")).unwrap();
-        }
-        let link = std::fs::read_to_string(&path).unwrap();
+    let snaps = snapshots::embed_links();
+    assert_eq!(snaps.len(), EMBED_LINKS.len());
+    for ((name, findings, table, theme), snap) in EMBED_LINKS.into_iter().zip(snaps) {
+        let link = snap.stored().unwrap_or_else(|e| panic!("{e}"));
         let opened = share::open(link.trim()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(opened.view.embed, Some(Embed { findings, table }), "{name}");
         assert_eq!(opened.view.theme, theme, "{name}");
