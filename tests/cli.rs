@@ -181,14 +181,77 @@ fn compare_json_of_the_demo_has_the_documented_shape_and_numbers() {
 #[test]
 fn compare_text_and_markdown_state_the_totals() {
     let text = run(&["compare", DEMO], None);
+    assert_eq!(text.status.code(), Some(0), "{}", stderr_of(&text));
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(
         text.contains("≈ 417 MB") && text.contains("≈ 316 MB") && text.contains("−101 MB (−24 %)"),
         "{text}"
     );
     let md = run(&["compare", DEMO, "--format", "markdown"], None);
+    assert_eq!(md.status.code(), Some(0), "{}", stderr_of(&md));
     let md = String::from_utf8_lossy(&md.stdout);
     assert!(md.contains("| ") && md.contains("≈ 417 MB"), "{md}");
+}
+
+fn stderr_of(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// README's exit codes for `compare`: 0 when it printed its result, 2
+/// otherwise (an unreadable file, a file with no history), never 1; a
+/// failure prints nothing on standard output and says why on standard error.
+#[test]
+fn compare_exits_0_on_a_good_pair_and_2_on_input_it_cannot_read() {
+    let busybox = "tests/data/corpus/002-jonny-busybox-old-1819kB.txt";
+    for args in [
+        &["compare", DEMO][..],
+        &["compare", DEMO, busybox][..],
+        &["compare", DEMO, busybox, "--format", "json"][..],
+    ] {
+        let out = run(args, None);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr_of(&out));
+        assert!(!out.stdout.is_empty(), "{args:?} prints the comparison");
+    }
+
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-compare-exit");
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let no_history = dir.join("no-history.txt");
+    std::fs::write(&no_history, "nothing like a docker history here\n").expect("a file");
+    let no_history = no_history.to_string_lossy().into_owned();
+    let a_dir = dir.to_string_lossy().into_owned();
+    for (args, says) in [
+        (
+            vec!["compare", "/no/such/file", DEMO],
+            "cannot read /no/such/file",
+        ),
+        (
+            vec!["compare", DEMO, "/no/such/file"],
+            "cannot read /no/such/file",
+        ),
+        (
+            vec!["compare", "/no/such/file"],
+            "cannot read /no/such/file",
+        ),
+        // A directory opens but cannot be read as a file.
+        (vec!["compare", DEMO, &a_dir], "cannot read"),
+        (
+            vec!["compare", DEMO, &no_history],
+            "no docker history found",
+        ),
+    ] {
+        let out = run(&args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr_of(&out));
+        assert!(
+            out.stdout.is_empty(),
+            "{args:?} printed: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert!(
+            stderr_of(&out).contains(says),
+            "{args:?}: {}",
+            stderr_of(&out)
+        );
+    }
 }
 
 #[test]
