@@ -171,7 +171,7 @@ proptest! {
 }
 
 /// A history of `n` rows with every smell, in a repeating pattern of six
-/// (each row names its own paths, so no rule can match it with another).
+/// (the paths differ from row to row).
 fn long_history(n: usize) -> History {
     let rows: Vec<Layer> = (0..n)
         .map(|k| Layer {
