@@ -6,7 +6,7 @@
 //! `{"histories":[{"label","format","dialect","layers":[{"id","created","created_by",
 //! "truncated","size_bytes","size_exact","comment","lines":[first,last]}],
 //! "total_bytes","lines"}],"diagnostics":[{"severity","line","text","message"}]}`.
-//! `insights` (exactly these fields, issue 10):
+//! `insights` (exactly these fields):
 //! `{"histories":[{"label","boundary":{"signal","base_layers"},"findings":[{"rule",
 //! "confidence","layer","layers":[…],"bytes":{"kind","value"},"inherited","message",
 //! "fix","source"}]}],"pair":{"verdicts":[{"rule","before_layer","verdict",

@@ -1,5 +1,5 @@
-//! What "layer N of step S" means in a link to one layer (issue 12's deep
-//! links), and where such a layer is on the page.
+//! What "layer N of step S" means in a link to one layer (a deep link), and
+//! where such a layer is on the page.
 //!
 //! A link names a layer as [`LayerAt`]: the step's position (0 = the first
 //! step) and the layer's position in that step's compared history **as

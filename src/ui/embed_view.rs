@@ -1,4 +1,4 @@
-//! The read-only view (issue 12): what a link with `view.embed` opens, for a
+//! The read-only view: what a link with `view.embed` opens, for a
 //! frame in a course page. Only the headline figures and the chart of the
 //! compared pair (of a path of three steps or more: each step's figures and
 //! the path's chart), the findings and the aligned table of the compared

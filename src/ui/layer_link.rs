@@ -1,4 +1,4 @@
-//! Links to one layer on the comparison view (issue 12's deep links): the
+//! Links to one layer on the comparison view (deep links): the
 //! layer a link points at (`view.focus`, located by `core::layer_link`),
 //! marked in the chart, its row scrolled to, its details opened, and a note
 //! saying so (or, when the link's data lacks it, one sentence why not); and

@@ -1,5 +1,5 @@
 //! Presenting: the comparison walked through one slide at a time, in large
-//! type, for a class (issue 12). The slides are `core::present`'s: the
+//! type, for a class. The slides are `core::present`'s: the
 //! totals, every change in order of bytes, the summary. A change's row is
 //! highlighted in the chart and the table and scrolled into view; ←/→,
 //! Space and Page Up/Down move, Esc stops. The slide is part of the link

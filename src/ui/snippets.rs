@@ -1,4 +1,4 @@
-//! The share box's snippets (issue 12): the read-only view's link (with the
+//! The share box's snippets: the read-only view's link (with the
 //! findings and the table when asked), the `<iframe>` HTML that frames it,
 //! and for pages that cannot frame (a README, a Markdown submission) the
 //! chart as an image linked to the view. Their text is `core::embed`'s; the

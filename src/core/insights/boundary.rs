@@ -4,7 +4,7 @@
 //!
 //! Why: official bases contain `apt-get update`, `rm -rf /var/lib/apt/lists/*`
 //! and `chown` rows that are fine; rules about the author's own steps must
-//! not read them. Signals, strongest first (shared `insights.md`):
+//! not read them. Signals, strongest first:
 //! 1. podman's `FROM <image>` COMMENT on the first own row;
 //! 2. the block of oldest rows both histories of a pair share (the
 //!    comparison's base block), when it starts with a root filesystem, the

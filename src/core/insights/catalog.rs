@@ -1,7 +1,7 @@
 //! The 17 rules' words: id, title, the sentence for a student, the fix and
-//! the source that recommends it, as one `&'static str` table (shared
-//! `insights.md`, "Rules"). Kept apart from the code that finds them so the
-//! wording can be reviewed in one place and costs no code per rule.
+//! the source that recommends it (hadolint's rule, docker's best practices),
+//! as one `&'static str` table. Kept apart from the code that finds them so
+//! the wording can be reviewed in one place and costs no code per rule.
 //!
 //! A rule that says "something is missing" also has a `maybe` sentence for
 //! cut commands (confidence `possible`), which ends with the `--no-trunc`

@@ -1,6 +1,6 @@
 //! Why an image is big and what to try next, from the history text alone:
 //! per history the own/base [`Boundary`] and the [`Finding`]s of 17 rules
-//! (shared `insights.md`; their ids are the CLI's), and for a pair a
+//! (worded in `catalog.rs`; their ids are the CLI's), and for a pair a
 //! [`Verdict`] on each finding of "before".
 //!
 //! Honesty policies, as the specification states them:
