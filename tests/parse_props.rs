@@ -8,10 +8,13 @@
 //! sizes as docker prints them (0B … GB, the `1e+03MB` quirk) and as older
 //! tools did (`1.819 kB`, `1.1 MiB`), which `size_text` must keep.
 
+mod timing;
+
 use layerdiff::core::model::{Format, History, Layer, Size};
 use layerdiff::core::parse::{parse, parse_size};
 use layerdiff::core::render::{render, RenderStyle};
 use proptest::prelude::*;
+use timing::Growth;
 
 fn hex_id() -> impl Strategy<Value = String> {
     // Starts with a letter so that it is never all digits.
@@ -244,7 +247,7 @@ fn check(h: &History, style: RenderStyle) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
     fn docker_table_round_trips(h in history()) { check(&h, RenderStyle::Docker)?; }
@@ -317,9 +320,64 @@ fn never_panics_on_damaged_corpus_files() {
     assert!(files > 30, "corpus files read: {files}");
 }
 
-/// A 2 × 1,000-layer `--no-trunc` paste parses in well under a second.
-#[test]
-fn large_no_trunc_paste_is_fast() {
+/// How `parse`'s time grows from `make(n)` to `make(10 * n)`
+/// (`tests/timing`: the fastest of 5 runs each, on the thread's CPU clock).
+fn parse_growth(make: impl Fn(usize) -> String, n: usize) -> Linear {
+    let (small, big) = (make(n), make(10 * n));
+    let growth = timing::growth(
+        5,
+        || {
+            parse(&small);
+        },
+        || {
+            parse(&big);
+        },
+    );
+    Linear {
+        growth,
+        bytes: (small.len(), big.len()),
+    }
+}
+
+/// How much longer a bigger input may take, per time it is bigger (10 times
+/// the bytes: at most 15 times the time). A linear reader is about 1 (less,
+/// with fixed costs); a quadratic one about 10.
+const MAX_SLOWDOWN: f64 = 1.5;
+
+/// `parse` on an input and on a bigger one.
+struct Linear {
+    growth: Growth,
+    /// The two inputs' sizes.
+    bytes: (usize, usize),
+}
+
+impl Linear {
+    /// How many times bigger the big input is.
+    fn size_ratio(&self) -> f64 {
+        self.bytes.1 as f64 / self.bytes.0.max(1) as f64
+    }
+
+    /// Whether the time grew no faster than [`MAX_SLOWDOWN`] times the size.
+    fn holds(&self) -> bool {
+        self.growth.ratio <= MAX_SLOWDOWN * self.size_ratio()
+    }
+}
+
+impl std::fmt::Display for Linear {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} against {} bytes ({:.1} times the bytes): {}",
+            self.bytes.1,
+            self.bytes.0,
+            self.size_ratio(),
+            self.growth
+        )
+    }
+}
+
+/// A paste of two `--no-trunc` histories of `n` layers each.
+fn no_trunc_paste(n: usize) -> String {
     let layer = |i: usize| {
         Layer {
         id: (i % 7 == 0).then(|| format!("sha256:{:064x}", 0xabc000 + i)),
@@ -332,17 +390,18 @@ fn large_no_trunc_paste_is_fast() {
     }
     };
     let h = History {
-        layers: (0..1000).map(layer).collect(),
+        layers: (0..n).map(layer).collect(),
         ..History::default()
     };
     let one = render(&h, RenderStyle::DockerNoTrunc);
-    let text = format!(
-        "$ docker history --no-trunc before\n{one}\n$ docker history --no-trunc after\n{one}"
-    );
-    let start = std::time::Instant::now();
-    let parsed = parse(&text);
-    let took = start.elapsed();
-    println!("2 × 1000 --no-trunc rows parsed in {took:?}");
+    format!("$ docker history --no-trunc before\n{one}\n$ docker history --no-trunc after\n{one}")
+}
+
+/// A 2 × 1,000-layer `--no-trunc` paste is read whole, and 2 × 4,000 layers
+/// in about 10 times the time of 2 × 400.
+#[test]
+fn large_no_trunc_paste_is_read_in_linear_time() {
+    let parsed = parse(&no_trunc_paste(1_000));
     assert_eq!(
         parsed
             .histories
@@ -351,52 +410,69 @@ fn large_no_trunc_paste_is_fast() {
             .collect::<Vec<_>>(),
         vec![1000, 1000]
     );
+    let g = parse_growth(no_trunc_paste, 400);
+    println!("--no-trunc rows, 2 × 4000 against 2 × 400: {g}");
     assert!(
-        took.as_millis() < 5000,
-        "2 × 1000 rows took {took:?} (debug build; a quadratic reader takes minutes)"
+        g.holds(),
+        "2 × 4000 rows against 2 × 400: {g}; the time grew over {MAX_SLOWDOWN} times as fast as the bytes: the reader is not linear"
     );
 }
 
-/// Pathological lines (one huge line full of numbers, many short lines) stay
-/// linear. Sized so that a linear reader takes a few seconds at most in a
-/// debug build on a busy 2-core machine (the 2 MB inputs of before took
-/// 11.7 s there and failed a CI run), while a quadratic one still takes minutes.
+/// Pathological lines (one huge line full of numbers, many short lines,
+/// terminal-wrap and custom-format look-alikes) stay linear: 10 times the
+/// input takes about 10 times the time. Each case's small input is sized to
+/// take several milliseconds in a debug build, so fixed costs and the
+/// clock's grain do not decide the ratio.
 #[test]
-fn pathological_input_is_fast() {
-    let numbers: String = (0..25_000).map(|i| format!("{i} ")).collect();
-    let huge_row =
-        format!("IMAGE   CREATED   CREATED BY   SIZE\n<missing>   2 weeks ago   {numbers}");
-    let many: String = (0..12_500)
-        .map(|i| format!("<missing>   {i} weeks ago   RUN x {i}\n"))
-        .collect();
+fn pathological_input_is_read_in_linear_time() {
+    let numbers = |n: usize| -> String { (0..n).map(|i| format!("{i} ")).collect() };
+    let huge_row = |n: usize| {
+        format!(
+            "IMAGE   CREATED   CREATED BY   SIZE\n<missing>   2 weeks ago   {}",
+            numbers(n)
+        )
+    };
+    let many = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("<missing>   {i} weeks ago   RUN x {i}\n"))
+            .collect()
+    };
     // Terminal-wrap look-alikes: cut headers and full-width rows with pieces
     // between them, over and over; custom-format look-alikes that fail late.
-    let cut_header = format!(
-        "{:<64}\nSIZE   COMMENT\n",
-        "IMAGE     CREATED     CREATED BY"
-    );
-    let cut_row = format!("{:<64}\nx   1B   c\n", "<missing>   2 weeks ago   RUN a");
-    let wraps = format!("{cut_header}{}", cut_row.repeat(5)).repeat(1_000);
-    let customs =
-        "0B|RUN a b\n1B|RUN c d\nnode:1\t2MB\n3f2e1d0c9b8a 1 2 3 4 5 6 7 0B\n".repeat(2_500);
-    for text in [
-        numbers.clone(),
-        huge_row,
-        many,
-        "{[".repeat(12_500),
-        "| a |\n".repeat(12_500),
-        wraps,
-        customs,
-    ] {
-        let start = std::time::Instant::now();
-        let _ = parse(&text);
-        let took = start.elapsed();
-        assert!(
-            took.as_millis() < 10_000,
-            "{} bytes took {took:?}",
-            text.len()
+    let wraps = |n: usize| {
+        let cut_header = format!(
+            "{:<64}\nSIZE   COMMENT\n",
+            "IMAGE     CREATED     CREATED BY"
         );
+        let cut_row = format!("{:<64}\nx   1B   c\n", "<missing>   2 weeks ago   RUN a");
+        format!("{cut_header}{}", cut_row.repeat(5)).repeat(n)
+    };
+    let customs =
+        |n: usize| "0B|RUN a b\n1B|RUN c d\nnode:1\t2MB\n3f2e1d0c9b8a 1 2 3 4 5 6 7 0B\n".repeat(n);
+    // (name, the input of size n, n for the small input)
+    type Case<'a> = (&'a str, &'a dyn Fn(usize) -> String, usize);
+    let cases: [Case; 7] = [
+        ("numbers", &numbers, 30_000),
+        ("one huge row", &huge_row, 30_000),
+        ("many short rows", &many, 1_250),
+        ("{[ repeated", &|n| "{[".repeat(n), 25_000),
+        ("| a | rows", &|n| "| a |\n".repeat(n), 1_250),
+        ("terminal wraps", &wraps, 100),
+        ("custom formats", &customs, 100),
+    ];
+    let mut slow = Vec::new();
+    for (name, make, n) in cases {
+        let g = parse_growth(make, n);
+        println!("{name}, {g}");
+        if !g.holds() {
+            slow.push(format!("{name}, {g}"));
+        }
     }
+    assert!(
+        slow.is_empty(),
+        "the time grew over {MAX_SLOWDOWN} times as fast as the bytes:\n{}",
+        slow.join("\n")
+    );
 }
 
 /// Every corpus history, printed back in each style and read again, keeps its
@@ -607,7 +683,7 @@ fn dressing() -> impl Strategy<Value = Dressing> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(96))]
 
     /// Several histories in one paste, each under its own heading and/or
     /// command line, fenced or indented or neither, back to back or apart:
