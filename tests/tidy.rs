@@ -1,7 +1,8 @@
 //! Tidy checks that keep the crate's two promises checkable (style.md G2):
 //! the core (`src/core/`) never names a browser crate, so it builds and is
 //! tested natively; and every source file starts with a `//!` doc saying what
-//! it owns. Failures list every offender with file and line.
+//! it owns. Failures list every offender with file and line; a file the
+//! checks read that is missing fails them too, named.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -33,6 +34,17 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// The text of a file a check reads. A file that is not there fails the
+/// check, naming it: read as empty, a moved file would pass every check.
+fn read(file: &Path) -> String {
+    fs::read_to_string(file).unwrap_or_else(|err| {
+        panic!(
+            "tidy cannot read {} ({err}): a file the checks read is missing or unreadable; if it moved, update tests/tidy.rs",
+            relative(file)
+        )
+    })
+}
+
 fn relative(path: &Path) -> String {
     path.strip_prefix(crate_root())
         .unwrap_or(path)
@@ -62,7 +74,7 @@ fn core_names_no_browser_crate() {
     assert!(!files.is_empty(), "no .rs files under {}", core.display());
     let mut offenders = Vec::new();
     for file in &files {
-        let text = fs::read_to_string(file).unwrap_or_default();
+        let text = read(file);
         for (line_idx, line) in text.lines().enumerate() {
             let names = browser_words(line);
             if !names.is_empty() {
@@ -91,7 +103,7 @@ fn every_source_file_starts_with_a_module_doc() {
     let offenders: Vec<String> = files
         .iter()
         .filter(|file| {
-            let text = fs::read_to_string(file).unwrap_or_default();
+            let text = read(file);
             !text.trim_start_matches('\u{feff}').starts_with("//!")
         })
         .map(|file| format!("  {}", relative(file)))
@@ -109,7 +121,7 @@ fn code_lines(files: &[PathBuf], found: impl Fn(&str) -> Option<&'static str>) -
     files
         .iter()
         .flat_map(|file| {
-            let text = fs::read_to_string(file).unwrap_or_default();
+            let text = read(file);
             text.lines()
                 .enumerate()
                 .filter(|(_, line)| !line.trim_start().starts_with("//"))
