@@ -58,12 +58,49 @@ fn svg_scales_and_has_one_hook_per_segment() {
     assert!(svg.trim_end().ends_with("</svg>"));
 }
 
+/// The value of attribute `name` in the tag `tag` (`<rect x="0" …/>`).
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag.get(at..)?.split('"').next()
+}
+
+/// The fill of the chart's background: the first element drawn, a `<rect>`
+/// covering the whole viewBox (everything else is painted over it). `None`
+/// when the first element is anything else.
+fn background_fill(svg: &str) -> Option<String> {
+    let root = svg.get(..svg.find('>')?)?;
+    let view_box: Vec<&str> = attr(root, "viewBox")?.split(' ').collect();
+    let rest = svg.get(root.len() + 1..)?.trim_start();
+    let first = rest.get(..rest.find('>')?)?;
+    let covers = first.starts_with("<rect ")
+        && attr(first, "x") == Some("0")
+        && attr(first, "y") == Some("0")
+        && [attr(first, "width"), attr(first, "height")]
+            == [view_box.get(2).copied(), view_box.get(3).copied()];
+    covers.then(|| attr(first, "fill").map(str::to_ascii_uppercase))?
+}
+
+/// The first lines of an SVG (the root and the background), for messages.
+fn head(svg: &str) -> String {
+    svg.lines().take(2).collect::<Vec<_>>().join("\n")
+}
+
 #[test]
 fn dark_theme_changes_the_background() {
     let (light, _) = demo_svg(false);
     let (dark, _) = demo_svg(true);
-    assert!(light.contains("fill=\"#FFFFFF\"") || light.contains("fill=\"#ffffff\""));
-    assert!(dark.contains("#1E1E1E") || dark.contains("#1e1e1e"));
+    assert_eq!(
+        background_fill(&light).as_deref(),
+        Some("#FFFFFF"),
+        "light, its first elements:\n{}",
+        head(&light)
+    );
+    assert_eq!(
+        background_fill(&dark).as_deref(),
+        Some("#1E1E1E"),
+        "dark, its first elements:\n{}",
+        head(&dark)
+    );
 }
 
 /// Corpus pairs drawn through the real parser: every segment and bar gets its
