@@ -4,8 +4,8 @@
 //! render (Yew defers rendering to the browser's task queues, so the helpers
 //! below yield until the DOM shows what is expected, for at most a few
 //! seconds and with no fixed delays), and asserts on the DOM. Helpers for new
-//! tests: `mount_app`, `settle_until`, `text_at`, `type_into`,
-//! `expected_n_layers`.
+//! tests: `mount_app`, `forget_saved_work`, `settle_until`, `text_at`,
+//! `type_into`, `chart_layers`, `expected_n_layers`.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_app`
 //! (scripts/test.sh does). The end-to-end tests of the built page are in
@@ -106,20 +106,113 @@ fn expected_n_layers(fixture: &str) -> usize {
     usize::try_from(n_layers).unwrap_or(usize::MAX)
 }
 
+/// Forgets the work earlier tests left in this page's storage, so the app
+/// opens as on a first visit.
+fn forget_saved_work() {
+    let storage = web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .expect("the test page has local storage");
+    storage.clear().expect("can clear local storage");
+}
+
+/// The layers (printed positions) the chart's segments of `side` draw,
+/// sorted: every layer once, the folded base's layers in one segment.
+fn chart_layers(root: &Element, side: &str) -> Vec<usize> {
+    let selector = format!("[data-testid=chart] .ld-seg[data-side={side}]");
+    let segments = root
+        .query_selector_all(&selector)
+        .expect("a valid selector");
+    let mut seen: Vec<usize> = (0..segments.length())
+        .filter_map(|k| segments.item(k)?.dyn_into::<Element>().ok())
+        .flat_map(|seg| {
+            let layers = seg.get_attribute("data-layers").unwrap_or_default();
+            layers
+                .split_whitespace()
+                .filter_map(|n| n.parse().ok())
+                .collect::<Vec<usize>>()
+        })
+        .collect();
+    seen.sort_unstable();
+    seen
+}
+
+/// What only the real app shows on a first visit: the demo (corpus 000)
+/// read into its two panes, its figures, and its chart with a segment for
+/// every layer. A stub page naming the tool passes none of it.
 #[wasm_bindgen_test]
-async fn app_mounts_a_main_landmark_that_names_the_tool() {
+async fn app_mounts_showing_the_demo_comparison() {
+    forget_saved_work();
     let (root, _handle) = mount_app().await;
-    let main = root.query_selector("main").ok().flatten();
+    let drawn = settle_until(&root, |root| {
+        text_at(root, "[data-testid=sum-after]").is_some()
+            && chart_layers(root, "after").len() == 9
+            && ["before", "after"]
+                .iter()
+                .all(|side| pane_text(root, side).is_some_and(|t| !t.is_empty()))
+    })
+    .await;
     assert!(
-        main.is_some(),
-        "expected a <main> landmark in the app, got: {}",
-        root.inner_html()
-    );
-    assert!(
-        text_of(&root).contains("layerdiff"),
-        "expected the page to name the tool, got text: {:?}",
+        drawn,
+        "the demo's comparison and chart within {MAX_WAIT_MS} ms; the page shows: {:?}",
         text_of(&root)
     );
+    assert!(
+        root.query_selector("main").ok().flatten().is_some(),
+        "a <main> landmark: {}",
+        root.inner_html()
+    );
+    let figures: Vec<Option<String>> = [
+        "layer-count-before",
+        "layer-count-after",
+        "sum-before",
+        "sum-after",
+        "delta",
+        "base-size",
+    ]
+    .iter()
+    .map(|id| text_at(&root, &format!("[data-testid={id}]")))
+    .collect();
+    let want = [
+        "14",
+        "9",
+        "≈ 417 MB",
+        "≈ 316 MB",
+        "≈ −101 MB (−24 %)",
+        "≈ 117 MB",
+    ];
+    assert_eq!(
+        figures,
+        want.map(|w| Some(w.to_string())),
+        "the demo's layer counts, sums, change and base"
+    );
+    assert!(
+        root.query_selector("[data-testid=chart] svg.ld-chart")
+            .ok()
+            .flatten()
+            .is_some(),
+        "the chart is drawn: {:?}",
+        text_at(&root, "[data-testid=chart]")
+    );
+    assert_eq!(chart_layers(&root, "before"), (0..14).collect::<Vec<_>>());
+    assert_eq!(chart_layers(&root, "after"), (0..9).collect::<Vec<_>>());
+    for side in ["before", "after"] {
+        let text = pane_text(&root, side).unwrap_or_default();
+        assert!(
+            text.contains("CREATED BY"),
+            "the {side} pane holds its part of the demo: {text:?}"
+        );
+    }
+}
+
+/// The text in the text box of pane `side`, if it has one.
+fn pane_text(root: &Element, side: &str) -> Option<String> {
+    let area: HtmlTextAreaElement = root
+        .query_selector(&format!("[data-testid=paste-{side}]"))
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()?;
+    Some(area.value())
 }
 
 #[wasm_bindgen_test]
