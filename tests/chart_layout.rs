@@ -9,6 +9,11 @@
 //! high, placed by `text-anchor` and the `dy` plotters writes. Boxes may touch
 //! by up to [`SLACK`] units, since the estimate is rough.
 //!
+//! A drawing must also have its labels (a chart without text would have
+//! nothing to overlap). The estimate cannot see a real font nor the badges
+//! the page lays over the drawing: `tests/e2e/chart-layout.test.mjs`
+//! measures both in Chromium.
+//!
 //! With `CHART_OUT=dir` every drawing is also written there
 //! (`{file number}-{width}-{theme}.svg`) for a visual check.
 
@@ -133,9 +138,17 @@ fn text_boxes(svg: &str) -> Vec<TextBox> {
 }
 
 /// The problems of one drawing: texts outside the viewBox, texts overlapping.
+/// A drawing without a single label has nothing to overlap: that is a
+/// problem of its own, not a pass.
 fn legibility_problems(svg: &str, w: u32, h: u32) -> Vec<String> {
     let boxes = text_boxes(svg);
     let mut problems = Vec::new();
+    if boxes.len() < 4 {
+        problems.push(format!(
+            "only {} labels: a chart has at least its title, change and two totals",
+            boxes.len()
+        ));
+    }
     let (w, h) = (f64::from(w), f64::from(h));
     for b in &boxes {
         if b.x0 < -SLACK || b.y0 < -SLACK || b.x1 > w + SLACK || b.y1 > h + SLACK {
@@ -150,6 +163,33 @@ fn legibility_problems(svg: &str, w: u32, h: u32) -> Vec<String> {
         }
     }
     problems
+}
+
+/// Where the header ends: the chart's change and totals are printed above
+/// the columns, which start at this y.
+const HEADER_BOTTOM: f64 = 92.0;
+
+/// The header labels of `wanted` that no text above the columns shows
+/// (whole, or cut with `…` to fit). The waterfall prints the same totals
+/// lower down, so only the header's own texts count.
+fn missing_labels(svg: &str, wanted: &[&str]) -> Vec<String> {
+    let shown: Vec<String> = text_boxes(svg)
+        .into_iter()
+        .filter(|b| b.y1 <= HEADER_BOTTOM)
+        .map(|b| b.text)
+        .collect();
+    let shows = |label: &str| {
+        shown.iter().any(|t| {
+            t == label
+                || t.strip_suffix('…')
+                    .is_some_and(|cut| !cut.is_empty() && label.starts_with(cut))
+        })
+    };
+    wanted
+        .iter()
+        .filter(|label| !shows(label))
+        .map(|label| format!("the label {label:?} is not drawn"))
+        .collect()
 }
 
 /// Every pair the corpus offers: each history next to the following one in
@@ -285,7 +325,11 @@ fn no_text_overlaps_or_leaves_the_view_at_any_width() {
                     let file = format!("{name}-{width}-{theme}.svg");
                     let _ = std::fs::write(std::path::Path::new(&dir).join(file), &svg);
                 }
-                let problems = legibility_problems(&svg, width, height);
+                let mut problems = legibility_problems(&svg, width, height);
+                problems.extend(missing_labels(
+                    &svg,
+                    &[&d.delta, &d.before_total, &d.after_total],
+                ));
                 if !problems.is_empty() {
                     failures.push(format!(
                         "corpus {name} at {width}×{height} {theme}:\n    {}",

@@ -95,7 +95,9 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
                 if let Some(el) = chart_ref.cast::<web_sys::Element>() {
                     let w = el.client_width();
                     if w > 0 {
-                        width.set(ChartOptions::fitting(w as u32, false).width);
+                        // the box's own width: the drawing is made for it
+                        // clamped (`ChartOptions::fitting`), the badges sized by it
+                        width.set(w as u32);
                     }
                 }
             };
@@ -119,7 +121,7 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
             props.after.clone(),
             drawn,
             props.dark,
-            *width,
+            ChartOptions::fitting(*width, false).width,
         );
         use_memo(key, |(c, b, a, drawn, dark, width)| {
             let _mark = PerfMark::start("layerdiff:chart");
@@ -152,12 +154,12 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     // The chart's badges and the findings panel, built once per drawing.
     let compared = shown_path.as_ref().map(|v| v.compared);
     let insights = use_memo(
-        (svg.clone(), found.clone(), compared),
-        |(svg, found, compared)| {
+        (svg.clone(), found.clone(), compared, *width),
+        |(svg, found, compared, box_px)| {
             (
                 found
                     .ready()
-                    .map(|f| chart_badges(svg, f, *compared))
+                    .map(|f| chart_badges(svg, f, *compared, f64::from(*box_px)))
                     .unwrap_or_default(),
                 panel(found),
             )

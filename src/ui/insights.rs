@@ -13,8 +13,8 @@
 //!   [`rich`] shows those as code.
 //! - Badges are buttons (focusable, named by `aria-label`): filled, or
 //!   hollow when every finding they stand for is `possible`. On the chart
-//!   they are an HTML layer over the SVG, placed from the overlay rects'
-//!   own coordinates (the core chart stays as it is); in the table they
+//!   they are an HTML layer over the SVG, placed by `core::chart::badges`
+//!   from the overlay's own coordinates; in the table they
 //!   open the command cell. Their words show next to them on hover and on
 //!   keyboard focus ([`use_badge_tip`]); choosing one shows its finding.
 //!
@@ -28,6 +28,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::core::chart::badges::badge_spots;
 use crate::core::compare::Comparison;
 use crate::core::extras::Request;
 use crate::core::insights::signed;
@@ -178,20 +179,7 @@ pub fn badge(
     row: Option<String>,
     place: Option<String>,
 ) -> Html {
-    let findings = &found.ins.histories[side].findings;
-    let mut named = vec![false; findings.len()];
-    for &i in layers
-        .iter()
-        .filter_map(|&l| found.at[side].get(l))
-        .flatten()
-    {
-        named[i] = true;
-    }
-    let hits: Vec<(usize, &FindingView)> = findings
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| named[*i])
-        .collect();
+    let hits = hits(found, side, layers);
     let Some(&(first, _)) = hits.first() else {
         return html! {};
     };
@@ -219,6 +207,28 @@ pub fn badge(
     }
 }
 
+/// The findings of `side` on the printed `layers`, in the panel's order.
+fn hits<'a>(
+    found: &'a PageInsights,
+    side: usize,
+    layers: &[usize],
+) -> Vec<(usize, &'a FindingView)> {
+    let findings = &found.ins.histories[side].findings;
+    let mut named = vec![false; findings.len()];
+    for &i in layers
+        .iter()
+        .filter_map(|&l| found.at[side].get(l))
+        .flatten()
+    {
+        named[i] = true;
+    }
+    findings
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| named[*i])
+        .collect()
+}
+
 /// `, layer N from the bottom` (as the inspector counts), for one layer.
 fn layer_word(n: usize, layers: &[usize]) -> String {
     match layers {
@@ -228,64 +238,31 @@ fn layer_word(n: usize, layers: &[usize]) -> String {
 }
 
 /// The badges over the chart: one per overlay segment whose layers have
-/// findings, on its edge toward the bands, placed in percent of the
-/// viewBox (the SVG keeps its aspect, so they follow it at any width).
-/// On a path's chart (`compared`: the positions of the pair's steps), the
+/// findings, spread along the segments' edges toward the bands by the core
+/// (`chart::badges`) for a drawing shown `box_px` CSS pixels wide. On a
+/// path's chart (`compared`: the positions of the pair's steps), the
 /// segments of the two compared columns carry them.
-pub fn chart_badges(svg: &str, found: &PageInsights, compared: Option<(usize, usize)>) -> Html {
-    // Whole numbers only (the overlay's are): no float parser in the bundle.
-    let int = |v: &str| v.parse::<i32>().ok().map(f64::from);
-    let num = |tag: &str, name: &str| attr(tag, name).and_then(int);
-    let Some((w, h)) = attr(svg, "viewBox").and_then(|v| {
-        let mut it = v.split(' ').skip(2).map(int);
-        Some((it.next()??, it.next()??))
-    }) else {
-        return html! {};
+pub fn chart_badges(
+    svg: &str,
+    found: &PageInsights,
+    compared: Option<(usize, usize)>,
+    box_px: f64,
+) -> Html {
+    // the overlay counts layers from the oldest, the findings from the newest
+    let printed = |side: usize, layers: &[usize]| -> Vec<usize> {
+        let n = found.ins.histories[side].layers;
+        layers.iter().filter_map(|l| n.checked_sub(l + 1)).collect()
     };
-    let badges = svg
-        .split("<rect class=\"ld-seg")
-        .skip(1)
-        .filter_map(|rest| {
-            let tag = rest.split('>').next()?;
-            let side = match compared {
-                None => SIDES
-                    .iter()
-                    .position(|s| attr(tag, "data-side") == Some(*s))?,
-                Some((old, new)) => {
-                    let step = attr(tag, "data-step")?.parse::<usize>().ok()?;
-                    [old, new].iter().position(|s| *s == step)?
-                }
-            };
-            let n = found.ins.histories[side].layers;
-            let layers: Vec<usize> = attr(tag, "data-layers")?
-                .split(' ')
-                .filter_map(|l| n.checked_sub(l.parse::<usize>().ok()? + 1))
-                .collect();
-            let (x, y) = (num(tag, "x")?, num(tag, "y")?);
-            let (sw, sh) = (num(tag, "width")?, num(tag, "height")?);
-            let x = if side == 0 { x + sw } else { x };
-            let place = format!(
-                "left:{:.2}%;top:{:.2}%",
-                x / w * 100.0,
-                (y + sh / 2.0) / h * 100.0
-            );
-            let row = match compared {
-                None => attr(tag, "data-row").map(str::to_string),
-                // neighbours k → k + 1: the table is the path's comparison k
-                Some((old, new)) if new == old + 1 => attr(tag, "data-rows")?
-                    .split(' ')
-                    .find_map(|r| r.strip_prefix(&format!("{old}:")).map(str::to_string)),
-                Some(_) => None,
-            };
-            Some(badge(found, side, &layers, row, Some(place)))
-        });
-    badges.collect()
-}
-
-/// The value of attribute `name` in `tag` (our own overlay's markup).
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    tag.get(at..)?.split('"').next()
+    let marked =
+        |side: usize, layers: &[usize]| !hits(found, side, &printed(side, layers)).is_empty();
+    badge_spots(svg, compared, box_px, marked)
+        .into_iter()
+        .map(|spot| {
+            let place = format!("left:{:.2}%;top:{:.2}%", spot.left_pct, spot.top_pct);
+            let layers = printed(spot.side, &spot.layers);
+            badge(found, spot.side, &layers, spot.row, Some(place))
+        })
+        .collect()
 }
 
 /// The findings panel: a line while they are read, a sentence if they

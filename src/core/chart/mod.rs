@@ -17,7 +17,10 @@
 //!   column per step, bands between neighbours, a layer's colour kept across
 //!   columns, the waterfall through every step); [`path_svg()`] is the one call
 //!   for a path of any length (two steps draw the pair chart above).
+//! - `badges`: where the page's insight badges go over a drawing, spread
+//!   so that none covers another or a label.
 
+pub mod badges;
 pub mod data;
 mod layout;
 pub mod palette;

@@ -38,8 +38,8 @@ use super::data::{BarKind, ChartData, SegmentKind};
 use super::layout::{clamp_width, fit, text_width, Key, Layout, Legend, EDGE};
 use super::path_data::{path_chart_data, PathChartData, PathSegment};
 use super::svg::{
-    close_overlay, draw_legend, draw_waterfall_styled, esc, hatch, join, ribbon, wf_x, BarStyle,
-    Canvas, FONT,
+    close_overlay, draw_legend, draw_waterfall_styled, esc, hatch, join, open_overlay, ribbon,
+    wf_x, BarStyle, Canvas, FONT,
 };
 use super::{chart_data, render_svg, ChartOptions};
 use crate::core::compare::numbers::human_bytes;
@@ -310,8 +310,7 @@ fn finish(mut svg: String, d: &PathChartData, l: &Layout, cols: &Columns) -> Str
         FONT
     );
     svg = svg.replacen(&old, &new, 1);
-    let mut overlay =
-        String::from("<g class=\"ld-overlay\" fill=\"transparent\" stroke=\"none\">\n");
+    let mut overlay = open_overlay(l);
     for (k, column) in d.columns.iter().enumerate() {
         overlay.push_str(&format!(
             "<rect class=\"ld-col\" data-step=\"{k}\" data-bytes=\"{bytes}\" x=\"{x}\" y=\"56\" width=\"{w}\" height=\"32\" pointer-events=\"all\"><title>{title}</title></rect>\n",

@@ -682,8 +682,7 @@ fn finish(mut svg: String, d: &ChartData, l: &Layout) -> String {
     );
     svg = svg.replacen(&old, &new, 1);
 
-    let mut overlay =
-        String::from("<g class=\"ld-overlay\" fill=\"transparent\" stroke=\"none\">\n");
+    let mut overlay = open_overlay(l);
     for s in &d.segments {
         let (x0, y0, x1, y1) = l.seg_box(s);
         overlay.push_str(&format!(
@@ -719,6 +718,15 @@ fn finish(mut svg: String, d: &ChartData, l: &Layout) -> String {
         ));
     }
     close_overlay(svg, overlay)
+}
+
+/// Opens the interactive overlay group; it carries the columns' top and
+/// baseline, between which the page's badges go (`badges`).
+pub(super) fn open_overlay(l: &Layout) -> String {
+    format!(
+        "<g class=\"ld-overlay\" fill=\"transparent\" stroke=\"none\" data-top=\"{}\" data-bottom=\"{}\">\n",
+        l.top, l.bottom
+    )
 }
 
 /// Closes the overlay group `overlay` and puts it last inside `svg` (before
