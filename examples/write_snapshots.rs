@@ -4,7 +4,7 @@
 //! running it is a separate step whose diff is reviewed like code.
 //!
 //! Run: `cargo run --example write_snapshots -- GROUP…` with one or more of
-//! `compare`, `compare-path`, `embed-links`, `layer-links`, `demo-snippet`,
+//! `compare`, `compare-path`, `embed-links`, `layer-links`, `demo-snippet`, `outputs`,
 //! or `all`. It prints each file and whether it changed; then read
 //! `git diff` (a link that changed means links written before may no longer
 //! be what the browser tests open).

@@ -20,13 +20,18 @@
 //! - `layer-links`: the demo's links to one layer,
 //!   `tests/e2e/fixtures/demo-layer*.link` (`tests/layer_link.rs`);
 //! - `demo-snippet`: the share box's Markdown snippet for the demo,
-//!   `tests/e2e/fixtures/demo-snippet.md` (`tests/embed_snippets.rs`).
+//!   `tests/e2e/fixtures/demo-snippet.md` (`tests/embed_snippets.rs`);
+//! - `outputs`: every output users see for the corpus pairs and paths (CLI,
+//!   exports, charts), one hash each, `tests/data/outputs.snapshot`
+//!   (`tests/outputs_frozen.rs`; [`outputs`] says what is in it).
 //!
 //! The links are frozen once written: their tests check that the stored
 //! link still opens as it should, whatever the packing does later, and do
 //! not compare it with a link made today.
 
 #![allow(dead_code)]
+
+pub mod outputs;
 
 use std::path::{Path, PathBuf};
 
@@ -39,12 +44,13 @@ use layerdiff::core::share::{self, EncodeOptions, LayerAt, Theme};
 use layerdiff::core::text::cut_end;
 
 /// Every group the writer knows, in the order it writes them with `all`.
-pub const GROUPS: [&str; 5] = [
+pub const GROUPS: [&str; 6] = [
     "compare",
     "compare-path",
     "embed-links",
     "layer-links",
     "demo-snippet",
+    "outputs",
 ];
 
 /// One snapshot: the file it lives in and the text the code makes for it now.
@@ -110,6 +116,7 @@ pub fn of_group(group: &str) -> Option<Vec<Snapshot>> {
         "embed-links" => embed_links(),
         "layer-links" => layer_links(),
         "demo-snippet" => vec![demo_snippet()],
+        "outputs" => vec![outputs::outputs()],
         _ => return None,
     })
 }
