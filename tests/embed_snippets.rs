@@ -1,6 +1,6 @@
 //! The share box's snippets, put through a Markdown renderer and an HTML
 //! reading as a host page would: the Markdown snippet must render as an image
-//! linked to the view (issue 12), whatever the link and the words hold.
+//! linked to the view, whatever the link and the words hold.
 
 mod common;
 mod snapshots;

@@ -1,4 +1,4 @@
-//! Issue 10's "Done when" on the product's demo pair (corpus 000, the text
+//! What the insights promise, checked on the product's demo pair (corpus 000, the text
 //! the page opens with): `npm install` in before installs dev dependencies
 //! and keeps the npm cache (advice, bytes unknown); the ubuntu base's own
 //! `rm -rf /var/lib/apt/lists/*` raises nothing; after's merged apt RUN is

@@ -1,4 +1,4 @@
-//! Links to one layer (issue 12): "layer N of step S" is the layer's printed
+//! Links to one layer: "layer N of step S" is the layer's printed
 //! position (newest first, as `layerdiff parse` prints and findings count),
 //! and it finds the comparison row holding that layer, on every corpus pair,
 //! either way round and as the steps of a longer path.

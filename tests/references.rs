@@ -37,29 +37,6 @@ const FILE_EXTENSIONS: [&str; 13] = [
     "link",
 ];
 
-/// Citations not reworded yet, each named by its file and by the citation as
-/// the failure prints it: issue numbers, and the house style guide's file
-/// name (the guide is kept outside the repository). An entry that no longer
-/// matches anything does no harm; delete it.
-// TODO: owned by another change (reword these comments, then delete the entry).
-const ALLOWED: [(&str, &str); 15] = [
-    ("src/ui/insights.rs", "issue 10"),
-    ("tests/tidy.rs", "style.md"),
-    ("tests/embed_snippets.rs", "issue 12"),
-    ("tests/insights_demo.rs", "Issue 10"),
-    ("tests/layer_link.rs", "issue 12"),
-    ("tests/share_embed.rs", "issue 12"),
-    ("tests/share_steps.rs", "issue 11"),
-    ("tests/e2e/deeplink.test.mjs", "issue 12"),
-    ("tests/e2e/embed.test.mjs", "issue 12"),
-    ("tests/e2e/export.test.mjs", "issue 9"),
-    ("tests/e2e/huge.test.mjs", "issue 8"),
-    ("tests/e2e/input.test.mjs", "issue 12"),
-    ("tests/e2e/insights.test.mjs", "issue 10"),
-    ("tests/e2e/path.test.mjs", "issue 11"),
-    ("tests/e2e/present.test.mjs", "issue 12"),
-];
-
 #[test]
 fn comments_cite_only_what_the_repository_holds() {
     let repo = Repository::walk(&crate_root());
@@ -77,10 +54,6 @@ fn comments_cite_only_what_the_repository_holds() {
         };
         for block in &blocks {
             for (offset, problem) in problems(&block.text, &repo) {
-                let citation = problem.citation();
-                if ALLOWED.contains(&(file.as_str(), citation)) {
-                    continue;
-                }
                 let line = block.first_line + block.text[..offset].matches('\n').count();
                 offenders.push(format!("  {file}:{line}: {}", problem.describe()));
             }
@@ -107,12 +80,6 @@ enum Problem<'a> {
 }
 
 impl Problem<'_> {
-    fn citation(&self) -> &str {
-        match self {
-            Problem::MissingFile(cited) | Problem::IssueNumber(cited) => cited,
-        }
-    }
-
     fn describe(&self) -> String {
         match self {
             Problem::MissingFile(cited) => {

@@ -1,4 +1,4 @@
-//! The read-only view's link (issue 12): `ShareState::as_embed` makes it from
+//! The read-only view's link: `ShareState::as_embed` makes it from
 //! the editor's work, it opens with the view flags set, and `as_editor` (the
 //! view's "Open in layerdiff") opens to the same work as the editor had.
 

@@ -1,4 +1,4 @@
-//! Links of a path (issue 11): the corpus files that hold a course's or a
+//! Links of a path: the corpus files that hold a course's or a
 //! workshop's whole path (046: ver1 → ver2 → ver3 → a committed image; 067 and
 //! 017: two exercises' before and after, four histories each) split into one
 //! step per history, packed with `share::link` and opened with `share::open`.

@@ -1,4 +1,4 @@
-//! Tidy checks that keep the crate's two promises checkable (style.md G2):
+//! Tidy checks that keep the crate's two promises checkable (the house style's rule G2):
 //! the core (`src/core/`) never names a browser crate, so it builds and is
 //! tested natively; and every source file starts with a `//!` doc saying what
 //! it owns. Failures list every offender with file and line; a file the

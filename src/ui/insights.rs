@@ -1,4 +1,4 @@
-//! The pair's insights on the page (issue 10, `core::insights`): the
+//! The pair's insights on the page (`core::insights`): the
 //! findings panel below the aligned table, and the badges on the chart
 //! segments and table rows of each finding's layer.
 //!

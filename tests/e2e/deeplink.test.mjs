@@ -1,4 +1,4 @@
-// Links to one layer (issue 12): a link naming a layer (tests/e2e/fixtures/
+// Links to one layer: a link naming a layer (tests/e2e/fixtures/
 // demo-layer*.link, made and checked by tests/layer_link.rs) opens with that
 // layer marked in the chart and the table, its row scrolled into view and
 // its details in the inspector; "copy link to this layer" on a table row,

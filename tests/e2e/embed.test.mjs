@@ -1,4 +1,4 @@
-// The read-only view (issue 12): a host page on another origin frames the
+// The read-only view: a host page on another origin frames the
 // demo's embed link (tests/e2e/fixtures/, made by tests/share_embed.rs) at
 // 320 px and sees the chart and the same totals as the editor shows for the
 // demo; the view's height message arrives and follows its size; it has no

@@ -1,4 +1,4 @@
-// Exports are inert wherever they are pasted (issue 9): paste the hostile pair
+// Exports are inert wherever they are pasted: paste the hostile pair
 // of tests/data/hostile/ (commands that are HTML and Markdown payloads), name
 // the images with payloads too, download the page's Markdown export and render
 // it with markdown-it with raw HTML allowed, as many course sites, wikis and

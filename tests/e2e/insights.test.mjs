@@ -1,4 +1,4 @@
-// Insights on the page (issue 10): the demo pair's findings and verdicts as
+// Insights on the page: the demo pair's findings and verdicts as
 // the issue's "Done when" states them, badges on the chart and the aligned
 // table that keyboard users reach and screen readers announce, the exports
 // carrying the summary and the findings, dark mode at phone width, and a

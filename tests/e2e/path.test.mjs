@@ -1,4 +1,4 @@
-// The comparison of a path (issue 11): a paste of four histories (a course's
+// The comparison of a path: a paste of four histories (a course's
 // backend before/after and frontend before/after) shows each step's figures
 // and one chart column per step, with the totals of expected.json; the aligned
 // table below follows the "compare step X with step Y" picker; pointing at a
