@@ -1,4 +1,4 @@
-// Presenting (issue 12): P (or the button) walks the demo's comparison one
+// Presenting: P (or the button) walks the demo's comparison one
 // slide at a time — the totals, every change in order of bytes (its row
 // highlighted in the chart and the table), the summary — with ←/→ and
 // Space; Esc stops; the slide travels in the link, which opens at it.
@@ -100,8 +100,18 @@ test("P typed into a pane is text, not a command", async () => {
     const pane = page.locator('[data-testid="paste-before"]');
     await pane.focus();
     await page.keyboard.press("End");
+    // The text the pane holds once it got the "p", where the caret is.
+    const typed = await pane.evaluate((area) => area.value.slice(0, area.selectionStart) + "p" + area.value.slice(area.selectionEnd));
     await page.keyboard.type("p");
-    assert.equal(await page.locator('[data-testid="presenting"]').count(), 0);
+    // The keystroke was handled (the page saw its keydown before the pane
+    // took the letter): the p is in the pane, and nothing presents.
+    await page
+      .waitForFunction((typed) => document.querySelector('[data-testid="paste-before"]')?.value === typed, typed, { timeout: 10_000 })
+      .catch(async () => {
+        const presenting = await page.locator('[data-testid="presenting"]').count();
+        assert.fail(`the pane never got the typed "p" (presenting: ${presenting ? "yes" : "no"})`);
+      });
+    assert.equal(await page.locator('[data-testid="presenting"]').count(), 0, "typing P in a pane started presenting");
     assert.equal(await slideAtOrNull(page), null);
   } finally {
     await session.close();
