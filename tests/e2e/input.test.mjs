@@ -1,4 +1,4 @@
-// Input as people expect it (issue 12): a corpus file dropped on a pane fills
+// Input as people expect it: a corpus file dropped on a pane fills
 // that pane, dropped elsewhere the first empty step; a paste on the page body
 // fills the first empty step, and asks which when none is; a PNG (by its type
 // or by its bytes) and a file over the limit are refused with words and
@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { assertClean, corpusText, startApp } from "./harness.mjs";
+import { assertClean, corpusText, pasteInto, startApp } from "./harness.mjs";
 
 const ONE = "006-adderservice-old-space-units-no-trailing.txt";
 const OTHER = "002-jonny-busybox-old-1819kB.txt";
@@ -61,6 +61,18 @@ async function waitForValue(page, testid, text) {
   );
 }
 
+/** What the text box `testid` holds once `text` is typed at its caret (over its selection). */
+function valueOnceTyped(page, testid, text) {
+  return page
+    .getByTestId(testid)
+    .evaluate((box, text) => box.value.slice(0, box.selectionStart) + text + box.value.slice(box.selectionEnd), text);
+}
+
+/** Waits until the text box `testid` holds `value` (from `valueOnceTyped`), having got `what`. */
+async function waitForTyped(page, testid, value, what) {
+  await waitForValue(page, testid, value).catch(() => assert.fail(`the text box ${testid} never got ${what}`));
+}
+
 async function addStep(page, n) {
   await page.getByTestId("add-step").click();
   await page.waitForFunction((n) => document.querySelector('[data-testid="steps"]')?.dataset.steps === String(n), n);
@@ -103,9 +115,12 @@ test("a paste on the page body fills the first empty step, or asks which", async
   await waitForValue(page, "paste-after", other);
   assert.equal(await page.getByTestId("which-step").count(), 0);
 
-  // A paste into a text box stays there (the page does not take it).
+  // A paste into a text box stays there (the page does not take it): the
+  // box gets the text, and the page asks nothing.
   await page.getByTestId("paste-before").focus();
-  await page.keyboard.insertText("x");
+  const pasted = await valueOnceTyped(page, "paste-before", "x");
+  await pasteInto(page, "paste-before", "x", { replace: false });
+  await waitForTyped(page, "paste-before", pasted, 'the pasted "x"');
   assert.equal(await page.getByTestId("which-step").count(), 0);
   await session.settle();
   assertClean(session);
@@ -141,10 +156,13 @@ test("the ? overlay opens and closes by keyboard; Alt+2 and S act, not while typ
   const { page } = session;
   const dialog = page.getByTestId("shortcuts");
 
-  // Typing "?" in a text box types it.
+  // Typing "?" in a text box types it: the box gets it (the page saw the
+  // keystroke first), and the overlay stays shut.
   await page.getByTestId("paste-before").focus();
+  const typed = await valueOnceTyped(page, "paste-before", "?");
   await page.keyboard.type("?");
-  assert.equal(await dialog.evaluate((d) => d.open), false);
+  await waitForTyped(page, "paste-before", typed, 'the typed "?"');
+  assert.equal(await dialog.evaluate((d) => d.open), false, "typing ? in a text box opened the shortcuts");
 
   await page.getByTestId("show-shortcuts").focus();
   await page.keyboard.press("?");
@@ -182,11 +200,34 @@ test("C copies the share box's link; a dropped file over 1 MB opens read-only an
   assert.equal(copied, await page.getByTestId("share-link").inputValue());
 
   // A big file goes the huge-paste way: read-only, read in the worker.
+  // ONE is 1,559 bytes: one `docker history adderservice` of 15 layers in
+  // a code block (19 lines). 770 copies (1,200,430 bytes) are 770
+  // histories; a paste of several fills the steps one history each from
+  // where it went, moved back to fit (core::app::reduce, fill_positions),
+  // so the first copy goes to the before pane and the other 769 stay in
+  // the after pane, which keeps 500 of them (core::parse::limits: 500 × 15
+  // = 7,500 layers, under its 20,000) and compares the first: 15 layers,
+  // whose sizes (decimal units, as old docker printed them) add up to
+  //   123 MB + 48 MB + 44.3 MB + 9.74 MB + 335 kB + 120 kB + 1.29 kB + 314 B
+  //   = 123,000,000 + 48,000,000 + 44,300,000 + 9,740,000 + 335,000
+  //     + 120,000 + 1,290 + 314 = 225,496,604 bytes.
   const one = await corpusText(ONE);
-  const big = one.repeat(Math.ceil(1_200_000 / one.length));
-  await dropFile(page, '[data-step-position="1"]', { name: "big.txt", text: big });
+  const copies = Math.ceil(1_200_000 / one.length);
+  assert.equal(copies, 770);
+  await dropFile(page, '[data-step-position="1"]', { name: "big.txt", text: one.repeat(copies) });
   await page.getByTestId("edit-as-text-after").waitFor({ timeout: 15_000 });
-  await page.getByTestId("layer-count-after").waitFor({ timeout: 15_000 });
+  // Until the worker answers, the pane still shows the demo's after (9
+  // layers) and says it is reading: wait for the reading to end.
+  await page.getByTestId("reading-after").waitFor({ state: "detached", timeout: 15_000 });
+  assert.equal(await value(page, "paste-before"), one, "the first copy went to the before pane");
+  assert.equal(await page.getByTestId("layer-count-before").textContent(), "15");
+  assert.equal(await page.getByTestId("layer-count-after").textContent(), "15");
+  assert.equal(await page.getByTestId("total-after").getAttribute("data-bytes"), "225496604");
+  assert.equal(await page.getByTestId("picker-after").locator("option").count(), 500);
+  assert.match(
+    await page.getByTestId("diagnostics-after").innerText(),
+    /this paste holds 769 histories: the first 500 are kept, the 269 from here on were left out/,
+  );
   await session.settle();
   assertClean(session);
   await session.close();
