@@ -13,7 +13,8 @@
 //! Texts are fitted with [`fit`], which shortens (with `…`) until the
 //! estimate fits the room, so no text overlaps another or leaves the viewBox.
 
-use super::data::{ChartData, Column, Segment};
+use super::data::{ChartData, Column};
+use super::model::Chart;
 use crate::core::compare::Status;
 use crate::core::text::{cut_end, is_wide};
 
@@ -120,18 +121,8 @@ pub struct Legend {
 }
 
 impl Legend {
-    /// Lays out the keys of the statuses `present` (plus the base image)
-    /// from the left edge, starting a new line when one would overflow `w`.
-    pub fn new(present: &[Status], w: i32) -> Legend {
-        let keys: Vec<Key> = present
-            .iter()
-            .map(|s| Key::Status(*s))
-            .chain([Key::Base])
-            .collect();
-        Legend::of_keys(&keys, w)
-    }
-
-    /// Lays out `keys` in order from the left edge, wrapping as [`Legend::new`].
+    /// Lays out `keys` in order from the left edge, starting a new line when
+    /// one would overflow `w`.
     pub fn of_keys(keys: &[Key], w: i32) -> Legend {
         let right = w - 14;
         let keys = keys.iter().copied();
@@ -234,13 +225,9 @@ pub struct Layout {
 }
 
 impl Layout {
-    pub fn new(width: u32, height: u32, d: &ChartData) -> Layout {
-        let legend = Legend::new(&present_statuses(d), clamp_width(width));
-        Layout::with_legend(width, height, d, legend)
-    }
-
-    /// [`Layout::new`] with a legend of the caller's (a path's keys).
-    pub fn with_legend(width: u32, height: u32, d: &ChartData, legend: Legend) -> Layout {
+    /// The arrangement of `d` in a drawing `width` × `height`.
+    pub fn new(width: u32, height: u32, d: &Chart) -> Layout {
+        let legend = Legend::of_keys(&d.legend, clamp_width(width));
         let w = clamp_width(width);
         let h = height.clamp(300, 4000) as i32;
         let legend_top = legend.top(h);
@@ -322,13 +309,6 @@ impl Layout {
         (self.before_x + self.after_x + self.col_w) / 2
     }
 
-    pub fn seg_box(&self, s: &Segment) -> (i32, i32, i32, i32) {
-        let x = self.col_x(s.column);
-        let y1 = self.y(s.start);
-        let y0 = self.y(s.start.saturating_add(s.bytes));
-        (x, y0, x + self.col_w, y1)
-    }
-
     /// x where a column's side labels start (before: their right end; after: their left end).
     pub fn label_x(&self, c: Column) -> i32 {
         match c {
@@ -363,7 +343,7 @@ impl Layout {
     }
 
     /// Waterfall geometry: (left end of the bars, right end, units per byte, label room).
-    pub fn bar_geometry(&self, d: &ChartData) -> (i32, i32, f64, i32) {
+    pub fn bar_geometry(&self, d: &Chart) -> (i32, i32, f64, i32) {
         let width = self.wf_x1 - self.wf_x0;
         let label_w = (f64::from(width) * if self.narrow { 0.45 } else { 0.48 }) as i32;
         let bx0 = self.wf_x0 + label_w;
@@ -399,7 +379,11 @@ mod tests {
     }
 
     /// A chart with `bars` waterfall bars and nothing else.
-    fn data(bars: usize) -> ChartData {
+    fn data(bars: usize) -> Chart {
+        Chart::from(&pair(bars))
+    }
+
+    fn pair(bars: usize) -> ChartData {
         use super::super::data::{Bar, BarKind};
         let bar = Bar {
             kind: BarKind::Removed,
@@ -469,7 +453,14 @@ mod tests {
     #[test]
     fn legend_wraps_on_a_phone_and_not_on_a_desktop() {
         let all = Status::ALL;
-        let narrow = Legend::new(&all, 520);
+        let keys = |present: &[Status]| -> Vec<Key> {
+            present
+                .iter()
+                .map(|s| Key::Status(*s))
+                .chain([Key::Base])
+                .collect()
+        };
+        let narrow = Legend::of_keys(&keys(&all), 520);
         assert!(narrow.lines.len() >= 2, "{narrow:?}");
         for line in &narrow.lines {
             if let Some(&(x, key)) = line.last() {
@@ -477,7 +468,7 @@ mod tests {
                 assert!(end <= 520 - 14, "{key:?} ends at {end}");
             }
         }
-        let wide = Legend::new(&[Status::Same, Status::Removed], 960);
+        let wide = Legend::of_keys(&keys(&[Status::Same, Status::Removed]), 960);
         assert_eq!(wide.lines.len(), 1, "{wide:?}");
         assert_eq!(wide.note, SIZES_NOTE);
     }
