@@ -187,10 +187,49 @@ const ZOOM_BELOW: f64 = 0.25;
 /// Most individual waterfall bars.
 const MAX_BARS: usize = 10;
 
+/// When a tiny layer joins the segment below it: one rule for every column
+/// of a pair and of a path.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Grouping {
+    tiny: u64,
+    /// A group of tiny layers closes at this size.
+    group_max: u64,
+}
+
+impl Grouping {
+    /// The rule for a chart whose largest total is `max_bytes`.
+    pub(super) fn new(max_bytes: u64) -> Grouping {
+        let tiny = (max_bytes as f64 * TINY) as u64;
+        Grouping {
+            tiny,
+            group_max: tiny.saturating_mul(GROUP_MAX_TINIES),
+        }
+    }
+
+    /// Whether a layer of `bytes` joins a segment of `kind` holding `below`
+    /// bytes: both are tiny; a group stays small itself, closing once it
+    /// could be drawn and labelled on its own.
+    pub(super) fn joins(&self, bytes: u64, kind: SegmentKind, below: u64) -> bool {
+        bytes <= self.tiny
+            && match kind {
+                SegmentKind::Group => below < self.group_max,
+                SegmentKind::Layer => below <= self.tiny,
+                SegmentKind::Base => false,
+            }
+    }
+}
+
+/// Whether a band joins the one before it with the same ends: bands out of
+/// the base block, or between two groups, are drawn as one.
+pub(super) fn bands_merge(left: Option<SegmentKind>, right: Option<SegmentKind>) -> bool {
+    left == Some(SegmentKind::Base)
+        || (left == Some(SegmentKind::Group) && right == Some(SegmentKind::Group))
+}
+
 /// Builds the chart data of a comparison of `before` → `after`.
 pub fn chart_data(c: &Comparison, before: &History, after: &History) -> ChartData {
     let max_bytes = c.before.total.bytes.max(c.after.total.bytes).max(1);
-    let tiny = (max_bytes as f64 * TINY) as u64;
+    let grouping = Grouping::new(max_bytes);
 
     let mut segments = Vec::new();
     for column in [Column::Before, Column::After] {
@@ -198,7 +237,7 @@ pub fn chart_data(c: &Comparison, before: &History, after: &History) -> ChartDat
             Column::Before => before,
             Column::After => after,
         };
-        let mut segs = column_segments(c, column, tiny);
+        let mut segs = column_segments(c, column, grouping);
         add_created(&mut segs, history);
         segments.extend(segs);
     }
@@ -268,7 +307,7 @@ fn layer_of(c: &Comparison, r: usize, column: Column) -> Option<(usize, u64)> {
 
 /// One column's segments, bottom up: the shared base image as one block,
 /// then a segment per layer, runs of tiny layers grouped.
-fn column_segments(c: &Comparison, column: Column, tiny: u64) -> Vec<Segment> {
+fn column_segments(c: &Comparison, column: Column, grouping: Grouping) -> Vec<Segment> {
     let by_layer = column_layers(c, column);
     let base_n = c.base.layers;
     let (base_rows, rest): (Vec<_>, Vec<_>) = by_layer
@@ -276,8 +315,7 @@ fn column_segments(c: &Comparison, column: Column, tiny: u64) -> Vec<Segment> {
         .partition(|(i, r, _)| *i < base_n && c.rows.get(*r).is_some_and(|row| row.in_base));
     let mut stack = Stack {
         column,
-        tiny,
-        group_max: tiny.saturating_mul(GROUP_MAX_TINIES),
+        grouping,
         out: Vec::new(),
         start: 0,
         weights: [0; 6],
@@ -338,9 +376,7 @@ fn base_segment(c: &Comparison, column: Column, rows: &[&(usize, usize, u64)]) -
 /// A column being stacked bottom up.
 struct Stack {
     column: Column,
-    tiny: u64,
-    /// A group of tiny layers closes at this size.
-    group_max: u64,
+    grouping: Grouping,
     out: Vec<Segment>,
     /// Bytes stacked so far.
     start: u64,
@@ -352,7 +388,7 @@ impl Stack {
     /// Stacks layer `i` (row `r`, `b` bytes): onto the last segment when both
     /// are tiny, else as a segment of its own.
     fn push(&mut self, i: usize, r: usize, b: u64, status: Option<Status>) {
-        if !(b <= self.tiny && self.join_last(i, r, b, status)) {
+        if !self.join_last(i, r, b, status) {
             self.weights = [0u64; 6];
             if let Some(st) = status {
                 bump(&mut self.weights, st, b);
@@ -373,18 +409,17 @@ impl Stack {
         self.start = self.start.saturating_add(b);
     }
 
-    /// Adds a tiny layer to the last segment if that is an open group or a
-    /// tiny layer; says whether it did.
+    /// Adds the layer to the last segment if [`Grouping::joins`] says so;
+    /// says whether it did.
     fn join_last(&mut self, i: usize, r: usize, b: u64, status: Option<Status>) -> bool {
-        let Some(last) = self.out.last_mut() else {
+        let grouping = self.grouping;
+        let Some(last) = self
+            .out
+            .last_mut()
+            .filter(|last| grouping.joins(b, last.kind, last.bytes))
+        else {
             return false;
         };
-        // a group stays small itself: it closes once it could be drawn
-        // and labelled on its own
-        let open_group = last.kind == SegmentKind::Group && last.bytes < self.group_max;
-        if !(open_group || (last.kind == SegmentKind::Layer && last.bytes <= self.tiny)) {
-            return false;
-        }
         last.kind = SegmentKind::Group;
         last.rows.push(r);
         last.layers.push(i);
@@ -512,15 +547,16 @@ fn label_biggest(segments: &mut [Segment], max_bytes: u64) {
     }
 }
 
-fn bands(c: &Comparison, segments: &[Segment]) -> Vec<Band> {
-    // where each (column, row) sits: segment index and byte span
-    let mut at_before = vec![None; c.rows.len()];
-    let mut at_after = vec![None; c.rows.len()];
+/// Where each row sits in each column: its segment and byte span.
+type RowPlaces = [Vec<Option<(usize, (u64, u64))>>; 2];
+
+fn row_places(c: &Comparison, segments: &[Segment]) -> RowPlaces {
+    let mut at: RowPlaces = [vec![None; c.rows.len()], vec![None; c.rows.len()]];
     for (k, s) in segments.iter().enumerate() {
         let mut y = s.start;
         let table = match s.column {
-            Column::Before => &mut at_before,
-            Column::After => &mut at_after,
+            Column::Before => &mut at[0],
+            Column::After => &mut at[1],
         };
         for &r in &s.rows {
             let b = layer_of(c, r, s.column).map_or(0, |x| x.1);
@@ -530,6 +566,13 @@ fn bands(c: &Comparison, segments: &[Segment]) -> Vec<Band> {
             y = y.saturating_add(b);
         }
     }
+    at
+}
+
+/// A band per row in both columns; rows of a grouped block share one.
+fn bands(c: &Comparison, segments: &[Segment]) -> Vec<Band> {
+    let [at_before, at_after] = row_places(c, segments);
+    let kind = |k: usize| segments.get(k).map(|s| s.kind);
     let mut out: Vec<Band> = Vec::new();
     for (r, row) in c.rows.iter().enumerate() {
         let (Some(Some((bs, bspan))), Some(Some((as_, aspan)))) =
@@ -537,19 +580,9 @@ fn bands(c: &Comparison, segments: &[Segment]) -> Vec<Band> {
         else {
             continue;
         };
-        let base = segments
-            .get(*bs)
-            .is_some_and(|s| s.kind == SegmentKind::Base);
         if let Some(last) = out.last_mut() {
             let same_ends = last.before_segment == *bs && last.after_segment == *as_;
-            let grouped = base
-                || segments
-                    .get(*bs)
-                    .is_some_and(|s| s.kind == SegmentKind::Group)
-                    && segments
-                        .get(*as_)
-                        .is_some_and(|s| s.kind == SegmentKind::Group);
-            if same_ends && grouped && last.status == row.status {
+            if same_ends && bands_merge(kind(*bs), kind(*as_)) && last.status == row.status {
                 last.before_span.1 = last.before_span.1.max(bspan.1);
                 last.after_span.1 = last.after_span.1.max(aspan.1);
                 last.rows.push(r);
