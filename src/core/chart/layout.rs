@@ -195,6 +195,26 @@ pub fn clamp_width(width: u32) -> i32 {
     width.clamp(MIN_WIDTH, 4000) as i32
 }
 
+/// The top of the columns (below the header).
+const TOP: i32 = 92;
+
+/// What a layout is computed from: the drawing's size, its legend, how many
+/// waterfall bars it has and its largest total.
+struct Frame {
+    w: i32,
+    h: i32,
+    legend: Legend,
+    bars: i32,
+    max_bytes: u64,
+}
+
+impl Frame {
+    /// Column units per byte for columns with their baseline at `bottom`.
+    fn scale(&self, bottom: i32) -> f64 {
+        f64::from((bottom - TOP).max(1)) / self.max_bytes as f64
+    }
+}
+
 /// Where things go, computed once from the size and the data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
@@ -227,69 +247,84 @@ pub struct Layout {
 impl Layout {
     /// The arrangement of `d` in a drawing `width` × `height`.
     pub fn new(width: u32, height: u32, d: &Chart) -> Layout {
-        let legend = Legend::of_keys(&d.legend, clamp_width(width));
         let w = clamp_width(width);
         let h = height.clamp(300, 4000) as i32;
-        let legend_top = legend.top(h);
-        let n = d.waterfall.len().max(1) as i32;
-        let top = 92;
+        let frame = Frame {
+            w,
+            h,
+            legend: Legend::of_keys(&d.legend, w),
+            bars: d.waterfall.len().max(1) as i32,
+            max_bytes: d.max_bytes.max(1),
+        };
         if w < NARROW_BELOW {
-            // columns centred over the full width; waterfall rows below them
-            let col_w = ((f64::from(w) * 0.08) as i32).clamp(34, 56);
-            let gap = ((f64::from(w) * 0.16) as i32).clamp(56, 110);
-            let before_x = (w - 2 * col_w - gap) / 2;
-            // heading 26 below the baseline, rows 12 below the heading, 6 free above the legend
-            let fixed = 26 + 12 + 6;
-            let avail = legend_top - fixed - top;
-            let row_h = ((f64::from(avail) * 0.42) as i32 / n)
-                .clamp(14, 22)
-                .min(((avail - 120) / n).max(8));
-            let bottom = legend_top - 6 - n * row_h - 12 - 26;
-            Layout {
-                w,
-                h,
-                narrow: true,
-                before_x,
-                after_x: before_x + col_w + gap,
-                col_w,
-                top,
-                bottom,
-                scale: f64::from((bottom - top).max(1)) / d.max_bytes.max(1) as f64,
-                cols_right: w - EDGE,
-                wf_x0: 14,
-                wf_x1: w - 14,
-                wf_head_y: bottom + 26,
-                wf_note_y: bottom + 26,
-                wf_top: bottom + 38,
-                wf_row_h: row_h,
-                legend,
-            }
+            Layout::narrow(frame)
         } else {
-            let cols_w = (f64::from(w) * 0.62) as i32;
-            let col_w = ((f64::from(w) * 0.07) as i32).clamp(40, 90);
-            let gap = (f64::from(cols_w) * 0.16) as i32;
-            let label_w = (cols_w - 2 * col_w - gap) / 2;
-            let bottom = legend_top - 16;
-            let wf_x0 = cols_w + 16;
-            Layout {
-                w,
-                h,
-                narrow: false,
-                before_x: label_w,
-                after_x: label_w + col_w + gap,
-                col_w,
-                top,
-                bottom,
-                scale: f64::from((bottom - top).max(1)) / d.max_bytes.max(1) as f64,
-                cols_right: wf_x0 - 12,
-                wf_x0,
-                wf_x1: w - 14,
-                wf_head_y: 66,
-                wf_note_y: 81,
-                wf_top: top,
-                wf_row_h: ((bottom - top) / n).clamp(8, 34),
-                legend,
-            }
+            Layout::wide(frame)
+        }
+    }
+
+    /// The columns centred over the full width; waterfall rows below them.
+    fn narrow(f: Frame) -> Layout {
+        let (w, n) = (f.w, f.bars);
+        let col_w = ((f64::from(w) * 0.08) as i32).clamp(34, 56);
+        let gap = ((f64::from(w) * 0.16) as i32).clamp(56, 110);
+        let before_x = (w - 2 * col_w - gap) / 2;
+        let legend_top = f.legend.top(f.h);
+        // heading 26 below the baseline, rows 12 below the heading, 6 free above the legend
+        let fixed = 26 + 12 + 6;
+        let avail = legend_top - fixed - TOP;
+        let row_h = ((f64::from(avail) * 0.42) as i32 / n)
+            .clamp(14, 22)
+            .min(((avail - 120) / n).max(8));
+        let bottom = legend_top - 6 - n * row_h - 12 - 26;
+        Layout {
+            w,
+            h: f.h,
+            narrow: true,
+            before_x,
+            after_x: before_x + col_w + gap,
+            col_w,
+            top: TOP,
+            bottom,
+            scale: f.scale(bottom),
+            cols_right: w - EDGE,
+            wf_x0: 14,
+            wf_x1: w - 14,
+            wf_head_y: bottom + 26,
+            wf_note_y: bottom + 26,
+            wf_top: bottom + 38,
+            wf_row_h: row_h,
+            legend: f.legend,
+        }
+    }
+
+    /// The columns on the left ~62 %, the waterfall on their right.
+    fn wide(f: Frame) -> Layout {
+        let w = f.w;
+        let cols_w = (f64::from(w) * 0.62) as i32;
+        let col_w = ((f64::from(w) * 0.07) as i32).clamp(40, 90);
+        let gap = (f64::from(cols_w) * 0.16) as i32;
+        let label_w = (cols_w - 2 * col_w - gap) / 2;
+        let bottom = f.legend.top(f.h) - 16;
+        let wf_x0 = cols_w + 16;
+        Layout {
+            w,
+            h: f.h,
+            narrow: false,
+            before_x: label_w,
+            after_x: label_w + col_w + gap,
+            col_w,
+            top: TOP,
+            bottom,
+            scale: f.scale(bottom),
+            cols_right: wf_x0 - 12,
+            wf_x0,
+            wf_x1: w - 14,
+            wf_head_y: 66,
+            wf_note_y: 81,
+            wf_top: TOP,
+            wf_row_h: ((bottom - TOP) / f.bars).clamp(8, 34),
+            legend: f.legend,
         }
     }
 

@@ -438,16 +438,11 @@ fn sizes(histories: &[&History]) -> Vec<Vec<u64>> {
 }
 
 fn waterfall(p: &PathComparison, columns: &[PathColumn]) -> Vec<Bar> {
-    // labels carry the step's number: narrow columns show only the number
-    let numbered = |k: usize| {
-        let label = columns.get(k).map_or("", |c| c.label.as_str());
-        format!("{} · {label}", k + 1)
-    };
     let total_bar = |kind: BarKind, k: usize| {
         let c = columns.get(k);
         Bar {
             kind,
-            label: numbered(k),
+            label: numbered(columns, k),
             value: c.map_or_else(String::new, |c| c.total.clone()),
             from: 0,
             to: c.map_or(0, |c| c.total_bytes),
@@ -456,40 +451,48 @@ fn waterfall(p: &PathComparison, columns: &[PathColumn]) -> Vec<Bar> {
         }
     };
     let mut bars = vec![total_bar(BarKind::Start, 0)];
-    for (k, step) in p.steps.iter().enumerate().skip(1) {
-        let Some(d) = step.to_previous else { continue };
-        let from = columns.get(k - 1).map_or(0, |c| c.total_bytes);
-        let to = columns.get(k).map_or(0, |c| c.total_bytes);
-        let kind = if d.within_rounding() {
-            BarKind::Others
-        } else if d.bytes < 0 {
-            BarKind::Shrunk
-        } else {
-            BarKind::Grown
-        };
-        // the rows of the neighbour comparison that make the change
-        let rows = p.neighbours.get(k - 1).map_or_else(Vec::new, |c| {
-            c.rows
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| !r.in_base && r.delta.bytes != 0)
-                .map(|(r, _)| r)
-                .collect()
-        });
-        bars.push(Bar {
-            kind,
-            label: format!("to {}", numbered(k)),
-            value: if d.bytes == 0 {
-                "0 B".to_string()
-            } else {
-                d.short()
-            },
-            from,
-            to,
-            status: None,
-            rows,
-        });
-    }
+    bars.extend((1..p.steps.len()).filter_map(|k| change_bar(p, columns, k)));
     bars.push(total_bar(BarKind::End, p.steps.len().saturating_sub(1)));
     bars
+}
+
+/// A step's waterfall label: its number, then its name (narrow columns
+/// show only the number, so the waterfall says which is which).
+fn numbered(columns: &[PathColumn], k: usize) -> String {
+    let label = columns.get(k).map_or("", |c| c.label.as_str());
+    format!("{} · {label}", k + 1)
+}
+
+/// The bar of step `k`'s change from step `k - 1`; its rows are the rows of
+/// the neighbour comparison that make the change.
+fn change_bar(p: &PathComparison, columns: &[PathColumn], k: usize) -> Option<Bar> {
+    let d = p.steps.get(k)?.to_previous?;
+    let kind = if d.within_rounding() {
+        BarKind::Others
+    } else if d.bytes < 0 {
+        BarKind::Shrunk
+    } else {
+        BarKind::Grown
+    };
+    let rows = p.neighbours.get(k - 1).map_or_else(Vec::new, |c| {
+        c.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.in_base && r.delta.bytes != 0)
+            .map(|(r, _)| r)
+            .collect()
+    });
+    Some(Bar {
+        kind,
+        label: format!("to {}", numbered(columns, k)),
+        value: if d.bytes == 0 {
+            "0 B".to_string()
+        } else {
+            d.short()
+        },
+        from: columns.get(k - 1).map_or(0, |c| c.total_bytes),
+        to: columns.get(k).map_or(0, |c| c.total_bytes),
+        status: None,
+        rows,
+    })
 }
