@@ -1,5 +1,8 @@
-//! Chart data: what the comparison chart shows, as plain numbers and strings,
-//! computed from a [`Comparison`] without any drawing.
+//! Chart data of a pair: what the chart of a comparison shows, as plain
+//! numbers and strings, computed from a [`Comparison`] without any drawing;
+//! it becomes the one [`super::model::Chart`] (two columns) to be drawn.
+//! The rules a path's columns share (when tiny layers group, when bands
+//! merge, the waterfall's axis) are here too.
 //!
 //! - Two stacked columns (before | after), one [`Segment`] per layer, oldest at
 //!   the bottom, height ∝ size. The shared base image is one segment; runs of
@@ -12,6 +15,7 @@
 //!   shrunk, grown, added; small ones grouped) → after total. The bars add up
 //!   exactly, because every layer is in exactly one row.
 
+use super::model::status_word;
 use crate::core::compare::numbers::{human_bytes, Total};
 use crate::core::compare::{Comparison, Status};
 use crate::core::model::History;
@@ -73,7 +77,7 @@ pub struct Segment {
 impl Segment {
     /// `data-status` value: the status word, or `mixed`.
     pub fn status_str(&self) -> &'static str {
-        self.status.map_or("mixed", Status::as_str)
+        status_word(self.status)
     }
 }
 

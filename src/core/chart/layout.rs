@@ -3,12 +3,17 @@
 //! bundle, so every fitting decision uses one conservative estimate).
 //!
 //! Two arrangements:
-//! - **wide** (≥ [`NARROW_BELOW`] units): the two columns on the left ~62 %,
+//! - **wide** (≥ [`NARROW_BELOW`] units): the columns on the left ~62 %,
 //!   the waterfall on their right, the legend on one line at the bottom.
 //! - **narrow** (phones, small panels): the columns centred across the whole
-//!   width so their side labels get the room, the waterfall *below* them at
-//!   full width, and the legend wrapped onto as many lines as it needs. The
-//!   height is split between columns and waterfall from the number of bars.
+//!   width so a pair's side labels get the room, the waterfall *below* them
+//!   at full width, and the legend wrapped onto as many lines as it needs.
+//!   The height is split between columns and waterfall from the number of
+//!   bars.
+//!
+//! The layout places a pair's two columns (`before_x`, `after_x`, with the
+//! side labels' room); a path's columns share the same room evenly
+//! (`draw::Places`).
 //!
 //! Texts are fitted with [`fit`], which shortens (with `…`) until the
 //! estimate fits the room, so no text overlaps another or leaves the viewBox.

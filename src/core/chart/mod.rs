@@ -42,7 +42,7 @@ pub mod svg;
 
 pub use data::{chart_data, Band, Bar, BarKind, ChartData, Column, Segment, SegmentKind};
 pub use layout::{height_for, MAX_WIDTH, MIN_WIDTH};
-pub use model::{Arrangement, Chart, Paint};
+pub use model::{Arrangement, Chart, ChartColumn, ChartSegment, Paint};
 pub use path_data::{path_chart_data, PairRow, PathBand, PathChartData, PathColumn, PathSegment};
 pub use svg::{
     origin_colour, path_svg, render, render_path_svg, render_svg, status_colour, ChartOptions,

@@ -80,7 +80,7 @@ pub struct ChartSegment {
 impl ChartSegment {
     /// `data-status` value: the status word, or `mixed`.
     pub fn status_str(&self) -> &'static str {
-        self.status.map_or("mixed", Status::as_str)
+        status_word(self.status)
     }
 
     /// `data-kind` value.
@@ -149,6 +149,12 @@ pub struct Chart {
     pub waterfall_axis: (u64, u64),
     /// The legend's keys, in order.
     pub legend: Vec<Key>,
+}
+
+/// A status as the overlay's `data-status` says it: its word, or `mixed`
+/// for a group of several.
+pub fn status_word(status: Option<Status>) -> &'static str {
+    status.map_or("mixed", Status::as_str)
 }
 
 fn is_total(bar: &Bar) -> bool {
@@ -259,15 +265,7 @@ fn pair_bar(bar: &Bar) -> BarLook {
 /// A path: one column per step, coloured by the step a layer first appears in.
 impl From<&PathChartData> for Chart {
     fn from(d: &PathChartData) -> Chart {
-        let columns: Vec<ChartColumn> = d
-            .columns
-            .iter()
-            .map(|c| ChartColumn {
-                label: c.label.clone(),
-                total: c.total.clone(),
-                total_bytes: c.total_bytes,
-            })
-            .collect();
+        let columns = d.columns.clone();
         let last = columns.len().saturating_sub(1);
         Chart {
             arrangement: Arrangement::Steps,

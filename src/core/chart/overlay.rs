@@ -27,8 +27,7 @@
 
 use super::draw::{wf_x, Places, FONT};
 use super::layout::Layout;
-use super::model::{Arrangement, Chart, Hook};
-use crate::core::compare::Status;
+use super::model::{status_word, Arrangement, Chart, Hook};
 
 /// Makes the root scale to its container and appends the interactive overlay.
 pub(super) fn finish(svg: String, d: &Chart, l: &Layout, at: &Places) -> String {
@@ -94,7 +93,7 @@ fn bar_hooks(out: &mut String, d: &Chart, l: &Layout) {
         if let Some(look) = d.bar_looks.get(k) {
             hooks.extend(look.hooks.iter().cloned());
         }
-        let status = bar.status.map_or("mixed", Status::as_str);
+        let status = status_word(bar.status);
         hooks.push(("data-status", status.to_string()));
         let title = format!("{}: {}", bar.label, bar.value);
         let place = (x0, y0, (x1 - x0).max(1), l.wf_row_h);

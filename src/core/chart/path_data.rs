@@ -18,6 +18,7 @@
 //!   change bar's `rows` are the rows of `neighbours[k - 1]` that changed size.
 
 use super::data::{bands_merge, waterfall_axis, Bar, BarKind, Grouping, SegmentKind};
+use super::model::{status_word, ChartColumn};
 use crate::core::compare::numbers::human_bytes;
 use crate::core::compare::path::PathComparison;
 use crate::core::compare::{Comparison, LayerRef, Status};
@@ -61,7 +62,7 @@ pub struct PathSegment {
 impl PathSegment {
     /// `data-status` value: the status word, or `mixed`.
     pub fn status_str(&self) -> &'static str {
-        self.status.map_or("mixed", Status::as_str)
+        status_word(self.status)
     }
 }
 
@@ -82,14 +83,8 @@ pub struct PathBand {
     pub rows: Vec<usize>,
 }
 
-/// The title of one column: the step's name and total.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PathColumn {
-    pub label: String,
-    /// `≈ 417 MB`.
-    pub total: String,
-    pub total_bytes: u64,
-}
+/// The title of one column: the step's name and total (the one model's).
+pub type PathColumn = ChartColumn;
 
 /// Everything the path chart draws.
 #[derive(Debug, Clone, PartialEq)]
