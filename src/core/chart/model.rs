@@ -1,6 +1,5 @@
 //! The one chart: what a drawing of 2 to 8 columns shows, whatever it was
-//! computed from. [`draw`](super::draw) and [`overlay`](super::overlay) read
-//! only this.
+//! computed from. `draw` and `overlay` read only this.
 //!
 //! A pair's [`ChartData`] and a path's [`PathChartData`] each become a
 //! [`Chart`] (`From`); how they differ is said by the data, not by a second
