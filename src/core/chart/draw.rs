@@ -453,9 +453,33 @@ fn draw_label(c: &mut Canvas, s: &ChartSegment, l: &Layout, side: Column, at: i3
     c.text(&second, tx, at + 7, LABEL_DETAIL_SIZE, p.muted, h, false);
 }
 
-/// x of a byte value on the waterfall axis (values below the axis start at its left end).
-pub(super) fn wf_x(d: &Chart, bx0: i32, kx: f64, bytes: u64) -> i32 {
-    bx0 + (bytes.saturating_sub(d.waterfall_axis.0) as f64 * kx).round() as i32
+/// Where the waterfall's bars go across.
+pub(super) struct BarAxis {
+    /// The x of the axis start (labels end left of it).
+    pub x0: i32,
+    /// Units per byte.
+    kx: f64,
+    /// The byte value at `x0`.
+    from: u64,
+    /// The room left of `x0` for the bars' labels.
+    pub label_w: i32,
+}
+
+impl BarAxis {
+    pub(super) fn new(l: &Layout, d: &Chart) -> BarAxis {
+        let (x0, _, kx, label_w) = l.bar_geometry(d);
+        BarAxis {
+            x0,
+            kx,
+            from: d.waterfall_axis.0,
+            label_w,
+        }
+    }
+
+    /// x of a byte value (values below the axis start at its left end).
+    pub(super) fn x(&self, bytes: u64) -> i32 {
+        self.x0 + (bytes.saturating_sub(self.from) as f64 * self.kx).round() as i32
+    }
 }
 
 const WATERFALL_HEADING: &str = "Where the bytes went";
@@ -475,9 +499,10 @@ fn draw_waterfall(c: &mut Canvas, d: &Chart, l: &Layout, p: &Palette) {
     if zoomed {
         draw_axis_note(c, d, l, p);
     }
+    let axis = BarAxis::new(l, d);
     let mut prev_end: Option<(i32, i32)> = None;
     for (k, bar) in d.waterfall.iter().enumerate() {
-        prev_end = Some(draw_bar(c, d, l, p, k, bar, prev_end));
+        prev_end = Some(draw_bar(c, d, l, p, &axis, (k, bar), prev_end));
     }
 }
 
@@ -510,13 +535,12 @@ fn draw_bar(
     d: &Chart,
     l: &Layout,
     p: &Palette,
-    k: usize,
-    bar: &Bar,
+    axis: &BarAxis,
+    (k, bar): (usize, &Bar),
     prev_end: Option<(i32, i32)>,
 ) -> (i32, i32) {
-    let (bx0, _bx1, kx, label_w) = l.bar_geometry(d);
     let row_h = l.wf_row_h;
-    let x = |b: u64| wf_x(d, bx0, kx, b);
+    let x = |b: u64| axis.x(b);
     let bar_h = ((row_h as f64) * 0.64) as i32;
     let y0 = l.wf_top + k as i32 * row_h + (row_h - bar_h) / 2;
     let y1 = y0 + bar_h;
@@ -536,11 +560,11 @@ fn draw_bar(
         c.line((px, py), (px, y0), p.muted, 0.7);
     }
     let symbol = look.map_or("", |look| look.symbol);
-    let label = bar_label(bar, symbol, f64::from(label_w - 6));
+    let label = bar_label(bar, symbol, f64::from(axis.label_w - 6));
     let cy = (y0 + y1) / 2;
     c.text(
         &label,
-        bx0 - 6,
+        axis.x0 - 6,
         cy,
         BAR_TEXT_SIZE,
         p.text,

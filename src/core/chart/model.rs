@@ -378,3 +378,66 @@ fn path_legend(d: &PathChartData) -> Vec<Key> {
     }
     keys
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::chart::{chart_data, path_chart_data};
+    use crate::core::compare::compare;
+    use crate::core::compare::path::compare_path;
+    use crate::core::parse::parse;
+
+    const STEPS: [&str; 3] = [
+        "IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT
+<missing>      2 days ago    RUN npm install                                 57.7MB
+<missing>      3 weeks ago   /bin/sh -c #(nop) ADD file:abc in /             7.8MB
+",
+        "IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT
+<missing>      1 day ago     RUN npm ci --omit=dev                           21.3MB
+<missing>      3 weeks ago   /bin/sh -c #(nop) ADD file:abc in /             7.8MB
+",
+        "IMAGE          CREATED       CREATED BY                                      SIZE      COMMENT
+<missing>      1 hour ago    RUN npm ci --omit=dev                           20.1MB
+<missing>      3 weeks ago   /bin/sh -c #(nop) ADD file:abc in /             7.8MB
+",
+    ];
+
+    fn histories() -> Vec<crate::core::model::History> {
+        STEPS
+            .iter()
+            .filter_map(|t| parse(t).histories.into_iter().next())
+            .collect()
+    }
+
+    #[test]
+    fn a_pair_is_two_columns_with_side_labels() {
+        let h = histories();
+        let chart = Chart::from(&chart_data(&compare(&h[0], &h[1]), &h[0], &h[1]));
+        assert_eq!(chart.arrangement, Arrangement::Sides);
+        assert_eq!(chart.columns.len(), 2);
+        assert!(chart.segments.iter().all(|s| s.column < 2 && s.marked));
+        assert!(chart.segments.iter().any(|s| s.label.is_some()));
+        // the waterfall's totals are the columns' totals
+        let first = chart.waterfall.first().map(|b| b.to);
+        assert_eq!(first, Some(chart.columns[0].total_bytes));
+        assert_eq!(chart.bar_looks.len(), chart.waterfall.len());
+    }
+
+    #[test]
+    fn a_path_is_a_column_per_step_hooked_by_pair_and_row() {
+        let h = histories();
+        let refs: Vec<_> = h.iter().collect();
+        let p = compare_path(&refs).expect("three steps compare");
+        let chart = Chart::from(&path_chart_data(&p, &refs));
+        assert_eq!(chart.arrangement, Arrangement::Steps);
+        assert_eq!(chart.columns.len(), 3);
+        assert!(chart
+            .segments
+            .iter()
+            .all(|s| s.label.is_none() && !s.marked));
+        // a change bar names the rows of its neighbour comparison as pair:row
+        let to_second = chart.bar_looks.get(1).expect("a change bar");
+        let rows = to_second.hooks.iter().find(|h| h.0 == "data-rows");
+        assert!(rows.is_some_and(|(_, v)| v.starts_with("0:")), "{rows:?}");
+    }
+}

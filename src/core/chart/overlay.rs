@@ -25,7 +25,7 @@
 //!   hooks (a pair's `data-rows`; a path's `data-step` and `data-rows` as
 //!   `pair:row`s of the neighbour rows that changed size) and `data-status`.
 
-use super::draw::{wf_x, Places, FONT};
+use super::draw::{BarAxis, Places, FONT};
 use super::layout::Layout;
 use super::model::{status_word, Arrangement, Chart, Hook};
 
@@ -84,10 +84,10 @@ fn segment_hooks(out: &mut String, d: &Chart, l: &Layout, at: &Places) {
 }
 
 fn bar_hooks(out: &mut String, d: &Chart, l: &Layout) {
-    let (bx0, _, kx, label_w) = l.bar_geometry(d);
+    let axis = BarAxis::new(l, d);
     for (k, bar) in d.waterfall.iter().enumerate() {
-        let x0 = bx0 - label_w;
-        let x1 = wf_x(d, bx0, kx, bar.from.max(bar.to));
+        let x0 = axis.x0 - axis.label_w;
+        let x1 = axis.x(bar.from.max(bar.to));
         let y0 = l.wf_top + k as i32 * l.wf_row_h;
         let mut hooks = vec![("data-kind", bar.kind.as_str().to_string())];
         if let Some(look) = d.bar_looks.get(k) {
