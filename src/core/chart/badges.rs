@@ -12,7 +12,7 @@
 //! as `data-top` / `data-bottom`), where no text of the chart is printed on
 //! the edges the bands leave from.
 //!
-//! Reads only the chart's own overlay markup (`svg` / `path_svg` write it), so
+//! Reads only the chart's own overlay markup (`overlay` writes it), so
 //! the page needs no float parser and no SVG parser for it.
 
 /// A badge's diameter in CSS pixels: the `.badge` rule's 1.15 rem (16 px) and

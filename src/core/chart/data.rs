@@ -1,5 +1,8 @@
-//! Chart data: what the comparison chart shows, as plain numbers and strings,
-//! computed from a [`Comparison`] without any drawing.
+//! Chart data of a pair: what the chart of a comparison shows, as plain
+//! numbers and strings, computed from a [`Comparison`] without any drawing;
+//! it becomes the one [`super::model::Chart`] (two columns) to be drawn.
+//! The rules a path's columns share (when tiny layers group, when bands
+//! merge, the waterfall's axis) are here too.
 //!
 //! - Two stacked columns (before | after), one [`Segment`] per layer, oldest at
 //!   the bottom, height ∝ size. The shared base image is one segment; runs of
@@ -12,7 +15,8 @@
 //!   shrunk, grown, added; small ones grouped) → after total. The bars add up
 //!   exactly, because every layer is in exactly one row.
 
-use crate::core::compare::numbers::human_bytes;
+use super::model::status_word;
+use crate::core::compare::numbers::{human_bytes, Total};
 use crate::core::compare::{Comparison, Status};
 use crate::core::model::History;
 use crate::core::order::{order_of, sort_by_rank, Rank};
@@ -73,7 +77,7 @@ pub struct Segment {
 impl Segment {
     /// `data-status` value: the status word, or `mixed`.
     pub fn status_str(&self) -> &'static str {
-        self.status.map_or("mixed", Status::as_str)
+        status_word(self.status)
     }
 }
 
@@ -187,10 +191,49 @@ const ZOOM_BELOW: f64 = 0.25;
 /// Most individual waterfall bars.
 const MAX_BARS: usize = 10;
 
+/// When a tiny layer joins the segment below it: one rule for every column
+/// of a pair and of a path.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Grouping {
+    tiny: u64,
+    /// A group of tiny layers closes at this size.
+    group_max: u64,
+}
+
+impl Grouping {
+    /// The rule for a chart whose largest total is `max_bytes`.
+    pub(super) fn new(max_bytes: u64) -> Grouping {
+        let tiny = (max_bytes as f64 * TINY) as u64;
+        Grouping {
+            tiny,
+            group_max: tiny.saturating_mul(GROUP_MAX_TINIES),
+        }
+    }
+
+    /// Whether a layer of `bytes` joins a segment of `kind` holding `below`
+    /// bytes: both are tiny; a group stays small itself, closing once it
+    /// could be drawn and labelled on its own.
+    pub(super) fn joins(&self, bytes: u64, kind: SegmentKind, below: u64) -> bool {
+        bytes <= self.tiny
+            && match kind {
+                SegmentKind::Group => below < self.group_max,
+                SegmentKind::Layer => below <= self.tiny,
+                SegmentKind::Base => false,
+            }
+    }
+}
+
+/// Whether a band joins the one before it with the same ends: bands out of
+/// the base block, or between two groups, are drawn as one.
+pub(super) fn bands_merge(left: Option<SegmentKind>, right: Option<SegmentKind>) -> bool {
+    left == Some(SegmentKind::Base)
+        || (left == Some(SegmentKind::Group) && right == Some(SegmentKind::Group))
+}
+
 /// Builds the chart data of a comparison of `before` → `after`.
 pub fn chart_data(c: &Comparison, before: &History, after: &History) -> ChartData {
     let max_bytes = c.before.total.bytes.max(c.after.total.bytes).max(1);
-    let tiny = (max_bytes as f64 * TINY) as u64;
+    let grouping = Grouping::new(max_bytes);
 
     let mut segments = Vec::new();
     for column in [Column::Before, Column::After] {
@@ -198,7 +241,7 @@ pub fn chart_data(c: &Comparison, before: &History, after: &History) -> ChartDat
             Column::Before => before,
             Column::After => after,
         };
-        let mut segs = column_segments(c, column, tiny);
+        let mut segs = column_segments(c, column, grouping);
         add_created(&mut segs, history);
         segments.extend(segs);
     }
@@ -266,11 +309,40 @@ fn layer_of(c: &Comparison, r: usize, column: Column) -> Option<(usize, u64)> {
     Some((l.index, l.bytes()))
 }
 
-fn column_segments(c: &Comparison, column: Column, tiny: u64) -> Vec<Segment> {
-    let group_max = tiny.saturating_mul(GROUP_MAX_TINIES);
-    // bytes per status in the last segment (to find a group's dominant status)
-    let mut last_weights = [0u64; 6];
-    // rows of this column in layer order
+/// One column's segments, bottom up: the shared base image as one block,
+/// then a segment per layer, runs of tiny layers grouped.
+fn column_segments(c: &Comparison, column: Column, grouping: Grouping) -> Vec<Segment> {
+    let by_layer = column_layers(c, column);
+    let base_n = c.base.layers;
+    let (base_rows, rest): (Vec<_>, Vec<_>) = by_layer
+        .iter()
+        .partition(|(i, r, _)| *i < base_n && c.rows.get(*r).is_some_and(|row| row.in_base));
+    let mut stack = Stack {
+        column,
+        grouping,
+        out: Vec::new(),
+        start: 0,
+        weights: [0; 6],
+    };
+    if !base_rows.is_empty() {
+        let base = base_segment(c, column, &base_rows);
+        stack.start = base.bytes;
+        stack.out.push(base);
+    }
+    for &(i, r, b) in rest {
+        stack.push(i, r, b, c.rows.get(r).map(|row| row.status));
+    }
+    let mut out = stack.out;
+    for s in out.iter_mut() {
+        if s.kind != SegmentKind::Base {
+            s.title = segment_title(c, s);
+        }
+    }
+    out
+}
+
+/// The rows of `column`'s layers in layer order: (layer index, row, bytes).
+fn column_layers(c: &Comparison, column: Column) -> Vec<(usize, usize, u64)> {
     let mut by_layer: Vec<(usize, usize, u64)> = (0..c.rows.len())
         .filter_map(|r| layer_of(c, r, column).map(|(i, b)| (i, r, b)))
         .collect();
@@ -282,88 +354,89 @@ fn column_segments(c: &Comparison, column: Column, tiny: u64) -> Vec<Segment> {
             .then(b, 64)
             .get()
     });
+    by_layer
+}
 
-    let mut out: Vec<Segment> = Vec::new();
-    let mut start = 0u64;
-    let base_n = c.base.layers;
-    let (base_rows, rest): (Vec<_>, Vec<_>) = by_layer
-        .iter()
-        .partition(|(i, r, _)| *i < base_n && c.rows.get(*r).is_some_and(|row| row.in_base));
-    if !base_rows.is_empty() {
-        let bytes = base_rows
-            .iter()
-            .fold(0u64, |a: u64, x: &&(usize, usize, u64)| {
-                a.saturating_add(x.2)
-            });
-        out.push(Segment {
-            dominant: Status::Same,
-            column,
-            kind: SegmentKind::Base,
-            rows: base_rows.iter().map(|x| x.1).collect(),
-            layers: base_rows.iter().map(|x| x.0).collect(),
-            status: Some(Status::Same),
-            start,
-            bytes,
-            label: None,
-            title: format!(
-                "shared base image: {} layers, {}",
-                base_rows.len(),
-                c.base.total.approx()
-            ),
-        });
-        start = start.saturating_add(bytes);
+/// The shared base image's block, from its (layer, row, bytes).
+fn base_segment(c: &Comparison, column: Column, rows: &[&(usize, usize, u64)]) -> Segment {
+    Segment {
+        dominant: Status::Same,
+        column,
+        kind: SegmentKind::Base,
+        rows: rows.iter().map(|x| x.1).collect(),
+        layers: rows.iter().map(|x| x.0).collect(),
+        status: Some(Status::Same),
+        start: 0,
+        bytes: rows.iter().fold(0u64, |a, x| a.saturating_add(x.2)),
+        label: None,
+        title: format!(
+            "shared base image: {} layers, {}",
+            rows.len(),
+            c.base.total.approx()
+        ),
     }
-    for &(i, r, b) in rest {
-        let status = c.rows.get(r).map(|row| row.status);
-        let is_tiny = b <= tiny;
-        if is_tiny {
-            if let Some(last) = out.last_mut() {
-                // a group stays small itself: it closes once it could be drawn
-                // and labelled on its own
-                let open_group = last.kind == SegmentKind::Group && last.bytes < group_max;
-                let last_tiny =
-                    open_group || (last.kind == SegmentKind::Layer && last.bytes <= tiny);
-                if last_tiny {
-                    last.kind = SegmentKind::Group;
-                    last.rows.push(r);
-                    last.layers.push(i);
-                    if last.status != status {
-                        last.status = None;
-                    }
-                    if let Some(st) = status {
-                        bump(&mut last_weights, st, b);
-                        last.dominant = heaviest(&last_weights);
-                    }
-                    last.bytes = last.bytes.saturating_add(b);
-                    start = start.saturating_add(b);
-                    continue;
-                }
+}
+
+/// A column being stacked bottom up.
+struct Stack {
+    column: Column,
+    grouping: Grouping,
+    out: Vec<Segment>,
+    /// Bytes stacked so far.
+    start: u64,
+    /// Bytes per status in the last segment (to find a group's dominant status).
+    weights: [u64; 6],
+}
+
+impl Stack {
+    /// Stacks layer `i` (row `r`, `b` bytes): onto the last segment when both
+    /// are tiny, else as a segment of its own.
+    fn push(&mut self, i: usize, r: usize, b: u64, status: Option<Status>) {
+        if !self.join_last(i, r, b, status) {
+            self.weights = [0u64; 6];
+            if let Some(st) = status {
+                bump(&mut self.weights, st, b);
             }
+            self.out.push(Segment {
+                dominant: status.unwrap_or(Status::Same),
+                column: self.column,
+                kind: SegmentKind::Layer,
+                rows: vec![r],
+                layers: vec![i],
+                status,
+                start: self.start,
+                bytes: b,
+                label: None,
+                title: String::new(),
+            });
         }
-        last_weights = [0u64; 6];
+        self.start = self.start.saturating_add(b);
+    }
+
+    /// Adds the layer to the last segment if [`Grouping::joins`] says so;
+    /// says whether it did.
+    fn join_last(&mut self, i: usize, r: usize, b: u64, status: Option<Status>) -> bool {
+        let grouping = self.grouping;
+        let Some(last) = self
+            .out
+            .last_mut()
+            .filter(|last| grouping.joins(b, last.kind, last.bytes))
+        else {
+            return false;
+        };
+        last.kind = SegmentKind::Group;
+        last.rows.push(r);
+        last.layers.push(i);
+        if last.status != status {
+            last.status = None;
+        }
         if let Some(st) = status {
-            bump(&mut last_weights, st, b);
+            bump(&mut self.weights, st, b);
+            last.dominant = heaviest(&self.weights);
         }
-        out.push(Segment {
-            dominant: status.unwrap_or(Status::Same),
-            column,
-            kind: SegmentKind::Layer,
-            rows: vec![r],
-            layers: vec![i],
-            status,
-            start,
-            bytes: b,
-            label: None,
-            title: String::new(),
-        });
-        start = start.saturating_add(b);
+        last.bytes = last.bytes.saturating_add(b);
+        true
     }
-    for s in out.iter_mut() {
-        if s.kind != SegmentKind::Base {
-            s.title = segment_title(c, s);
-        }
-    }
-    out
 }
 
 fn bump(w: &mut [u64; 6], s: Status, bytes: u64) {
@@ -478,15 +551,16 @@ fn label_biggest(segments: &mut [Segment], max_bytes: u64) {
     }
 }
 
-fn bands(c: &Comparison, segments: &[Segment]) -> Vec<Band> {
-    // where each (column, row) sits: segment index and byte span
-    let mut at_before = vec![None; c.rows.len()];
-    let mut at_after = vec![None; c.rows.len()];
+/// Where each row sits in each column: its segment and byte span.
+type RowPlaces = [Vec<Option<(usize, (u64, u64))>>; 2];
+
+fn row_places(c: &Comparison, segments: &[Segment]) -> RowPlaces {
+    let mut at: RowPlaces = [vec![None; c.rows.len()], vec![None; c.rows.len()]];
     for (k, s) in segments.iter().enumerate() {
         let mut y = s.start;
         let table = match s.column {
-            Column::Before => &mut at_before,
-            Column::After => &mut at_after,
+            Column::Before => &mut at[0],
+            Column::After => &mut at[1],
         };
         for &r in &s.rows {
             let b = layer_of(c, r, s.column).map_or(0, |x| x.1);
@@ -496,6 +570,13 @@ fn bands(c: &Comparison, segments: &[Segment]) -> Vec<Band> {
             y = y.saturating_add(b);
         }
     }
+    at
+}
+
+/// A band per row in both columns; rows of a grouped block share one.
+fn bands(c: &Comparison, segments: &[Segment]) -> Vec<Band> {
+    let [at_before, at_after] = row_places(c, segments);
+    let kind = |k: usize| segments.get(k).map(|s| s.kind);
     let mut out: Vec<Band> = Vec::new();
     for (r, row) in c.rows.iter().enumerate() {
         let (Some(Some((bs, bspan))), Some(Some((as_, aspan)))) =
@@ -503,19 +584,9 @@ fn bands(c: &Comparison, segments: &[Segment]) -> Vec<Band> {
         else {
             continue;
         };
-        let base = segments
-            .get(*bs)
-            .is_some_and(|s| s.kind == SegmentKind::Base);
         if let Some(last) = out.last_mut() {
             let same_ends = last.before_segment == *bs && last.after_segment == *as_;
-            let grouped = base
-                || segments
-                    .get(*bs)
-                    .is_some_and(|s| s.kind == SegmentKind::Group)
-                    && segments
-                        .get(*as_)
-                        .is_some_and(|s| s.kind == SegmentKind::Group);
-            if same_ends && grouped && last.status == row.status {
+            if same_ends && bands_merge(kind(*bs), kind(*as_)) && last.status == row.status {
                 last.before_span.1 = last.before_span.1.max(bspan.1);
                 last.after_span.1 = last.after_span.1.max(aspan.1);
                 last.rows.push(r);
@@ -534,7 +605,43 @@ fn bands(c: &Comparison, segments: &[Segment]) -> Vec<Band> {
     out
 }
 
+/// Before total → one bar per change (removed, shrunk, grown, added; the
+/// biggest first within each) → the small ones as one bar → after total.
 fn waterfall(c: &Comparison) -> Vec<Bar> {
+    let (changes, others) = changes(c);
+    let mut bars = vec![total_bar(BarKind::Start, "before", c.before.total)];
+    let mut running = c.before.total.bytes;
+    for (kind, r, d) in changes {
+        let row = c.rows.get(r);
+        let label = row
+            .and_then(|row| row.after.as_ref().or(row.before.as_ref()))
+            .map(|l| l.instruction.clone())
+            .unwrap_or_default();
+        let to = step(running, d);
+        bars.push(Bar {
+            kind,
+            label,
+            value: row.map_or(String::new(), |row| row.delta.short()),
+            from: running,
+            to,
+            status: row.map(|row| row.status),
+            rows: vec![r],
+        });
+        running = to;
+    }
+    if !others.is_empty() {
+        bars.push(others_bar(c, &others, running));
+    }
+    bars.push(total_bar(BarKind::End, "after", c.after.total));
+    bars
+}
+
+/// A change of a waterfall: its kind, row and bytes.
+type Change = (BarKind, usize, i64);
+
+/// The changes that get a bar each, in drawing order, and the small ones
+/// (row, bytes) that share one.
+fn changes(c: &Comparison) -> (Vec<Change>, Vec<(usize, i64)>) {
     // "small" is relative to how much moved in total, so that a comparison whose
     // changes are all small next to the image still shows them one by one
     let movement = c
@@ -543,7 +650,7 @@ fn waterfall(c: &Comparison) -> Vec<Bar> {
         .filter(|r| !r.in_base && !r.delta.within_rounding())
         .fold(0u64, |a, r| a.saturating_add(r.delta.bytes.unsigned_abs()));
     let small = (movement as f64 * SMALL_CHANGE / MAX_BARS as f64) as u64;
-    let mut changes: Vec<(BarKind, usize, i64)> = Vec::new();
+    let mut changes: Vec<Change> = Vec::new();
     let mut others: Vec<(usize, i64)> = Vec::new();
     for (r, row) in c.rows.iter().enumerate() {
         let d = row.delta.bytes;
@@ -576,95 +683,76 @@ fn waterfall(c: &Comparison) -> Vec<Bar> {
             .get()
     });
     if changes.len() > MAX_BARS {
-        // keep the biggest, fold the rest into "others"
-        let by_size: Vec<u128> = changes
-            .iter()
-            .map(|x| Rank::new().then_desc(x.2.unsigned_abs(), 64).get())
-            .collect();
-        let keep: Vec<usize> = order_of(&by_size).into_iter().take(MAX_BARS).collect();
-        let mut kept = Vec::new();
-        for (k, ch) in changes.into_iter().enumerate() {
-            if keep.contains(&k) {
-                kept.push(ch);
-            } else {
-                others.push((ch.1, ch.2));
-            }
-        }
-        changes = kept;
+        changes = keep_biggest(changes, &mut others);
     }
+    (changes, others)
+}
 
-    let mut bars = vec![Bar {
-        kind: BarKind::Start,
-        label: "before".to_string(),
-        value: c.before.total.approx(),
-        from: 0,
-        to: c.before.total.bytes,
-        status: None,
-        rows: Vec::new(),
-    }];
-    let mut running = c.before.total.bytes;
-    let step = |running: u64, d: i64| -> u64 {
-        if d < 0 {
-            running.saturating_sub(d.unsigned_abs())
+/// The [`MAX_BARS`] biggest `changes`, in their order; the rest join `others`.
+fn keep_biggest(changes: Vec<Change>, others: &mut Vec<(usize, i64)>) -> Vec<Change> {
+    let by_size: Vec<u128> = changes
+        .iter()
+        .map(|x| Rank::new().then_desc(x.2.unsigned_abs(), 64).get())
+        .collect();
+    let keep: Vec<usize> = order_of(&by_size).into_iter().take(MAX_BARS).collect();
+    let mut kept = Vec::new();
+    for (k, ch) in changes.into_iter().enumerate() {
+        if keep.contains(&k) {
+            kept.push(ch);
         } else {
-            running.saturating_add(d.unsigned_abs())
+            others.push((ch.1, ch.2));
         }
-    };
-    for (kind, r, d) in changes {
-        let row = c.rows.get(r);
-        let label = row
-            .and_then(|row| row.after.as_ref().or(row.before.as_ref()))
-            .map(|l| l.instruction.clone())
-            .unwrap_or_default();
-        let to = step(running, d);
-        bars.push(Bar {
-            kind,
-            label,
-            value: row.map_or(String::new(), |row| row.delta.short()),
-            from: running,
-            to,
-            status: row.map(|row| row.status),
-            rows: vec![r],
-        });
-        running = to;
     }
-    if !others.is_empty() {
-        let net: i64 = others.iter().fold(0i64, |a, x| a.saturating_add(x.1));
-        let tol = others
-            .iter()
-            .filter_map(|x| c.rows.get(x.0))
-            .fold(0u64, |a, row| a.saturating_add(row.delta.tolerance));
-        let to = step(running, net);
-        let value = if net.unsigned_abs() <= tol {
-            "≈ 0".to_string()
-        } else {
-            let sign = if net < 0 { "−" } else { "+" };
-            format!("{sign}{}", human_bytes(net.unsigned_abs()))
-        };
-        bars.push(Bar {
-            kind: BarKind::Others,
-            label: if others.len() == 1 {
-                "1 small change".to_string()
-            } else {
-                format!("{} small changes", others.len())
-            },
-            value,
-            from: running,
-            to,
-            status: None,
-            rows: others.iter().map(|x| x.0).collect(),
-        });
-        running = to;
+    kept
+}
+
+/// The running total after a change of `d` bytes.
+fn step(running: u64, d: i64) -> u64 {
+    if d < 0 {
+        running.saturating_sub(d.unsigned_abs())
+    } else {
+        running.saturating_add(d.unsigned_abs())
     }
-    let _ = running;
-    bars.push(Bar {
-        kind: BarKind::End,
-        label: "after".to_string(),
-        value: c.after.total.approx(),
+}
+
+/// A total's bar: a full bar from 0.
+fn total_bar(kind: BarKind, label: &str, total: Total) -> Bar {
+    Bar {
+        kind,
+        label: label.to_string(),
+        value: total.approx(),
         from: 0,
-        to: c.after.total.bytes,
+        to: total.bytes,
         status: None,
         rows: Vec::new(),
-    });
-    bars
+    }
+}
+
+/// The small changes `others` (row, bytes) as one bar from `running`: their
+/// net change, `≈ 0` when it is within their rounding.
+fn others_bar(c: &Comparison, others: &[(usize, i64)], running: u64) -> Bar {
+    let net: i64 = others.iter().fold(0i64, |a, x| a.saturating_add(x.1));
+    let tol = others
+        .iter()
+        .filter_map(|x| c.rows.get(x.0))
+        .fold(0u64, |a, row| a.saturating_add(row.delta.tolerance));
+    let value = if net.unsigned_abs() <= tol {
+        "≈ 0".to_string()
+    } else {
+        let sign = if net < 0 { "−" } else { "+" };
+        format!("{sign}{}", human_bytes(net.unsigned_abs()))
+    };
+    Bar {
+        kind: BarKind::Others,
+        label: if others.len() == 1 {
+            "1 small change".to_string()
+        } else {
+            format!("{} small changes", others.len())
+        },
+        value,
+        from: running,
+        to: step(running, net),
+        status: None,
+        rows: others.iter().map(|x| x.0).collect(),
+    }
 }

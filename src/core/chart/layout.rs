@@ -3,17 +3,23 @@
 //! bundle, so every fitting decision uses one conservative estimate).
 //!
 //! Two arrangements:
-//! - **wide** (≥ [`NARROW_BELOW`] units): the two columns on the left ~62 %,
+//! - **wide** (≥ [`NARROW_BELOW`] units): the columns on the left ~62 %,
 //!   the waterfall on their right, the legend on one line at the bottom.
 //! - **narrow** (phones, small panels): the columns centred across the whole
-//!   width so their side labels get the room, the waterfall *below* them at
-//!   full width, and the legend wrapped onto as many lines as it needs. The
-//!   height is split between columns and waterfall from the number of bars.
+//!   width so a pair's side labels get the room, the waterfall *below* them
+//!   at full width, and the legend wrapped onto as many lines as it needs.
+//!   The height is split between columns and waterfall from the number of
+//!   bars.
+//!
+//! The layout places a pair's two columns (`before_x`, `after_x`, with the
+//! side labels' room); a path's columns share the same room evenly
+//! (`draw::Places`).
 //!
 //! Texts are fitted with [`fit`], which shortens (with `…`) until the
 //! estimate fits the room, so no text overlaps another or leaves the viewBox.
 
-use super::data::{ChartData, Column, Segment};
+use super::data::{ChartData, Column};
+use super::model::Chart;
 use crate::core::compare::Status;
 use crate::core::text::{cut_end, is_wide};
 
@@ -120,18 +126,8 @@ pub struct Legend {
 }
 
 impl Legend {
-    /// Lays out the keys of the statuses `present` (plus the base image)
-    /// from the left edge, starting a new line when one would overflow `w`.
-    pub fn new(present: &[Status], w: i32) -> Legend {
-        let keys: Vec<Key> = present
-            .iter()
-            .map(|s| Key::Status(*s))
-            .chain([Key::Base])
-            .collect();
-        Legend::of_keys(&keys, w)
-    }
-
-    /// Lays out `keys` in order from the left edge, wrapping as [`Legend::new`].
+    /// Lays out `keys` in order from the left edge, starting a new line when
+    /// one would overflow `w`.
     pub fn of_keys(keys: &[Key], w: i32) -> Legend {
         let right = w - 14;
         let keys = keys.iter().copied();
@@ -204,6 +200,26 @@ pub fn clamp_width(width: u32) -> i32 {
     width.clamp(MIN_WIDTH, 4000) as i32
 }
 
+/// The top of the columns (below the header).
+const TOP: i32 = 92;
+
+/// What a layout is computed from: the drawing's size, its legend, how many
+/// waterfall bars it has and its largest total.
+struct Frame {
+    w: i32,
+    h: i32,
+    legend: Legend,
+    bars: i32,
+    max_bytes: u64,
+}
+
+impl Frame {
+    /// Column units per byte for columns with their baseline at `bottom`.
+    fn scale(&self, bottom: i32) -> f64 {
+        f64::from((bottom - TOP).max(1)) / self.max_bytes as f64
+    }
+}
+
 /// Where things go, computed once from the size and the data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
@@ -234,75 +250,86 @@ pub struct Layout {
 }
 
 impl Layout {
-    pub fn new(width: u32, height: u32, d: &ChartData) -> Layout {
-        let legend = Legend::new(&present_statuses(d), clamp_width(width));
-        Layout::with_legend(width, height, d, legend)
-    }
-
-    /// [`Layout::new`] with a legend of the caller's (a path's keys).
-    pub fn with_legend(width: u32, height: u32, d: &ChartData, legend: Legend) -> Layout {
+    /// The arrangement of `d` in a drawing `width` × `height`.
+    pub fn new(width: u32, height: u32, d: &Chart) -> Layout {
         let w = clamp_width(width);
         let h = height.clamp(300, 4000) as i32;
-        let legend_top = legend.top(h);
-        let n = d.waterfall.len().max(1) as i32;
-        let top = 92;
+        let frame = Frame {
+            w,
+            h,
+            legend: Legend::of_keys(&d.legend, w),
+            bars: d.waterfall.len().max(1) as i32,
+            max_bytes: d.max_bytes.max(1),
+        };
         if w < NARROW_BELOW {
-            // columns centred over the full width; waterfall rows below them
-            let col_w = ((f64::from(w) * 0.08) as i32).clamp(34, 56);
-            let gap = ((f64::from(w) * 0.16) as i32).clamp(56, 110);
-            let before_x = (w - 2 * col_w - gap) / 2;
-            // heading 26 below the baseline, rows 12 below the heading, 6 free above the legend
-            let fixed = 26 + 12 + 6;
-            let avail = legend_top - fixed - top;
-            let row_h = ((f64::from(avail) * 0.42) as i32 / n)
-                .clamp(14, 22)
-                .min(((avail - 120) / n).max(8));
-            let bottom = legend_top - 6 - n * row_h - 12 - 26;
-            Layout {
-                w,
-                h,
-                narrow: true,
-                before_x,
-                after_x: before_x + col_w + gap,
-                col_w,
-                top,
-                bottom,
-                scale: f64::from((bottom - top).max(1)) / d.max_bytes.max(1) as f64,
-                cols_right: w - EDGE,
-                wf_x0: 14,
-                wf_x1: w - 14,
-                wf_head_y: bottom + 26,
-                wf_note_y: bottom + 26,
-                wf_top: bottom + 38,
-                wf_row_h: row_h,
-                legend,
-            }
+            Layout::narrow(frame)
         } else {
-            let cols_w = (f64::from(w) * 0.62) as i32;
-            let col_w = ((f64::from(w) * 0.07) as i32).clamp(40, 90);
-            let gap = (f64::from(cols_w) * 0.16) as i32;
-            let label_w = (cols_w - 2 * col_w - gap) / 2;
-            let bottom = legend_top - 16;
-            let wf_x0 = cols_w + 16;
-            Layout {
-                w,
-                h,
-                narrow: false,
-                before_x: label_w,
-                after_x: label_w + col_w + gap,
-                col_w,
-                top,
-                bottom,
-                scale: f64::from((bottom - top).max(1)) / d.max_bytes.max(1) as f64,
-                cols_right: wf_x0 - 12,
-                wf_x0,
-                wf_x1: w - 14,
-                wf_head_y: 66,
-                wf_note_y: 81,
-                wf_top: top,
-                wf_row_h: ((bottom - top) / n).clamp(8, 34),
-                legend,
-            }
+            Layout::wide(frame)
+        }
+    }
+
+    /// The columns centred over the full width; waterfall rows below them.
+    fn narrow(f: Frame) -> Layout {
+        let (w, n) = (f.w, f.bars);
+        let col_w = ((f64::from(w) * 0.08) as i32).clamp(34, 56);
+        let gap = ((f64::from(w) * 0.16) as i32).clamp(56, 110);
+        let before_x = (w - 2 * col_w - gap) / 2;
+        let legend_top = f.legend.top(f.h);
+        // heading 26 below the baseline, rows 12 below the heading, 6 free above the legend
+        let fixed = 26 + 12 + 6;
+        let avail = legend_top - fixed - TOP;
+        let row_h = ((f64::from(avail) * 0.42) as i32 / n)
+            .clamp(14, 22)
+            .min(((avail - 120) / n).max(8));
+        let bottom = legend_top - 6 - n * row_h - 12 - 26;
+        Layout {
+            w,
+            h: f.h,
+            narrow: true,
+            before_x,
+            after_x: before_x + col_w + gap,
+            col_w,
+            top: TOP,
+            bottom,
+            scale: f.scale(bottom),
+            cols_right: w - EDGE,
+            wf_x0: 14,
+            wf_x1: w - 14,
+            wf_head_y: bottom + 26,
+            wf_note_y: bottom + 26,
+            wf_top: bottom + 38,
+            wf_row_h: row_h,
+            legend: f.legend,
+        }
+    }
+
+    /// The columns on the left ~62 %, the waterfall on their right.
+    fn wide(f: Frame) -> Layout {
+        let w = f.w;
+        let cols_w = (f64::from(w) * 0.62) as i32;
+        let col_w = ((f64::from(w) * 0.07) as i32).clamp(40, 90);
+        let gap = (f64::from(cols_w) * 0.16) as i32;
+        let label_w = (cols_w - 2 * col_w - gap) / 2;
+        let bottom = f.legend.top(f.h) - 16;
+        let wf_x0 = cols_w + 16;
+        Layout {
+            w,
+            h: f.h,
+            narrow: false,
+            before_x: label_w,
+            after_x: label_w + col_w + gap,
+            col_w,
+            top: TOP,
+            bottom,
+            scale: f.scale(bottom),
+            cols_right: wf_x0 - 12,
+            wf_x0,
+            wf_x1: w - 14,
+            wf_head_y: 66,
+            wf_note_y: 81,
+            wf_top: TOP,
+            wf_row_h: ((bottom - TOP) / f.bars).clamp(8, 34),
+            legend: f.legend,
         }
     }
 
@@ -320,13 +347,6 @@ impl Layout {
     /// The middle of the gap between the two columns.
     pub fn mid(&self) -> i32 {
         (self.before_x + self.after_x + self.col_w) / 2
-    }
-
-    pub fn seg_box(&self, s: &Segment) -> (i32, i32, i32, i32) {
-        let x = self.col_x(s.column);
-        let y1 = self.y(s.start);
-        let y0 = self.y(s.start.saturating_add(s.bytes));
-        (x, y0, x + self.col_w, y1)
     }
 
     /// x where a column's side labels start (before: their right end; after: their left end).
@@ -363,7 +383,7 @@ impl Layout {
     }
 
     /// Waterfall geometry: (left end of the bars, right end, units per byte, label room).
-    pub fn bar_geometry(&self, d: &ChartData) -> (i32, i32, f64, i32) {
+    pub fn bar_geometry(&self, d: &Chart) -> (i32, i32, f64, i32) {
         let width = self.wf_x1 - self.wf_x0;
         let label_w = (f64::from(width) * if self.narrow { 0.45 } else { 0.48 }) as i32;
         let bx0 = self.wf_x0 + label_w;
@@ -399,7 +419,11 @@ mod tests {
     }
 
     /// A chart with `bars` waterfall bars and nothing else.
-    fn data(bars: usize) -> ChartData {
+    fn data(bars: usize) -> Chart {
+        Chart::from(&pair(bars))
+    }
+
+    fn pair(bars: usize) -> ChartData {
         use super::super::data::{Bar, BarKind};
         let bar = Bar {
             kind: BarKind::Removed,
@@ -469,7 +493,14 @@ mod tests {
     #[test]
     fn legend_wraps_on_a_phone_and_not_on_a_desktop() {
         let all = Status::ALL;
-        let narrow = Legend::new(&all, 520);
+        let keys = |present: &[Status]| -> Vec<Key> {
+            present
+                .iter()
+                .map(|s| Key::Status(*s))
+                .chain([Key::Base])
+                .collect()
+        };
+        let narrow = Legend::of_keys(&keys(&all), 520);
         assert!(narrow.lines.len() >= 2, "{narrow:?}");
         for line in &narrow.lines {
             if let Some(&(x, key)) = line.last() {
@@ -477,7 +508,7 @@ mod tests {
                 assert!(end <= 520 - 14, "{key:?} ends at {end}");
             }
         }
-        let wide = Legend::new(&[Status::Same, Status::Removed], 960);
+        let wide = Legend::of_keys(&keys(&[Status::Same, Status::Removed]), 960);
         assert_eq!(wide.lines.len(), 1, "{wide:?}");
         assert_eq!(wide.note, SIZES_NOTE);
     }

@@ -1,6 +1,7 @@
-//! Chart data of a path (3 to 8 steps; two steps are the pair chart, see
-//! [`super::path_svg::path_svg`]): what the chart shows, as plain numbers
-//! and strings, computed from a [`PathComparison`] without any drawing.
+//! Chart data of a path (3 to 8 steps; two steps are the pair's data, see
+//! [`super::svg::path_svg`]): what the chart shows, as plain numbers and
+//! strings, computed from a [`PathComparison`] without any drawing; it
+//! becomes the one [`super::model::Chart`] to be drawn.
 //!
 //! - One stacked column per step, oldest layer at the bottom, height ∝ size.
 //!   The base block a [`crate::core::compare::path::BaseSpan`] shares is one
@@ -16,7 +17,8 @@
 //!   `k` (the first bar is step 0's total, the last the last step's); a
 //!   change bar's `rows` are the rows of `neighbours[k - 1]` that changed size.
 
-use super::data::{waterfall_axis, Bar, BarKind, SegmentKind};
+use super::data::{bands_merge, waterfall_axis, Bar, BarKind, Grouping, SegmentKind};
+use super::model::{status_word, ChartColumn};
 use crate::core::compare::numbers::human_bytes;
 use crate::core::compare::path::PathComparison;
 use crate::core::compare::{Comparison, LayerRef, Status};
@@ -60,7 +62,7 @@ pub struct PathSegment {
 impl PathSegment {
     /// `data-status` value: the status word, or `mixed`.
     pub fn status_str(&self) -> &'static str {
-        self.status.map_or("mixed", Status::as_str)
+        status_word(self.status)
     }
 }
 
@@ -81,14 +83,8 @@ pub struct PathBand {
     pub rows: Vec<usize>,
 }
 
-/// The title of one column: the step's name and total.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PathColumn {
-    pub label: String,
-    /// `≈ 417 MB`.
-    pub total: String,
-    pub total_bytes: u64,
-}
+/// The title of one column: the step's name and total (the one model's).
+pub type PathColumn = ChartColumn;
 
 /// Everything the path chart draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,11 +105,6 @@ pub struct PathChartData {
     pub summary: String,
 }
 
-/// Share of the largest total under which a layer is grouped (as the pair chart).
-const TINY: f64 = 0.005;
-/// A group closes at this many times the tiny size.
-const GROUP_MAX_TINIES: u64 = 4;
-
 /// Builds the chart data of a path; `histories` are its steps, in order.
 pub fn path_chart_data(p: &PathComparison, histories: &[&History]) -> PathChartData {
     let max_bytes = p
@@ -123,12 +114,12 @@ pub fn path_chart_data(p: &PathComparison, histories: &[&History]) -> PathChartD
         .max()
         .unwrap_or(0)
         .max(1);
-    let tiny = (max_bytes as f64 * TINY) as u64;
+    let grouping = Grouping::new(max_bytes);
     let sizes = sizes(histories);
     let mut segments = Vec::new();
     for k in 0..p.steps.len() {
         let step_sizes = sizes.get(k).map_or(&[][..], Vec::as_slice);
-        segments.extend(step_segments(p, step_sizes, k, tiny));
+        segments.extend(step_segments(p, step_sizes, k, grouping));
     }
     let bands = bands(p, &segments, &sizes);
     let columns: Vec<PathColumn> = p
@@ -233,14 +224,46 @@ fn step_layers(p: &PathComparison, k: usize, sizes: &[u64]) -> Vec<StepLayer> {
         .collect()
 }
 
-fn step_segments(p: &PathComparison, sizes: &[u64], k: usize, tiny: u64) -> Vec<PathSegment> {
+/// Step `k`'s column, bottom up: the base block its span shares, then a
+/// segment per layer, runs of tiny layers grouped (as a pair's).
+fn step_segments(p: &PathComparison, sizes: &[u64], k: usize, g: Grouping) -> Vec<PathSegment> {
     let layers = step_layers(p, k, sizes);
-    let group_max = tiny.saturating_mul(GROUP_MAX_TINIES);
-    let span = p.base_span_of(k);
-    let base_n = span.map_or(0, |s| s.layers).min(layers.len());
+    let base_n = p.base_span_of(k).map_or(0, |s| s.layers).min(layers.len());
     let mut out: Vec<PathSegment> = Vec::new();
     let mut start = 0u64;
-    let new_segment = |l: &StepLayer, start: u64, kind: SegmentKind| PathSegment {
+    // the heaviest layer of the segment being built (its colour)
+    let mut heaviest = 0u64;
+    for (pos, l) in layers.iter().enumerate() {
+        let in_base = pos < base_n;
+        let open = out.last_mut().filter(|last| {
+            if in_base {
+                last.kind == SegmentKind::Base
+            } else {
+                g.joins(l.bytes, last.kind, last.bytes)
+            }
+        });
+        if let Some(last) = open {
+            join_layer(last, l, &mut heaviest);
+        } else {
+            let kind = if in_base {
+                SegmentKind::Base
+            } else {
+                SegmentKind::Layer
+            };
+            out.push(step_segment(l, k, start, kind));
+            heaviest = l.bytes;
+        }
+        start = start.saturating_add(l.bytes);
+    }
+    for s in &mut out {
+        s.title = segment_title(p, s, &layers);
+    }
+    out
+}
+
+/// A segment of step `k` holding layer `l` alone.
+fn step_segment(l: &StepLayer, k: usize, start: u64, kind: SegmentKind) -> PathSegment {
+    PathSegment {
         step: k,
         kind,
         layers: vec![l.index],
@@ -252,51 +275,28 @@ fn step_segments(p: &PathComparison, sizes: &[u64], k: usize, tiny: u64) -> Vec<
         start,
         bytes: l.bytes,
         title: String::new(),
-    };
-    // the heaviest layer of the segment being built (its colour)
-    let mut heaviest = 0u64;
-    for (pos, l) in layers.iter().enumerate() {
-        let in_base = pos < base_n;
-        let open = out.last_mut().filter(|last| {
-            if in_base {
-                last.kind == SegmentKind::Base
-            } else {
-                let open_group = last.kind == SegmentKind::Group && last.bytes < group_max;
-                l.bytes <= tiny
-                    && (open_group || (last.kind == SegmentKind::Layer && last.bytes <= tiny))
-            }
-        });
-        if let Some(last) = open {
-            if last.kind == SegmentKind::Layer {
-                last.kind = SegmentKind::Group;
-            }
-            last.layers.push(l.index);
-            last.rows.extend(l.rows.iter().copied());
-            last.new_here &= k > 0 && l.origin == k;
-            last.gone_next &= l.gone_next;
-            if last.status != l.status {
-                last.status = None;
-            }
-            if l.bytes > heaviest {
-                heaviest = l.bytes;
-                last.origin = l.origin;
-            }
-            last.bytes = last.bytes.saturating_add(l.bytes);
-        } else {
-            let kind = if in_base {
-                SegmentKind::Base
-            } else {
-                SegmentKind::Layer
-            };
-            out.push(new_segment(l, start, kind));
-            heaviest = l.bytes;
-        }
-        start = start.saturating_add(l.bytes);
     }
-    for s in &mut out {
-        s.title = segment_title(p, s, &layers);
+}
+
+/// Adds layer `l` to segment `last` (a group, or the base block); the
+/// segment takes the colour of its heaviest layer.
+fn join_layer(last: &mut PathSegment, l: &StepLayer, heaviest: &mut u64) {
+    let k = last.step;
+    if last.kind == SegmentKind::Layer {
+        last.kind = SegmentKind::Group;
     }
-    out
+    last.layers.push(l.index);
+    last.rows.extend(l.rows.iter().copied());
+    last.new_here &= k > 0 && l.origin == k;
+    last.gone_next &= l.gone_next;
+    if last.status != l.status {
+        last.status = None;
+    }
+    if l.bytes > *heaviest {
+        *heaviest = l.bytes;
+        last.origin = l.origin;
+    }
+    last.bytes = last.bytes.saturating_add(l.bytes);
 }
 
 fn segment_title(p: &PathComparison, s: &PathSegment, layers: &[StepLayer]) -> String {
@@ -345,8 +345,12 @@ fn segment_title(p: &PathComparison, s: &PathSegment, layers: &[StepLayer]) -> S
 /// Where a layer sits: its segment's index and its byte span in the column.
 type Place = (usize, (u64, u64));
 
-fn bands(p: &PathComparison, segments: &[PathSegment], sizes: &[Vec<u64>]) -> Vec<PathBand> {
-    // where each (step, layer) sits: segment index and byte span
+/// Where each (step, layer) sits: its segment's index and byte span.
+fn layer_places(
+    p: &PathComparison,
+    segments: &[PathSegment],
+    sizes: &[Vec<u64>],
+) -> Vec<Vec<Option<Place>>> {
     let mut at: Vec<Vec<Option<Place>>> = p.steps.iter().map(|s| vec![None; s.layers]).collect();
     for (idx, s) in segments.iter().enumerate() {
         let step_sizes = sizes.get(s.step);
@@ -359,19 +363,24 @@ fn bands(p: &PathComparison, segments: &[PathSegment], sizes: &[Vec<u64>]) -> Ve
             y = y.saturating_add(b);
         }
     }
+    at
+}
+
+/// A band per row matched in both neighbours, pair by pair; rows of a
+/// grouped block with the same status and colour share one.
+fn bands(p: &PathComparison, segments: &[PathSegment], sizes: &[Vec<u64>]) -> Vec<PathBand> {
+    let at = layer_places(p, segments, sizes);
+    let place = |step: usize, i: usize| at.get(step).and_then(|v| v.get(i)).copied().flatten();
+    let kind = |k: usize| segments.get(k).map(|s| s.kind);
     let mut out: Vec<PathBand> = Vec::new();
     for (pair, c) in p.neighbours.iter().enumerate() {
         for (r, row) in c.rows.iter().enumerate() {
             let (Some(b), Some(a)) = (&row.before, &row.after) else {
                 continue;
             };
-            let left = at.get(pair).and_then(|v| v.get(b.index)).copied().flatten();
-            let right = at
-                .get(pair + 1)
-                .and_then(|v| v.get(a.index))
-                .copied()
-                .flatten();
-            let (Some((ls, lspan)), Some((rs, rspan))) = (left, right) else {
+            let (Some((ls, lspan)), Some((rs, rspan))) =
+                (place(pair, b.index), place(pair + 1, a.index))
+            else {
                 continue;
             };
             let origin = p
@@ -379,13 +388,10 @@ fn bands(p: &PathComparison, segments: &[PathSegment], sizes: &[Vec<u64>]) -> Ve
                 .and_then(|t| p.tracks.get(t.0))
                 .map_or(pair, |t| t.first_step);
             if let Some(last) = out.last_mut() {
-                let kind = |k: usize| segments.get(k).map(|s| s.kind);
-                let grouped = kind(ls) == Some(SegmentKind::Base)
-                    || (kind(ls) == Some(SegmentKind::Group)
-                        && kind(rs) == Some(SegmentKind::Group));
                 let same_ends =
                     last.pair == pair && last.left_segment == ls && last.right_segment == rs;
-                if same_ends && grouped && last.status == row.status && last.origin == origin {
+                let same_look = last.status == row.status && last.origin == origin;
+                if same_ends && bands_merge(kind(ls), kind(rs)) && same_look {
                     last.left_span.1 = last.left_span.1.max(lspan.1);
                     last.right_span.1 = last.right_span.1.max(rspan.1);
                     last.rows.push(r);
@@ -427,16 +433,11 @@ fn sizes(histories: &[&History]) -> Vec<Vec<u64>> {
 }
 
 fn waterfall(p: &PathComparison, columns: &[PathColumn]) -> Vec<Bar> {
-    // labels carry the step's number: narrow columns show only the number
-    let numbered = |k: usize| {
-        let label = columns.get(k).map_or("", |c| c.label.as_str());
-        format!("{} · {label}", k + 1)
-    };
     let total_bar = |kind: BarKind, k: usize| {
         let c = columns.get(k);
         Bar {
             kind,
-            label: numbered(k),
+            label: numbered(columns, k),
             value: c.map_or_else(String::new, |c| c.total.clone()),
             from: 0,
             to: c.map_or(0, |c| c.total_bytes),
@@ -445,40 +446,48 @@ fn waterfall(p: &PathComparison, columns: &[PathColumn]) -> Vec<Bar> {
         }
     };
     let mut bars = vec![total_bar(BarKind::Start, 0)];
-    for (k, step) in p.steps.iter().enumerate().skip(1) {
-        let Some(d) = step.to_previous else { continue };
-        let from = columns.get(k - 1).map_or(0, |c| c.total_bytes);
-        let to = columns.get(k).map_or(0, |c| c.total_bytes);
-        let kind = if d.within_rounding() {
-            BarKind::Others
-        } else if d.bytes < 0 {
-            BarKind::Shrunk
-        } else {
-            BarKind::Grown
-        };
-        // the rows of the neighbour comparison that make the change
-        let rows = p.neighbours.get(k - 1).map_or_else(Vec::new, |c| {
-            c.rows
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| !r.in_base && r.delta.bytes != 0)
-                .map(|(r, _)| r)
-                .collect()
-        });
-        bars.push(Bar {
-            kind,
-            label: format!("to {}", numbered(k)),
-            value: if d.bytes == 0 {
-                "0 B".to_string()
-            } else {
-                d.short()
-            },
-            from,
-            to,
-            status: None,
-            rows,
-        });
-    }
+    bars.extend((1..p.steps.len()).filter_map(|k| change_bar(p, columns, k)));
     bars.push(total_bar(BarKind::End, p.steps.len().saturating_sub(1)));
     bars
+}
+
+/// A step's waterfall label: its number, then its name (narrow columns
+/// show only the number, so the waterfall says which is which).
+fn numbered(columns: &[PathColumn], k: usize) -> String {
+    let label = columns.get(k).map_or("", |c| c.label.as_str());
+    format!("{} · {label}", k + 1)
+}
+
+/// The bar of step `k`'s change from step `k - 1`; its rows are the rows of
+/// the neighbour comparison that make the change.
+fn change_bar(p: &PathComparison, columns: &[PathColumn], k: usize) -> Option<Bar> {
+    let d = p.steps.get(k)?.to_previous?;
+    let kind = if d.within_rounding() {
+        BarKind::Others
+    } else if d.bytes < 0 {
+        BarKind::Shrunk
+    } else {
+        BarKind::Grown
+    };
+    let rows = p.neighbours.get(k - 1).map_or_else(Vec::new, |c| {
+        c.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.in_base && r.delta.bytes != 0)
+            .map(|(r, _)| r)
+            .collect()
+    });
+    Some(Bar {
+        kind,
+        label: format!("to {}", numbered(columns, k)),
+        value: if d.bytes == 0 {
+            "0 B".to_string()
+        } else {
+            d.short()
+        },
+        from: columns.get(k - 1).map_or(0, |c| c.total_bytes),
+        to: columns.get(k).map_or(0, |c| c.total_bytes),
+        status: None,
+        rows,
+    })
 }
