@@ -12,11 +12,12 @@
 //! the reader: print one with the CLI or `render_svg`).
 
 use layerdiff::core::chart::{chart_data, path_svg, render_svg, ChartOptions};
+use layerdiff::core::compare::compare;
 use layerdiff::core::compare::path::compare_path;
-use layerdiff::core::compare::{compare, path_report, report};
 use layerdiff::core::extras::{answer, Request};
 use layerdiff::core::insights;
 use layerdiff::core::model::History;
+use layerdiff::core::report::{pair as report, path as path_report};
 
 use super::{corpus_histories, path_steps, root, Snapshot, PAIRS, PATHS};
 
@@ -81,7 +82,10 @@ fn pair_outputs(case: &str, before: &History, after: &History) -> String {
     out.push_str(&line(
         case,
         "export-json",
-        &exported(&Request::PairJson { before: b, after: a }),
+        &exported(&Request::PairJson {
+            before: b,
+            after: a,
+        }),
     ));
     let data = chart_data(&c, before, after);
     out + &charts(case, |options| render_svg(&data, options))
@@ -93,7 +97,11 @@ fn path_outputs(case: &str, steps: &[History]) -> String {
     let p = compare_path(&refs).unwrap_or_else(|e| panic!("{case}: {e}"));
     let mut out = String::new();
     out.push_str(&line(case, "cli-text", path_report::text(&p).as_bytes()));
-    out.push_str(&line(case, "cli-markdown", path_report::markdown(&p).as_bytes()));
+    out.push_str(&line(
+        case,
+        "cli-markdown",
+        path_report::markdown(&p).as_bytes(),
+    ));
     out.push_str(&line(case, "cli-json", path_report::json(&p).as_bytes()));
     out.push_str(&line(
         case,

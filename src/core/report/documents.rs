@@ -1,7 +1,7 @@
-//! What layerdiff writes out: the JSON of `layerdiff parse` and of
-//! `layerdiff insights` ([`insights_json`]; the page's JSON export is
-//! `compare::report::json`, which carries the same insights document when
-//! given one). Both shapes are public contracts, documented in README.md.
+//! The JSON documents of `layerdiff parse` ([`parsed_json`]) and of
+//! `layerdiff insights` ([`insights_json`]; the pair's JSON export,
+//! [`super::json`], carries the same insights document when given one). Both
+//! shapes are public contracts, documented in README.md.
 //! `parse`:
 //! `{"histories":[{"label","format","dialect","layers":[{"id","created","created_by",
 //! "truncated","size_bytes","size_exact","comment","lines":[first,last]}],
