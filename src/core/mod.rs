@@ -19,7 +19,7 @@
 //! link's "layer N of step S" is and where it is on the page.
 //!
 //! Floors, lowest first; a module imports only from its own floor or lower
-//! ones:
+//! ones (`tests/floors.rs` fails on an import the other way):
 //! 0. words and plain data: [`text`], [`model`], [`order`], [`window`],
 //!    [`markdown`], [`exchange`], [`instruction`];
 //! 1. reading pasted text: [`parse`], [`split`], [`render`], [`redact`];
