@@ -9,7 +9,8 @@
 //! [`markdown`] is the one way pasted text enters a Markdown export;
 //! [`insights`] says why an image is big and what to try next (findings
 //! per history, verdicts per pair); [`extras`] is what the page asks of its
-//! lazily loaded second module (the insights and the text exports);
+//! lazily loaded second module (the insights and the text exports), and
+//! [`export`] what the page saves for each export;
 //! [`exchange`] is the binary form of what the page's workers answer.
 //!
 //! Shared readers: [`instruction`] is the one reader of a CREATED BY cell
@@ -27,13 +28,14 @@
 //! 3. what is made of a comparison: [`chart`], [`insights`], [`share`],
 //!    [`present`], [`embed`], [`layer_link`];
 //! 4. [`report`];
-//! 5. the page's model and its questions: [`app`], [`extras`].
+//! 5. the page's model and its questions: [`app`], [`extras`], [`export`].
 
 pub mod app;
 pub mod chart;
 pub mod compare;
 pub mod embed;
 pub mod exchange;
+pub mod export;
 pub mod extras;
 pub mod insights;
 pub mod instruction;
