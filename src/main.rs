@@ -25,13 +25,12 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use layerdiff::core::compare::compare;
 use layerdiff::core::compare::path::{compare_path, MAX_STEPS};
 use layerdiff::core::insights::{self, of_histories};
 use layerdiff::core::model::{History, Parsed};
 use layerdiff::core::parse::parse;
 use layerdiff::core::report::documents::{insights_json, parsed_json};
-use layerdiff::core::report::{self, PairInsights, Report};
+use layerdiff::core::report::{self, PairInsights, Report, Steps};
 use layerdiff::core::share::{self, EncodeOptions, ShareState, SharedPane, ViewOptions};
 use layerdiff::core::split::{split_after_first, split_histories};
 
@@ -265,26 +264,28 @@ fn split_args<'a>(
 fn cmd_compare(args: &[String]) -> Result<ExitCode, CliError> {
     let (files, opts) = split_args(args, &["--format"], &[])?;
     let format = opts.iter().find_map(|(_, v)| *v).unwrap_or("text");
-    match read_compared(&files)? {
-        Compared::Pair(pair) => {
-            let comparison = compare(&pair.before, &pair.after);
-            let found = insights::of_pair(&pair.before, &pair.after, &comparison);
-            let report = Report {
-                insights: Some(PairInsights::of_pair(&found)),
-                ..Report::pair(&comparison)
-            };
-            print_report(&report, format)
-        }
-        Compared::Path(histories) => {
-            let steps: Vec<&History> = histories.iter().collect();
-            let path = compare_path(&steps).map_err(|e| CliError::Input(e.to_string()))?;
-            print_report(&Report::path(&path), format)
-        }
-    }
+    let histories = match read_compared(&files)? {
+        Compared::Pair(pair) => vec![pair.before, pair.after],
+        Compared::Path(steps) => steps,
+    };
+    let steps: Vec<&History> = histories.iter().collect();
+    let path = compare_path(&steps).map_err(|e| CliError::Input(e.to_string()))?;
+    // Two steps are the pair they are, reported with the pair's insights.
+    let steps = Steps::of_path(&path);
+    let found = match (steps, histories.as_slice()) {
+        (Steps::Pair(c), [before, after]) => Some(insights::of_pair(before, after, c)),
+        _ => None,
+    };
+    let report = Report {
+        steps,
+        insights: found.as_ref().map(PairInsights::of_pair),
+        link: None,
+    };
+    print_report(&report, format)
 }
 
-/// Prints the report of a pair (with its insights) or of a path of 3 to 8
-/// histories in `format`.
+/// Prints a report (a pair with its insights, or a path of 3 to 8
+/// histories) in `format`.
 fn print_report(r: &Report, format: &str) -> Result<ExitCode, CliError> {
     let out = match format {
         "text" => report::text(r),

@@ -1,5 +1,5 @@
 //! The report writer: a comparison of 2 to 8 steps as plain [`text`],
-//! [`markdown`] and [`json`], for the CLI and the page's exports; and the
+//! [`markdown()`] and [`json()`], for the CLI and the page's exports; and the
 //! JSON documents of `layerdiff parse` and `layerdiff insights`
 //! ([`documents`]).
 //!
@@ -59,6 +59,18 @@ impl<'a> PairInsights<'a> {
     }
 }
 
+impl<'a> Steps<'a> {
+    /// The steps of a path as a report writes them: a path of two steps is
+    /// the pair it is (its one neighbour, compared as `compare` does), and
+    /// written as one.
+    pub fn of_path(p: &'a PathComparison) -> Steps<'a> {
+        match p.neighbours.as_slice() {
+            [pair] => Steps::Pair(pair),
+            _ => Steps::Path(p),
+        }
+    }
+}
+
 /// What a report holds: the steps, then (when given) the compared pair's
 /// insights and a link back to the page's comparison.
 #[derive(Debug, Clone, Copy)]
@@ -78,7 +90,8 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// The report of a path, without insights or link.
+    /// The report of a path as a path (two steps too), without insights or
+    /// link; [`Steps::of_path`] writes a path of two as its pair.
     pub fn path(p: &'a PathComparison) -> Report<'a> {
         Report {
             steps: Steps::Path(p),

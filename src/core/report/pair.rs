@@ -1,10 +1,10 @@
 //! A pair's pieces of the report ([`super`]): its summary lines and aligned
-//! table as plain [`text`], its Markdown table ([`markdown`]) and its JSON
+//! table as plain [`text`], its Markdown table ([`markdown()`]) and its JSON
 //! value ([`json_value`]). A comparison of two steps is written with these
 //! alone; a path writes each neighbour with them, so a path's exports are
-//! the pair's extended, not a second format. [`json`], [`markdown_full`],
+//! the pair's extended, not a second format. [`json()`], [`markdown_full`],
 //! [`markdown_with_link`] and [`json_with_insights`] are the one writer
-//! ([`super::markdown`], [`super::json`]) called for a pair.
+//! ([`super::markdown()`], [`super::json()`]) called for a pair.
 //!
 //! JSON shape (fields may be added, never changed):
 //! `{"before":{"label","total_bytes"},"after":{…},"base":{"layers","bytes"},
@@ -214,13 +214,13 @@ pub fn markdown(c: &Comparison) -> String {
     out
 }
 
-/// The page's Markdown export: [`markdown`], then a link back to the
+/// The page's Markdown export: [`markdown()`], then a link back to the
 /// comparison (`link` is the page's own share link).
 pub fn markdown_with_link(c: &Comparison, link: &str) -> String {
     markdown_full(c, None, Some(link))
 }
 
-/// The whole Markdown export: [`markdown`], then the pair's insights (each
+/// The whole Markdown export: [`markdown()`], then the pair's insights (each
 /// history's summary and findings, what the change fixed), then a link back
 /// to the comparison (the page's own share link).
 pub fn markdown_full(c: &Comparison, insights: Option<&Insights>, link: Option<&str>) -> String {

@@ -3,7 +3,7 @@
 //! Markdown ([`markdown()`]: the path table, then each neighbour's table) and
 //! its JSON value ([`json_value`]). Each neighbour is written by
 //! [`super::pair`] exactly as a pair is. [`json()`] and [`markdown_full`]
-//! are the one writer ([`super::json`], [`super::markdown`]) called for a
+//! are the one writer ([`super::json()`], [`super::markdown()`]) called for a
 //! path; the page's Markdown adds the compared pair's insights, said which
 //! steps they read, and a link back.
 //!
@@ -184,7 +184,7 @@ pub fn markdown(p: &PathComparison) -> String {
     out
 }
 
-/// The page's Markdown export of a path: [`markdown`], then the compared
+/// The page's Markdown export of a path: [`markdown()`], then the compared
 /// pair's insights (said which steps they read), then a link back (the
 /// page's own share link).
 pub fn markdown_full(p: &PathComparison, pair: Option<PairInsights>, link: Option<&str>) -> String {
@@ -195,7 +195,8 @@ pub fn markdown_full(p: &PathComparison, pair: Option<PairInsights>, link: Optio
     })
 }
 
-/// `The insights compare step 3 (`v3`) (before) with step 2 (`v2`) (after).`
+/// The sentence that says which steps the insights read: "The insights
+/// compare step 3 (`v3`) (before) with step 2 (`v2`) (after)."
 pub(super) fn insights_said(p: &PathComparison, pair: PairInsights) -> String {
     let quote = |s: &str| markdown::code(s, Place::Prose);
     let step = |k: usize| {
