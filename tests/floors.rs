@@ -106,11 +106,12 @@ fn module_path(relative: &Path) -> Vec<String> {
     parts
 }
 
-/// The lines of code a file's floor is judged by: `(line number, code)`,
-/// without `//` comments, and stopping at the `#[cfg(test)]` module.
-fn code_lines(text: &str) -> Vec<(usize, &str)> {
+/// The code a file's floor is judged by, line ends kept (so an offset
+/// still gives its line): `//` comments blanked, and nothing from the
+/// `#[cfg(test)]` module on.
+fn code_of(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
-    let mut out = Vec::new();
+    let mut out = String::with_capacity(text.len());
     for (k, line) in lines.iter().enumerate() {
         let t = line.trim_start();
         let next = lines.get(k + 1).map_or("", |l| l.trim_start());
@@ -119,67 +120,92 @@ fn code_lines(text: &str) -> Vec<(usize, &str)> {
         {
             break;
         }
-        if t.starts_with("//") {
-            continue;
-        }
-        let code = line.find("//").map_or(*line, |i| &line[..i]);
-        out.push((k + 1, code));
+        out.push_str(line.find("//").map_or(*line, |i| &line[..i]));
+        out.push('\n');
     }
     out
 }
 
-/// The top-level core modules a line of code reaches from `module` (its
-/// module path under `core`): through `crate::core::X` and `super::…`.
-fn reached(line: &str, module: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = line;
-    while let Some(i) = rest.find("crate::core::") {
-        let after = &rest[i + "crate::core::".len()..];
-        let name: String = after
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
-        if !name.is_empty() {
-            out.push(name);
+fn ident(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// The first name of each path a `use` reaches after a prefix: `compare` in
+/// `compare::numbers`, or `compare` and `model` in `{compare::x, model}`
+/// (a group may span lines).
+fn first_names(after: &str) -> Vec<&str> {
+    let Some(group) = after.strip_prefix('{') else {
+        return vec![ident(after)];
+    };
+    let mut names = Vec::new();
+    let mut depth = 0usize;
+    let mut item_start = true;
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => break,
+            '}' => depth -= 1,
+            ',' if depth == 0 => item_start = true,
+            c if item_start && !c.is_whitespace() => {
+                item_start = false;
+                names.push(ident(&group[i..]));
+            }
+            _ => {}
         }
-        rest = after;
     }
-    let mut rest = line;
-    while let Some(i) = rest.find("super::") {
+    names
+}
+
+/// `(offset, top-level module)` for every core module the code reaches
+/// from `module` (its path under `core`): through `crate::core::X` and
+/// `super::…` paths.
+fn reached(code: &str, module: &[String]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, _) in code.match_indices("crate::core::") {
+        let after = &code[i + "crate::core::".len()..];
+        for name in first_names(after) {
+            if !name.is_empty() {
+                out.push((i, name.to_string()));
+            }
+        }
+    }
+    let mut from = 0;
+    while let Some(found) = code[from..].find("super::") {
+        let i = from + found;
         // only where a path starts (not `x::super::`), counting the run of `super::`
-        let starts_path = rest[..i]
+        let starts_path = code[..i]
             .chars()
             .last()
             .is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == ':'));
-        let mut after = &rest[i..];
+        let mut after = &code[i..];
         let mut ups = 0;
-        while let Some(r) = after.strip_prefix("super::") {
+        while let Some(rest) = after.strip_prefix("super::") {
             ups += 1;
-            after = r;
+            after = rest;
         }
         if starts_path {
-            let name: String = after
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            let base = module.len().saturating_sub(ups);
-            let target: Vec<&str> = module
+            let base: Vec<&str> = module
                 .iter()
-                .take(base)
+                .take(module.len().saturating_sub(ups))
                 .map(String::as_str)
-                .chain((!name.is_empty() && name != "*").then_some(name.as_str()))
                 .collect();
-            if let Some(top) = target.first() {
-                out.push(top.to_string());
+            for name in first_names(after) {
+                let top = base.first().copied().unwrap_or(name);
+                if !top.is_empty() && top != "*" {
+                    out.push((i, top.to_string()));
+                }
             }
         }
-        rest = after;
+        from = code.len() - after.len();
     }
     out
 }
 
 /// `file:line: what` for every import against the floors (and every module
-/// not on a floor), with the names as given.
+/// not on a floor or naming the browser edge).
 fn offenders(files: &[(String, String)]) -> Vec<String> {
     let mut out = Vec::new();
     for (relative, text) in files {
@@ -193,25 +219,25 @@ fn offenders(files: &[(String, String)]) -> Vec<String> {
             ));
             continue;
         };
-        for (no, code) in code_lines(text) {
-            if code.contains("crate::ui") {
+        let code = code_of(text);
+        let line_of = |offset: usize| code[..offset].matches('\n').count() + 1;
+        for (i, _) in code.match_indices("crate::ui") {
+            out.push(format!(
+                "src/core/{relative}:{}: `{own}` names `crate::ui`: the core is below the browser edge",
+                line_of(i)
+            ));
+        }
+        for (i, target) in reached(&code, &module) {
+            let Some(target_floor) = floor_of(&target) else {
+                continue; // an item of core/mod.rs
+            };
+            if target_floor > own_floor {
                 out.push(format!(
-                    "src/core/{relative}:{no}: `{own}` names `crate::ui`: the core is below the browser edge"
+                    "src/core/{relative}:{}: `{own}` (floor {own_floor}, {}) imports `{target}` (floor {target_floor}, {}): a floor imports only from itself and below",
+                    line_of(i),
+                    FLOORS[own_floor].0,
+                    FLOORS[target_floor].0
                 ));
-            }
-            for target in reached(code, &module) {
-                if &target == own {
-                    continue;
-                }
-                let Some(target_floor) = floor_of(&target) else {
-                    continue; // an item of core/mod.rs, or a module the list above misses
-                };
-                if target_floor > own_floor {
-                    out.push(format!(
-                        "src/core/{relative}:{no}: `{own}` (floor {own_floor}, {}) imports `{target}` (floor {target_floor}, {}): a floor imports only from itself and below",
-                        FLOORS[own_floor].0, FLOORS[target_floor].0
-                    ));
-                }
             }
         }
     }
@@ -264,27 +290,36 @@ fn every_floor_module_exists() {
 }
 
 #[test]
-fn the_scan_sees_both_kinds_of_path() {
-    let parse_limits = vec!["parse".to_string(), "limits".to_string()];
+fn the_scan_sees_every_kind_of_path() {
+    let names = |code: &str, module: &[&str]| -> Vec<String> {
+        let module: Vec<String> = module.iter().map(|m| m.to_string()).collect();
+        reached(code, &module).into_iter().map(|(_, n)| n).collect()
+    };
+    let limits = ["parse", "limits"];
     assert_eq!(
-        reached(
-            "use crate::core::compare::numbers::human_bytes;",
-            &parse_limits
-        ),
+        names("use crate::core::compare::numbers::human_bytes;", &limits),
         ["compare"]
     );
-    assert_eq!(reached("use super::classify::x;", &parse_limits), ["parse"]);
+    assert_eq!(names("use super::classify::x;", &limits), ["parse"]);
+    assert_eq!(names("use super::super::report;", &limits), ["report"]);
+    assert_eq!(names("use super::*;", &["compare"]), Vec::<String>::new());
+    assert_eq!(names("use super::report::x;", &["compare"]), ["report"]);
     assert_eq!(
-        reached("use super::super::report;", &parse_limits),
-        ["report"]
+        names(
+            "use crate::core::{\n    compare::x,\n    model::{History, Layer},\n};",
+            &limits
+        ),
+        ["compare", "model"]
     );
-    let compare = vec!["compare".to_string()];
-    assert_eq!(reached("use super::report::x;", &compare), ["report"]);
-    assert_eq!(reached("use super::*;", &compare), Vec::<String>::new());
-    // a backwards import is caught, named by file, line and floors
+    assert_eq!(
+        names("use super::{chart, model::History};", &["text"]),
+        ["chart", "model"]
+    );
+    // a backwards import is caught, named by file, line and floors; a
+    // comment and the tests are not read
     let files = vec![(
         "parse/limits.rs".to_string(),
-        "//! doc\nuse crate::core::compare::numbers::human_bytes;\n// crate::core::app in a comment\n#[cfg(test)]\nmod tests {\n    use crate::core::app;\n}\n"
+        "//! doc\nuse crate::core::{model::Parsed,\n    compare::numbers::human_bytes};\n// crate::core::app in a comment\n#[cfg(test)]\nmod tests {\n    use crate::core::app;\n}\n"
             .to_string(),
     )];
     assert_eq!(
