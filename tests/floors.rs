@@ -327,3 +327,36 @@ fn the_scan_sees_every_kind_of_path() {
         ["src/core/parse/limits.rs:2: `parse` (floor 1, reading pasted text) imports `compare` (floor 2, comparing): a floor imports only from itself and below"]
     );
 }
+
+/// Inside `parse`, the passes over lines read in one direction: the whole
+/// paste (`normalize.rs`), then lines (`segment.rs`), then what a line is
+/// (`classify.rs`, which reads `segment`'s lines). The predicates they share
+/// live below all three, in `shapes.rs`, which asks none of them.
+#[test]
+fn the_parse_passes_read_in_one_direction() {
+    let never: [(&str, &[&str]); 3] = [
+        ("normalize", &["segment", "classify"]),
+        ("segment", &["normalize", "classify"]),
+        ("shapes", &["normalize", "segment", "classify"]),
+    ];
+    let mut found = Vec::new();
+    for (file, others) in never {
+        let path = core_dir().join(format!("parse/{file}.rs"));
+        let text = fs::read_to_string(&path)
+            .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
+        let code = code_of(&text);
+        for other in others {
+            for prefix in ["super::", "parse::"] {
+                for (i, _) in code.match_indices(&format!("{prefix}{other}")) {
+                    let line = code[..i].matches('\n').count() + 1;
+                    found.push(format!("src/core/parse/{file}.rs:{line}: asks `{other}`"));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the parse passes must read normalize → segment → classify, sharing shapes.rs:\n{}",
+        found.join("\n")
+    );
+}
