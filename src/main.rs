@@ -9,7 +9,7 @@
 //! - `layerdiff compare A B C… ` (3 to 8 files, the first history of each) or
 //!   `layerdiff compare FILE` with FILE holding 3 to 8 histories compares a
 //!   path in order: each step's total and changes, then every neighbour pair
-//!   (`compare::path_report`).
+//!   (`core::report`, which writes a pair and a path alike).
 //! - `layerdiff link OLD [NEW] [--base-url URL] [--short] [--redact]` prints
 //!   a share link; `layerdiff link A B C…` (3 to 8 files) or one file holding
 //!   3 to 8 histories prints the link of the path (a version 2 link).
@@ -26,11 +26,11 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use layerdiff::core::compare::path::{compare_path, MAX_STEPS};
-use layerdiff::core::compare::{compare, path_report, report};
-use layerdiff::core::export::{insights_json, parsed_json};
 use layerdiff::core::insights::{self, of_histories};
 use layerdiff::core::model::{History, Parsed};
 use layerdiff::core::parse::parse;
+use layerdiff::core::report::documents::{insights_json, parsed_json};
+use layerdiff::core::report::{self, PairInsights, Report, Steps};
 use layerdiff::core::share::{self, EncodeOptions, ShareState, SharedPane, ViewOptions};
 use layerdiff::core::split::{split_after_first, split_histories};
 
@@ -264,34 +264,33 @@ fn split_args<'a>(
 fn cmd_compare(args: &[String]) -> Result<ExitCode, CliError> {
     let (files, opts) = split_args(args, &["--format"], &[])?;
     let format = opts.iter().find_map(|(_, v)| *v).unwrap_or("text");
-    let pair = match read_compared(&files)? {
-        Compared::Pair(pair) => pair,
-        Compared::Path(steps) => return print_path(&steps, format),
+    let histories = match read_compared(&files)? {
+        Compared::Pair(pair) => vec![pair.before, pair.after],
+        Compared::Path(steps) => steps,
     };
-    let comparison = compare(&pair.before, &pair.after);
-    let found = insights::of_pair(&pair.before, &pair.after, &comparison);
-    let out = match format {
-        "text" => report::text(&comparison),
-        "markdown" | "md" => report::markdown_full(&comparison, Some(&found), None),
-        "json" => report::json_with_insights(&comparison, &found),
-        other => {
-            return Err(CliError::Usage(format!(
-                "unknown --format `{other}`: expected text, markdown or json"
-            )))
-        }
-    };
-    println!("{}", out.trim_end());
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Prints the comparison of a path of 3 to 8 histories.
-fn print_path(histories: &[History], format: &str) -> Result<ExitCode, CliError> {
     let steps: Vec<&History> = histories.iter().collect();
     let path = compare_path(&steps).map_err(|e| CliError::Input(e.to_string()))?;
+    // Two steps are the pair they are, reported with the pair's insights.
+    let steps = Steps::of_path(&path);
+    let found = match (steps, histories.as_slice()) {
+        (Steps::Pair(c), [before, after]) => Some(insights::of_pair(before, after, c)),
+        _ => None,
+    };
+    let report = Report {
+        steps,
+        insights: found.as_ref().map(PairInsights::of_pair),
+        link: None,
+    };
+    print_report(&report, format)
+}
+
+/// Prints a report (a pair with its insights, or a path of 3 to 8
+/// histories) in `format`.
+fn print_report(r: &Report, format: &str) -> Result<ExitCode, CliError> {
     let out = match format {
-        "text" => path_report::text(&path),
-        "markdown" | "md" => path_report::markdown(&path),
-        "json" => path_report::json(&path),
+        "text" => report::text(r),
+        "markdown" | "md" => report::markdown(r),
+        "json" => report::json(r),
         other => {
             return Err(CliError::Usage(format!(
                 "unknown --format `{other}`: expected text, markdown or json"

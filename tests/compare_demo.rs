@@ -4,7 +4,8 @@
 mod compare_common;
 use compare_common as common;
 
-use layerdiff::core::compare::{compare, report, Status};
+use layerdiff::core::compare::{compare, Status};
+use layerdiff::core::report::pair as report;
 
 #[test]
 fn demo_totals_read_as_the_headings_say() {

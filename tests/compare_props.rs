@@ -150,8 +150,8 @@ proptest! {
         let c = compare(&b, &a);
         let n: usize = c.rows.iter().map(|r| usize::from(r.before.is_some()) + usize::from(r.after.is_some())).sum();
         prop_assert_eq!(n, b.layers.len() + a.layers.len());
-        let _ = (layerdiff::core::compare::report::text(&c), layerdiff::core::compare::report::markdown(&c));
-        let json: serde_json::Value = serde_json::from_str(&layerdiff::core::compare::report::json(&c)).expect("json");
+        let _ = (layerdiff::core::report::pair::text(&c), layerdiff::core::report::pair::markdown(&c));
+        let json: serde_json::Value = serde_json::from_str(&layerdiff::core::report::pair::json(&c)).expect("json");
         prop_assert_eq!(json["rows"].as_array().map(|r| r.len()), Some(c.rows.len()));
         let d = layerdiff::core::chart::chart_data(&c, &b, &a);
         let svg = layerdiff::core::chart::render_svg(&d, &layerdiff::core::chart::ChartOptions::default());
@@ -217,8 +217,8 @@ proptest! {
         let options = layerdiff::core::chart::ChartOptions { width, height: 600, dark: width % 2 == 0 };
         let svg = layerdiff::core::chart::path_svg(&p, &refs, &options);
         prop_assert!(svg.trim_end().ends_with("</svg>"));
-        let json: serde_json::Value = serde_json::from_str(&layerdiff::core::compare::path_report::json(&p)).expect("json");
+        let json: serde_json::Value = serde_json::from_str(&layerdiff::core::report::path::json(&p)).expect("json");
         prop_assert_eq!(json["steps"].as_array().map(Vec::len), Some(steps.len()));
-        let _ = (layerdiff::core::compare::path_report::text(&p), layerdiff::core::compare::path_report::markdown(&p));
+        let _ = (layerdiff::core::report::path::text(&p), layerdiff::core::report::path::markdown(&p));
     }
 }

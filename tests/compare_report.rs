@@ -5,7 +5,8 @@
 mod compare_common;
 use compare_common as common;
 
-use layerdiff::core::compare::{compare, report, Comparison, SortBy, Status};
+use layerdiff::core::compare::{compare, Comparison, SortBy, Status};
+use layerdiff::core::report::pair as report;
 use serde_json::Value;
 
 fn demo() -> Comparison {

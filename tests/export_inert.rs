@@ -12,10 +12,11 @@ use inert_common::{
 };
 
 use layerdiff::core::chart::{chart_data, render_svg, ChartOptions};
-use layerdiff::core::compare::{compare, report, Comparison};
+use layerdiff::core::compare::{compare, Comparison};
 use layerdiff::core::insights::{of_pair, Insights};
 use layerdiff::core::model::History;
 use layerdiff::core::parse::parse;
+use layerdiff::core::report::pair as report;
 use serde_json::Value;
 
 const PAYLOADS: [&str; 6] = [

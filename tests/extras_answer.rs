@@ -4,14 +4,15 @@
 //! them, the Markdown and JSON exports), and a question it cannot read or a
 //! path it cannot make gets one sentence, never a panic.
 
+use layerdiff::core::compare::compare;
 use layerdiff::core::compare::path::compare_path;
-use layerdiff::core::compare::path_report::{self, PairInsights};
-use layerdiff::core::compare::{compare, report};
 use layerdiff::core::exchange;
 use layerdiff::core::extras::{answer, Request};
 use layerdiff::core::insights::{of_pair, view::InsightsView};
 use layerdiff::core::model::History;
 use layerdiff::core::parse::parse;
+use layerdiff::core::report::pair as report;
+use layerdiff::core::report::path::{self as path_report, PairInsights};
 
 /// The histories of a corpus paste.
 fn corpus(name: &str) -> Vec<History> {

@@ -11,9 +11,10 @@
 mod inert_common;
 use inert_common::{code_texts, foreign_markup, render, skeleton};
 
-use layerdiff::core::compare::{compare, report, BaseChange, Comparison};
+use layerdiff::core::compare::{compare, BaseChange, Comparison};
 use layerdiff::core::markdown::{code, visible, Place};
 use layerdiff::core::model::{History, Layer, Size};
+use layerdiff::core::report::pair as report;
 use layerdiff::core::text::cut_end;
 use proptest::prelude::*;
 

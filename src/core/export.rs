@@ -1,148 +1,180 @@
-//! What layerdiff writes out: the JSON of `layerdiff parse` and of
-//! `layerdiff insights` ([`insights_json`]; the page's JSON export is
-//! `compare::report::json`, which carries the same insights document when
-//! given one). Both shapes are public contracts, documented in README.md.
-//! `parse`:
-//! `{"histories":[{"label","format","dialect","layers":[{"id","created","created_by",
-//! "truncated","size_bytes","size_exact","comment","lines":[first,last]}],
-//! "total_bytes","lines"}],"diagnostics":[{"severity","line","text","message"}]}`.
-//! `insights` (exactly these fields):
-//! `{"histories":[{"label","boundary":{"signal","base_layers"},"findings":[{"rule",
-//! "confidence","layer","layers":[…],"bytes":{"kind","value"},"inherited","message",
-//! "fix","source"}]}],"pair":{"verdicts":[{"rule","before_layer","verdict",
-//! "delta_bytes"}]}|null}`; layer indexes are positions in that history's
-//! `layers` as `parse` prints them (newest first).
-//! They are built here from the model (rather than by deriving `Serialize` on the
-//! model) so that renaming a model field can never silently change them.
+//! The page's exports, prepared: for each export the page offers (Markdown,
+//! JSON, the chart as SVG or PNG) of what it shows (a pair, or a path of 3
+//! to 8 steps), what to save and under which name. [`prepare`] masks the
+//! likely secrets when the user chose to, compares the masked histories
+//! again and draws the chart; the page only saves the answer
+//! (`src/ui/share_bar.rs`).
+//!
+//! The Markdown and JSON are written by the second module (the report
+//! writers and the insights are not in the first load): for them the
+//! answer is the [`Request`] to send it ([`Download::Ask`]). The chart is
+//! drawn here, by the first-load module that already draws it on the page.
 
-use serde_json::{json, Value};
+use crate::core::chart::{chart_data, path_svg, render_svg, ChartOptions};
+use crate::core::compare::compare;
+use crate::core::compare::path::compare_path;
+use crate::core::extras::Request;
+use crate::core::model::History;
+use crate::core::redact::{find_secrets, mask};
 
-use crate::core::insights::{Finding, HistoryInsights, Insights};
-use crate::core::model::{History, Layer, Parsed};
+/// The PNG's pixels per unit of the chart's viewBox.
+pub const PNG_SCALE: f64 = 2.0;
 
-/// The JSON document printed by `layerdiff insights --format json`.
-pub fn insights_json(ins: &Insights) -> Value {
-    let pair = ins.verdicts.as_ref().map(|verdicts| {
-        json!({ "verdicts": verdicts.iter().map(|v| json!({
-            "rule": v.rule.id(),
-            "before_layer": v.before_layer,
-            "verdict": v.verdict.as_str(),
-            "delta_bytes": v.delta_bytes,
-        })).collect::<Vec<_>>() })
-    });
-    json!({
-        "histories": ins.histories.iter().map(history_insights_json).collect::<Vec<_>>(),
-        "pair": pair,
-    })
+const MARKDOWN: &str = "text/markdown;charset=utf-8";
+const JSON: &str = "application/json";
+const SVG: &str = "image/svg+xml";
+
+/// One export the page offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The tables and the compared pair's insights, then `link` (the page's
+    /// own share link) back to the comparison.
+    Markdown { link: String },
+    /// The CLI's JSON (a pair's with its insights).
+    Json,
+    /// The chart as SVG.
+    Svg,
+    /// The chart as PNG.
+    Png,
 }
 
-fn history_insights_json(h: &HistoryInsights) -> Value {
-    json!({
-        "label": h.label,
-        "boundary": {
-            "signal": h.boundary.signal.as_str(),
-            "base_layers": h.boundary.base_layers,
-        },
-        "findings": h.findings.iter().map(finding_json).collect::<Vec<_>>(),
-    })
+/// What the page shows, as it holds it (before any masking).
+#[derive(Debug, Clone, Copy)]
+pub enum Shown<'a> {
+    /// Two steps: the before image and the after image.
+    Pair {
+        before: &'a History,
+        after: &'a History,
+    },
+    /// 3 to 8 steps in order, and the two the page compares (the older
+    /// image, then the newer; from 0), whose insights the Markdown carries.
+    Path {
+        steps: &'a [History],
+        compared: (usize, usize),
+    },
 }
 
-fn finding_json(f: &Finding) -> Value {
-    json!({
-        "rule": f.rule.id(),
-        "confidence": f.confidence.as_str(),
-        "layer": f.layer,
-        "layers": f.layers,
-        "bytes": { "kind": f.bytes.kind.as_str(), "value": f.bytes.value },
-        "inherited": f.inherited,
-        "message": f.message(),
-        "fix": f.rule.fix(),
-        "source": f.rule.source(),
-    })
+/// The user's choices that change an export.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportChoices {
+    /// Mask the likely secrets (`***`) in every history exported.
+    pub redact: bool,
+    /// Draw the chart in the dark theme.
+    pub dark: bool,
 }
 
-/// The JSON document printed by `layerdiff parse`.
-pub fn parsed_json(parsed: &Parsed) -> Value {
-    json!({
-        "histories": parsed.histories.iter().map(history_json).collect::<Vec<_>>(),
-        "diagnostics": parsed.diagnostics.iter().map(|d| json!({
-            "severity": d.severity,
-            "line": d.line,
-            "text": d.text,
-            "message": d.message,
-        })).collect::<Vec<_>>(),
-    })
+/// What to save for one export.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Download {
+    /// Send `request` to the second module (`core::extras::answer`) and save
+    /// its text answer as `file`.
+    Ask {
+        request: Request,
+        file: &'static str,
+        mime: &'static str,
+    },
+    /// Save `text` as `file`.
+    Text {
+        text: String,
+        file: &'static str,
+        mime: &'static str,
+    },
+    /// Draw `svg` (a `width` × `height` viewBox) at `scale` pixels a unit
+    /// and save it as the PNG `file`.
+    Png {
+        svg: String,
+        width: u32,
+        height: u32,
+        scale: f64,
+        file: &'static str,
+    },
 }
 
-/// One history, layers in printed order (newest first).
-pub fn history_json(history: &History) -> Value {
-    json!({
-        "label": history.label,
-        "format": history.format.as_str(),
-        "dialect": history.dialect,
-        "layers": history.layers.iter().map(layer_json).collect::<Vec<_>>(),
-        "total_bytes": history.total_bytes(),
-        "lines": [history.lines.0, history.lines.1],
-    })
-}
-
-fn layer_json(layer: &Layer) -> Value {
-    json!({
-        "id": layer.id,
-        "created": layer.created,
-        "created_by": layer.created_by,
-        "truncated": layer.truncated,
-        "size_bytes": layer.size.map(|s| s.bytes),
-        "size_exact": layer.size.is_some_and(|s| s.exact),
-        "comment": layer.comment,
-        "lines": [layer.lines.0, layer.lines.1],
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::model::{Diagnostic, Format, Severity, Size};
-
-    #[test]
-    fn writes_the_documented_shape() {
-        let parsed = Parsed {
-            histories: vec![History {
-                label: "app".into(),
-                format: Format::Table,
-                layers: vec![Layer {
-                    id: None,
-                    created: Some("3 days ago".into()),
-                    created_by: "/bin/sh -c make".into(),
-                    truncated: true,
-                    size: Some(Size {
-                        bytes: 57_700_000,
-                        tolerance: 50_000,
-                        exact: false,
-                    }),
-                    comment: String::new(),
-                    lines: (3, 3),
-                }],
-                lines: (1, 3),
-                ..History::default()
-            }],
-            diagnostics: vec![Diagnostic {
-                severity: Severity::Note,
-                line: 4,
-                text: "prose".into(),
-                message: "skipped".into(),
-            }],
-        };
-        let out = parsed_json(&parsed);
-        let layer = &out["histories"][0]["layers"][0];
-        assert_eq!(layer["id"], Value::Null);
-        assert_eq!(layer["size_bytes"], 57_700_000);
-        assert_eq!(layer["size_exact"], false);
-        assert_eq!(layer["truncated"], true);
-        assert_eq!(layer["lines"], json!([3, 3]));
-        assert_eq!(out["histories"][0]["total_bytes"], 57_700_000);
-        assert_eq!(out["histories"][0]["format"], "table");
-        assert_eq!(out["diagnostics"][0]["severity"], "note");
-        assert_eq!(out["diagnostics"][0]["line"], 4);
-    }
+/// What to save for `kind` of what is `shown`, masked and drawn as
+/// `choices` say. `None` when there is nothing to draw: a path whose steps
+/// cannot be compared (the page shows none then).
+pub fn prepare(kind: ExportKind, shown: Shown, choices: ExportChoices) -> Option<Download> {
+    let exported = |h: &History| {
+        if choices.redact {
+            mask(h, &find_secrets(h))
+        } else {
+            h.clone()
+        }
+    };
+    let options = ChartOptions {
+        dark: choices.dark,
+        ..ChartOptions::default()
+    };
+    let png = |svg: String, file| Download::Png {
+        svg,
+        width: options.width,
+        height: options.height,
+        scale: PNG_SCALE,
+        file,
+    };
+    let download = match shown {
+        Shown::Pair { before, after } => {
+            let (before, after) = (exported(before), exported(after));
+            let chart = || {
+                render_svg(
+                    &chart_data(&compare(&before, &after), &before, &after),
+                    &options,
+                )
+            };
+            match kind {
+                ExportKind::Markdown { link } => Download::Ask {
+                    request: Request::PairMarkdown {
+                        before,
+                        after,
+                        link,
+                    },
+                    file: "layerdiff-comparison.md",
+                    mime: MARKDOWN,
+                },
+                ExportKind::Json => Download::Ask {
+                    request: Request::PairJson { before, after },
+                    file: "layerdiff-comparison.json",
+                    mime: JSON,
+                },
+                ExportKind::Svg => Download::Text {
+                    text: chart(),
+                    file: "layerdiff-chart.svg",
+                    mime: SVG,
+                },
+                ExportKind::Png => png(chart(), "layerdiff-chart.png"),
+            }
+        }
+        Shown::Path { steps, compared } => {
+            let steps: Vec<History> = steps.iter().map(exported).collect();
+            let chart = || {
+                let refs: Vec<&History> = steps.iter().collect();
+                let p = compare_path(&refs).ok()?;
+                Some(path_svg(&p, &refs, &options))
+            };
+            match kind {
+                ExportKind::Markdown { link } => Download::Ask {
+                    request: Request::PathMarkdown {
+                        before_step: compared.0,
+                        after_step: compared.1,
+                        steps,
+                        link,
+                    },
+                    file: "layerdiff-path.md",
+                    mime: MARKDOWN,
+                },
+                ExportKind::Json => Download::Ask {
+                    request: Request::PathJson { steps },
+                    file: "layerdiff-path.json",
+                    mime: JSON,
+                },
+                ExportKind::Svg => Download::Text {
+                    text: chart()?,
+                    file: "layerdiff-path-chart.svg",
+                    mime: SVG,
+                },
+                ExportKind::Png => png(chart()?, "layerdiff-path-chart.png"),
+            }
+        }
+    };
+    Some(download)
 }

@@ -19,12 +19,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::compare::compare;
 use crate::core::compare::path::compare_path;
-use crate::core::compare::path_report::{self, PairInsights};
-use crate::core::compare::{compare, report};
 use crate::core::exchange;
 use crate::core::insights::{of_pair, view::InsightsView};
 use crate::core::model::History;
+use crate::core::report::{self, PairInsights, Report};
 use crate::core::share::pack::pack_links;
 use crate::core::share::{self, limit, EncodeOptions, ShareState};
 
@@ -88,11 +88,21 @@ pub fn answer(request: &str) -> Result<Vec<u8>, String> {
         } => {
             let c = compare(&before, &after);
             let found = of_pair(&before, &after, &c);
-            Ok(report::markdown_full(&c, Some(&found), Some(&link)).into_bytes())
+            let report = Report {
+                insights: Some(PairInsights::of_pair(&found)),
+                link: Some(&link),
+                ..Report::pair(&c)
+            };
+            Ok(report::markdown(&report).into_bytes())
         }
         Request::PairJson { before, after } => {
             let c = compare(&before, &after);
-            Ok(report::json_with_insights(&c, &of_pair(&before, &after, &c)).into_bytes())
+            let found = of_pair(&before, &after, &c);
+            let report = Report {
+                insights: Some(PairInsights::of_pair(&found)),
+                ..Report::pair(&c)
+            };
+            Ok(report::json(&report).into_bytes())
         }
         Request::PathMarkdown {
             steps,
@@ -102,7 +112,7 @@ pub fn answer(request: &str) -> Result<Vec<u8>, String> {
         } => path_markdown(&steps, before_step, after_step, &link).map(String::into_bytes),
         Request::PathJson { steps } => {
             let p = compare_path(&steps.iter().collect::<Vec<_>>()).map_err(|e| e.to_string())?;
-            Ok(path_report::json(&p).into_bytes())
+            Ok(report::json(&Report::path(&p)).into_bytes())
         }
         Request::Links {
             snapshot,
@@ -138,5 +148,9 @@ fn path_markdown(steps: &[History], old: usize, new: usize, link: &str) -> Resul
         after_step: new,
         insights: &found,
     };
-    Ok(path_report::markdown_full(&p, Some(pair), Some(link)))
+    Ok(report::markdown(&Report {
+        insights: Some(pair),
+        link: Some(link),
+        ..Report::path(&p)
+    }))
 }

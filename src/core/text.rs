@@ -1,6 +1,7 @@
 //! Text measures shared by every printer and drawer: how wide a text is on a
 //! terminal or in a chart, cutting it to a width or a number of characters
-//! with `…`, and docker's short image ids.
+//! with `…`, docker's short image ids, and numbers in words (`100,000`,
+//! `57.7 MB`: [`thousands`], [`human_bytes`]).
 //!
 //! One place, so that the table docker prints ([`crate::core::render`]), the
 //! chart's fitted labels ([`crate::core::chart`]), the comparison's short
@@ -133,6 +134,59 @@ pub fn thousands(n: usize) -> String {
         out.push(ch);
     }
     out
+}
+
+/// The decimal units of [`human_bytes`], like docker's (kB = 1000 B).
+pub const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
+
+/// Bytes with three significant digits and a decimal unit, like docker but
+/// with a space: `0 B`, `745 B`, `57.7 MB`, `417 MB`, `1 GB`.
+pub fn human_bytes(bytes: u64) -> String {
+    let (value, unit) = scaled(bytes);
+    format!(
+        "{} {}",
+        sig3(value),
+        UNITS.get(unit).copied().unwrap_or("B")
+    )
+}
+
+/// `(value, unit index)` with value < 1000 after three-digit rounding.
+pub fn scaled(bytes: u64) -> (f64, usize) {
+    let mut v = bytes as f64;
+    let mut unit = 0usize;
+    while unit + 1 < UNITS.len() && round_sig3(v) >= 1000.0 {
+        v /= 1000.0;
+        unit += 1;
+    }
+    (v, unit)
+}
+
+/// Rounds to three significant digits.
+pub fn round_sig3(v: f64) -> f64 {
+    if v == 0.0 {
+        return 0.0;
+    }
+    let digits = v.abs().log10().floor() as i32;
+    let factor = 10f64.powi(2 - digits);
+    (v * factor).round() / factor
+}
+
+/// `%.3g` without exponent: `57.7`, `417`, `1.5`, `0`.
+pub fn sig3(v: f64) -> String {
+    let r = round_sig3(v);
+    let decimals = if r >= 100.0 {
+        0
+    } else if r >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let s = format!("{r:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
 }
 
 #[cfg(test)]

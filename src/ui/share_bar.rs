@@ -14,19 +14,17 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::core::chart::{chart_data, path_svg, render_svg, ChartOptions};
-use crate::core::compare::compare;
-use crate::core::compare::path::compare_path;
+use crate::core::export::{prepare, Download, ExportChoices, ExportKind, Shown};
 use crate::core::extras::Request;
 use crate::core::instruction::Instruction;
 use crate::core::model::History;
-use crate::core::redact::{find_secrets, mask, Finding};
+use crate::core::redact::{find_secrets, Finding};
 use crate::core::share::Embed;
 use crate::core::text::{cut_end, cut_start};
 use crate::ui::download::{save_svg_as_png, save_text};
 use crate::ui::extras;
 use crate::ui::link::LinkChoices;
-use crate::ui::path::PathView;
+use crate::ui::path::{ByAddress, PathView};
 use crate::ui::snippets::Snippets;
 
 pub use crate::core::share::pack::CHAT_LIMIT;
@@ -121,10 +119,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let export_note = export_note.clone();
         Callback::from(move |words: Option<String>| export_note.set(words))
     };
-    let exports = match &props.path {
-        Some(view) => path_export_buttons(view, props, &note),
-        None => export_buttons(props, &note),
-    };
+    let exports = export_buttons(props, &note);
     let length_note = if len > CHAT_LIMIT {
         html! {
             <p class="warn" role="status" data-testid="link-warning">
@@ -227,85 +222,99 @@ fn secret_item(side: &str, history: &History, f: &Finding) -> Html {
     }
 }
 
-/// The export buttons: Markdown, JSON, SVG and PNG of what is compared
-/// (masked when the user chose to mask secrets).
+/// The export buttons: Markdown, JSON, SVG and PNG of what is compared, a
+/// pair or a path (masked when the user chose to mask secrets); what each
+/// saves is `core::export`'s answer.
 fn export_buttons(props: &ShareBarProps, note: &Callback<Option<String>>) -> Html {
-    let prepared = {
-        let (before, after, redact, dark) = (
-            props.before.clone(),
-            props.after.clone(),
-            props.choices.redact,
-            props.dark,
-        );
-        move || {
-            let (b, a) = if redact {
-                (
-                    mask(&before, &find_secrets(&before)),
-                    mask(&after, &find_secrets(&after)),
-                )
-            } else {
-                ((*before).clone(), (*after).clone())
-            };
-            let c = compare(&b, &a);
-            let options = ChartOptions {
-                dark,
-                ..ChartOptions::default()
-            };
-            (b, a, c, options)
+    let steps = match &props.path {
+        Some(view) => Steps::Path(view.histories.clone(), view.compared),
+        None => Steps::Pair(props.before.clone(), props.after.clone()),
+    };
+    let titles = match steps {
+        Steps::Path(..) => (
+            "The path as a table (each step's total and change), each neighbour's layers, and the compared pair's insights",
+            "The same JSON as `layerdiff compare A B C… --format json`",
+        ),
+        Steps::Pair(..) => (
+            "A summary table and the insights, for a course submission or a PR comment",
+            "The same JSON as `layerdiff compare --format json` (with the insights)",
+        ),
+    };
+    let choices = ExportChoices {
+        redact: props.choices.redact,
+        dark: props.dark,
+    };
+    let save = {
+        let note = note.clone();
+        move |kind: ExportKind| {
+            if let Some(download) = prepare(kind, steps.shown(), choices) {
+                save_download(download, &note);
+            }
         }
     };
     let link = current_link(props);
     let md = {
-        let (prepared, note) = (prepared.clone(), note.clone());
+        let save = save.clone();
         Callback::from(move |_: MouseEvent| {
-            let (before, after, _, _) = prepared();
-            let note = note.clone();
+            let save = save.clone();
             link(Callback::from(move |url: Result<String, String>| {
-                let request = Request::PairMarkdown {
-                    before: before.clone(),
-                    after: after.clone(),
+                save(ExportKind::Markdown {
                     link: url.unwrap_or_default(),
-                };
-                save_answer(&request, MARKDOWN, "layerdiff-comparison.md", &note);
+                })
             }));
         })
     };
     let json = {
-        let (prepared, note) = (prepared.clone(), note.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (before, after, _, _) = prepared();
-            let request = Request::PairJson { before, after };
-            save_answer(&request, JSON, "layerdiff-comparison.json", &note);
-        })
+        let save = save.clone();
+        Callback::from(move |_: MouseEvent| save(ExportKind::Json))
     };
     let svg = {
-        let prepared = prepared.clone();
-        Callback::from(move |_: MouseEvent| {
-            let (b, a, c, options) = prepared();
-            save_text(
-                "layerdiff-chart.svg",
-                "image/svg+xml",
-                &render_svg(&chart_data(&c, &b, &a), &options),
-            );
-        })
+        let save = save.clone();
+        Callback::from(move |_: MouseEvent| save(ExportKind::Svg))
     };
-    let png = Callback::from(move |_: MouseEvent| {
-        let (b, a, c, options) = prepared();
-        let svg = render_svg(&chart_data(&c, &b, &a), &options);
-        save_svg_as_png(
-            "layerdiff-chart.png",
-            &svg,
-            options.width,
-            options.height,
-            2.0,
-            |_| (),
-        );
-    });
+    let png = Callback::from(move |_: MouseEvent| save(ExportKind::Png));
     let buttons = ExportButtons { md, json, svg, png };
-    buttons.html(
-        "A summary table and the insights, for a course submission or a PR comment",
-        "The same JSON as `layerdiff compare --format json` (with the insights)",
-    )
+    buttons.html(titles.0, titles.1)
+}
+
+/// What is exported, as the page holds it: the pair compared, or the path's
+/// steps and the two it compares.
+#[derive(Clone)]
+enum Steps {
+    Pair(Rc<History>, Rc<History>),
+    Path(ByAddress<Vec<History>>, (usize, usize)),
+}
+
+impl Steps {
+    fn shown(&self) -> Shown<'_> {
+        match self {
+            Steps::Pair(before, after) => Shown::Pair { before, after },
+            Steps::Path(steps, compared) => Shown::Path {
+                steps: &steps.0,
+                compared: *compared,
+            },
+        }
+    }
+}
+
+/// Saves one prepared export: asks the second module for a text export,
+/// saves a chart as drawn.
+fn save_download(download: Download, note: &Callback<Option<String>>) {
+    match download {
+        Download::Ask {
+            request,
+            file,
+            mime,
+        } => save_answer(&request, mime, file, note),
+        Download::Text { text, file, mime } => save_text(file, mime, &text),
+        Download::Png {
+            svg,
+            width,
+            height,
+            scale,
+            file,
+        } => save_svg_as_png(file, &svg, width, height, scale, |_| ()),
+    }
 }
 
 /// The four export buttons' actions, for a pair or a path.
@@ -347,91 +356,6 @@ fn current_link(props: &ShareBarProps) -> impl Fn(Callback<Result<String, String
     }
 }
 
-/// The histories as exported: masked when the user chose to mask secrets.
-fn exported(history: &History, redact: bool) -> History {
-    if redact {
-        mask(history, &find_secrets(history))
-    } else {
-        history.clone()
-    }
-}
-
-/// The export buttons of a path: the path's Markdown (its table, each
-/// neighbour's, then the compared pair's insights), its JSON and its chart.
-fn path_export_buttons(
-    view: &PathView,
-    props: &ShareBarProps,
-    note: &Callback<Option<String>>,
-) -> Html {
-    let prepared = {
-        let (histories, (old, new)) = (view.histories.clone(), view.compared);
-        let (redact, dark) = (props.choices.redact, props.dark);
-        move || {
-            let steps: Vec<History> = histories.0.iter().map(|h| exported(h, redact)).collect();
-            let options = ChartOptions {
-                dark,
-                ..ChartOptions::default()
-            };
-            PathExport {
-                steps,
-                compared: (old, new),
-                options,
-            }
-        }
-    };
-    let link = current_link(props);
-    let md = {
-        let (prepared, note) = (prepared.clone(), note.clone());
-        Callback::from(move |_: MouseEvent| {
-            let e = prepared();
-            let (before_step, after_step) = e.compared;
-            let note = note.clone();
-            link(Callback::from(move |url: Result<String, String>| {
-                let request = Request::PathMarkdown {
-                    steps: e.steps.clone(),
-                    before_step,
-                    after_step,
-                    link: url.unwrap_or_default(),
-                };
-                save_answer(&request, MARKDOWN, "layerdiff-path.md", &note);
-            }));
-        })
-    };
-    let json = {
-        let (prepared, note) = (prepared.clone(), note.clone());
-        Callback::from(move |_: MouseEvent| {
-            let steps = prepared().steps;
-            save_answer(
-                &Request::PathJson { steps },
-                JSON,
-                "layerdiff-path.json",
-                &note,
-            );
-        })
-    };
-    let svg = {
-        let prepared = prepared.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(svg) = prepared().svg() else { return };
-            save_text("layerdiff-path-chart.svg", "image/svg+xml", &svg);
-        })
-    };
-    let png = Callback::from(move |_: MouseEvent| {
-        let e = prepared();
-        let Some(svg) = e.svg() else { return };
-        let (w, h) = (e.options.width, e.options.height);
-        save_svg_as_png("layerdiff-path-chart.png", &svg, w, h, 2.0, |_| ());
-    });
-    let buttons = ExportButtons { md, json, svg, png };
-    buttons.html(
-        "The path as a table (each step's total and change), each neighbour's layers, and the compared pair's insights",
-        "The same JSON as `layerdiff compare A B C… --format json`",
-    )
-}
-
-const MARKDOWN: &str = "text/markdown;charset=utf-8";
-const JSON: &str = "application/json";
-
 /// Asks the second module for a text export (`request`) and saves the answer
 /// as `file`; `note` says it is being made, or why it could not be.
 fn save_answer(
@@ -449,26 +373,6 @@ fn save_answer(
         }
         Err(why) => note.emit(Some(format!("{file} could not be made: {why}."))),
     });
-}
-
-/// What a path's exports are made of (masked as chosen).
-struct PathExport {
-    steps: Vec<History>,
-    compared: (usize, usize),
-    options: ChartOptions,
-}
-
-impl PathExport {
-    fn refs(&self) -> Vec<&History> {
-        self.steps.iter().collect()
-    }
-
-    /// The path's chart at the exports' size.
-    fn svg(&self) -> Option<String> {
-        let steps = self.refs();
-        let p = compare_path(&steps).ok()?;
-        Some(path_svg(&p, &steps, &self.options))
-    }
 }
 
 /// Copies `text` and calls `done` with the outcome: Err when the browser

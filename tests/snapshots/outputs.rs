@@ -12,11 +12,12 @@
 //! the reader: print one with the CLI or `render_svg`).
 
 use layerdiff::core::chart::{chart_data, path_svg, render_svg, ChartOptions};
+use layerdiff::core::compare::compare;
 use layerdiff::core::compare::path::compare_path;
-use layerdiff::core::compare::{compare, path_report, report};
 use layerdiff::core::extras::{answer, Request};
 use layerdiff::core::insights;
 use layerdiff::core::model::History;
+use layerdiff::core::report::{pair as report, path as path_report};
 
 use super::{corpus_histories, path_steps, root, Snapshot, PAIRS, PATHS};
 

@@ -11,17 +11,17 @@
 //! - `key`: CREATED BY → what the step is.
 //! - `align`: which layer is which (weighted LCS, moved, edited).
 //! - `numbers`: totals and deltas that respect rounding; human strings.
-//! - `report`: text, Markdown and JSON of a comparison, for the CLI.
+//! - `table`: a row's words, for the page, the CLI and the reports.
 //! - `path`: 2 to 8 histories in order (neighbours compared, tracks, figures
-//!   per step, base spans) as a [`path::PathComparison`]; `path_report` its
-//!   text, Markdown and JSON.
+//!   per step, base spans) as a [`path::PathComparison`].
+//!
+//! Their text, Markdown and JSON are written a floor above, by
+//! [`crate::core::report`] (which also writes the insights).
 
 pub mod align;
 pub mod key;
 pub mod numbers;
 pub mod path;
-pub mod path_report;
-pub mod report;
 pub mod table;
 
 use crate::core::instruction::Keyword;

@@ -9,6 +9,8 @@
 //! Units are decimal like docker's (kB = 1000 B, MB = 10⁶ B).
 
 use crate::core::model::Size;
+pub use crate::core::text::human_bytes;
+use crate::core::text::{round_sig3, scaled, sig3, UNITS};
 use serde::Serialize;
 
 /// A sum of layer sizes, with the range the printed values allow.
@@ -192,58 +194,6 @@ pub fn percent(delta: i64, base: u64) -> String {
         format!("×{}", sig3(1.0 + p / 100.0))
     } else {
         format!("{sign}{a:.0} %")
-    }
-}
-
-const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
-
-/// Bytes with three significant digits and a decimal unit, like docker but
-/// with a space: `0 B`, `745 B`, `57.7 MB`, `417 MB`, `1 GB`.
-pub fn human_bytes(bytes: u64) -> String {
-    let (value, unit) = scaled(bytes);
-    format!(
-        "{} {}",
-        sig3(value),
-        UNITS.get(unit).copied().unwrap_or("B")
-    )
-}
-
-/// `(value, unit index)` with value < 1000 after three-digit rounding.
-fn scaled(bytes: u64) -> (f64, usize) {
-    let mut v = bytes as f64;
-    let mut unit = 0usize;
-    while unit + 1 < UNITS.len() && round_sig3(v) >= 1000.0 {
-        v /= 1000.0;
-        unit += 1;
-    }
-    (v, unit)
-}
-
-/// Rounds to three significant digits.
-fn round_sig3(v: f64) -> f64 {
-    if v == 0.0 {
-        return 0.0;
-    }
-    let digits = v.abs().log10().floor() as i32;
-    let factor = 10f64.powi(2 - digits);
-    (v * factor).round() / factor
-}
-
-/// `%.3g` without exponent: `57.7`, `417`, `1.5`, `0`.
-fn sig3(v: f64) -> String {
-    let r = round_sig3(v);
-    let decimals = if r >= 100.0 {
-        0
-    } else if r >= 10.0 {
-        1
-    } else {
-        2
-    };
-    let s = format!("{r:.decimals$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
     }
 }
 

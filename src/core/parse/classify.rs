@@ -19,6 +19,7 @@ use super::command::history_command;
 use super::header::Header;
 use super::layout::{find_header, find_headerless, Layout};
 use super::segment::Line;
+use super::shapes::is_html_tags;
 
 /// What a line is, on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,25 +220,6 @@ pub fn is_fence(text: &str) -> bool {
         t = rest.trim_start();
     }
     t.starts_with("```") || t.starts_with("~~~")
-}
-
-/// Whether the line is only HTML tags (`<pre><code class="bash">`, `</code></pre></li>`).
-pub fn is_html_tags(text: &str) -> bool {
-    let t = text.trim();
-    if !(t.starts_with('<') && t.ends_with('>')) || t == "<missing>" {
-        return false;
-    }
-    // Every `<` opens a tag closed by `>` with nothing but tags around.
-    let mut depth = 0i32;
-    for c in t.chars() {
-        match c {
-            '<' => depth += 1,
-            '>' => depth -= 1,
-            _ if depth == 0 && !c.is_whitespace() => return false,
-            _ => {}
-        }
-    }
-    depth == 0 && !t.starts_with("<missing>")
 }
 
 /// Liquid/Jekyll tags (`{% raw %}`) and similar template markers.

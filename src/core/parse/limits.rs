@@ -9,10 +9,9 @@
 //! what follows the parse stays quick; whatever they drop is said in a warning
 //! on the line where the dropping starts, with the numbers (never silently).
 
-use crate::core::compare::numbers::human_bytes;
 use crate::core::model::{Diagnostic, Parsed, Severity};
 use crate::core::order::sort_by_rank;
-use crate::core::text::thousands;
+use crate::core::text::{human_bytes, thousands};
 
 /// Bytes of a paste that are read; the rest is left out, cut at a line end.
 pub const MAX_PASTE_BYTES: usize = 20_000_000;

@@ -46,6 +46,7 @@ mod notes;
 mod row;
 mod scan;
 mod segment;
+mod shapes;
 mod size;
 mod table;
 

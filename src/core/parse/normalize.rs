@@ -19,6 +19,8 @@
 
 use std::borrow::Cow;
 
+use super::shapes::{is_html_tags, skip_escape, starts_row};
+
 /// The paste after the clean-ups, and what they did that the user should know.
 pub struct Normalized<'a> {
     /// The text to read (borrowed when nothing changed).
@@ -55,11 +57,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
 
 /// Pasted from a page's HTML source (`<pre><code>`, `&lt;missing&gt;`).
 fn is_html_source(text: &str) -> bool {
-    text.contains("&lt;")
-        || text.contains("&amp;")
-        || text
-            .lines()
-            .any(|l| super::classify::is_html_tags(l.trim()))
+    text.contains("&lt;") || text.contains("&amp;") || text.lines().any(|l| is_html_tags(l.trim()))
 }
 
 /// The HTML entities a `<pre>` block uses for characters in commands.
@@ -95,31 +93,6 @@ pub fn strip_escapes(text: &str) -> String {
             out
         })
         .collect()
-}
-
-/// Skips the rest of a terminal escape after its `ESC`: a CSI sequence
-/// (`[` parameters, then one final byte `@`..`~`), an OSC sequence (`]` up to
-/// BEL or `ESC \\`), or a single following character.
-pub fn skip_escape(chars: &mut std::str::Chars<'_>) {
-    match chars.next() {
-        Some('[') => {
-            for c in chars.by_ref() {
-                if ('@'..='~').contains(&c) {
-                    break;
-                }
-            }
-        }
-        Some(']') => {
-            let mut prev = ' ';
-            for c in chars.by_ref() {
-                if c == '\u{7}' || (prev == '\x1b' && c == '\\') {
-                    break;
-                }
-                prev = c;
-            }
-        }
-        _ => {}
-    }
 }
 
 /// The paste without a prefix that a tool put on every line: `cat -n`
@@ -218,7 +191,7 @@ fn unquote_literals(text: &str) -> Option<(String, (usize, usize))> {
 /// a row start.
 fn looks_tabular(inner: &str) -> bool {
     let t = inner.trim_start();
-    super::header::read_header(t).is_some() || super::segment::starts_row(t)
+    super::header::read_header(t).is_some() || starts_row(t)
 }
 
 /// The text of the one double-quoted string literal on a line of code, with

@@ -10,6 +10,9 @@
 
 use std::borrow::Cow;
 
+use super::shapes::skip_escape;
+pub use super::shapes::starts_row;
+
 /// One line of the paste.
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
@@ -166,23 +169,6 @@ fn ends_in_string(text: &str) -> bool {
     inside
 }
 
-/// Whether a line starts a table row of its own: an id (12 or 64 hex,
-/// `sha256:…`) or `<missing>`, then a gap of two spaces.
-pub fn starts_row(text: &str) -> bool {
-    let t = text.trim_start();
-    let Some(gap) = t.find("  ") else {
-        return false;
-    };
-    let first = t.get(..gap).unwrap_or("");
-    let hex = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit());
-    first == "<missing>"
-        || first == "missing"
-        || (hex(first) && (first.len() == 12 || first.len() == 64))
-        || first
-            .strip_prefix("sha256:")
-            .is_some_and(|h| hex(h.trim_end_matches('…')))
-}
-
 /// The text of a raw line (see [`Line::text`]): borrowed when nothing in
 /// it needs cleaning.
 fn clean(raw: &str) -> Cow<'_, str> {
@@ -219,7 +205,7 @@ fn normalise(raw: &str) -> String {
     let mut chars = raw.chars();
     while let Some(c) = chars.next() {
         match c {
-            '\x1b' => super::normalize::skip_escape(&mut chars),
+            '\x1b' => skip_escape(&mut chars),
             '\t' => out.push_str("  "),
             '\r' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => out.push(' '),

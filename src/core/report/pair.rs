@@ -1,26 +1,27 @@
-//! Renders a [`Comparison`] for the CLI and for pasting elsewhere: plain
-//! [`text`], [`markdown`] (a summary table for a course submission or a PR
-//! comment; pasted text only inside code spans, see [`crate::core::markdown`])
-//! and [`json()`] (the documented machine format). [`markdown_full`] and
-//! [`json_with_insights`] add the pair's [`Insights`] (summary, findings,
-//! verdicts): the exports the CLI and the page write.
+//! A pair's pieces of the report ([`super`]): its summary lines and aligned
+//! table as plain [`text`], its Markdown table ([`markdown()`]) and its JSON
+//! value ([`json_value`]). A comparison of two steps is written with these
+//! alone; a path writes each neighbour with them, so a path's exports are
+//! the pair's extended, not a second format. [`json()`], [`markdown_full`],
+//! [`markdown_with_link`] and [`json_with_insights`] are the one writer
+//! ([`super::markdown()`], [`super::json()`]) called for a pair.
 //!
 //! JSON shape (fields may be added, never changed):
 //! `{"before":{"label","total_bytes"},"after":{…},"base":{"layers","bytes"},
 //! "delta_bytes","rows":[{"status","before":{"index","created_by","size_bytes"}|null,
 //! "after":…|null,"delta_bytes"}]}`, rows oldest first, indexes oldest first from 0.
 
-use super::numbers::human_bytes;
-use super::table::table_rows;
-use super::{Comparison, LayerRef, Side};
-use crate::core::export::insights_json;
-use crate::core::insights::{self, Insights};
+use super::{name, PairInsights, Report};
+use crate::core::compare::table::table_rows;
+use crate::core::compare::{Comparison, LayerRef, Side};
+use crate::core::insights::Insights;
 use crate::core::markdown::{self, Place};
+use crate::core::text::human_bytes;
 use serde_json::{json, Value};
 
 /// The comparison as the CLI's JSON document (pretty-printed).
 pub fn json(c: &Comparison) -> String {
-    serde_json::to_string_pretty(&json_value(c)).unwrap_or_else(|_| "{}".to_string())
+    super::json(&Report::pair(c))
 }
 
 /// The comparison as a JSON value (see the module doc for the shape).
@@ -77,14 +78,6 @@ pub fn json_value(c: &Comparison) -> Value {
         "delta_within_rounding": c.delta.within_rounding(),
         "rows": rows,
     })
-}
-
-fn name(label: &str, fallback: &str) -> String {
-    if label.trim().is_empty() {
-        fallback.to_string()
-    } else {
-        label.trim().to_string()
-    }
 }
 
 /// The plain-text summary lines.
@@ -221,35 +214,28 @@ pub fn markdown(c: &Comparison) -> String {
     out
 }
 
-/// The page's Markdown export: [`markdown`], then a link back to the
+/// The page's Markdown export: [`markdown()`], then a link back to the
 /// comparison (`link` is the page's own share link).
 pub fn markdown_with_link(c: &Comparison, link: &str) -> String {
     markdown_full(c, None, Some(link))
 }
 
-/// The whole Markdown export: [`markdown`], then the pair's insights (each
+/// The whole Markdown export: [`markdown()`], then the pair's insights (each
 /// history's summary and findings, what the change fixed), then a link back
 /// to the comparison (the page's own share link).
 pub fn markdown_full(c: &Comparison, insights: Option<&Insights>, link: Option<&str>) -> String {
-    let mut out = markdown(c).trim_end().to_string();
-    if let Some(found) = insights {
-        out.push_str("\n\n");
-        out.push_str(insights::report::markdown(found).trim_end());
-    }
-    if let Some(link) = link {
-        out.push_str("\n\n");
-        out.push_str(&markdown::link("Open this comparison in layerdiff", link));
-    }
-    out.push('\n');
-    out
+    super::markdown(&Report {
+        insights: insights.map(PairInsights::of_pair),
+        link,
+        ..Report::pair(c)
+    })
 }
 
 /// [`json()`] with the pair's insights under `"insights"` (the shape of
-/// `layerdiff insights --format json`, see [`crate::core::export`]).
+/// `layerdiff insights --format json`, see [`super::documents::insights_json`]).
 pub fn json_with_insights(c: &Comparison, insights: &Insights) -> String {
-    let mut value = json_value(c);
-    if let Some(map) = value.as_object_mut() {
-        map.insert("insights".to_string(), insights_json(insights));
-    }
-    serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".to_string())
+    super::json(&Report {
+        insights: Some(PairInsights::of_pair(insights)),
+        ..Report::pair(c)
+    })
 }

@@ -1,15 +1,16 @@
-//! Renders a [`PathComparison`] (3 to 8 steps) for the CLI and for pasting
-//! elsewhere: plain [`text()`], [`markdown()`] (the path table, then each
-//! neighbour's table; the page's export, [`markdown_full`], adds the compared
-//! pair's insights and a link back) and [`json()`]. Each neighbour is rendered by
-//! [`super::report`] exactly as a pair is, so a path's exports are the pair
-//! exports extended, not a second format. A path of two steps is a pair: the
-//! CLI prints the pair's own exports for it.
+//! A path's pieces of the report ([`super`]), 3 to 8 steps: plain [`text()`]
+//! (a line per step, the base spans, then each neighbour's text), its
+//! Markdown ([`markdown()`]: the path table, then each neighbour's table) and
+//! its JSON value ([`json_value`]). Each neighbour is written by
+//! [`super::pair`] exactly as a pair is. [`json()`] and [`markdown_full`]
+//! are the one writer ([`super::json()`], [`super::markdown()`]) called for a
+//! path; the page's Markdown adds the compared pair's insights, said which
+//! steps they read, and a link back.
 //!
 //! Markdown: `**Sum of layer sizes:** ≈ 417 MB → ≈ 350 MB → ≈ 316 MB: ≈ −101
 //! MB (−24 %)`, the base spans, the path table `| Step | Image | Layers |
 //! Total | Δ to previous | Δ to first |`, then one `### Step k → k+1`
-//! section per neighbour holding [`super::report::markdown`]. Labels are
+//! section per neighbour holding [`super::pair::markdown`]. Labels are
 //! pasted text and enter only through [`markdown::code`].
 //!
 //! JSON shape (fields may be added, never changed):
@@ -22,25 +23,22 @@
 //! where DELTA is `{"delta_bytes","delta_tolerance_bytes","within_rounding"}`
 //! and steps count from 0.
 
-use super::numbers::Delta;
-use super::path::PathComparison;
-use super::report;
-use crate::core::insights::{self, Insights};
+use super::{pair, Report};
+use crate::core::compare::numbers::Delta;
+use crate::core::compare::path::PathComparison;
 use crate::core::markdown::{self, Place};
 use serde_json::{json, Value};
 
+pub use super::PairInsights;
+
 /// A step's name: its label, or `step N` (counted from 1).
 fn name(label: &str, k: usize) -> String {
-    if label.trim().is_empty() {
-        format!("step {}", k + 1)
-    } else {
-        label.trim().to_string()
-    }
+    super::name(label, &format!("step {}", k + 1))
 }
 
 /// The path as the CLI's JSON document (pretty-printed).
 pub fn json(p: &PathComparison) -> String {
-    serde_json::to_string_pretty(&json_value(p)).unwrap_or_else(|_| "{}".to_string())
+    super::json(&Report::path(p))
 }
 
 /// The path as a JSON value (see the module doc for the shape).
@@ -77,7 +75,7 @@ pub fn json_value(p: &PathComparison) -> Value {
         .iter()
         .enumerate()
         .map(|(k, c)| {
-            let mut v = report::json_value(c);
+            let mut v = pair::json_value(c);
             if let Some(map) = v.as_object_mut() {
                 map.insert("before_step".to_string(), json!(k));
                 map.insert("after_step".to_string(), json!(k + 1));
@@ -141,7 +139,7 @@ pub fn text(p: &PathComparison) -> String {
     }
     for (k, c) in p.neighbours.iter().enumerate() {
         out.push_str(&format!("\n== Step {} → {} ==\n", k + 1, k + 2));
-        out.push_str(&report::text(c));
+        out.push_str(&pair::text(c));
     }
     out
 }
@@ -180,45 +178,36 @@ pub fn markdown(p: &PathComparison) -> String {
             quote(&label(k)),
             quote(&label(k + 1))
         ));
-        out.push_str(report::markdown(c).trim_end());
+        out.push_str(pair::markdown(c).trim_end());
         out.push('\n');
     }
     out
 }
 
-/// The insights of the two steps the page compares, for [`markdown_full`].
-#[derive(Debug, Clone, Copy)]
-pub struct PairInsights<'a> {
-    /// The compared steps (from 0): the older image, then the newer.
-    pub before_step: usize,
-    pub after_step: usize,
-    pub insights: &'a Insights,
-}
-
-/// The page's Markdown export of a path: [`markdown`], then the compared
+/// The page's Markdown export of a path: [`markdown()`], then the compared
 /// pair's insights (said which steps they read), then a link back (the
 /// page's own share link).
 pub fn markdown_full(p: &PathComparison, pair: Option<PairInsights>, link: Option<&str>) -> String {
-    let mut out = markdown(p).trim_end().to_string();
-    if let Some(pair) = pair {
-        let quote = |s: &str| markdown::code(s, Place::Prose);
-        let step = |k: usize| {
-            let label = p.steps.get(k).map_or(String::new(), |s| name(&s.label, k));
-            format!("step {} ({})", k + 1, quote(&label))
-        };
-        out.push_str(&format!(
-            "\n\nThe insights compare {} (before) with {} (after).\n\n",
-            step(pair.before_step),
-            step(pair.after_step)
-        ));
-        out.push_str(insights::report::markdown(pair.insights).trim_end());
-    }
-    if let Some(link) = link {
-        out.push_str("\n\n");
-        out.push_str(&markdown::link("Open this path in layerdiff", link));
-    }
-    out.push('\n');
-    out
+    super::markdown(&Report {
+        insights: pair,
+        link,
+        ..Report::path(p)
+    })
+}
+
+/// The sentence that says which steps the insights read: "The insights
+/// compare step 3 (`v3`) (before) with step 2 (`v2`) (after)."
+pub(super) fn insights_said(p: &PathComparison, pair: PairInsights) -> String {
+    let quote = |s: &str| markdown::code(s, Place::Prose);
+    let step = |k: usize| {
+        let label = p.steps.get(k).map_or(String::new(), |s| name(&s.label, k));
+        format!("step {} ({})", k + 1, quote(&label))
+    };
+    format!(
+        "The insights compare {} (before) with {} (after).",
+        step(pair.before_step),
+        step(pair.after_step)
+    )
 }
 
 #[cfg(test)]
