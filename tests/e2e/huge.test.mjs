@@ -1,21 +1,30 @@
-// Huge and hostile pastes never freeze the page (issue 8). Each test pastes
+// Huge and hostile pastes never freeze the page. Each test pastes
 // one big input into the "before" pane of the release build and asserts, while
 // the page reads it:
 //   - the longest main-thread task (PerformanceObserver `longtask`) stays
 //     under 200 ms (500 ms for the 10 MB paste: the browser's own insertion
 //     of 10 MB into a text box is part of it);
 //   - the page answers `page.evaluate` within 250 ms throughout;
-//   - the DOM stays under 20,000 elements and the renderer under 1 GB;
+//   - the DOM stays under 20,000 elements and the renderer under 1 GB (read
+//     from the browser's own renderer processes; a failed read fails);
 //   - the pane says what it read (or that there is none), and what it left out;
 //   - a normal paste afterwards works.
+// The time limits are for this machine when nothing else runs. A slower or
+// busier machine gets them scaled: the page times a fixed piece of
+// JavaScript before the paste and after the read (`calibrate`), and the
+// limits grow by (the slower of the two) / CALIBRATION_REFERENCE_MS, never
+// shrinking below the base. scripts/test.sh runs this file alone, after the
+// other end-to-end files.
 // The numbers are printed (`# huge: …`) for the closing notes.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { assertClean, corpusText, pasteInto, startApp } from "./harness.mjs";
 
 let app;
+/** A CDP session with the browser itself (not a page), made when first needed. */
+let browserCdp;
 
 before(async () => {
   app = await startApp();
@@ -26,6 +35,15 @@ after(async () => {
 });
 
 const LIMITS = { dom: 20_000, answerMs: 250, rendererMB: 1024 };
+
+/**
+ * The median time of `calibrate`'s workload on the machine the base limits
+ * hold on: the 2-core machine of the end-to-end runs with a core free (its
+ * calmest readings, 48 and 53 ms, among 75 taken over 22 minutes; busy with
+ * builds beside it, it read 60–250 ms). A page that takes longer for it is
+ * on a slower or busier machine, and its time limits are scaled by the ratio.
+ */
+const CALIBRATION_REFERENCE_MS = 50;
 
 /** Deterministic pseudo-random numbers (the same inputs on every run). */
 function random(seed) {
@@ -46,18 +64,80 @@ async function watchLongTasks(page) {
   });
 }
 
-/** The resident memory of Chromium's renderer processes, in MB (the largest). */
-function rendererMB() {
-  try {
-    const out = execFileSync("ps", ["-eo", "rss=,args="], { encoding: "utf8" });
-    const sizes = out
-      .split("\n")
-      .filter((line) => line.includes("--type=renderer"))
-      .map((line) => Number.parseInt(line.trim(), 10) / 1024);
-    return Math.max(0, ...sizes);
-  } catch {
-    return 0;
+/**
+ * Times a fixed piece of JavaScript in the page (string building, splitting,
+ * sorting, a map: the kind of work a render does), `runs` times after one
+ * run that warms the page's JIT up, each in a task of its own; returns the
+ * median in ms. Nothing else of the page runs meanwhile, so it measures how
+ * fast this machine runs the page right now.
+ */
+async function calibrate(page, runs = 7) {
+  const times = [];
+  for (let k = 0; k <= runs; k++) {
+    times.push(
+      await page.evaluate(() => {
+        const t0 = performance.now();
+        let x = 12345;
+        const words = [];
+        for (let i = 0; i < 60_000; i++) {
+          x = (x * 1103515245 + 12345) >>> 0;
+          words.push(`w${x.toString(36)}`);
+        }
+        const joined = words.join(" ");
+        const parts = joined.split(" ").sort();
+        const counts = new Map();
+        for (const part of parts) counts.set(part.slice(0, 3), (counts.get(part.slice(0, 3)) ?? 0) + 1);
+        window.__calibrationSink = counts.size + parts.length;
+        return performance.now() - t0;
+      }),
+    );
   }
+  const measured = times.slice(1).sort((a, b) => a - b);
+  return measured[Math.floor(measured.length / 2)];
+}
+
+/** The factor the time limits grow by for a calibration of `ms` (never below 1). */
+const slowdown = (ms) => Math.max(1, ms / CALIBRATION_REFERENCE_MS);
+
+/**
+ * The pids of this test's browser's renderer processes, as the browser
+ * itself reports them (CDP `SystemInfo.getProcessInfo`): never those of
+ * another browser running on the same machine.
+ */
+async function rendererPids() {
+  browserCdp ??= await app.browser.newBrowserCDPSession();
+  const { processInfo } = await browserCdp.send("SystemInfo.getProcessInfo");
+  return processInfo.filter((p) => p.type === "renderer").map((p) => p.id);
+}
+
+/** Resident memory of process `pid` in MB, or null when it has exited. */
+function residentMB(pid) {
+  let status;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  }
+  const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+  if (kb === undefined) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  return Number(kb) / 1024;
+}
+
+/**
+ * The resident memory of this browser's largest renderer process, in MB
+ * (the page's: each test has one page open). Throws when it cannot be read:
+ * a check that read nothing must not pass.
+ */
+async function rendererMB() {
+  const pids = await rendererPids();
+  const sizes = pids.map(residentMB).filter((mb) => mb !== null);
+  if (sizes.length === 0) {
+    throw new Error(`could not read the renderer's memory (renderer pids reported: ${JSON.stringify(pids)})`);
+  }
+  const largest = Math.max(...sizes);
+  if (!(largest > 0)) throw new Error(`the renderer's memory read as ${largest} MB (pids ${JSON.stringify(pids)})`);
+  return largest;
 }
 
 /**
@@ -75,7 +155,7 @@ async function waitWhileProbing(page, done, arg, timeoutMs = 60_000) {
     );
     seen.answerMs = Math.max(seen.answerMs, Date.now() - asked);
     seen.dom = Math.max(seen.dom, state.dom);
-    seen.rendererMB = Math.max(seen.rendererMB, rendererMB());
+    seen.rendererMB = Math.max(seen.rendererMB, await rendererMB());
     if (state.done) return { ...seen, ms: Date.now() - t0 };
     if (Date.now() - t0 > timeoutMs) throw new Error(`not done within ${timeoutMs} ms`);
     await page.waitForTimeout(100);
@@ -109,8 +189,12 @@ async function paste(page, text) {
   });
 }
 
-/** Pastes `text` into the before pane and waits for `done`, measuring. */
+/**
+ * Pastes `text` into the before pane and waits for `done`, measuring; the
+ * page's speed is calibrated first (`calibrationMs`).
+ */
 async function pasteAndMeasure(page, text, done, arg) {
+  const calibrationMs = await calibrate(page);
   const t0 = Date.now();
   await paste(page, text);
   const pasteMs = Date.now() - t0;
@@ -119,29 +203,44 @@ async function pasteAndMeasure(page, text, done, arg) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   const longest = await page.evaluate(() => Math.max(0, ...window.__long));
   const dom = await page.evaluate(() => document.getElementsByTagName("*").length);
-  return { ...seen, dom: Math.max(seen.dom, dom), longest, pasteMs, total: Date.now() - t0 };
+  return { ...seen, dom: Math.max(seen.dom, dom), longest, pasteMs, total: Date.now() - t0, calibrationMs };
 }
 
 /**
  * The longest main-thread task since the paste, read once what follows it
- * (the link, the save, the address bar) has been done too.
+ * (the link, the save, the address bar) has been done too; then the page's
+ * speed is calibrated again, and the slower calibration sets the scale.
  */
 async function settled(page, m) {
   const longest = await page.evaluate(() => Math.max(0, ...window.__long));
-  return { ...m, longest: Math.max(m.longest, longest) };
+  const calibrationAfterMs = await calibrate(page);
+  const scale = slowdown(Math.max(m.calibrationMs, calibrationAfterMs));
+  return { ...m, longest: Math.max(m.longest, longest), calibrationAfterMs, scale };
 }
 
-function report(name, m) {
+/** The time limits for a test whose base longest-task limit is `longestMs`, scaled by `m.scale`. */
+function timeLimits(m, longestMs) {
+  return { longestMs: Math.round(longestMs * m.scale), answerMs: Math.round(LIMITS.answerMs * m.scale) };
+}
+
+function report(name, m, longestMs) {
+  const limits = timeLimits(m, longestMs);
   console.log(
-    `# huge: ${name}: longest task ${m.longest.toFixed(0)} ms, slowest answer ${m.answerMs} ms, ` +
-      `${m.dom} elements, renderer ${m.rendererMB.toFixed(0)} MB, paste ${m.pasteMs} ms, read and shown in ${m.total} ms`,
+    `# huge: ${name}: longest task ${m.longest.toFixed(0)} ms (limit ${limits.longestMs}), ` +
+      `slowest answer ${m.answerMs} ms (limit ${limits.answerMs}), ` +
+      `${m.dom} elements, renderer ${m.rendererMB.toFixed(0)} MB, paste ${m.pasteMs} ms, read and shown in ${m.total} ms; ` +
+      `calibration ${m.calibrationMs.toFixed(1)} ms before, ${m.calibrationAfterMs.toFixed(1)} ms after ` +
+      `(reference ${CALIBRATION_REFERENCE_MS} ms: limits x${m.scale.toFixed(2)})`,
   );
 }
 
 function assertAlive(m, longestMs) {
-  assert.ok(m.longest < longestMs, `a main-thread task took ${m.longest.toFixed(0)} ms (limit ${longestMs})`);
-  assert.ok(m.answerMs < LIMITS.answerMs, `the page took ${m.answerMs} ms to answer (limit ${LIMITS.answerMs})`);
+  const limits = timeLimits(m, longestMs);
+  const scaled = `x${m.scale.toFixed(2)} for a calibration of ${m.calibrationMs.toFixed(1)}/${m.calibrationAfterMs.toFixed(1)} ms`;
+  assert.ok(m.longest < limits.longestMs, `a main-thread task took ${m.longest.toFixed(0)} ms (limit ${limits.longestMs}: ${longestMs} ${scaled})`);
+  assert.ok(m.answerMs < limits.answerMs, `the page took ${m.answerMs} ms to answer (limit ${limits.answerMs}: ${LIMITS.answerMs} ${scaled})`);
   assert.ok(m.dom < LIMITS.dom, `${m.dom} elements in the page (limit ${LIMITS.dom})`);
+  assert.ok(m.rendererMB > 0, "the renderer's memory was never read");
   assert.ok(m.rendererMB < LIMITS.rendererMB, `renderer at ${m.rendererMB.toFixed(0)} MB (limit ${LIMITS.rendererMB})`);
 }
 
@@ -157,36 +256,59 @@ async function normalPasteWorks(page) {
   );
 }
 
-/** A normal paste, then waits until its link is in the address bar. */
+/** A normal paste, then waits until its link is in the address bar; returns it. */
 async function linkInAddressBar(page) {
   await normalPasteWorks(page);
   await page.waitForFunction(() => location.hash.length > 1);
+  return page.evaluate(() => location.hash);
 }
 
-/** The address bar loses the link (no link is made for the big paste). */
-async function addressBarCleared(page) {
-  await page.waitForFunction(() => location.hash === "");
-  assert.ok((await page.evaluate(() => location.href.length)) < 1_000, "the address bar holds no big link");
+/**
+ * The page replaces `link` in the address bar with what it packed for the
+ * big paste: nothing (the address bar loses the link).
+ */
+async function addressBarCleared(page, link) {
+  await page.waitForFunction((link) => location.hash !== link, link, { timeout: 60_000 });
+  const href = await page.evaluate(() => location.href);
+  assert.equal(new URL(href).hash, "", `the page wrote a new link for the big paste (${href.length} characters)`);
 }
+
+/**
+ * No link is packed for the panes, as the page says when asked for one: C
+ * (copy the share box's link) answers that there is none, and `why`. Called
+ * once the address bar lost the old link: the page writes there only a link
+ * packed for the panes as they are, so what C copies is theirs by then.
+ */
+async function noLinkPacked(page, why) {
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press("c");
+  const notice = page.getByTestId("input-notice");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), why);
+}
+
+/** What C says when the panes hold too much text for a link. */
+const TOO_MUCH_FOR_A_LINK = /^No link to copy: the panes hold [\d.]+ MB of text, and a link carries at most 500 kB/;
 
 const text = (id) => `document.querySelector('[data-testid="${id}"]')?.textContent ?? ""`;
 
 /**
  * One huge paste into a fresh page that has a link in its address bar:
- * pastes `paste`, waits for `done` (measuring), runs `check(page, m)`, waits
- * for the address bar to lose the link, then asserts the page stayed alive
- * (every task under `longestMs`) and that a normal paste still works.
+ * pastes `paste`, waits for `done` (measuring), waits for the address bar
+ * to lose the link, runs `check(page, m)`, then asserts the page stayed alive
+ * (every task under `longestMs`, scaled by the calibration) and that a
+ * normal paste still works.
  */
 async function hugePaste({ name, paste, done, longestMs = 200, check = async () => {} }) {
   const session = await app.open();
   try {
     const { page } = session;
-    await linkInAddressBar(page);
+    const link = await linkInAddressBar(page);
     const m = await pasteAndMeasure(page, paste, done);
+    await addressBarCleared(page, link);
     await check(page, m);
-    await addressBarCleared(page);
     const all = await settled(page, m);
-    report(name, all);
+    report(name, all, longestMs);
     assertAlive(all, longestMs);
     await normalPasteWorks(page);
     await session.settle();
@@ -202,7 +324,8 @@ test("100,000 lines: read off the main thread, 5,000 layers kept and said, a win
     paste: "<missing> 3 days ago /bin/sh -c echo x 1B\n".repeat(100_000),
     done: () => document.querySelector('[data-testid="layer-count-before"]')?.textContent === "5000",
     check: async (page, m) => {
-      assert.ok(m.total < 2_000 + m.pasteMs, `the layer count took ${m.total} ms to show`);
+      const shownMs = Math.round(2_000 * slowdown(m.calibrationMs));
+      assert.ok(m.total < shownMs + m.pasteMs, `the layer count took ${m.total} ms to show (limit ${shownMs} ms after the paste's ${m.pasteMs})`);
       assert.match(await page.evaluate(text("dropped-before")), /of 100,000/);
       const notes = await page.locator('[data-testid="diagnostics-before"]').innerText();
       assert.match(notes, /100,000 layers: the first 5,000 .* kept, the 95,000 older ones .* left out/);
@@ -250,7 +373,7 @@ test("1 MB of random bytes: no history, said at once, no link packed, the addres
   const next = random(8);
   let paste = "";
   for (let i = 0; i < 1_000_000; i++) paste += String.fromCharCode(next() & 0xff);
-  await noHistory("1 MB of random bytes", paste);
+  await noHistory("1 MB of random bytes", paste, (page) => noLinkPacked(page, TOO_MUCH_FOR_A_LINK));
 });
 
 test("one 5 MB line: no history, no link, not saved, and the page says so", async () => {
@@ -258,6 +381,7 @@ test("one 5 MB line: no history, no link, not saved, and the page says so", asyn
   const chars = [];
   for (let i = 0; i < 5_000_000; i++) chars.push(String.fromCharCode(32 + (next() % 95)));
   await noHistory("one 5 MB line", chars.join(""), async (page) => {
+    await noLinkPacked(page, TOO_MUCH_FOR_A_LINK);
     await page.waitForSelector('[data-testid="not-saved"]');
     assert.match(await page.evaluate(text("not-saved")), /5 MB of text/);
   });
