@@ -7,7 +7,7 @@
 #   fmt · clippy (native) · clippy (wasm32) · cargo test (native)
 #   · browser tests (wasm-bindgen-test in headless Chromium)
 #   · release build (trunk) · end-to-end tests (node + playwright-core)
-#   · bundle sizes
+#   · the huge-paste end-to-end tests, alone · bundle sizes
 source "$(dirname "$0")/lib.sh"
 
 step "set-up: install missing tools" ensure_test_tools
@@ -36,8 +36,16 @@ if [ "${#web_tests[@]}" -gt 0 ]; then
 fi
 
 step "trunk build --release --offline" trunk build --release --offline
-e2e_tests=(tests/e2e/*.test.mjs)
-step "end-to-end tests (node --test tests/e2e/)" node --test "${e2e_tests[@]}"
+# node --test runs its files side by side, each with its own Chromium. The
+# huge pastes time the page's main thread (huge.test.mjs), so they run on
+# their own once the others are done, with no other browser beside them.
+HUGE_E2E=tests/e2e/huge.test.mjs
+e2e_tests=()
+for file in tests/e2e/*.test.mjs; do
+  [ "$file" = "$HUGE_E2E" ] || e2e_tests+=("$file")
+done
+step "end-to-end tests (node --test tests/e2e/, all but huge.test.mjs)" node --test "${e2e_tests[@]}"
+step "end-to-end tests: huge pastes, alone (node --test $HUGE_E2E)" node --test "$HUGE_E2E"
 step "bundle sizes" "$ROOT/scripts/bundle-size.sh"
 
 print_step_times
