@@ -28,7 +28,7 @@ use crate::core::instruction::Keyword;
 use crate::core::model::{History, Layer, Size};
 use crate::core::order;
 use crate::core::text::{cut_end, short_id};
-use align::{align, How};
+use align::{align, How, Link};
 use key::{same_layout, Key};
 use numbers::{Delta, Total};
 use serde::Serialize;
@@ -344,113 +344,16 @@ impl Comparison {
 
 /// Compares two histories (before → after). Never panics.
 pub fn compare(before: &History, after: &History) -> Comparison {
-    let b_layers: Vec<&Layer> = before.layers.iter().rev().collect();
-    let a_layers: Vec<&Layer> = after.layers.iter().rev().collect();
-    let b_keys: Vec<Key> = b_layers
-        .iter()
-        .map(|l| Key::new(&l.created_by, l.truncated))
-        .collect();
-    let a_keys: Vec<Key> = a_layers
-        .iter()
-        .map(|l| Key::new(&l.created_by, l.truncated))
-        .collect();
-    let bytes =
-        |ls: &[&Layer]| -> Vec<u64> { ls.iter().map(|l| l.size.map_or(0, |s| s.bytes)).collect() };
-    let links = align(&b_keys, &bytes(&b_layers), &a_keys, &bytes(&a_layers));
-
-    let mut rows: Vec<Row> = links
-        .iter()
-        .map(|link| {
-            let b = link
-                .before
-                .and_then(|i| Some(LayerRef::new(i, b_layers.get(i)?, b_keys.get(i)?)));
-            let a = link
-                .after
-                .and_then(|j| Some(LayerRef::new(j, a_layers.get(j)?, a_keys.get(j)?)));
-            let bk = link.before.and_then(|i| b_keys.get(i));
-            let ak = link.after.and_then(|j| a_keys.get(j));
-            let status = match (link.how, bk, ak) {
-                (How::Moved, _, _) => Status::Moved,
-                (How::Edited, _, _) => Status::Changed,
-                (How::Aligned, Some(kb), Some(ka)) => {
-                    let (sb, sa) = (
-                        b.as_ref().and_then(|r| r.size),
-                        a.as_ref().and_then(|r| r.size),
-                    );
-                    if sizes_overlap(sb, sa) {
-                        Status::Same
-                    } else if same_layout(kb, ka) {
-                        Status::Resized
-                    } else {
-                        Status::Changed
-                    }
-                }
-                (_, Some(_), None) => Status::Removed,
-                (_, None, Some(_)) => Status::Added,
-                _ => Status::Same,
-            };
-            let tb = Total::of(b.as_ref().and_then(|r| r.size));
-            let ta = Total::of(a.as_ref().and_then(|r| r.size));
-            Row {
-                status,
-                before: b,
-                after: a,
-                in_base: false,
-                delta: Delta::between(tb, ta),
-            }
-        })
-        .collect();
-
-    // The shared base: identical rows at identical positions from the bottom.
-    let shared = rows
-        .iter()
-        .enumerate()
-        .take_while(|(k, r)| {
-            r.status == Status::Same
-                && r.before.as_ref().map(|x| x.index) == Some(*k)
-                && r.after.as_ref().map(|x| x.index) == Some(*k)
-        })
-        .count();
-    let mut base_total = Total::zero();
-    for r in rows.iter_mut().take(shared) {
-        r.in_base = true;
-        base_total = base_total.add_size(r.before.as_ref().and_then(|x| x.size));
-    }
-
-    let total_of = |ls: &[&Layer]| ls.iter().fold(Total::zero(), |t, l| t.add_size(l.size));
-    let yours_of = |ls: &[&Layer]| {
-        ls.iter()
-            .skip(shared)
-            .fold(Total::zero(), |t, l| t.add_size(l.size))
-    };
-    let before_side = Side {
-        label: before.label.clone(),
-        layers: b_layers.len(),
-        total: total_of(&b_layers),
-        yours: yours_of(&b_layers),
-    };
-    let after_side = Side {
-        label: after.label.clone(),
-        layers: a_layers.len(),
-        total: total_of(&a_layers),
-        yours: yours_of(&a_layers),
-    };
-    let base = describe_base(shared, base_total, &b_layers, &a_layers, &rows);
-    // A base row is the same layer on both sides: printed the same way, its
-    // rounding cancels out of the difference; printed differently (plain bytes
-    // vs `70.8MB`), the difference between the prints is rounding. Other rows
-    // carry the tolerance of both their sizes.
-    let tolerance = rows.iter().fold(0u64, |acc, r| {
-        let printed_alike =
-            r.in_base && r.before.as_ref().map(|l| l.size) == r.after.as_ref().map(|l| l.size);
-        if printed_alike {
-            acc
-        } else {
-            acc.saturating_add(r.delta.tolerance)
-        }
-    });
+    let b = Keyed::of(before);
+    let a = Keyed::of(after);
+    let links = align(&b.keys, &b.bytes(), &a.keys, &a.bytes());
+    let mut rows: Vec<Row> = links.iter().map(|link| row(link, &b, &a)).collect();
+    let (shared, base_total) = mark_shared_base(&mut rows);
+    let before_side = b.side(&before.label, shared);
+    let after_side = a.side(&after.label, shared);
+    let base = describe_base(shared, base_total, &b.layers, &a.layers, &rows);
     let delta = Delta {
-        tolerance,
+        tolerance: rounding_tolerance(&rows),
         ..Delta::between(before_side.total, after_side.total)
     };
     Comparison {
@@ -460,6 +363,119 @@ pub fn compare(before: &History, after: &History) -> Comparison {
         base,
         rows,
     }
+}
+
+/// One history's layers, oldest first, each with its key.
+struct Keyed<'a> {
+    layers: Vec<&'a Layer>,
+    keys: Vec<Key>,
+}
+
+impl<'a> Keyed<'a> {
+    fn of(history: &'a History) -> Keyed<'a> {
+        let layers: Vec<&Layer> = history.layers.iter().rev().collect();
+        let keys = layers
+            .iter()
+            .map(|l| Key::new(&l.created_by, l.truncated))
+            .collect();
+        Keyed { layers, keys }
+    }
+
+    /// Each layer's printed size in bytes (0 when the row had none).
+    fn bytes(&self) -> Vec<u64> {
+        self.layers
+            .iter()
+            .map(|l| l.size.map_or(0, |s| s.bytes))
+            .collect()
+    }
+
+    /// Layer `i` as the comparison shows it.
+    fn layer_ref(&self, i: usize) -> Option<LayerRef> {
+        Some(LayerRef::new(i, self.layers.get(i)?, self.keys.get(i)?))
+    }
+
+    /// This image's side: its totals, all layers and those above the
+    /// `shared` base layers.
+    fn side(&self, label: &str, shared: usize) -> Side {
+        let sum = |ls: &[&Layer]| ls.iter().fold(Total::zero(), |t, l| t.add_size(l.size));
+        Side {
+            label: label.to_string(),
+            layers: self.layers.len(),
+            total: sum(&self.layers),
+            yours: sum(self.layers.get(shared..).unwrap_or(&[])),
+        }
+    }
+}
+
+/// The row of one link of the alignment.
+fn row(link: &Link, b: &Keyed<'_>, a: &Keyed<'_>) -> Row {
+    let before = link.before.and_then(|i| b.layer_ref(i));
+    let after = link.after.and_then(|j| a.layer_ref(j));
+    let bk = link.before.and_then(|i| b.keys.get(i));
+    let ak = link.after.and_then(|j| a.keys.get(j));
+    let size = |side: &Option<LayerRef>| side.as_ref().and_then(|r| r.size);
+    let (sb, sa) = (size(&before), size(&after));
+    let status = match (link.how, bk, ak) {
+        (How::Moved, _, _) => Status::Moved,
+        (How::Edited, _, _) => Status::Changed,
+        (How::Aligned, Some(kb), Some(ka)) => {
+            if sizes_overlap(sb, sa) {
+                Status::Same
+            } else if same_layout(kb, ka) {
+                Status::Resized
+            } else {
+                Status::Changed
+            }
+        }
+        (_, Some(_), None) => Status::Removed,
+        (_, None, Some(_)) => Status::Added,
+        _ => Status::Same,
+    };
+    Row {
+        status,
+        before,
+        after,
+        in_base: false,
+        delta: Delta::between(Total::of(sb), Total::of(sa)),
+    }
+}
+
+/// Marks the shared base: identical rows at identical positions from the
+/// bottom. Returns how many, and their size (the before image's).
+fn mark_shared_base(rows: &mut [Row]) -> (usize, Total) {
+    let shared = rows
+        .iter()
+        .enumerate()
+        .take_while(|(k, r)| {
+            r.status == Status::Same
+                && r.before.as_ref().map(|x| x.index) == Some(*k)
+                && r.after.as_ref().map(|x| x.index) == Some(*k)
+        })
+        .count();
+    let mut total = Total::zero();
+    for r in rows.iter_mut().take(shared) {
+        r.in_base = true;
+        total = total.add_size(r.before.as_ref().and_then(|x| x.size));
+    }
+    (shared, total)
+}
+
+/// How far the total difference can be off through rounding.
+///
+/// A base row is the same layer on both sides: printed the same way, its
+/// rounding cancels out of the difference; printed differently (plain bytes
+/// vs `70.8MB`), the difference between the prints is rounding. Other rows
+/// carry the tolerance of both their sizes.
+fn rounding_tolerance(rows: &[Row]) -> u64 {
+    rows.iter().fold(0u64, |acc, r| {
+        let printed_alike =
+            r.in_base && r.before.as_ref().map(|l| l.size) == r.after.as_ref().map(|l| l.size);
+        if printed_alike {
+            acc
+        } else {
+            acc.saturating_add(r.delta.tolerance)
+        }
+    })
 }
 
 /// Whether two printed sizes can be the same size (a missing size can be anything).
