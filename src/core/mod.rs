@@ -36,5 +36,7 @@ pub mod redact;
 pub mod render;
 pub mod share;
 pub mod split;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod text;
 pub mod window;

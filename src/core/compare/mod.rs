@@ -584,36 +584,17 @@ pub(crate) fn is_rootfs(l: &Layer) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Rows oldest first (the helper reverses them into printed order).
-    fn h(rows: &[(&str, u64)]) -> History {
-        History {
-            layers: rows
-                .iter()
-                .rev()
-                .map(|(c, b)| Layer {
-                    created_by: c.to_string(),
-                    size: Some(Size {
-                        bytes: *b,
-                        tolerance: 0,
-                        exact: true,
-                    }),
-                    ..Layer::default()
-                })
-                .collect(),
-            ..History::default()
-        }
-    }
+    use crate::core::test_support::history;
 
     #[test]
     fn another_root_filesystem_is_another_base_image() {
         // node:16 → node:16-alpine: nothing in common from the bottom row on
-        let before = h(&[
+        let before = history(&[
             ("/bin/sh -c #(nop) ADD file:aaaa in / ", 80),
             ("/bin/sh -c #(nop)  CMD [\"bash\"]", 0),
             ("/bin/sh -c npm ci", 50),
         ]);
-        let after = h(&[
+        let after = history(&[
             ("/bin/sh -c #(nop) ADD file:bbbb in / ", 5),
             ("/bin/sh -c #(nop)  CMD [\"/bin/sh\"]", 0),
             ("/bin/sh -c npm ci", 50),
@@ -632,7 +613,7 @@ mod tests {
     #[test]
     fn a_base_that_shares_nothing_is_said_plainly() {
         // legacy builder before: the pulled base is <missing>, then ids
-        let mut before = h(&[
+        let mut before = history(&[
             ("/bin/sh -c echo base", 10),
             ("/bin/sh -c echo one", 1),
             ("/bin/sh -c echo two", 2),
@@ -640,7 +621,7 @@ mod tests {
         for (k, l) in before.layers.iter_mut().take(2).enumerate() {
             l.id = Some(format!("aaaaaaaaaaa{k}"));
         }
-        let after = h(&[("/bin/sh -c echo other", 10), ("/bin/sh -c echo two", 2)]);
+        let after = history(&[("/bin/sh -c echo other", 10), ("/bin/sh -c echo two", 2)]);
         let c = compare(&before, &after);
         assert_eq!(c.base.layers, 0);
         let reason = c.base.reason.expect("a reason");
@@ -656,11 +637,11 @@ mod tests {
 
     #[test]
     fn a_filtered_paste_claims_nothing_about_the_base() {
-        let before = h(&[
+        let before = history(&[
             ("RUN /bin/sh -c npm install # buildkit", 300),
             ("RUN /bin/sh -c npm run build # buildkit", 8),
         ]);
-        let after = h(&[("RUN /bin/sh -c npm ci # buildkit", 200)]);
+        let after = history(&[("RUN /bin/sh -c npm ci # buildkit", 200)]);
         let c = compare(&before, &after);
         assert_eq!(
             (c.base.layers, c.base.changed, c.base.reason),
@@ -674,8 +655,8 @@ mod tests {
             ("/bin/sh -c #(nop) ADD file:aaaa in / ", 80),
             ("/bin/sh -c #(nop)  CMD [\"bash\"]", 0),
         ];
-        let before = h(&[base[0], base[1], ("/bin/sh -c apt-get install -y curl", 30)]);
-        let after = h(&[
+        let before = history(&[base[0], base[1], ("/bin/sh -c apt-get install -y curl", 30)]);
+        let after = history(&[
             base[0],
             base[1],
             ("/bin/sh -c apt-get install -y curl nodejs", 60),
