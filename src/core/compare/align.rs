@@ -21,7 +21,7 @@
 
 #[cfg(doc)]
 use super::key::compatible;
-use super::key::{self, similarity, Key, Words};
+use super::key::{self, similarity, KeyWords, LayerKey};
 use crate::core::instruction::Keyword;
 use crate::core::order::{self, sort_by_rank, Rank};
 use std::collections::HashMap;
@@ -51,24 +51,25 @@ pub enum How {
     Alone,
 }
 
-/// One row of the alignment: indexes are oldest first.
+/// One pairing of the alignment: a before layer, an after layer or both,
+/// and how they were paired. Indexes are oldest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Link {
+pub struct Pairing {
     pub before: Option<usize>,
     pub after: Option<usize>,
     pub how: How,
 }
 
 /// A before index and an after index matched with each other.
-type Pair = (usize, usize);
+type IndexPair = (usize, usize);
 
 /// Aligns two layer lists (oldest first), given each layer's key and size in bytes.
 pub fn align(
-    before: &[Key],
+    before: &[LayerKey],
     before_bytes: &[u64],
-    after: &[Key],
+    after: &[LayerKey],
     after_bytes: &[u64],
-) -> Vec<Link> {
+) -> Vec<Pairing> {
     let lists = Lists::new(before, before_bytes, after, after_bytes);
     // 1 and 2: the common ends, then the middle
     let aligned = lists.aligned();
@@ -92,13 +93,13 @@ pub fn align(
         edited: &edited,
         moved: &moved,
     };
-    in_order.links(lists.before.len(), lists.after.len())
+    in_order.pairings(lists.before.len(), lists.after.len())
 }
 
-/// Every pair the steps found, to be emitted as [`Link`]s in order.
+/// Every pair the steps found, to be emitted as [`Pairing`]s in order.
 struct Pairs<'a> {
-    aligned: &'a [Pair],
-    edited: &'a [Pair],
+    aligned: &'a [IndexPair],
+    edited: &'a [IndexPair],
     /// Moved pairs, and edited pairs that also moved (shown at their new place).
     moved: &'a [(usize, usize, How)],
 }
@@ -107,7 +108,7 @@ impl Pairs<'_> {
     /// The rows, in order: aligned/edited pairs are increasing on both sides;
     /// between two of them come the removed layers, then the added and moved
     /// ones (at their new place).
-    fn links(&self, n: usize, m: usize) -> Vec<Link> {
+    fn pairings(&self, n: usize, m: usize) -> Vec<Pairing> {
         let mut ordered: Vec<(usize, usize, How)> = self
             .aligned
             .iter()
@@ -128,7 +129,7 @@ impl Pairs<'_> {
                 *x = true;
             }
         }
-        let alone = |before, after| Link {
+        let alone = |before, after| Pairing {
             before,
             after,
             how: How::Alone,
@@ -141,7 +142,7 @@ impl Pairs<'_> {
             out.extend(removed.map(|x| alone(Some(x), None)));
             for y in prev.1..j.min(m) {
                 out.push(match moved_at.get(&y) {
-                    Some(&(x, how)) => Link {
+                    Some(&(x, how)) => Pairing {
                         before: Some(x),
                         after: Some(y),
                         how,
@@ -150,7 +151,7 @@ impl Pairs<'_> {
                 });
             }
             if i < n && j < m {
-                out.push(Link {
+                out.push(Pairing {
                     before: Some(i),
                     after: Some(j),
                     how,
@@ -165,7 +166,7 @@ impl Pairs<'_> {
 /// One layer as the alignment sees it: its key, interned, and its size,
 /// gathered once so that the alignment table's inner loop compares integers.
 struct Entry<'a> {
-    key: &'a Key,
+    key: &'a LayerKey,
     /// The key's text, interned: equal ids, equal texts.
     id: u32,
     /// The rank of the text among all texts in sorted order.
@@ -338,7 +339,7 @@ impl<T: Copy + Default + PartialEq> LcsTable<T> {
 
     /// The matched `(x, y)` (0-based), in order: walks back from the last
     /// cell, skipping up, then left, while the total stays the same.
-    fn backtrack(&self) -> Vec<Pair> {
+    fn backtrack(&self) -> Vec<IndexPair> {
         let (mut x, mut y) = (self.cells.len() / self.width - 1, self.width - 1);
         let mut out = Vec::new();
         while x > 0 && y > 0 {
@@ -366,20 +367,20 @@ struct Lists<'a> {
 
 impl<'a> Lists<'a> {
     fn new(
-        before: &'a [Key],
+        before: &'a [LayerKey],
         before_bytes: &[u64],
-        after: &'a [Key],
+        after: &'a [LayerKey],
         after_bytes: &[u64],
     ) -> Lists<'a> {
         let mut ids = HashMap::new();
-        let mut intern = |k: &Key| {
+        let mut intern = |k: &LayerKey| {
             let next = ids.len() as u32;
             *ids.entry(k.text.clone()).or_insert(next)
         };
         let bid: Vec<u32> = before.iter().map(&mut intern).collect();
         let aid: Vec<u32> = after.iter().map(&mut intern).collect();
         let prefixes = Prefixes::new(&ids);
-        let entries = |keys: &'a [Key], ids: &[u32], bytes: &[u64]| -> Vec<Entry<'a>> {
+        let entries = |keys: &'a [LayerKey], ids: &[u32], bytes: &[u64]| -> Vec<Entry<'a>> {
             keys.iter()
                 .zip(ids)
                 .enumerate()
@@ -402,13 +403,13 @@ impl<'a> Lists<'a> {
 
     /// Steps 1 and 2: the common oldest and newest runs, and the middle
     /// between them aligned, as pairs increasing on both sides.
-    fn aligned(&self) -> Vec<Pair> {
+    fn aligned(&self) -> Vec<IndexPair> {
         let (n, m) = (self.before.len(), self.after.len());
         let same = |i: usize, j: usize| match (self.before.get(i), self.after.get(j)) {
             (Some(b), Some(a)) => b.id == a.id,
             _ => false,
         };
-        let mut pairs: Vec<Pair> = Vec::new();
+        let mut pairs: Vec<IndexPair> = Vec::new();
         let mut lo = 0;
         while lo < n && lo < m && same(lo, lo) {
             pairs.push((lo, lo));
@@ -427,7 +428,13 @@ impl<'a> Lists<'a> {
     }
 
     /// Aligns before[bs] with after[as_], pushing matched pairs.
-    fn align_range(&self, bs: Range<usize>, as_: Range<usize>, out: &mut Vec<Pair>, depth: u32) {
+    fn align_range(
+        &self,
+        bs: Range<usize>,
+        as_: Range<usize>,
+        out: &mut Vec<IndexPair>,
+        depth: u32,
+    ) {
         if bs.is_empty() || as_.is_empty() {
             return;
         }
@@ -452,7 +459,7 @@ impl<'a> Lists<'a> {
     }
 
     /// Weighted LCS with a full table over the ranges.
-    fn dp(&self, bs: Range<usize>, as_: Range<usize>, out: &mut Vec<Pair>) {
+    fn dp(&self, bs: Range<usize>, as_: Range<usize>, out: &mut Vec<IndexPair>) {
         let (b0, a0) = (bs.start, as_.start);
         let rows = self.before.get(bs).unwrap_or(&[]);
         let cols = self.after.get(as_).unwrap_or(&[]);
@@ -477,7 +484,7 @@ impl<'a> Lists<'a> {
     }
 
     /// Keys unique on both sides of the ranges, as the heaviest chain increasing on both sides.
-    fn anchors(&self, bs: Range<usize>, as_: Range<usize>) -> Vec<Pair> {
+    fn anchors(&self, bs: Range<usize>, as_: Range<usize>) -> Vec<IndexPair> {
         /// Where a key id was seen in the ranges, and how often on each side.
         struct Seen {
             before: u32,
@@ -538,7 +545,7 @@ impl<'a> Lists<'a> {
 
     /// Step 3: pairs leftovers whose keys are compatible, biggest layer first,
     /// nearest place first.
-    fn pair_moved(&self, used: &mut Used) -> Vec<Pair> {
+    fn pair_moved(&self, used: &mut Used) -> Vec<IndexPair> {
         let mut free_after: HashMap<u32, Vec<usize>> = HashMap::new();
         let mut truncated_after: Vec<usize> = Vec::new();
         for j in used.free_after(0..self.after.len()) {
@@ -583,7 +590,7 @@ impl<'a> Lists<'a> {
 
     /// Step 4: in each gap between aligned pairs, pairs the leftovers that
     /// look like one edited step.
-    fn pair_edited_in_gaps(&self, aligned: &[Pair], used: &mut Used) -> Vec<Pair> {
+    fn pair_edited_in_gaps(&self, aligned: &[IndexPair], used: &mut Used) -> Vec<IndexPair> {
         let (n, m) = (self.before.len(), self.after.len());
         let mut edited = Vec::new();
         let mut prev = (0usize, 0usize);
@@ -600,7 +607,7 @@ impl<'a> Lists<'a> {
     }
 
     /// Pairs leftovers of one gap that look like one edited step, in order.
-    fn pair_edited(&self, bs: &[usize], as_: &[usize]) -> Vec<Pair> {
+    fn pair_edited(&self, bs: &[usize], as_: &[usize]) -> Vec<IndexPair> {
         if bs.is_empty() || as_.is_empty() || bs.len().saturating_mul(as_.len()) > MAX_EDIT_CELLS {
             return Vec::new();
         }
@@ -630,7 +637,7 @@ impl<'a> Lists<'a> {
 
     /// Step 5: pairs leftovers from different places whose words are very
     /// alike (a RUN line that was both edited and moved), best match first.
-    fn pair_far_edited(&self, used: &mut Used) -> Vec<Pair> {
+    fn pair_far_edited(&self, used: &mut Used) -> Vec<IndexPair> {
         let bs = used.free_before(0..self.before.len());
         let as_ = used.free_after(0..self.after.len());
         if bs.is_empty() || as_.is_empty() || bs.len().saturating_mul(as_.len()) > MAX_FAR_CELLS {
@@ -668,7 +675,7 @@ impl<'a> Lists<'a> {
 struct Leftover<'a> {
     index: usize,
     bytes: u64,
-    words: Words<'a>,
+    words: KeyWords<'a>,
 }
 
 /// The leftovers at `indexes`, their words read.
@@ -679,7 +686,7 @@ fn leftovers<'a>(entries: &[Entry<'a>], indexes: &[usize]) -> Vec<Leftover<'a>> 
             entries.get(index).map(|e| Leftover {
                 index,
                 bytes: e.bytes,
-                words: Words::of(e.key),
+                words: KeyWords::of(e.key),
             })
         })
         .collect()
@@ -687,7 +694,7 @@ fn leftovers<'a>(entries: &[Entry<'a>], indexes: &[usize]) -> Vec<Leftover<'a>> 
 
 /// How sure we are that two steps, their words read, are one step edited
 /// (None: they are not).
-fn edit_score(wb: &Words<'_>, wa: &Words<'_>) -> Option<f64> {
+fn edit_score(wb: &KeyWords<'_>, wa: &KeyWords<'_>) -> Option<f64> {
     let (kb, ka) = (wb.key, wa.key);
     if kb.keyword != ka.keyword {
         return None;
@@ -763,23 +770,23 @@ fn heaviest_chain(cand: &[(usize, usize, u64)], a0: usize, a1: usize) -> Vec<(us
 mod tests {
     use super::*;
 
-    fn keys(v: &[&str]) -> Vec<Key> {
-        v.iter().map(|s| Key::new(s, false)).collect()
+    fn keys(v: &[&str]) -> Vec<LayerKey> {
+        v.iter().map(|s| LayerKey::new(s, false)).collect()
     }
 
     #[test]
     fn a_small_step_moved_across_a_big_one_is_moved() {
         let b = keys(&["ADD file:abc in /", "EXPOSE 80", "apt-get update", "CMD x"]);
         let a = keys(&["ADD file:abc in /", "apt-get update", "EXPOSE 80", "CMD x"]);
-        let links = align(&b, &[100, 0, 5_000_000, 0], &a, &[100, 5_000_000, 0, 0]);
-        let hows: Vec<How> = links.iter().map(|l| l.how).collect();
+        let pairings = align(&b, &[100, 0, 5_000_000, 0], &a, &[100, 5_000_000, 0, 0]);
+        let hows: Vec<How> = pairings.iter().map(|l| l.how).collect();
         assert_eq!(
             hows,
             [How::Aligned, How::Aligned, How::Moved, How::Aligned],
-            "{links:?}"
+            "{pairings:?}"
         );
         assert_eq!(
-            links.get(1).map(|l| (l.before, l.after)),
+            pairings.get(1).map(|l| (l.before, l.after)),
             Some((Some(2), Some(1)))
         );
     }
@@ -797,9 +804,9 @@ mod tests {
             "/bin/sh -c make",
             "/bin/sh -c #(nop) COPY file:bbb222 in /srv/app ",
         ]);
-        let links = align(&b, &[5, 10, 1000], &a, &[5, 1000, 12]);
-        let edited: Vec<_> = links.iter().filter(|l| l.how == How::Edited).collect();
-        assert_eq!(edited.len(), 1, "{links:?}");
+        let pairings = align(&b, &[5, 10, 1000], &a, &[5, 1000, 12]);
+        let edited: Vec<_> = pairings.iter().filter(|l| l.how == How::Edited).collect();
+        assert_eq!(edited.len(), 1, "{pairings:?}");
         assert_eq!((edited[0].before, edited[0].after), (Some(1), Some(2)));
     }
 
@@ -815,20 +822,20 @@ mod tests {
     fn anchors_align_ranges_too_big_for_one_table() {
         // 1,200 × 1,200 is over MAX_DP_CELLS: the anchor path must give the same result.
         let names: Vec<String> = (0..1200).map(|i| format!("/bin/sh -c step {i}")).collect();
-        let b: Vec<Key> = names.iter().map(|s| Key::new(s, false)).collect();
+        let b: Vec<LayerKey> = names.iter().map(|s| LayerKey::new(s, false)).collect();
         let mut a = b.clone();
         a.remove(600);
-        a.insert(300, Key::new("/bin/sh -c new step", false));
+        a.insert(300, LayerKey::new("/bin/sh -c new step", false));
         // new ends, so that no common prefix or suffix shrinks the problem
-        a[0] = Key::new("/bin/sh -c first", false);
+        a[0] = LayerKey::new("/bin/sh -c first", false);
         let last = a.len() - 1;
-        a[last] = Key::new("/bin/sh -c last", false);
+        a[last] = LayerKey::new("/bin/sh -c last", false);
         let bb = vec![1u64; b.len()];
         let ab = vec![1u64; a.len()];
-        let links = align(&b, &bb, &a, &ab);
-        let added = links.iter().filter(|l| l.before.is_none()).count();
-        let removed = links.iter().filter(|l| l.after.is_none()).count();
-        let aligned = links.iter().filter(|l| l.how == How::Aligned).count();
+        let pairings = align(&b, &bb, &a, &ab);
+        let added = pairings.iter().filter(|l| l.before.is_none()).count();
+        let removed = pairings.iter().filter(|l| l.after.is_none()).count();
+        let aligned = pairings.iter().filter(|l| l.how == How::Aligned).count();
         assert_eq!((added, removed, aligned), (3, 3, 1197));
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! Pasted histories defeat the usual ways of matching layers: ids are mostly
 //! `<missing>`, and one inserted layer shifts every later position. So the
-//! comparison normalises each CREATED BY cell into a [`key::Key`], aligns the
+//! comparison normalises each CREATED BY cell into a [`key::LayerKey`], aligns the
 //! two lists oldest first with [`align::align`], and gives every row a
 //! [`Status`]. The run of identical oldest rows is the shared base image;
 //! sizes are summed with their rounding ranges ([`numbers`]).
@@ -28,8 +28,8 @@ use crate::core::instruction::Keyword;
 use crate::core::model::{History, Layer, Size};
 use crate::core::order;
 use crate::core::text::{cut_end, short_id};
-use align::{align, How, Link};
-use key::{same_layout, Key};
+use align::{align, How, Pairing};
+use key::{same_layout, LayerKey};
 use numbers::{Delta, Total};
 use serde::Serialize;
 
@@ -103,7 +103,7 @@ pub struct LayerRef {
 }
 
 impl LayerRef {
-    fn new(index: usize, layer: &Layer, key: &Key) -> LayerRef {
+    fn new(index: usize, layer: &Layer, key: &LayerKey) -> LayerRef {
         LayerRef {
             index,
             created_by: layer.created_by.clone(),
@@ -346,8 +346,8 @@ impl Comparison {
 pub fn compare(before: &History, after: &History) -> Comparison {
     let b = Keyed::of(before);
     let a = Keyed::of(after);
-    let links = align(&b.keys, &b.bytes(), &a.keys, &a.bytes());
-    let mut rows: Vec<Row> = links.iter().map(|link| row(link, &b, &a)).collect();
+    let pairings = align(&b.keys, &b.bytes(), &a.keys, &a.bytes());
+    let mut rows: Vec<Row> = pairings.iter().map(|p| row(p, &b, &a)).collect();
     let (shared, base_total) = mark_shared_base(&mut rows);
     let before_side = b.side(&before.label, shared);
     let after_side = a.side(&after.label, shared);
@@ -368,7 +368,7 @@ pub fn compare(before: &History, after: &History) -> Comparison {
 /// One history's layers, oldest first, each with its key.
 struct Keyed<'a> {
     layers: Vec<&'a Layer>,
-    keys: Vec<Key>,
+    keys: Vec<LayerKey>,
 }
 
 impl<'a> Keyed<'a> {
@@ -376,7 +376,7 @@ impl<'a> Keyed<'a> {
         let layers: Vec<&Layer> = history.layers.iter().rev().collect();
         let keys = layers
             .iter()
-            .map(|l| Key::new(&l.created_by, l.truncated))
+            .map(|l| LayerKey::new(&l.created_by, l.truncated))
             .collect();
         Keyed { layers, keys }
     }
@@ -407,15 +407,15 @@ impl<'a> Keyed<'a> {
     }
 }
 
-/// The row of one link of the alignment.
-fn row(link: &Link, b: &Keyed<'_>, a: &Keyed<'_>) -> Row {
-    let before = link.before.and_then(|i| b.layer_ref(i));
-    let after = link.after.and_then(|j| a.layer_ref(j));
-    let bk = link.before.and_then(|i| b.keys.get(i));
-    let ak = link.after.and_then(|j| a.keys.get(j));
+/// The row of one pairing of the alignment.
+fn row(pairing: &Pairing, b: &Keyed<'_>, a: &Keyed<'_>) -> Row {
+    let before = pairing.before.and_then(|i| b.layer_ref(i));
+    let after = pairing.after.and_then(|j| a.layer_ref(j));
+    let bk = pairing.before.and_then(|i| b.keys.get(i));
+    let ak = pairing.after.and_then(|j| a.keys.get(j));
     let size = |side: &Option<LayerRef>| side.as_ref().and_then(|r| r.size);
     let (sb, sa) = (size(&before), size(&after));
-    let status = match (link.how, bk, ak) {
+    let status = match (pairing.how, bk, ak) {
         (How::Moved, _, _) => Status::Moved,
         (How::Edited, _, _) => Status::Changed,
         (How::Aligned, Some(kb), Some(ka)) => {
@@ -573,7 +573,7 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
 /// a file (`ADD file:…`, `ADD rootfs.tar.xz /`), an import (empty CREATED BY,
 /// `Imported from -`), or a builder's own record (`# debian.sh …`, `umoci …`).
 pub(crate) fn is_rootfs(l: &Layer) -> bool {
-    let k = Key::new(&l.created_by, l.truncated);
+    let k = LayerKey::new(&l.created_by, l.truncated);
     match k.keyword {
         Keyword::Add => true,
         Keyword::Other => true,
