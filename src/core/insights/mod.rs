@@ -44,7 +44,7 @@ pub use summary::{pair_summary, signed, stake_text, summary};
 
 use crate::core::compare::{compare, Comparison};
 use crate::core::model::{Format, History};
-use steps::{steps, Step};
+use steps::{steps, RuleLayer};
 
 /// How sure a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -282,7 +282,7 @@ fn analyse(history: &History, boundary: Boundary) -> HistoryInsights {
 /// A finding about `steps` (the first is the one it is about).
 pub(crate) fn finding(
     rule: Rule,
-    steps: &[&Step<'_>],
+    steps: &[&RuleLayer<'_>],
     confidence: Confidence,
     bytes: Stake,
 ) -> Finding {

@@ -32,7 +32,7 @@ pub enum PlainSizes {
 
 /// The cells read from one row.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Row {
+pub struct RowCells {
     /// The id cell, if the model has one.
     pub id: Option<IdCell>,
     /// The CREATED cell as printed.
@@ -66,10 +66,10 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowRead {
     /// Every column was found.
-    Full(Row),
+    Full(RowCells),
     /// The row starts like a row (id, created) but its SIZE was not found: the
     /// CREATED BY cell may continue on the next lines.
-    Partial(Row),
+    Partial(RowCells),
     /// Not a row of this table.
     No,
 }
@@ -295,7 +295,7 @@ pub fn read_row(line: &str, columns: &[ColumnAt], plain: PlainSizes) -> RowRead 
         line,
         columns,
         plain,
-        row: Row::default(),
+        row: RowCells::default(),
         pos: 0,
     };
     for (k, at) in columns.iter().enumerate() {
@@ -322,7 +322,7 @@ struct RowReader<'a> {
     columns: &'a [ColumnAt],
     /// What SIZE cells may look like (a timestamp in CREATED says plain bytes).
     plain: PlainSizes,
-    row: Row,
+    row: RowCells,
     /// Byte offset of the next cell.
     pos: usize,
 }
@@ -478,7 +478,7 @@ fn without_created(line: &str, columns: &[ColumnAt], plain: PlainSizes, has_id: 
     }
 }
 
-fn set_free(row: &mut Row, column: Column, text: &str) {
+fn set_free(row: &mut RowCells, column: Column, text: &str) {
     match column {
         Column::CreatedBy => row.created_by = Some(text.to_string()),
         _ => row.comment = Some(text.to_string()),
@@ -497,7 +497,7 @@ mod tests {
         }
     }
 
-    fn full(read: RowRead) -> Row {
+    fn full(read: RowRead) -> RowCells {
         match read {
             RowRead::Full(r) => r,
             other => panic!("expected a full row, got {other:?}"),
