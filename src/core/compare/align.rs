@@ -88,27 +88,27 @@ pub fn align(
     // 5. edited and moved: leftovers anywhere that are clearly one step rewritten
     let far_edited = lists.pair_far_edited(&mut used);
     moved.extend(far_edited.into_iter().map(|(i, j)| (i, j, How::Edited)));
-    let in_order = Pairs {
+    let found = AllPairs {
         aligned: &aligned,
         edited: &edited,
         moved: &moved,
     };
-    in_order.pairings(lists.before.len(), lists.after.len())
+    found.in_order(lists.before.len(), lists.after.len())
 }
 
 /// Every pair the steps found, to be emitted as [`Pairing`]s in order.
-struct Pairs<'a> {
+struct AllPairs<'a> {
     aligned: &'a [IndexPair],
     edited: &'a [IndexPair],
     /// Moved pairs, and edited pairs that also moved (shown at their new place).
     moved: &'a [(usize, usize, How)],
 }
 
-impl Pairs<'_> {
-    /// The rows, in order: aligned/edited pairs are increasing on both sides;
+impl AllPairs<'_> {
+    /// The pairings, in order: aligned/edited pairs are increasing on both sides;
     /// between two of them come the removed layers, then the added and moved
     /// ones (at their new place).
-    fn pairings(&self, n: usize, m: usize) -> Vec<Pairing> {
+    fn in_order(&self, n: usize, m: usize) -> Vec<Pairing> {
         let mut ordered: Vec<(usize, usize, How)> = self
             .aligned
             .iter()
@@ -427,7 +427,7 @@ impl<'a> Lists<'a> {
         pairs
     }
 
-    /// Aligns before[bs] with after[as_], pushing matched pairs.
+    /// Aligns `before[bs]` with `after[as_]`, pushing matched pairs.
     fn align_range(
         &self,
         bs: Range<usize>,
