@@ -570,7 +570,8 @@ impl<'a> Lists<'a> {
             if cands.len() < 64 {
                 // a cut-short key can match a different text; bounded scan
                 if b.truncated {
-                    cands.extend(used.free_after(0..self.after.len()).into_iter().take(4096));
+                    let free = (0..self.after.len()).filter(|&j| used.after_free(j));
+                    cands.extend(free.take(4096));
                 } else {
                     cands.extend(truncated_after.iter().take(4096).copied());
                 }
