@@ -50,5 +50,7 @@ pub mod render;
 pub mod report;
 pub mod share;
 pub mod split;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod text;
 pub mod window;

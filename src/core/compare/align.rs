@@ -21,10 +21,11 @@
 
 #[cfg(doc)]
 use super::key::compatible;
-use super::key::{self, similarity, Key, Words};
+use super::key::{self, similarity, KeyWords, LayerKey};
 use crate::core::instruction::Keyword;
 use crate::core::order::{self, sort_by_rank, Rank};
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// Largest middle part aligned with one full table (cells).
 pub const MAX_DP_CELLS: usize = 1_100_000;
@@ -50,162 +51,162 @@ pub enum How {
     Alone,
 }
 
-/// One row of the alignment: indexes are oldest first.
+/// One pairing of the alignment: a before layer, an after layer or both,
+/// and how they were paired. Indexes are oldest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Link {
+pub struct Pairing {
     pub before: Option<usize>,
     pub after: Option<usize>,
     pub how: How,
 }
 
+/// A before index and an after index matched with each other.
+type IndexPair = (usize, usize);
+
 /// Aligns two layer lists (oldest first), given each layer's key and size in bytes.
 pub fn align(
-    before: &[Key],
+    before: &[LayerKey],
     before_bytes: &[u64],
-    after: &[Key],
+    after: &[LayerKey],
     after_bytes: &[u64],
-) -> Vec<Link> {
-    let n = before.len();
-    let m = after.len();
-    let mut ids = HashMap::new();
-    let mut intern = |k: &Key| {
-        let next = ids.len() as u32;
-        *ids.entry(k.text.clone()).or_insert(next)
-    };
-    let bid: Vec<u32> = before.iter().map(&mut intern).collect();
-    let aid: Vec<u32> = after.iter().map(&mut intern).collect();
-    let prefixes = Prefixes::new(&ids);
-    let ctx = Ctx {
-        before,
-        after,
-        bid: &bid,
-        aid: &aid,
-        bbytes: before_bytes,
-        abytes: after_bytes,
-        prefixes: &prefixes,
-    };
-
-    // 1. common ends
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let mut lo = 0;
-    while lo < n && lo < m && bid.get(lo) == aid.get(lo) {
-        pairs.push((lo, lo));
-        lo += 1;
+) -> Vec<Pairing> {
+    let lists = Lists::new(before, before_bytes, after, after_bytes);
+    // 1 and 2: the common ends, then the middle
+    let aligned = lists.aligned();
+    let mut used = Used::new(lists.before.len(), lists.after.len());
+    for &(i, j) in &aligned {
+        used.take(i, j);
     }
-    let mut hi = 0;
-    while hi < n - lo && hi < m - lo && bid.get(n - 1 - hi) == aid.get(m - 1 - hi) {
-        hi += 1;
-    }
-    // 2. the middle
-    ctx.align_range(lo, n - hi, lo, m - hi, &mut pairs, 0);
-    for k in 0..hi {
-        pairs.push((n - hi + k, m - hi + k));
-    }
-    sort_by_rank(&mut pairs, |&(i, j)| {
-        Rank::new().then(i as u64, 64).then(j as u64, 64).get()
-    });
-
-    let mut b_used = vec![false; n];
-    let mut a_used = vec![false; m];
-    for &(i, j) in &pairs {
-        if let Some(x) = b_used.get_mut(i) {
-            *x = true;
-        }
-        if let Some(x) = a_used.get_mut(j) {
-            *x = true;
-        }
-    }
-
     // 3. moved: leftovers with compatible keys, biggest first
-    let moved = ctx.pair_moved(&mut b_used, &mut a_used);
-
-    // 4. edited: leftovers in the same gap
-    let mut edited = Vec::new();
-    let mut prev = (0usize, 0usize);
-    for &(i, j) in pairs.iter().chain(std::iter::once(&(n, m))) {
-        let bs: Vec<usize> = (prev.0..i)
-            .filter(|&x| !b_used.get(x).copied().unwrap_or(true))
-            .collect();
-        let as_: Vec<usize> = (prev.1..j)
-            .filter(|&x| !a_used.get(x).copied().unwrap_or(true))
-            .collect();
-        edited.extend(ctx.pair_edited(&bs, &as_));
-        prev = (i + 1, j + 1);
-    }
-    for &(i, j) in &edited {
-        if let Some(x) = b_used.get_mut(i) {
-            *x = true;
-        }
-        if let Some(x) = a_used.get_mut(j) {
-            *x = true;
-        }
-    }
-
-    // 5. edited and moved: leftovers anywhere that are clearly one step rewritten
-    let far_edited = ctx.pair_far_edited(&mut b_used, &mut a_used);
-    let mut moved: Vec<(usize, usize, How)> =
-        moved.into_iter().map(|(i, j)| (i, j, How::Moved)).collect();
-    moved.extend(far_edited.into_iter().map(|(i, j)| (i, j, How::Edited)));
-
-    // Emit in order: aligned/edited pairs are increasing on both sides; between
-    // two of them come the removed layers, then the added and moved ones (at
-    // their new place).
-    let mut ordered: Vec<(usize, usize, How)> = pairs
-        .iter()
-        .map(|&(i, j)| (i, j, How::Aligned))
-        .chain(edited.iter().map(|&(i, j)| (i, j, How::Edited)))
+    let mut moved: Vec<(usize, usize, How)> = lists
+        .pair_moved(&mut used)
+        .into_iter()
+        .map(|(i, j)| (i, j, How::Moved))
         .collect();
-    sort_by_rank(&mut ordered, |&(i, j, _)| {
-        Rank::new().then(i as u64, 64).then(j as u64, 64).get()
-    });
-    let moved_at: HashMap<usize, (usize, How)> =
-        moved.iter().map(|&(i, j, how)| (j, (i, how))).collect();
-    let moved_before: Vec<bool> = {
-        let mut v = vec![false; n];
-        for &(i, _, _) in &moved {
-            if let Some(x) = v.get_mut(i) {
+    // 4. edited: leftovers in the same gap
+    let edited = lists.pair_edited_in_gaps(&aligned, &mut used);
+    // 5. edited and moved: leftovers anywhere that are clearly one step rewritten
+    let far_edited = lists.pair_far_edited(&mut used);
+    moved.extend(far_edited.into_iter().map(|(i, j)| (i, j, How::Edited)));
+    let found = AllPairs {
+        aligned: &aligned,
+        edited: &edited,
+        moved: &moved,
+    };
+    found.in_order(lists.before.len(), lists.after.len())
+}
+
+/// Every pair the steps found, to be emitted as [`Pairing`]s in order.
+struct AllPairs<'a> {
+    aligned: &'a [IndexPair],
+    edited: &'a [IndexPair],
+    /// Moved pairs, and edited pairs that also moved (shown at their new place).
+    moved: &'a [(usize, usize, How)],
+}
+
+impl AllPairs<'_> {
+    /// The pairings, in order: aligned/edited pairs are increasing on both sides;
+    /// between two of them come the removed layers, then the added and moved
+    /// ones (at their new place).
+    fn in_order(&self, n: usize, m: usize) -> Vec<Pairing> {
+        let mut ordered: Vec<(usize, usize, How)> = self
+            .aligned
+            .iter()
+            .map(|&(i, j)| (i, j, How::Aligned))
+            .chain(self.edited.iter().map(|&(i, j)| (i, j, How::Edited)))
+            .collect();
+        sort_by_rank(&mut ordered, |&(i, j, _)| {
+            Rank::new().then(i as u64, 64).then(j as u64, 64).get()
+        });
+        let moved_at: HashMap<usize, (usize, How)> = self
+            .moved
+            .iter()
+            .map(|&(i, j, how)| (j, (i, how)))
+            .collect();
+        let mut moved_before = vec![false; n];
+        for &(i, _, _) in self.moved {
+            if let Some(x) = moved_before.get_mut(i) {
                 *x = true;
             }
         }
-        v
-    };
-
-    let mut out = Vec::with_capacity(n.max(m) + 8);
-    let mut prev = (0usize, 0usize);
-    for &(i, j, how) in ordered.iter().chain(std::iter::once(&(n, m, How::Alone))) {
-        for x in prev.0..i.min(n) {
-            if !moved_before.get(x).copied().unwrap_or(false) {
-                out.push(Link {
-                    before: Some(x),
-                    after: None,
-                    how: How::Alone,
+        let alone = |before, after| Pairing {
+            before,
+            after,
+            how: How::Alone,
+        };
+        let mut out = Vec::with_capacity(n.max(m) + 8);
+        let mut prev = (0usize, 0usize);
+        for &(i, j, how) in ordered.iter().chain(std::iter::once(&(n, m, How::Alone))) {
+            let removed =
+                (prev.0..i.min(n)).filter(|&x| !moved_before.get(x).copied().unwrap_or(false));
+            out.extend(removed.map(|x| alone(Some(x), None)));
+            for y in prev.1..j.min(m) {
+                out.push(match moved_at.get(&y) {
+                    Some(&(x, how)) => Pairing {
+                        before: Some(x),
+                        after: Some(y),
+                        how,
+                    },
+                    None => alone(None, Some(y)),
                 });
             }
-        }
-        for y in prev.1..j.min(m) {
-            match moved_at.get(&y) {
-                Some(&(x, how)) => out.push(Link {
-                    before: Some(x),
-                    after: Some(y),
+            if i < n && j < m {
+                out.push(Pairing {
+                    before: Some(i),
+                    after: Some(j),
                     how,
-                }),
-                None => out.push(Link {
-                    before: None,
-                    after: Some(y),
-                    how: How::Alone,
-                }),
+                });
             }
+            prev = (i + 1, j + 1);
         }
-        if i < n && j < m {
-            out.push(Link {
-                before: Some(i),
-                after: Some(j),
-                how,
-            });
-        }
-        prev = (i + 1, j + 1);
+        out
     }
-    out
+}
+
+/// One layer as the alignment sees it: its key, interned, and its size,
+/// gathered once so that the alignment table's inner loop compares integers.
+struct Entry<'a> {
+    key: &'a LayerKey,
+    /// The key's text, interned: equal ids, equal texts.
+    id: u32,
+    /// The rank of the text among all texts in sorted order.
+    rank: u32,
+    /// The ranks of the texts that start with this text (empty when the text
+    /// is too short for a prefix to mean anything).
+    range: (u32, u32),
+    truncated: bool,
+    /// Cut inside its build args: matched by [`key::compatible_args`] (rare, slow path).
+    cut_in_args: bool,
+    bytes: u64,
+}
+
+impl Entry<'_> {
+    /// Whether the text ranked `rank` starts with this entry's text.
+    fn prefixes(&self, rank: u32) -> bool {
+        self.range.0 <= rank && rank < self.range.1
+    }
+}
+
+/// [`compatible`] for two entries, without comparing strings.
+fn compatible_entries(b: &Entry<'_>, a: &Entry<'_>) -> bool {
+    if b.id == a.id {
+        return true;
+    }
+    if b.cut_in_args || a.cut_in_args {
+        return key::compatible_args(b.key, a.key);
+    }
+    (b.truncated && b.prefixes(a.rank)) || (a.truncated && a.prefixes(b.rank))
+}
+
+/// Weight of matching `b` with `a`, or 0 when they cannot match: 8 for any
+/// match, + about 1 per doubling of size, + 1 for an exact key.
+fn weight(b: &Entry<'_>, a: &Entry<'_>) -> u32 {
+    let exact = b.id == a.id;
+    if !exact && !compatible_entries(b, a) {
+        return 0;
+    }
+    let bytes = b.bytes.max(a.bytes);
+    8 + (64 - bytes.leading_zeros()) + u32::from(exact)
 }
 
 /// Prefix matching in O(1): every distinct key text gets its rank in sorted
@@ -215,8 +216,7 @@ pub fn align(
 struct Prefixes {
     /// By key id: rank of the text in sorted order.
     rank: Vec<u32>,
-    /// By key id: ranks of the texts that start with this text (empty when the
-    /// text is too short for a prefix to mean anything).
+    /// By key id: ranks of the texts that start with this text.
     range: Vec<(u32, u32)>,
 }
 
@@ -255,204 +255,266 @@ impl Prefixes {
             .collect();
         Prefixes { rank, range }
     }
+}
 
-    /// Whether text `long` starts with text `short` (ids), `short` long enough.
-    fn starts_with(&self, long: u32, short: u32) -> bool {
-        match (self.rank.get(long as usize), self.range.get(short as usize)) {
-            (Some(&r), Some(&(lo, hi))) => lo <= r && r < hi,
-            _ => false,
+/// Which layers of each side already have their row.
+struct Used {
+    before: Vec<bool>,
+    after: Vec<bool>,
+}
+
+impl Used {
+    fn new(n: usize, m: usize) -> Used {
+        Used {
+            before: vec![false; n],
+            after: vec![false; m],
         }
+    }
+
+    /// Marks before `i` and after `j` as placed.
+    fn take(&mut self, i: usize, j: usize) {
+        if let Some(x) = self.before.get_mut(i) {
+            *x = true;
+        }
+        if let Some(x) = self.after.get_mut(j) {
+            *x = true;
+        }
+    }
+
+    fn before_free(&self, i: usize) -> bool {
+        !self.before.get(i).copied().unwrap_or(true)
+    }
+
+    fn after_free(&self, j: usize) -> bool {
+        !self.after.get(j).copied().unwrap_or(true)
+    }
+
+    /// The before indexes in `range` without a row yet.
+    fn free_before(&self, range: Range<usize>) -> Vec<usize> {
+        range.filter(|&i| self.before_free(i)).collect()
+    }
+
+    /// The after indexes in `range` without a row yet.
+    fn free_after(&self, range: Range<usize>) -> Vec<usize> {
+        range.filter(|&j| self.after_free(j)).collect()
     }
 }
 
-/// One layer's matching data, copied out for the alignment table's inner loop.
-struct Cell {
-    id: u32,
-    truncated: bool,
-    /// Cut inside its build args: matched by [`key::compatible_args`] (rare, slow path).
-    cut_in_args: bool,
-    rank: u32,
-    range: (u32, u32),
-    bytes: u64,
+/// A longest-common-subsequence table: the best total for every pair of
+/// prefix lengths, `(n + 1) × (m + 1)` cells, row by row.
+struct LcsTable<T> {
+    width: usize,
+    cells: Vec<T>,
 }
 
-struct Ctx<'a> {
-    before: &'a [Key],
-    after: &'a [Key],
-    bid: &'a [u32],
-    aid: &'a [u32],
-    bbytes: &'a [u64],
-    abytes: &'a [u64],
-    prefixes: &'a Prefixes,
-}
-
-impl Ctx<'_> {
-    /// [`compatible`] for before `i` and after `j`, without comparing strings.
-    fn compat(&self, i: usize, j: usize) -> bool {
-        let (Some(&bi), Some(&aj)) = (self.bid.get(i), self.aid.get(j)) else {
-            return false;
-        };
-        if bi == aj {
-            return true;
+impl<T: Copy + Default + PartialEq> LcsTable<T> {
+    fn new(n: usize, m: usize) -> LcsTable<T> {
+        LcsTable {
+            width: m + 1,
+            cells: vec![T::default(); (n + 1) * (m + 1)],
         }
-        let (Some(kb), Some(ka)) = (self.before.get(i), self.after.get(j)) else {
-            return false;
-        };
-        if kb.cut_in_args || ka.cut_in_args {
-            return key::compatible_args(kb, ka);
-        }
-        (kb.truncated && self.prefixes.starts_with(aj, bi))
-            || (ka.truncated && self.prefixes.starts_with(bi, aj))
     }
 
-    /// Weight of matching before `i` with after `j`, or 0 when they cannot match.
-    fn weight(&self, i: usize, j: usize) -> u32 {
-        let (Some(bi), Some(aj)) = (self.bid.get(i), self.aid.get(j)) else {
-            return 0;
-        };
-        let exact = bi == aj;
-        if !exact && !self.compat(i, j) {
-            return 0;
-        }
-        let bytes = self
-            .bbytes
-            .get(i)
+    fn get(&self, x: usize, y: usize) -> T {
+        self.cells
+            .get(x * self.width + y)
             .copied()
-            .unwrap_or(0)
-            .max(self.abytes.get(j).copied().unwrap_or(0));
-        // 8 for any match, + about 1 per doubling of size, + 1 for an exact key.
-        8 + (64 - bytes.leading_zeros()) + u32::from(exact)
+            .unwrap_or_default()
     }
 
-    /// Aligns before[b0..b1] with after[a0..a1], pushing matched pairs.
+    fn set(&mut self, x: usize, y: usize, value: T) {
+        if let Some(c) = self.cells.get_mut(x * self.width + y) {
+            *c = value;
+        }
+    }
+
+    /// Row `x - 1`, to read, and row `x`, to fill (`x` ≥ 1).
+    fn rows_mut(&mut self, x: usize) -> (&[T], &mut [T]) {
+        let w = self.width;
+        let at = (x * w).min(self.cells.len());
+        let (done, rest) = self.cells.split_at_mut(at);
+        let prev = done.get((x - 1) * w..).unwrap_or(&[]);
+        (prev, rest.get_mut(..w).unwrap_or(&mut []))
+    }
+
+    /// The matched `(x, y)` (0-based), in order: walks back from the last
+    /// cell, skipping up, then left, while the total stays the same.
+    fn backtrack(&self) -> Vec<IndexPair> {
+        let (mut x, mut y) = (self.cells.len() / self.width - 1, self.width - 1);
+        let mut out = Vec::new();
+        while x > 0 && y > 0 {
+            let here = self.get(x, y);
+            if here == self.get(x - 1, y) {
+                x -= 1;
+            } else if here == self.get(x, y - 1) {
+                y -= 1;
+            } else {
+                out.push((x - 1, y - 1));
+                x -= 1;
+                y -= 1;
+            }
+        }
+        out.reverse();
+        out
+    }
+}
+
+/// The two layer lists being aligned, one [`Entry`] per layer, oldest first.
+struct Lists<'a> {
+    before: Vec<Entry<'a>>,
+    after: Vec<Entry<'a>>,
+}
+
+impl<'a> Lists<'a> {
+    fn new(
+        before: &'a [LayerKey],
+        before_bytes: &[u64],
+        after: &'a [LayerKey],
+        after_bytes: &[u64],
+    ) -> Lists<'a> {
+        let mut ids = HashMap::new();
+        let mut intern = |k: &LayerKey| {
+            let next = ids.len() as u32;
+            *ids.entry(k.text.clone()).or_insert(next)
+        };
+        let bid: Vec<u32> = before.iter().map(&mut intern).collect();
+        let aid: Vec<u32> = after.iter().map(&mut intern).collect();
+        let prefixes = Prefixes::new(&ids);
+        let entries = |keys: &'a [LayerKey], ids: &[u32], bytes: &[u64]| -> Vec<Entry<'a>> {
+            keys.iter()
+                .zip(ids)
+                .enumerate()
+                .map(|(k, (key, &id))| Entry {
+                    key,
+                    id,
+                    rank: prefixes.rank.get(id as usize).copied().unwrap_or(u32::MAX),
+                    range: prefixes.range.get(id as usize).copied().unwrap_or((0, 0)),
+                    truncated: key.truncated,
+                    cut_in_args: key.cut_in_args,
+                    bytes: bytes.get(k).copied().unwrap_or(0),
+                })
+                .collect()
+        };
+        Lists {
+            before: entries(before, &bid, before_bytes),
+            after: entries(after, &aid, after_bytes),
+        }
+    }
+
+    /// Steps 1 and 2: the common oldest and newest runs, and the middle
+    /// between them aligned, as pairs increasing on both sides.
+    fn aligned(&self) -> Vec<IndexPair> {
+        let (n, m) = (self.before.len(), self.after.len());
+        let same = |i: usize, j: usize| match (self.before.get(i), self.after.get(j)) {
+            (Some(b), Some(a)) => b.id == a.id,
+            _ => false,
+        };
+        let mut pairs: Vec<IndexPair> = Vec::new();
+        let mut lo = 0;
+        while lo < n && lo < m && same(lo, lo) {
+            pairs.push((lo, lo));
+            lo += 1;
+        }
+        let mut hi = 0;
+        while hi < n - lo && hi < m - lo && same(n - 1 - hi, m - 1 - hi) {
+            hi += 1;
+        }
+        self.align_range(lo..n - hi, lo..m - hi, &mut pairs, 0);
+        pairs.extend((0..hi).map(|k| (n - hi + k, m - hi + k)));
+        sort_by_rank(&mut pairs, |&(i, j)| {
+            Rank::new().then(i as u64, 64).then(j as u64, 64).get()
+        });
+        pairs
+    }
+
+    /// Aligns `before[bs]` with `after[as_]`, pushing matched pairs.
     fn align_range(
         &self,
-        b0: usize,
-        b1: usize,
-        a0: usize,
-        a1: usize,
-        out: &mut Vec<(usize, usize)>,
+        bs: Range<usize>,
+        as_: Range<usize>,
+        out: &mut Vec<IndexPair>,
         depth: u32,
     ) {
-        if b0 >= b1 || a0 >= a1 {
+        if bs.is_empty() || as_.is_empty() {
             return;
         }
-        let (n, m) = (b1 - b0, a1 - a0);
-        if n.saturating_mul(m) <= MAX_DP_CELLS {
-            self.dp(b0, b1, a0, a1, out);
+        if bs.len().saturating_mul(as_.len()) <= MAX_DP_CELLS {
+            self.dp(bs, as_, out);
             return;
         }
         if depth > 8 {
             return; // give up: the leftovers become moved/removed/added
         }
-        let anchors = self.anchors(b0, b1, a0, a1);
+        let anchors = self.anchors(bs.clone(), as_.clone());
         if anchors.is_empty() {
             return;
         }
-        let mut prev = (b0, a0);
+        let mut prev = (bs.start, as_.start);
         for &(i, j) in &anchors {
-            self.align_range(prev.0, i, prev.1, j, out, depth + 1);
+            self.align_range(prev.0..i, prev.1..j, out, depth + 1);
             out.push((i, j));
             prev = (i + 1, j + 1);
         }
-        self.align_range(prev.0, b1, prev.1, a1, out, depth + 1);
+        self.align_range(prev.0..bs.end, prev.1..as_.end, out, depth + 1);
     }
 
-    /// Weighted LCS with a full table over the range.
-    fn dp(&self, b0: usize, b1: usize, a0: usize, a1: usize, out: &mut Vec<(usize, usize)>) {
-        let (n, m) = (b1 - b0, a1 - a0);
-        let w = m + 1;
-        let mut s = vec![0u32; (n + 1) * w];
-        // Everything a cell needs, gathered once per side: the inner loop is
-        // integer compares only.
-        let cell = |id: Option<&u32>, key: Option<&Key>, bytes: Option<&u64>| Cell {
-            id: id.copied().unwrap_or(u32::MAX),
-            truncated: key.is_some_and(|k| k.truncated),
-            cut_in_args: key.is_some_and(|k| k.cut_in_args),
-            rank: id
-                .and_then(|&x| self.prefixes.rank.get(x as usize))
-                .copied()
-                .unwrap_or(u32::MAX),
-            range: id
-                .and_then(|&x| self.prefixes.range.get(x as usize))
-                .copied()
-                .unwrap_or((0, 0)),
-            bytes: bytes.copied().unwrap_or(0),
-        };
-        let cols: Vec<Cell> = (a0..a1)
-            .map(|j| cell(self.aid.get(j), self.after.get(j), self.abytes.get(j)))
-            .collect();
-        for i in 1..=n {
-            let b = cell(
-                self.bid.get(b0 + i - 1),
-                self.before.get(b0 + i - 1),
-                self.bbytes.get(b0 + i - 1),
-            );
-            let (done, rest) = s.split_at_mut(i * w);
-            let prev = done.get((i - 1) * w..).unwrap_or(&[]);
-            let cur = rest.get_mut(..w).unwrap_or(&mut []);
+    /// Weighted LCS with a full table over the ranges.
+    fn dp(&self, bs: Range<usize>, as_: Range<usize>, out: &mut Vec<IndexPair>) {
+        let (b0, a0) = (bs.start, as_.start);
+        let rows = self.before.get(bs).unwrap_or(&[]);
+        let cols = self.after.get(as_).unwrap_or(&[]);
+        let mut table = LcsTable::<u32>::new(rows.len(), cols.len());
+        for (x, b) in rows.iter().enumerate() {
+            let (prev, cur) = table.rows_mut(x + 1);
             let mut left = 0u32;
-            for (j, a) in cols.iter().enumerate() {
-                let up = prev.get(j + 1).copied().unwrap_or(0);
+            for (y, a) in cols.iter().enumerate() {
+                let up = prev.get(y + 1).copied().unwrap_or(0);
                 let mut best = up.max(left);
-                let exact = b.id == a.id;
-                let prefix = if b.cut_in_args || a.cut_in_args {
-                    !exact && self.compat(b0 + i - 1, a0 + j)
-                } else {
-                    (b.truncated && a.rank >= b.range.0 && a.rank < b.range.1)
-                        || (a.truncated && b.rank >= a.range.0 && b.rank < a.range.1)
-                };
-                if exact || prefix {
-                    let bytes = b.bytes.max(a.bytes);
-                    let wt = 8 + (64 - bytes.leading_zeros()) + u32::from(exact);
-                    best = best.max(prev.get(j).copied().unwrap_or(0).saturating_add(wt));
+                let wt = weight(b, a);
+                if wt > 0 {
+                    best = best.max(prev.get(y).copied().unwrap_or(0).saturating_add(wt));
                 }
-                if let Some(c) = cur.get_mut(j + 1) {
+                if let Some(c) = cur.get_mut(y + 1) {
                     *c = best;
                 }
                 left = best;
             }
         }
-        let (mut i, mut j) = (n, m);
-        let start = out.len();
-        while i > 0 && j > 0 {
-            let here = s.get(i * w + j).copied().unwrap_or(0);
-            if here == s.get((i - 1) * w + j).copied().unwrap_or(0) {
-                i -= 1;
-            } else if here == s.get(i * w + j - 1).copied().unwrap_or(0) {
-                j -= 1;
-            } else {
-                out.push((b0 + i - 1, a0 + j - 1));
-                i -= 1;
-                j -= 1;
-            }
-        }
-        if let Some(tail) = out.get_mut(start..) {
-            tail.reverse();
-        }
+        out.extend(table.backtrack().into_iter().map(|(x, y)| (b0 + x, a0 + y)));
     }
 
-    /// Keys unique on both sides of the range, as the heaviest chain increasing on both sides.
-    fn anchors(&self, b0: usize, b1: usize, a0: usize, a1: usize) -> Vec<(usize, usize)> {
-        let mut count: HashMap<u32, (u32, u32, usize, usize)> = HashMap::new();
-        for i in b0..b1 {
-            if let Some(&id) = self.bid.get(i) {
-                let e = count.entry(id).or_insert((0, 0, i, 0));
-                e.0 += 1;
+    /// Keys unique on both sides of the ranges, as the heaviest chain increasing on both sides.
+    fn anchors(&self, bs: Range<usize>, as_: Range<usize>) -> Vec<IndexPair> {
+        /// Where a key id was seen in the ranges, and how often on each side.
+        struct Seen {
+            before: u32,
+            after: u32,
+            i: usize,
+            j: usize,
+        }
+        let a_range = (as_.start, as_.end);
+        let mut seen: HashMap<u32, Seen> = HashMap::new();
+        for i in bs {
+            if let Some(b) = self.before.get(i) {
+                let s = seen.entry(b.id).or_insert(Seen {
+                    before: 0,
+                    after: 0,
+                    i,
+                    j: 0,
+                });
+                s.before += 1;
             }
         }
-        for j in a0..a1 {
-            if let Some(&id) = self.aid.get(j) {
-                if let Some(e) = count.get_mut(&id) {
-                    e.1 += 1;
-                    e.3 = j;
-                }
+        for j in as_ {
+            if let Some(s) = self.after.get(j).and_then(|a| seen.get_mut(&a.id)) {
+                s.after += 1;
+                s.j = j;
             }
         }
-        let mut cand: Vec<(usize, usize, u64)> = count
+        let mut cand: Vec<(usize, usize, u64)> = seen
             .values()
-            .filter(|e| e.0 == 1 && e.1 == 1)
-            .map(|&(_, _, i, j)| (i, j, u64::from(self.weight(i, j))))
+            .filter(|s| s.before == 1 && s.after == 1)
+            .map(|s| (s.i, s.j, u64::from(self.weight_at(s.i, s.j))))
             .collect();
         // layer indexes fit 32 bits (parse::limits caps a history far below)
         sort_by_rank(&mut cand, |&(i, j, w)| {
@@ -462,98 +524,133 @@ impl Ctx<'_> {
                 .then(w, 64)
                 .get()
         });
-        heaviest_chain(&cand, a0, a1)
+        heaviest_chain(&cand, a_range.0, a_range.1)
     }
 
-    /// Pairs leftovers whose keys are compatible, biggest layer first, nearest place first.
-    fn pair_moved(&self, b_used: &mut [bool], a_used: &mut [bool]) -> Vec<(usize, usize)> {
+    /// [`weight`] of before `i` with after `j`.
+    fn weight_at(&self, i: usize, j: usize) -> u32 {
+        match (self.before.get(i), self.after.get(j)) {
+            (Some(b), Some(a)) => weight(b, a),
+            _ => 0,
+        }
+    }
+
+    /// Whether before `i` and after `j` are [`compatible`].
+    fn compatible_at(&self, i: usize, j: usize) -> bool {
+        match (self.before.get(i), self.after.get(j)) {
+            (Some(b), Some(a)) => compatible_entries(b, a),
+            _ => false,
+        }
+    }
+
+    /// Step 3: pairs leftovers whose keys are compatible, biggest layer first,
+    /// nearest place first.
+    fn pair_moved(&self, used: &mut Used) -> Vec<IndexPair> {
         let mut free_after: HashMap<u32, Vec<usize>> = HashMap::new();
         let mut truncated_after: Vec<usize> = Vec::new();
-        for (j, used) in a_used.iter().enumerate() {
-            if !used {
-                if let Some(&id) = self.aid.get(j) {
-                    free_after.entry(id).or_default().push(j);
-                }
-                if self.after.get(j).is_some_and(|k| k.truncated) {
+        for j in used.free_after(0..self.after.len()) {
+            if let Some(a) = self.after.get(j) {
+                free_after.entry(a.id).or_default().push(j);
+                if a.truncated {
                     truncated_after.push(j);
                 }
             }
         }
-        let mut left: Vec<usize> = (0..b_used.len())
-            .filter(|&i| !b_used.get(i).copied().unwrap_or(true))
-            .collect();
+        let mut left = used.free_before(0..self.before.len());
         sort_by_rank(&mut left, |&i| {
-            Rank::new()
-                .then_desc(self.bbytes.get(i).copied().unwrap_or(0), 64)
-                .get()
+            let bytes = self.before.get(i).map_or(0, |b| b.bytes);
+            Rank::new().then_desc(bytes, 64).get()
         });
         let mut out = Vec::new();
         for i in left {
-            let Some(kb) = self.before.get(i) else {
+            let Some(b) = self.before.get(i) else {
                 continue;
             };
-            let id = self.bid.get(i).copied().unwrap_or(u32::MAX);
-            let mut cands: Vec<usize> = free_after.get(&id).cloned().unwrap_or_default();
+            let mut cands: Vec<usize> = free_after.get(&b.id).cloned().unwrap_or_default();
             if cands.len() < 64 {
                 // a cut-short key can match a different text; bounded scan
-                let pool: &[usize] = if kb.truncated {
-                    &[]
+                if b.truncated {
+                    let free = (0..self.after.len()).filter(|&j| used.after_free(j));
+                    cands.extend(free.take(4096));
                 } else {
-                    truncated_after.as_slice()
-                };
-                cands.extend(pool.iter().take(4096).copied());
-                if kb.truncated {
-                    cands.extend(
-                        (0..a_used.len())
-                            .filter(|&j| !a_used.get(j).copied().unwrap_or(true))
-                            .take(4096),
-                    );
+                    cands.extend(truncated_after.iter().take(4096).copied());
                 }
             }
             let best = cands
                 .into_iter()
-                .filter(|&j| !a_used.get(j).copied().unwrap_or(true))
-                .filter(|&j| self.compat(i, j))
+                .filter(|&j| used.after_free(j))
+                .filter(|&j| self.compatible_at(i, j))
                 .min_by_key(|&j| j.abs_diff(i));
             if let Some(j) = best {
-                if let Some(x) = a_used.get_mut(j) {
-                    *x = true;
-                }
-                if let Some(x) = b_used.get_mut(i) {
-                    *x = true;
-                }
+                used.take(i, j);
                 out.push((i, j));
             }
         }
         out
     }
 
-    /// Pairs leftovers from different places whose words are very alike
-    /// (a RUN line that was both edited and moved), best match first.
-    fn pair_far_edited(&self, b_used: &mut [bool], a_used: &mut [bool]) -> Vec<(usize, usize)> {
-        let bs: Vec<usize> = (0..b_used.len())
-            .filter(|&i| !b_used.get(i).copied().unwrap_or(true))
-            .collect();
-        let as_: Vec<usize> = (0..a_used.len())
-            .filter(|&j| !a_used.get(j).copied().unwrap_or(true))
-            .collect();
+    /// Step 4: in each gap between aligned pairs, pairs the leftovers that
+    /// look like one edited step.
+    fn pair_edited_in_gaps(&self, aligned: &[IndexPair], used: &mut Used) -> Vec<IndexPair> {
+        let (n, m) = (self.before.len(), self.after.len());
+        let mut edited = Vec::new();
+        let mut prev = (0usize, 0usize);
+        for &(i, j) in aligned.iter().chain(std::iter::once(&(n, m))) {
+            let bs = used.free_before(prev.0..i);
+            let as_ = used.free_after(prev.1..j);
+            edited.extend(self.pair_edited(&bs, &as_));
+            prev = (i + 1, j + 1);
+        }
+        for &(i, j) in &edited {
+            used.take(i, j);
+        }
+        edited
+    }
+
+    /// Pairs leftovers of one gap that look like one edited step, in order.
+    fn pair_edited(&self, bs: &[usize], as_: &[usize]) -> Vec<IndexPair> {
+        if bs.is_empty() || as_.is_empty() || bs.len().saturating_mul(as_.len()) > MAX_EDIT_CELLS {
+            return Vec::new();
+        }
+        let (bs, as_) = (leftovers(&self.before, bs), leftovers(&self.after, as_));
+        let mut table = LcsTable::<f64>::new(bs.len(), as_.len());
+        for (x, b) in bs.iter().enumerate() {
+            for (y, a) in as_.iter().enumerate() {
+                let (x, y) = (x + 1, y + 1);
+                let up = table.get(x - 1, y);
+                let left = table.get(x, y - 1);
+                let score = edit_score(&b.words, &a.words).unwrap_or(0.0);
+                let diag = if score > 0.0 {
+                    table.get(x - 1, y - 1) + score
+                } else {
+                    0.0
+                };
+                table.set(x, y, up.max(left).max(diag));
+            }
+        }
+        let index = |list: &[Leftover<'_>], k: usize| list.get(k).map(|l| l.index);
+        table
+            .backtrack()
+            .into_iter()
+            .filter_map(|(x, y)| Some((index(&bs, x)?, index(&as_, y)?)))
+            .collect()
+    }
+
+    /// Step 5: pairs leftovers from different places whose words are very
+    /// alike (a RUN line that was both edited and moved), best match first.
+    fn pair_far_edited(&self, used: &mut Used) -> Vec<IndexPair> {
+        let bs = used.free_before(0..self.before.len());
+        let as_ = used.free_after(0..self.after.len());
         if bs.is_empty() || as_.is_empty() || bs.len().saturating_mul(as_.len()) > MAX_FAR_CELLS {
             return Vec::new();
         }
-        let (lbs, las) = (leftovers(self.before, &bs), leftovers(self.after, &as_));
+        let (lbs, las) = (leftovers(&self.before, &bs), leftovers(&self.after, &as_));
         let mut cands: Vec<(f64, u64, usize, usize)> = Vec::new();
         for b in &lbs {
             for a in &las {
-                let (i, j) = (b.index, a.index);
                 let score = edit_score(&b.words, &a.words);
                 if let Some(score) = score.filter(|&s| s >= FAR_EDIT_THRESHOLD) {
-                    let bytes = self
-                        .bbytes
-                        .get(i)
-                        .copied()
-                        .unwrap_or(0)
-                        .max(self.abytes.get(j).copied().unwrap_or(0));
-                    cands.push((score, bytes, i, j));
+                    cands.push((score, b.bytes.max(a.bytes), b.index, a.index));
                 }
             }
         }
@@ -566,67 +663,11 @@ impl Ctx<'_> {
         });
         let mut out = Vec::new();
         for (_, _, i, j) in cands {
-            if b_used.get(i).copied().unwrap_or(true) || a_used.get(j).copied().unwrap_or(true) {
-                continue;
-            }
-            if let Some(x) = b_used.get_mut(i) {
-                *x = true;
-            }
-            if let Some(x) = a_used.get_mut(j) {
-                *x = true;
-            }
-            out.push((i, j));
-        }
-        out
-    }
-
-    /// Pairs leftovers of one gap that look like one edited step, in order.
-    fn pair_edited(&self, bs: &[usize], as_: &[usize]) -> Vec<(usize, usize)> {
-        if bs.is_empty() || as_.is_empty() || bs.len().saturating_mul(as_.len()) > MAX_EDIT_CELLS {
-            return Vec::new();
-        }
-        let (bs, as_) = (leftovers(self.before, bs), leftovers(self.after, as_));
-        let (n, m) = (bs.len(), as_.len());
-        let w = m + 1;
-        let mut s = vec![0f64; (n + 1) * w];
-        let score = |x: usize, y: usize| -> f64 {
-            match (bs.get(x), as_.get(y)) {
-                (Some(b), Some(a)) => edit_score(&b.words, &a.words).unwrap_or(0.0),
-                _ => 0.0,
-            }
-        };
-        for x in 1..=n {
-            for y in 1..=m {
-                let up = s.get((x - 1) * w + y).copied().unwrap_or(0.0);
-                let left = s.get(x * w + y - 1).copied().unwrap_or(0.0);
-                let sc = score(x - 1, y - 1);
-                let diag = if sc > 0.0 {
-                    s.get((x - 1) * w + y - 1).copied().unwrap_or(0.0) + sc
-                } else {
-                    0.0
-                };
-                if let Some(c) = s.get_mut(x * w + y) {
-                    *c = up.max(left).max(diag);
-                }
+            if used.before_free(i) && used.after_free(j) {
+                used.take(i, j);
+                out.push((i, j));
             }
         }
-        let mut out = Vec::new();
-        let (mut x, mut y) = (n, m);
-        while x > 0 && y > 0 {
-            let here = s.get(x * w + y).copied().unwrap_or(0.0);
-            if here == s.get((x - 1) * w + y).copied().unwrap_or(0.0) {
-                x -= 1;
-            } else if here == s.get(x * w + y - 1).copied().unwrap_or(0.0) {
-                y -= 1;
-            } else {
-                if let (Some(b), Some(a)) = (bs.get(x - 1), as_.get(y - 1)) {
-                    out.push((b.index, a.index));
-                }
-                x -= 1;
-                y -= 1;
-            }
-        }
-        out.reverse();
         out
     }
 }
@@ -634,17 +675,19 @@ impl Ctx<'_> {
 /// A layer left over after the alignment, with its words read once.
 struct Leftover<'a> {
     index: usize,
-    words: Words<'a>,
+    bytes: u64,
+    words: KeyWords<'a>,
 }
 
 /// The leftovers at `indexes`, their words read.
-fn leftovers<'a>(keys: &'a [Key], indexes: &[usize]) -> Vec<Leftover<'a>> {
+fn leftovers<'a>(entries: &[Entry<'a>], indexes: &[usize]) -> Vec<Leftover<'a>> {
     indexes
         .iter()
         .filter_map(|&index| {
-            keys.get(index).map(|key| Leftover {
+            entries.get(index).map(|e| Leftover {
                 index,
-                words: Words::of(key),
+                bytes: e.bytes,
+                words: KeyWords::of(e.key),
             })
         })
         .collect()
@@ -652,7 +695,7 @@ fn leftovers<'a>(keys: &'a [Key], indexes: &[usize]) -> Vec<Leftover<'a>> {
 
 /// How sure we are that two steps, their words read, are one step edited
 /// (None: they are not).
-fn edit_score(wb: &Words<'_>, wa: &Words<'_>) -> Option<f64> {
+fn edit_score(wb: &KeyWords<'_>, wa: &KeyWords<'_>) -> Option<f64> {
     let (kb, ka) = (wb.key, wa.key);
     if kb.keyword != ka.keyword {
         return None;
@@ -728,23 +771,23 @@ fn heaviest_chain(cand: &[(usize, usize, u64)], a0: usize, a1: usize) -> Vec<(us
 mod tests {
     use super::*;
 
-    fn keys(v: &[&str]) -> Vec<Key> {
-        v.iter().map(|s| Key::new(s, false)).collect()
+    fn keys(v: &[&str]) -> Vec<LayerKey> {
+        v.iter().map(|s| LayerKey::new(s, false)).collect()
     }
 
     #[test]
     fn a_small_step_moved_across_a_big_one_is_moved() {
         let b = keys(&["ADD file:abc in /", "EXPOSE 80", "apt-get update", "CMD x"]);
         let a = keys(&["ADD file:abc in /", "apt-get update", "EXPOSE 80", "CMD x"]);
-        let links = align(&b, &[100, 0, 5_000_000, 0], &a, &[100, 5_000_000, 0, 0]);
-        let hows: Vec<How> = links.iter().map(|l| l.how).collect();
+        let pairings = align(&b, &[100, 0, 5_000_000, 0], &a, &[100, 5_000_000, 0, 0]);
+        let hows: Vec<How> = pairings.iter().map(|l| l.how).collect();
         assert_eq!(
             hows,
             [How::Aligned, How::Aligned, How::Moved, How::Aligned],
-            "{links:?}"
+            "{pairings:?}"
         );
         assert_eq!(
-            links.get(1).map(|l| (l.before, l.after)),
+            pairings.get(1).map(|l| (l.before, l.after)),
             Some((Some(2), Some(1)))
         );
     }
@@ -762,9 +805,9 @@ mod tests {
             "/bin/sh -c make",
             "/bin/sh -c #(nop) COPY file:bbb222 in /srv/app ",
         ]);
-        let links = align(&b, &[5, 10, 1000], &a, &[5, 1000, 12]);
-        let edited: Vec<_> = links.iter().filter(|l| l.how == How::Edited).collect();
-        assert_eq!(edited.len(), 1, "{links:?}");
+        let pairings = align(&b, &[5, 10, 1000], &a, &[5, 1000, 12]);
+        let edited: Vec<_> = pairings.iter().filter(|l| l.how == How::Edited).collect();
+        assert_eq!(edited.len(), 1, "{pairings:?}");
         assert_eq!((edited[0].before, edited[0].after), (Some(1), Some(2)));
     }
 
@@ -780,20 +823,20 @@ mod tests {
     fn anchors_align_ranges_too_big_for_one_table() {
         // 1,200 × 1,200 is over MAX_DP_CELLS: the anchor path must give the same result.
         let names: Vec<String> = (0..1200).map(|i| format!("/bin/sh -c step {i}")).collect();
-        let b: Vec<Key> = names.iter().map(|s| Key::new(s, false)).collect();
+        let b: Vec<LayerKey> = names.iter().map(|s| LayerKey::new(s, false)).collect();
         let mut a = b.clone();
         a.remove(600);
-        a.insert(300, Key::new("/bin/sh -c new step", false));
+        a.insert(300, LayerKey::new("/bin/sh -c new step", false));
         // new ends, so that no common prefix or suffix shrinks the problem
-        a[0] = Key::new("/bin/sh -c first", false);
+        a[0] = LayerKey::new("/bin/sh -c first", false);
         let last = a.len() - 1;
-        a[last] = Key::new("/bin/sh -c last", false);
+        a[last] = LayerKey::new("/bin/sh -c last", false);
         let bb = vec![1u64; b.len()];
         let ab = vec![1u64; a.len()];
-        let links = align(&b, &bb, &a, &ab);
-        let added = links.iter().filter(|l| l.before.is_none()).count();
-        let removed = links.iter().filter(|l| l.after.is_none()).count();
-        let aligned = links.iter().filter(|l| l.how == How::Aligned).count();
+        let pairings = align(&b, &bb, &a, &ab);
+        let added = pairings.iter().filter(|l| l.before.is_none()).count();
+        let removed = pairings.iter().filter(|l| l.after.is_none()).count();
+        let aligned = pairings.iter().filter(|l| l.how == How::Aligned).count();
         assert_eq!((added, removed, aligned), (3, 3, 1197));
     }
 }

@@ -1,4 +1,4 @@
-//! Normalises a layer's CREATED BY cell into a [`Key`]: what the build step
+//! Normalises a layer's CREATED BY cell into a [`LayerKey`]: what the build step
 //! *is*, with the noise that differs between builders and printers removed.
 //!
 //! Two histories of the same Dockerfile print the same step differently
@@ -26,7 +26,7 @@ use crate::core::order::order_of_texts;
 
 /// What a build step is, normalised for matching. See the module doc.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Key {
+pub struct LayerKey {
     /// The instruction.
     pub keyword: Keyword,
     /// `KEYWORD body`, normalised and whitespace-collapsed: what matching compares.
@@ -52,20 +52,20 @@ pub struct Key {
 /// Shortest visible text a truncated key needs before a prefix match means anything.
 pub const MIN_PREFIX: usize = 8;
 
-impl Key {
+impl LayerKey {
     /// Builds the key of one CREATED BY cell.
-    pub fn new(created_by: &str, truncated: bool) -> Key {
-        Key::of(&Instruction::read(created_by, truncated))
+    pub fn new(created_by: &str, truncated: bool) -> LayerKey {
+        LayerKey::of(&Instruction::read(created_by, truncated))
     }
 
     /// Builds the key of a step already read.
-    fn of(step: &Instruction<'_>) -> Key {
+    fn of(step: &Instruction<'_>) -> LayerKey {
         let raw_args = step
             .build_args
             .as_ref()
             .map_or(String::new(), |args| collapse_whitespace(args.from_bar));
         if step.cut_in_args() {
-            return Key::cut_in_args(raw_args, step.truncated);
+            return LayerKey::cut_in_args(raw_args, step.truncated);
         }
         let keyword = step.keyword;
         let shown = collapse_whitespace(&with_keyword(keyword, step.body));
@@ -76,7 +76,7 @@ impl Key {
         // COPY and ADD of the same content hash are the same content: one key
         // text for both, while the layout keeps the instruction (COPY → ADD is an edit).
         if let (Keyword::Copy | Keyword::Add, Some(hash)) = (keyword, content_hash(step.body)) {
-            return Key {
+            return LayerKey {
                 keyword,
                 text: format!("COPY/ADD {hash}"),
                 layout: format!("{} {hash}", keyword.as_str()),
@@ -88,7 +88,7 @@ impl Key {
             };
         }
         let layout = with_keyword(keyword, &normalised_body(step));
-        Key {
+        LayerKey {
             keyword,
             text: collapse_whitespace(&layout),
             layout,
@@ -102,9 +102,9 @@ impl Key {
 
     /// A cell cut inside its build args: nothing of the command is visible,
     /// so the printed args are the key (see [`compatible_args`]).
-    fn cut_in_args(raw_args: String, truncated: bool) -> Key {
+    fn cut_in_args(raw_args: String, truncated: bool) -> LayerKey {
         let text = format!("RUN {raw_args}");
-        Key {
+        LayerKey {
             keyword: Keyword::Run,
             layout: text.clone(),
             shown: text.clone(),
@@ -167,7 +167,7 @@ impl Key {
 
 /// Whether two keys can be the same step: equal, or one is cut short and the
 /// other starts with its visible text.
-pub fn compatible(a: &Key, b: &Key) -> bool {
+pub fn compatible(a: &LayerKey, b: &LayerKey) -> bool {
     if a.text == b.text {
         return true;
     }
@@ -191,7 +191,7 @@ pub fn compatible(a: &Key, b: &Key) -> bool {
 
 /// For a cell cut inside its build args: the other cell, printed with its
 /// args, starts with the visible part (`|3 A=1 B=2 C…` and `|3 A=1 B=2 C=3 /bin/sh -c make`).
-pub fn compatible_args(a: &Key, b: &Key) -> bool {
+pub fn compatible_args(a: &LayerKey, b: &LayerKey) -> bool {
     let (cut, other) = match (a.cut_in_args, b.cut_in_args) {
         (true, false) => (a, b),
         (false, true) => (b, a),
@@ -204,7 +204,7 @@ pub fn compatible_args(a: &Key, b: &Key) -> bool {
 
 /// Whether the printed layout of two compatible keys is the same over the part
 /// both show (whitespace kept). False means the step was re-written.
-pub fn same_layout(a: &Key, b: &Key) -> bool {
+pub fn same_layout(a: &LayerKey, b: &LayerKey) -> bool {
     let (x, y) = (a.layout.as_str(), b.layout.as_str());
     if x == y {
         return true;
@@ -221,17 +221,17 @@ pub fn same_layout(a: &Key, b: &Key) -> bool {
     }
 }
 
-/// A key with its words read once ([`Key::tokens`]): the alignment scores
+/// A key with its words read once ([`LayerKey::tokens`]): the alignment scores
 /// every pair of leftovers in a gap, and reading the words again for each
 /// pair made a 5,000-layer comparison slow.
-pub struct Words<'a> {
-    pub key: &'a Key,
+pub struct KeyWords<'a> {
+    pub key: &'a LayerKey,
     pub tokens: Vec<&'a str>,
 }
 
-impl<'a> Words<'a> {
-    pub fn of(key: &'a Key) -> Words<'a> {
-        Words {
+impl<'a> KeyWords<'a> {
+    pub fn of(key: &'a LayerKey) -> KeyWords<'a> {
+        KeyWords {
             key,
             tokens: key.tokens(),
         }
@@ -240,7 +240,7 @@ impl<'a> Words<'a> {
 
 /// How alike two steps' words are, 0.0 to 1.0 (Dice coefficient over word
 /// multisets). When one side is cut short, only as many words as it shows count.
-pub fn similarity(a: &Words<'_>, b: &Words<'_>) -> f64 {
+pub fn similarity(a: &KeyWords<'_>, b: &KeyWords<'_>) -> f64 {
     let (mut na, mut nb) = (a.tokens.len(), b.tokens.len());
     match (a.key.truncated, b.key.truncated) {
         (true, false) => nb = nb.min(na.max(1)),
@@ -422,8 +422,8 @@ fn collapse_whitespace(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn key(s: &str) -> Key {
-        Key::new(s, false)
+    fn key(s: &str) -> LayerKey {
+        LayerKey::new(s, false)
     }
 
     #[test]
@@ -451,13 +451,13 @@ mod tests {
 
     #[test]
     fn a_cut_off_buildkit_suffix_means_the_command_was_whole() {
-        let k = Key::new("RUN /bin/sh -c apt-get install -y wget # bui", true);
+        let k = LayerKey::new("RUN /bin/sh -c apt-get install -y wget # bui", true);
         assert_eq!(k.text, "RUN apt-get install -y wget");
         assert!(!k.truncated);
-        let k = Key::new("RUN /bin/sh -c apk add --no-cache go # build", true);
+        let k = LayerKey::new("RUN /bin/sh -c apk add --no-cache go # build", true);
         assert_eq!(k.text, "RUN apk add --no-cache go");
         assert!(!k.truncated);
-        let k = Key::new("RUN /bin/sh -c apt-get update &&     apt-get", true);
+        let k = LayerKey::new("RUN /bin/sh -c apt-get update &&     apt-get", true);
         assert!(k.truncated);
     }
 
@@ -478,11 +478,11 @@ mod tests {
     #[test]
     fn a_cell_cut_inside_its_build_args_matches_on_the_args() {
         let full = key("RUN |3 ZSTD_COMPRESS=true ZSTD_COMPRESS_LEVEL=22 COMPRESS_LAYER=true /bin/sh -c chmod a+x /b.sh # buildkit");
-        let cut = Key::new("RUN |3 ZSTD_COMPRESS=true ZSTD_COMPRESS_LEVE", true);
+        let cut = LayerKey::new("RUN |3 ZSTD_COMPRESS=true ZSTD_COMPRESS_LEVE", true);
         assert!(cut.cut_in_args && !full.cut_in_args);
         assert_eq!(full.text, "RUN chmod a+x /b.sh");
         assert!(compatible(&full, &cut) && compatible(&cut, &full));
-        let other = Key::new("RUN |3 ZSTD_COMPRESS=false ZSTD_COMPRESS_LEVE", true);
+        let other = LayerKey::new("RUN |3 ZSTD_COMPRESS=false ZSTD_COMPRESS_LEVE", true);
         assert!(!compatible(&full, &other));
         assert!(
             !compatible(&cut, &other),
@@ -498,7 +498,7 @@ mod tests {
         let b = key("COPY --chown=node app.py . # buildkit");
         assert_eq!(b.destination.as_deref(), Some("."));
         assert_eq!(
-            Key::new("/bin/sh -c #(nop) COPY file:2387373", true).destination,
+            LayerKey::new("/bin/sh -c #(nop) COPY file:2387373", true).destination,
             None
         );
     }
@@ -538,7 +538,7 @@ mod tests {
     #[test]
     fn copy_is_keyed_by_content_hash() {
         let a = key("/bin/sh -c #(nop) COPY file:238737301d473041 in /usr/local/bin/ ");
-        let b = Key::new("/bin/sh -c #(nop) COPY file:238737301d473041", true);
+        let b = LayerKey::new("/bin/sh -c #(nop) COPY file:238737301d473041", true);
         assert!(compatible(&a, &b));
         let c = key("/bin/sh -c #(nop) COPY file:999737301d473041 in /usr/local/bin/ ");
         assert!(!compatible(&a, &c));
@@ -547,8 +547,8 @@ mod tests {
     #[test]
     fn truncated_keys_match_on_their_common_prefix() {
         let full = key("/bin/sh -c apt-get update && apt-get install -y curl");
-        let cut = Key::new("/bin/sh -c apt-get update && apt-get install", true);
-        let cut2 = Key::new("/bin/sh -c apt-get update &&     apt-get ins", true);
+        let cut = LayerKey::new("/bin/sh -c apt-get update && apt-get install", true);
+        let cut2 = LayerKey::new("/bin/sh -c apt-get update &&     apt-get ins", true);
         assert!(compatible(&full, &cut));
         assert!(compatible(&cut, &cut2));
         assert!(same_layout(&full, &cut));
@@ -562,7 +562,7 @@ mod tests {
         let a = key("/bin/sh -c apt-get install -y curl");
         let b = key("/bin/sh -c apt-get install -y curl nodejs");
         let c = key("/bin/sh -c npm ci");
-        let sim = |x: &Key, y: &Key| similarity(&Words::of(x), &Words::of(y));
+        let sim = |x: &LayerKey, y: &LayerKey| similarity(&KeyWords::of(x), &KeyWords::of(y));
         assert!(sim(&a, &b) > 0.8);
         assert!(sim(&a, &c) < 0.2);
         assert_eq!(a.variable(), None);
@@ -577,11 +577,11 @@ mod tests {
         for s in [
             "", "|", "|99", "|x y", "RUN", "#(nop)", "[", "EXPOSE", "é|1 é", "RUN |1",
         ] {
-            let k = Key::new(s, true);
+            let k = LayerKey::new(s, true);
             let _ = (
                 k.tokens(),
                 k.variable(),
-                similarity(&Words::of(&k), &Words::of(&k)),
+                similarity(&KeyWords::of(&k), &KeyWords::of(&k)),
                 compatible(&k, &k),
             );
         }

@@ -3,7 +3,7 @@
 //!
 //! Pasted histories defeat the usual ways of matching layers: ids are mostly
 //! `<missing>`, and one inserted layer shifts every later position. So the
-//! comparison normalises each CREATED BY cell into a [`key::Key`], aligns the
+//! comparison normalises each CREATED BY cell into a [`key::LayerKey`], aligns the
 //! two lists oldest first with [`align::align`], and gives every row a
 //! [`Status`]. The run of identical oldest rows is the shared base image;
 //! sizes are summed with their rounding ranges ([`numbers`]).
@@ -28,8 +28,8 @@ use crate::core::instruction::Keyword;
 use crate::core::model::{History, Layer, Size};
 use crate::core::order;
 use crate::core::text::{cut_end, short_id};
-use align::{align, How};
-use key::{same_layout, Key};
+use align::{align, How, Pairing};
+use key::{same_layout, LayerKey};
 use numbers::{Delta, Total};
 use serde::Serialize;
 
@@ -103,7 +103,7 @@ pub struct LayerRef {
 }
 
 impl LayerRef {
-    fn new(index: usize, layer: &Layer, key: &Key) -> LayerRef {
+    fn new(index: usize, layer: &Layer, key: &LayerKey) -> LayerRef {
         LayerRef {
             index,
             created_by: layer.created_by.clone(),
@@ -344,113 +344,16 @@ impl Comparison {
 
 /// Compares two histories (before → after). Never panics.
 pub fn compare(before: &History, after: &History) -> Comparison {
-    let b_layers: Vec<&Layer> = before.layers.iter().rev().collect();
-    let a_layers: Vec<&Layer> = after.layers.iter().rev().collect();
-    let b_keys: Vec<Key> = b_layers
-        .iter()
-        .map(|l| Key::new(&l.created_by, l.truncated))
-        .collect();
-    let a_keys: Vec<Key> = a_layers
-        .iter()
-        .map(|l| Key::new(&l.created_by, l.truncated))
-        .collect();
-    let bytes =
-        |ls: &[&Layer]| -> Vec<u64> { ls.iter().map(|l| l.size.map_or(0, |s| s.bytes)).collect() };
-    let links = align(&b_keys, &bytes(&b_layers), &a_keys, &bytes(&a_layers));
-
-    let mut rows: Vec<Row> = links
-        .iter()
-        .map(|link| {
-            let b = link
-                .before
-                .and_then(|i| Some(LayerRef::new(i, b_layers.get(i)?, b_keys.get(i)?)));
-            let a = link
-                .after
-                .and_then(|j| Some(LayerRef::new(j, a_layers.get(j)?, a_keys.get(j)?)));
-            let bk = link.before.and_then(|i| b_keys.get(i));
-            let ak = link.after.and_then(|j| a_keys.get(j));
-            let status = match (link.how, bk, ak) {
-                (How::Moved, _, _) => Status::Moved,
-                (How::Edited, _, _) => Status::Changed,
-                (How::Aligned, Some(kb), Some(ka)) => {
-                    let (sb, sa) = (
-                        b.as_ref().and_then(|r| r.size),
-                        a.as_ref().and_then(|r| r.size),
-                    );
-                    if sizes_overlap(sb, sa) {
-                        Status::Same
-                    } else if same_layout(kb, ka) {
-                        Status::Resized
-                    } else {
-                        Status::Changed
-                    }
-                }
-                (_, Some(_), None) => Status::Removed,
-                (_, None, Some(_)) => Status::Added,
-                _ => Status::Same,
-            };
-            let tb = Total::of(b.as_ref().and_then(|r| r.size));
-            let ta = Total::of(a.as_ref().and_then(|r| r.size));
-            Row {
-                status,
-                before: b,
-                after: a,
-                in_base: false,
-                delta: Delta::between(tb, ta),
-            }
-        })
-        .collect();
-
-    // The shared base: identical rows at identical positions from the bottom.
-    let shared = rows
-        .iter()
-        .enumerate()
-        .take_while(|(k, r)| {
-            r.status == Status::Same
-                && r.before.as_ref().map(|x| x.index) == Some(*k)
-                && r.after.as_ref().map(|x| x.index) == Some(*k)
-        })
-        .count();
-    let mut base_total = Total::zero();
-    for r in rows.iter_mut().take(shared) {
-        r.in_base = true;
-        base_total = base_total.add_size(r.before.as_ref().and_then(|x| x.size));
-    }
-
-    let total_of = |ls: &[&Layer]| ls.iter().fold(Total::zero(), |t, l| t.add_size(l.size));
-    let yours_of = |ls: &[&Layer]| {
-        ls.iter()
-            .skip(shared)
-            .fold(Total::zero(), |t, l| t.add_size(l.size))
-    };
-    let before_side = Side {
-        label: before.label.clone(),
-        layers: b_layers.len(),
-        total: total_of(&b_layers),
-        yours: yours_of(&b_layers),
-    };
-    let after_side = Side {
-        label: after.label.clone(),
-        layers: a_layers.len(),
-        total: total_of(&a_layers),
-        yours: yours_of(&a_layers),
-    };
-    let base = describe_base(shared, base_total, &b_layers, &a_layers, &rows);
-    // A base row is the same layer on both sides: printed the same way, its
-    // rounding cancels out of the difference; printed differently (plain bytes
-    // vs `70.8MB`), the difference between the prints is rounding. Other rows
-    // carry the tolerance of both their sizes.
-    let tolerance = rows.iter().fold(0u64, |acc, r| {
-        let printed_alike =
-            r.in_base && r.before.as_ref().map(|l| l.size) == r.after.as_ref().map(|l| l.size);
-        if printed_alike {
-            acc
-        } else {
-            acc.saturating_add(r.delta.tolerance)
-        }
-    });
+    let b = Keyed::of(before);
+    let a = Keyed::of(after);
+    let pairings = align(&b.keys, &b.bytes(), &a.keys, &a.bytes());
+    let mut rows: Vec<Row> = pairings.iter().map(|p| row(p, &b, &a)).collect();
+    let (shared, base_total) = mark_shared_base(&mut rows);
+    let before_side = b.side(&before.label, shared);
+    let after_side = a.side(&after.label, shared);
+    let base = describe_base(shared, base_total, &b.layers, &a.layers, &rows);
     let delta = Delta {
-        tolerance,
+        tolerance: rounding_tolerance(&rows),
         ..Delta::between(before_side.total, after_side.total)
     };
     Comparison {
@@ -460,6 +363,119 @@ pub fn compare(before: &History, after: &History) -> Comparison {
         base,
         rows,
     }
+}
+
+/// One history's layers, oldest first, each with its key.
+struct Keyed<'a> {
+    layers: Vec<&'a Layer>,
+    keys: Vec<LayerKey>,
+}
+
+impl<'a> Keyed<'a> {
+    fn of(history: &'a History) -> Keyed<'a> {
+        let layers: Vec<&Layer> = history.layers.iter().rev().collect();
+        let keys = layers
+            .iter()
+            .map(|l| LayerKey::new(&l.created_by, l.truncated))
+            .collect();
+        Keyed { layers, keys }
+    }
+
+    /// Each layer's printed size in bytes (0 when the row had none).
+    fn bytes(&self) -> Vec<u64> {
+        self.layers
+            .iter()
+            .map(|l| l.size.map_or(0, |s| s.bytes))
+            .collect()
+    }
+
+    /// Layer `i` as the comparison shows it.
+    fn layer_ref(&self, i: usize) -> Option<LayerRef> {
+        Some(LayerRef::new(i, self.layers.get(i)?, self.keys.get(i)?))
+    }
+
+    /// This image's side: its totals, all layers and those above the
+    /// `shared` base layers.
+    fn side(&self, label: &str, shared: usize) -> Side {
+        let sum = |ls: &[&Layer]| ls.iter().fold(Total::zero(), |t, l| t.add_size(l.size));
+        Side {
+            label: label.to_string(),
+            layers: self.layers.len(),
+            total: sum(&self.layers),
+            yours: sum(self.layers.get(shared..).unwrap_or(&[])),
+        }
+    }
+}
+
+/// The row of one pairing of the alignment.
+fn row(pairing: &Pairing, b: &Keyed<'_>, a: &Keyed<'_>) -> Row {
+    let before = pairing.before.and_then(|i| b.layer_ref(i));
+    let after = pairing.after.and_then(|j| a.layer_ref(j));
+    let bk = pairing.before.and_then(|i| b.keys.get(i));
+    let ak = pairing.after.and_then(|j| a.keys.get(j));
+    let size = |side: &Option<LayerRef>| side.as_ref().and_then(|r| r.size);
+    let (sb, sa) = (size(&before), size(&after));
+    let status = match (pairing.how, bk, ak) {
+        (How::Moved, _, _) => Status::Moved,
+        (How::Edited, _, _) => Status::Changed,
+        (How::Aligned, Some(kb), Some(ka)) => {
+            if sizes_overlap(sb, sa) {
+                Status::Same
+            } else if same_layout(kb, ka) {
+                Status::Resized
+            } else {
+                Status::Changed
+            }
+        }
+        (_, Some(_), None) => Status::Removed,
+        (_, None, Some(_)) => Status::Added,
+        _ => Status::Same,
+    };
+    Row {
+        status,
+        before,
+        after,
+        in_base: false,
+        delta: Delta::between(Total::of(sb), Total::of(sa)),
+    }
+}
+
+/// Marks the shared base: identical rows at identical positions from the
+/// bottom. Returns how many, and their size (the before image's).
+fn mark_shared_base(rows: &mut [Row]) -> (usize, Total) {
+    let shared = rows
+        .iter()
+        .enumerate()
+        .take_while(|(k, r)| {
+            r.status == Status::Same
+                && r.before.as_ref().map(|x| x.index) == Some(*k)
+                && r.after.as_ref().map(|x| x.index) == Some(*k)
+        })
+        .count();
+    let mut total = Total::zero();
+    for r in rows.iter_mut().take(shared) {
+        r.in_base = true;
+        total = total.add_size(r.before.as_ref().and_then(|x| x.size));
+    }
+    (shared, total)
+}
+
+/// How far the total difference can be off through rounding.
+///
+/// A base row is the same layer on both sides: printed the same way, its
+/// rounding cancels out of the difference; printed differently (plain bytes
+/// vs `70.8MB`), the difference between the prints is rounding. Other rows
+/// carry the tolerance of both their sizes.
+fn rounding_tolerance(rows: &[Row]) -> u64 {
+    rows.iter().fold(0u64, |acc, r| {
+        let printed_alike =
+            r.in_base && r.before.as_ref().map(|l| l.size) == r.after.as_ref().map(|l| l.size);
+        if printed_alike {
+            acc
+        } else {
+            acc.saturating_add(r.delta.tolerance)
+        }
+    })
 }
 
 /// Whether two printed sizes can be the same size (a missing size can be anything).
@@ -557,7 +573,7 @@ fn describe_base(shared: usize, total: Total, b: &[&Layer], a: &[&Layer], rows: 
 /// a file (`ADD file:…`, `ADD rootfs.tar.xz /`), an import (empty CREATED BY,
 /// `Imported from -`), or a builder's own record (`# debian.sh …`, `umoci …`).
 pub(crate) fn is_rootfs(l: &Layer) -> bool {
-    let k = Key::new(&l.created_by, l.truncated);
+    let k = LayerKey::new(&l.created_by, l.truncated);
     match k.keyword {
         Keyword::Add => true,
         Keyword::Other => true,
@@ -568,36 +584,17 @@ pub(crate) fn is_rootfs(l: &Layer) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Rows oldest first (the helper reverses them into printed order).
-    fn h(rows: &[(&str, u64)]) -> History {
-        History {
-            layers: rows
-                .iter()
-                .rev()
-                .map(|(c, b)| Layer {
-                    created_by: c.to_string(),
-                    size: Some(Size {
-                        bytes: *b,
-                        tolerance: 0,
-                        exact: true,
-                    }),
-                    ..Layer::default()
-                })
-                .collect(),
-            ..History::default()
-        }
-    }
+    use crate::core::test_support::history;
 
     #[test]
     fn another_root_filesystem_is_another_base_image() {
         // node:16 → node:16-alpine: nothing in common from the bottom row on
-        let before = h(&[
+        let before = history(&[
             ("/bin/sh -c #(nop) ADD file:aaaa in / ", 80),
             ("/bin/sh -c #(nop)  CMD [\"bash\"]", 0),
             ("/bin/sh -c npm ci", 50),
         ]);
-        let after = h(&[
+        let after = history(&[
             ("/bin/sh -c #(nop) ADD file:bbbb in / ", 5),
             ("/bin/sh -c #(nop)  CMD [\"/bin/sh\"]", 0),
             ("/bin/sh -c npm ci", 50),
@@ -616,7 +613,7 @@ mod tests {
     #[test]
     fn a_base_that_shares_nothing_is_said_plainly() {
         // legacy builder before: the pulled base is <missing>, then ids
-        let mut before = h(&[
+        let mut before = history(&[
             ("/bin/sh -c echo base", 10),
             ("/bin/sh -c echo one", 1),
             ("/bin/sh -c echo two", 2),
@@ -624,7 +621,7 @@ mod tests {
         for (k, l) in before.layers.iter_mut().take(2).enumerate() {
             l.id = Some(format!("aaaaaaaaaaa{k}"));
         }
-        let after = h(&[("/bin/sh -c echo other", 10), ("/bin/sh -c echo two", 2)]);
+        let after = history(&[("/bin/sh -c echo other", 10), ("/bin/sh -c echo two", 2)]);
         let c = compare(&before, &after);
         assert_eq!(c.base.layers, 0);
         let reason = c.base.reason.expect("a reason");
@@ -640,11 +637,11 @@ mod tests {
 
     #[test]
     fn a_filtered_paste_claims_nothing_about_the_base() {
-        let before = h(&[
+        let before = history(&[
             ("RUN /bin/sh -c npm install # buildkit", 300),
             ("RUN /bin/sh -c npm run build # buildkit", 8),
         ]);
-        let after = h(&[("RUN /bin/sh -c npm ci # buildkit", 200)]);
+        let after = history(&[("RUN /bin/sh -c npm ci # buildkit", 200)]);
         let c = compare(&before, &after);
         assert_eq!(
             (c.base.layers, c.base.changed, c.base.reason),
@@ -658,8 +655,8 @@ mod tests {
             ("/bin/sh -c #(nop) ADD file:aaaa in / ", 80),
             ("/bin/sh -c #(nop)  CMD [\"bash\"]", 0),
         ];
-        let before = h(&[base[0], base[1], ("/bin/sh -c apt-get install -y curl", 30)]);
-        let after = h(&[
+        let before = history(&[base[0], base[1], ("/bin/sh -c apt-get install -y curl", 30)]);
+        let after = history(&[
             base[0],
             base[1],
             ("/bin/sh -c apt-get install -y curl nodejs", 60),

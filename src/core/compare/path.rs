@@ -370,27 +370,7 @@ fn base_spans(histories: &[&History], neighbours: &[Comparison]) -> Vec<BaseSpan
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Rows oldest first (the helper reverses them into printed order), sizes exact.
-    fn h(label: &str, rows: &[(&str, u64)]) -> History {
-        History {
-            label: label.to_string(),
-            layers: rows
-                .iter()
-                .rev()
-                .map(|(c, b)| Layer {
-                    created_by: c.to_string(),
-                    size: Some(Size {
-                        bytes: *b,
-                        tolerance: 0,
-                        exact: true,
-                    }),
-                    ..Layer::default()
-                })
-                .collect(),
-            ..History::default()
-        }
-    }
+    use crate::core::test_support::labelled as h;
 
     const ROOT: (&str, u64) = ("/bin/sh -c #(nop) ADD file:aaaa in / ", 80);
     const CMD: (&str, u64) = ("/bin/sh -c #(nop)  CMD [\"bash\"]", 0);

@@ -105,35 +105,17 @@ pub fn table_row(c: &Comparison, k: usize, max_chars: usize) -> Option<TableRow>
 mod tests {
     use super::*;
     use crate::core::compare::compare;
-    use crate::core::model::{History, Layer, Size};
-
-    fn h(rows: &[(&str, u64)]) -> History {
-        History {
-            layers: rows
-                .iter()
-                .map(|(c, b)| Layer {
-                    created_by: c.to_string(),
-                    size: Some(Size {
-                        bytes: *b,
-                        tolerance: 0,
-                        exact: true,
-                    }),
-                    ..Layer::default()
-                })
-                .collect(),
-            ..History::default()
-        }
-    }
+    use crate::core::test_support::history;
 
     #[test]
     fn rows_read_as_sentences() {
-        let before = h(&[
+        let before = history(&[
+            ("/bin/sh -c #(nop) ADD file:abc in /", 100),
             ("/bin/sh -c npm install", 5000),
-            ("/bin/sh -c #(nop) ADD file:abc in /", 100),
         ]);
-        let after = h(&[
-            ("/bin/sh -c npm ci", 4000),
+        let after = history(&[
             ("/bin/sh -c #(nop) ADD file:abc in /", 100),
+            ("/bin/sh -c npm ci", 4000),
         ]);
         let rows = table_rows(&compare(&before, &after), 0);
         assert_eq!(rows.len(), 2);

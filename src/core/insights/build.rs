@@ -10,7 +10,7 @@
 //! `inherited`.
 
 use super::packages::{npm_install, pip_install};
-use super::steps::{Cmd, Step};
+use super::steps::{Cmd, RuleLayer};
 use super::{finding, Confidence, Finding, Rule, Stake, MB};
 use crate::core::instruction::Keyword;
 use crate::core::order::{sort_by_rank, Rank};
@@ -43,12 +43,12 @@ const TOOLCHAINS: [&str; 11] = [
 ];
 
 /// What rules 11–16 found; `runtime` names the full base's language.
-pub struct Found {
+pub struct BuildOutcome {
     pub runtime: Option<&'static str>,
 }
 
 /// Adds rules 11–16 for `steps` (oldest first).
-pub fn check(steps: &[Step<'_>], out: &mut Vec<Finding>) -> Found {
+pub fn check(steps: &[RuleLayer<'_>], out: &mut Vec<Finding>) -> BuildOutcome {
     let mut own_so_far = 0u64;
     for (k, s) in steps.iter().enumerate() {
         if s.own {
@@ -83,7 +83,7 @@ pub fn check(steps: &[Step<'_>], out: &mut Vec<Finding>) -> Found {
         context(s, steps.get(k + 1..).unwrap_or_default(), out);
     }
     toolchain_base(steps, out);
-    Found {
+    BuildOutcome {
         runtime: full_base(steps, out),
     }
 }
@@ -125,7 +125,7 @@ fn installs_toolchain(c: &Cmd<'_>) -> bool {
 
 /// Rules 15 and 16: a COPY/ADD of the whole context (`.`; legacy `dir:`
 /// rows are a directory, likely the context).
-fn context(s: &Step<'_>, later: &[Step<'_>], out: &mut Vec<Finding>) {
+fn context(s: &RuleLayer<'_>, later: &[RuleLayer<'_>], out: &mut Vec<Finding>) {
     if !matches!(s.keyword, Keyword::Copy | Keyword::Add) || s.body.contains("--from") {
         return;
     }
@@ -176,7 +176,7 @@ fn installs_deps(c: &Cmd<'_>) -> bool {
 /// Rule 13 from base rows: `ENV GOLANG_VERSION` (the largest RUN above it)
 /// or `CMD ["jshell"]` (the largest RUN below it), in the same part of the
 /// image (base or own).
-fn toolchain_base(steps: &[Step<'_>], out: &mut Vec<Finding>) {
+fn toolchain_base(steps: &[RuleLayer<'_>], out: &mut Vec<Finding>) {
     for (k, s) in steps.iter().enumerate() {
         let region = match s.keyword {
             Keyword::Env if s.body.starts_with("GOLANG_VERSION") => steps.get(k + 1..),
@@ -207,12 +207,12 @@ fn toolchain_base(steps: &[Step<'_>], out: &mut Vec<Finding>) {
 
 /// Rule 14: a runtime `ENV <LANG>_VERSION` in the base above two or more
 /// apt layers of ≥ 10 MB, the largest ≥ 300 MB; returns the language.
-fn full_base(steps: &[Step<'_>], out: &mut Vec<Finding>) -> Option<&'static str> {
+fn full_base(steps: &[RuleLayer<'_>], out: &mut Vec<Finding>) -> Option<&'static str> {
     let (at, lang) = steps.iter().enumerate().find_map(|(k, s)| {
         let lang = runtime_of(s.body)?;
         (!s.own && s.keyword == Keyword::Env).then_some((k, lang))
     })?;
-    let mut apt: Vec<&Step<'_>> = steps
+    let mut apt: Vec<&RuleLayer<'_>> = steps
         .get(..at)
         .unwrap_or_default()
         .iter()

@@ -7,7 +7,7 @@
 //! still takes its bytes in the earlier one. Where a path in the command
 //! matches an earlier own layer, the finding points at that layer too.
 
-use super::steps::{doing, Cmd, Step};
+use super::steps::{doing, Cmd, RuleLayer};
 use super::{finding, Confidence, Context, Finding, Rule, Stake, MB};
 use crate::core::instruction::Keyword;
 
@@ -39,7 +39,7 @@ const LOOKBACK: usize = 64;
 const MAKERS: [&str; 7] = ["wget", "curl", "cp", "mv", "chmod", "chown", "git"];
 
 /// Adds rules 8, 9, 10 and 17 for the own steps of `steps` (oldest first).
-pub fn check(steps: &[Step<'_>], ctx: &Context, out: &mut Vec<Finding>) {
+pub fn check(steps: &[RuleLayer<'_>], ctx: &Context, out: &mut Vec<Finding>) {
     for (k, s) in steps.iter().enumerate() {
         if !s.own || s.keyword != Keyword::Run {
             continue;
@@ -60,7 +60,12 @@ fn is_cleanup(c: &Cmd<'_>) -> bool {
 }
 
 /// Rule 8: every command of the RUN deletes something.
-fn cleanup_later(s: &Step<'_>, cmds: &[Cmd<'_>], earlier: &[Step<'_>], out: &mut Vec<Finding>) {
+fn cleanup_later(
+    s: &RuleLayer<'_>,
+    cmds: &[Cmd<'_>],
+    earlier: &[RuleLayer<'_>],
+    out: &mut Vec<Finding>,
+) {
     let mut doing = doing(cmds).peekable();
     if doing.peek().is_none() || !doing.all(is_cleanup) {
         return;
@@ -91,7 +96,7 @@ fn cleanup_later(s: &Step<'_>, cmds: &[Cmd<'_>], earlier: &[Step<'_>], out: &mut
 /// Rule 9: a RUN of `chown`/`chmod`/`mv`/`cp` only, or one as big as the
 /// ADD/COPY just before it (when its text allows a rewrite: cut, or with
 /// one of those commands); ≥ 1 MB.
-fn rewrite(s: &Step<'_>, cmds: &[Cmd<'_>], earlier: &[Step<'_>], out: &mut Vec<Finding>) {
+fn rewrite(s: &RuleLayer<'_>, cmds: &[Cmd<'_>], earlier: &[RuleLayer<'_>], out: &mut Vec<Finding>) {
     let Some(size) = s.size.filter(|z| z.high() >= MB) else {
         return;
     };
@@ -131,7 +136,7 @@ fn rewrite(s: &Step<'_>, cmds: &[Cmd<'_>], earlier: &[Step<'_>], out: &mut Vec<F
 /// Rule 10: an extract or install command after the layer that brought the
 /// archive in (named in both: definite; the layer just before is a COPY,
 /// ADD or download: likely). The bytes are that layer's.
-fn archive(s: &Step<'_>, cmds: &[Cmd<'_>], earlier: &[Step<'_>], out: &mut Vec<Finding>) {
+fn archive(s: &RuleLayer<'_>, cmds: &[Cmd<'_>], earlier: &[RuleLayer<'_>], out: &mut Vec<Finding>) {
     let Some(extract) = cmds.iter().find(|c| extracts(c)) else {
         return;
     };
@@ -181,7 +186,7 @@ fn extracts(c: &Cmd<'_>) -> bool {
 }
 
 /// A COPY/ADD, or a RUN that downloads.
-fn brings_files(p: &Step<'_>) -> bool {
+fn brings_files(p: &RuleLayer<'_>) -> bool {
     matches!(p.keyword, Keyword::Copy | Keyword::Add)
         || p.commands()
             .iter()
@@ -190,13 +195,13 @@ fn brings_files(p: &Step<'_>) -> bool {
 
 /// Earlier own layers with bytes that made one of `paths` (oldest first;
 /// the nearest [`LOOKBACK`] only).
-fn made<'s, 'a>(paths: &[&str], earlier: &'s [Step<'a>]) -> Vec<&'s Step<'a>> {
+fn made<'s, 'a>(paths: &[&str], earlier: &'s [RuleLayer<'a>]) -> Vec<&'s RuleLayer<'a>> {
     let paths: Vec<&str> = paths
         .iter()
         .map(|p| p.trim_end_matches(['*', '/']))
         .filter(|p| p.len() >= 4 && (p.contains('/') || p.contains('.')))
         .collect();
-    let mut found: Vec<&'s Step<'a>> = earlier
+    let mut found: Vec<&'s RuleLayer<'a>> = earlier
         .iter()
         .rev()
         .take(LOOKBACK)
@@ -218,7 +223,7 @@ fn made<'s, 'a>(paths: &[&str], earlier: &'s [Step<'a>]) -> Vec<&'s Step<'a>> {
 }
 
 /// `s` first, then `others`.
-fn with<'s, 'a>(s: &'s Step<'a>, others: &[&'s Step<'a>]) -> Vec<&'s Step<'a>> {
+fn with<'s, 'a>(s: &'s RuleLayer<'a>, others: &[&'s RuleLayer<'a>]) -> Vec<&'s RuleLayer<'a>> {
     let mut all = vec![s];
     all.extend_from_slice(others);
     all
@@ -226,11 +231,11 @@ fn with<'s, 'a>(s: &'s Step<'a>, others: &[&'s Step<'a>]) -> Vec<&'s Step<'a>> {
 
 /// Rule 17: two or more adjacent own RUNs, each whole and of ≤ 2 commands.
 /// The finding is about the newest of them.
-fn many_runs(steps: &[Step<'_>], out: &mut Vec<Finding>) {
-    let small = |s: &Step<'_>| {
+fn many_runs(steps: &[RuleLayer<'_>], out: &mut Vec<Finding>) {
+    let small = |s: &RuleLayer<'_>| {
         s.own && s.is_run() && !s.cut && (1..=2).contains(&doing(s.commands()).count())
     };
-    let mut chain: Vec<&Step<'_>> = Vec::new();
+    let mut chain: Vec<&RuleLayer<'_>> = Vec::new();
     for s in steps {
         if small(s) {
             chain.push(s);
@@ -241,7 +246,7 @@ fn many_runs(steps: &[Step<'_>], out: &mut Vec<Finding>) {
     end_chain(&mut chain, out);
 }
 
-fn end_chain(chain: &mut Vec<&Step<'_>>, out: &mut Vec<Finding>) {
+fn end_chain(chain: &mut Vec<&RuleLayer<'_>>, out: &mut Vec<Finding>) {
     if chain.len() >= 2 {
         chain.reverse();
         out.push(finding(

@@ -44,7 +44,7 @@ pub use summary::{pair_summary, signed, stake_text, summary};
 
 use crate::core::compare::{compare, Comparison};
 use crate::core::model::{Format, History};
-use steps::{steps, Step};
+use steps::{steps, RuleLayer};
 
 /// How sure a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -282,7 +282,7 @@ fn analyse(history: &History, boundary: Boundary) -> HistoryInsights {
 /// A finding about `steps` (the first is the one it is about).
 pub(crate) fn finding(
     rule: Rule,
-    steps: &[&Step<'_>],
+    steps: &[&RuleLayer<'_>],
     confidence: Confidence,
     bytes: Stake,
 ) -> Finding {
@@ -304,34 +304,12 @@ pub(crate) const MB: u64 = 1_000_000;
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::core::model::{Layer, Size};
+    use crate::core::model::Layer;
+    use crate::core::test_support::{history, layer};
 
     /// An expected finding: rule, printed layer, confidence.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
     pub struct Want(pub Rule, pub usize, pub Confidence);
-
-    fn layer(cell: &str, bytes: u64, id: Option<String>) -> Layer {
-        let truncated = cell.ends_with('…');
-        Layer {
-            id,
-            created_by: cell.trim_end_matches('…').to_string(),
-            truncated,
-            size: Some(Size {
-                bytes,
-                tolerance: 0,
-                exact: true,
-            }),
-            ..Layer::default()
-        }
-    }
-
-    /// A history of `rows` (oldest first, with sizes), all own.
-    pub fn history(rows: &[(&str, u64)]) -> History {
-        History {
-            layers: rows.iter().rev().map(|(c, b)| layer(c, *b, None)).collect(),
-            ..History::default()
-        }
-    }
 
     fn compare_wants(got: &HistoryInsights, want: &[Want]) {
         let mut g: Vec<Want> = got
@@ -371,14 +349,14 @@ pub(crate) mod tests {
                 100 * MB
             }
         };
-        let mut oldest: Vec<Layer> = base.iter().map(|c| layer(c, size(c), None)).collect();
+        let mut oldest: Vec<Layer> = base.iter().map(|c| layer(c, size(c))).collect();
         if let Some(top) = oldest.last_mut() {
             top.id = Some("b0ef3016420a".into());
         }
-        oldest.extend(
-            own.iter()
-                .map(|c| layer(c, size(c), Some("c2f984396113".into()))),
-        );
+        oldest.extend(own.iter().map(|c| Layer {
+            id: Some("c2f984396113".into()),
+            ..layer(c, size(c))
+        }));
         oldest.reverse();
         let h = History {
             layers: oldest,

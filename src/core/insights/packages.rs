@@ -11,7 +11,7 @@
 //!
 //! All of them read own RUNs only.
 
-use super::steps::{doing, Cmd, Step};
+use super::steps::{doing, Cmd, RuleLayer};
 use super::{finding, Confidence, Finding, Rule, Stake, MB};
 use crate::core::instruction::Keyword;
 
@@ -39,7 +39,7 @@ const NPM_CLEAN: &[(&str, &str)] = &[
 ];
 
 /// Adds the findings of rules 1–7 for the own RUNs of `steps` (oldest first).
-pub fn check(steps: &[Step<'_>], out: &mut Vec<Finding>) {
+pub fn check(steps: &[RuleLayer<'_>], out: &mut Vec<Finding>) {
     // set by an earlier ENV row: `PIP_NO_CACHE_DIR`, `NODE_ENV=production`
     let (mut pip_env, mut node_env) = (false, false);
     for s in steps {
@@ -138,7 +138,7 @@ fn flag(cmds: &[Cmd<'_>], offends: impl Fn(&Cmd<'_>) -> bool) -> Option<Confiden
 fn only(
     cmds: &[Cmd<'_>],
     index_only: impl Fn(&Cmd<'_>) -> bool,
-    s: &Step<'_>,
+    s: &RuleLayer<'_>,
     c: Confidence,
     estimate: u64,
 ) -> Stake {
@@ -150,7 +150,7 @@ fn only(
 }
 
 /// An estimate, or up to the layer for a cut RUN; unknown without a size.
-fn sized(c: Confidence, estimate: u64, s: &Step<'_>) -> Stake {
+fn sized(c: Confidence, estimate: u64, s: &RuleLayer<'_>) -> Stake {
     match (c, s.size) {
         (_, None) => Stake::UNKNOWN,
         (Confidence::Possible, _) => Stake::upper(s.bytes()),
@@ -160,7 +160,7 @@ fn sized(c: Confidence, estimate: u64, s: &Step<'_>) -> Stake {
 
 /// Whether `s` is an `ENV` row that sets `what` (`NODE_ENV=production`,
 /// also in the legacy `ENV NODE_ENV production` form).
-fn sets_env(s: &Step<'_>, what: &str) -> bool {
+fn sets_env(s: &RuleLayer<'_>, what: &str) -> bool {
     s.keyword == Keyword::Env && (s.body.contains(what) || s.body.replace(' ', "=").contains(what))
 }
 

@@ -1,4 +1,4 @@
-//! What the rules look at: each layer as a [`Step`] (read once by
+//! What the rules look at: each layer as a [`RuleLayer`] (read once by
 //! [`Instruction::read`], the one CREATED BY reader) and a RUN's body split
 //! into shell [`Cmd`]s.
 //!
@@ -17,7 +17,7 @@ use crate::core::text::cut_end;
 
 /// One layer, as the rules see it.
 #[derive(Debug, Clone)]
-pub struct Step<'a> {
+pub struct RuleLayer<'a> {
     /// Position in the history's `layers` (printed order, newest first).
     pub index: usize,
     pub keyword: Keyword,
@@ -36,7 +36,7 @@ pub struct Step<'a> {
     cmds: Vec<Cmd<'a>>,
 }
 
-impl<'a> Step<'a> {
+impl<'a> RuleLayer<'a> {
     /// The printed size in bytes (0 when none).
     pub fn bytes(&self) -> u64 {
         self.size.map_or(0, |s| s.bytes)
@@ -72,7 +72,7 @@ impl<'a> Step<'a> {
 }
 
 /// The steps of `history`, oldest first; the oldest `base_layers` are not own.
-pub fn steps(history: &History, base_layers: usize) -> Vec<Step<'_>> {
+pub fn steps(history: &History, base_layers: usize) -> Vec<RuleLayer<'_>> {
     let n = history.layers.len();
     history
         .layers
@@ -89,7 +89,7 @@ pub fn steps(history: &History, base_layers: usize) -> Vec<Step<'_>> {
             } else {
                 Vec::new()
             };
-            Step {
+            RuleLayer {
                 index,
                 cmds,
                 keyword: step.keyword,

@@ -291,13 +291,7 @@ const MAX_COLUMNS: usize = 6;
 
 /// Reads a header line (already without indentation or `#` prefix).
 pub fn read_header(line: &str) -> Option<Header> {
-    // Columns are kept on the stack until the line has proved to be a header.
-    let mut columns = [None::<ColumnAt>; MAX_COLUMNS];
-    let mut n_columns = 0usize;
-    let mut id_header = IdHeader::None;
-    let mut other: Option<&'static str> = None;
-    let mut unknown = false;
-    let mut n_words = 0usize;
+    let mut seen = HeaderWords::new();
     // Where `rest` starts, in characters from the start of the line.
     let mut col = 0usize;
     let mut rest = line;
@@ -309,6 +303,43 @@ pub fn read_header(line: &str) -> Option<Header> {
         if word.is_empty() {
             break;
         }
+        let used = seen.read(word, col);
+        let (token_text, after) = word.split_at_checked(used).unwrap_or((word, ""));
+        col += token_text.chars().count();
+        rest = after;
+    }
+    seen.header()
+}
+
+/// What the words of a would-be header line said, left to right. Columns
+/// are kept on the stack until the line has proved to be a header.
+struct HeaderWords {
+    columns: [Option<ColumnAt>; MAX_COLUMNS],
+    /// Columns seen, kept or not (more than one of each: not distinct).
+    n_columns: usize,
+    id_header: IdHeader,
+    /// The table another table's column names, if any ([`Token::Other`]).
+    other: Option<&'static str>,
+    /// A word that is no header word at all.
+    unknown: bool,
+    n_words: usize,
+}
+
+impl HeaderWords {
+    fn new() -> HeaderWords {
+        HeaderWords {
+            columns: [None; MAX_COLUMNS],
+            n_columns: 0,
+            id_header: IdHeader::None,
+            other: None,
+            unknown: false,
+            n_words: 0,
+        }
+    }
+
+    /// Reads the header word(s) at the start of `word` (at character column
+    /// `col`); returns the bytes used.
+    fn read(&mut self, word: &str, col: usize) -> usize {
         // Only a capital that starts a name can start a token: other words
         // are skipped without entering the grammar.
         let read = if word.starts_with(|c: char| STARTS.contains(c)) {
@@ -319,70 +350,64 @@ pub fn read_header(line: &str) -> Option<Header> {
                 expected: NAME,
             })
         };
-        let used = match read {
-            Ok((token, words, used)) => {
-                n_words += words;
-                let column = match token {
-                    Token::Column(column) => Some(column),
-                    Token::Id(named) => {
-                        id_header = named;
-                        Some(Column::Id)
-                    }
-                    Token::Other { table, sure } => {
-                        other = if sure {
-                            Some(table)
-                        } else {
-                            other.or(Some(table))
-                        };
-                        None
-                    }
-                };
-                if let Some(column) = column {
-                    if let Some(slot) = columns.get_mut(n_columns) {
-                        *slot = Some(ColumnAt {
-                            column,
-                            start: Some(col),
-                        });
-                    }
-                    // More than one of each: not distinct (counted, not kept).
-                    n_columns += 1;
-                }
-                used
+        let Ok((token, words, used)) = read else {
+            self.unknown = true;
+            self.n_words += 1;
+            return word.find(char::is_whitespace).unwrap_or(word.len());
+        };
+        self.n_words += words;
+        let column = match token {
+            Token::Column(column) => column,
+            Token::Id(named) => {
+                self.id_header = named;
+                Column::Id
             }
-            Err(_) => {
-                unknown = true;
-                n_words += 1;
-                word.find(char::is_whitespace).unwrap_or(word.len())
+            Token::Other { table, sure } => {
+                self.other = if sure {
+                    Some(table)
+                } else {
+                    self.other.or(Some(table))
+                };
+                return used;
             }
         };
-        let (token_text, after) = word.split_at_checked(used).unwrap_or((word, ""));
-        col += token_text.chars().count();
-        rest = after;
+        if let Some(slot) = self.columns.get_mut(self.n_columns) {
+            *slot = Some(ColumnAt {
+                column,
+                start: Some(col),
+            });
+        }
+        self.n_columns += 1;
+        used
     }
-    if let Some(name) = other {
-        // Needs at least two recognised words to be a table header at all.
-        return (n_words >= 3).then_some(Header::Other(name));
-    }
-    if unknown || n_columns > MAX_COLUMNS {
-        return None;
-    }
-    let columns: &[Option<ColumnAt>] = columns.get(..n_columns).unwrap_or(&[]);
-    let distinct = columns.iter().enumerate().all(|(k, c)| {
-        columns
+
+    /// The header the words make, if any.
+    fn header(self) -> Option<Header> {
+        if let Some(name) = self.other {
+            // Needs at least two recognised words to be a table header at all.
+            return (self.n_words >= 3).then_some(Header::Other(name));
+        }
+        if self.unknown || self.n_columns > MAX_COLUMNS {
+            return None;
+        }
+        let columns: &[Option<ColumnAt>] = self.columns.get(..self.n_columns).unwrap_or(&[]);
+        let distinct = columns.iter().enumerate().all(|(k, c)| {
+            columns
+                .iter()
+                .skip(k + 1)
+                .all(|d| d.map(|d| d.column) != c.map(|c| c.column))
+        });
+        let useful = columns
             .iter()
-            .skip(k + 1)
-            .all(|d| d.map(|d| d.column) != c.map(|c| c.column))
-    });
-    let useful = columns
-        .iter()
-        .flatten()
-        .any(|c| matches!(c.column, Column::CreatedBy | Column::Size));
-    (n_columns >= 2 && distinct && useful).then(|| {
-        Header::History(ColumnModel {
-            columns: columns.iter().flatten().copied().collect(),
-            id_header,
+            .flatten()
+            .any(|c| matches!(c.column, Column::CreatedBy | Column::Size));
+        (self.n_columns >= 2 && distinct && useful).then(|| {
+            Header::History(ColumnModel {
+                columns: columns.iter().flatten().copied().collect(),
+                id_header: self.id_header,
+            })
         })
-    })
+    }
 }
 
 /// The rest of a header wrapped by a narrow terminal (`    COMMENT` on the

@@ -12,6 +12,8 @@
 //! Values follow each other with only whitespace between; the history ends at
 //! the first thing that is not JSON (a closing fence, prose).
 
+use std::ops::Range;
+
 use serde_json::{Map, Value};
 
 use super::layers::strip_mark;
@@ -47,21 +49,18 @@ pub struct JsonMiss {
 
 /// Tries to read JSON starting at line `start` (`lines` split from `text`).
 pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHistory, JsonMiss> {
-    let Some(first) = lines.get(start) else {
-        return Err(JsonMiss {
-            next: lines.len(),
-            other_json: false,
-        });
-    };
-    let lead = first.raw.len() - first.raw.trim_start().len();
-    let base = first.offset + lead;
-    let slice = text.get(base..).ok_or(JsonMiss {
+    let miss = JsonMiss {
         next: lines.len(),
         other_json: false,
-    })?;
+    };
+    let first = lines.get(start).ok_or(miss)?;
+    let base = first.offset + (first.raw.len() - first.raw.trim_start().len());
+    let slice = text.get(base..).ok_or(miss)?;
     let mut stream = serde_json::Deserializer::from_str(slice).into_iter::<Value>();
-    let mut layers: Vec<Layer> = Vec::new();
-    let mut dialect = Dialect::Unknown;
+    let mut read = JsonLayers {
+        layers: Vec::new(),
+        dialect: Dialect::Unknown,
+    };
     let mut end_offset = base;
     loop {
         let before = stream.byte_offset();
@@ -70,64 +69,18 @@ pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHis
             + slice
                 .get(before..)
                 .map_or(0, |s| s.len() - s.trim_start().len());
-        // A blank line between two values ends the history (as between tables).
         let gap = text.get(base + before..value_start).unwrap_or("");
-        if !layers.is_empty()
-            && gap.split('\n').skip(1).any(|l| l.trim().is_empty())
-            && gap.matches('\n').count() >= 2
-        {
+        if !read.layers.is_empty() && has_blank_line(gap) {
             break;
         }
         let Some(Ok(value)) = stream.next() else {
             break;
         };
         let after = base + stream.byte_offset();
-        let first_line = lines
-            .get(line_index(lines, value_start))
-            .map_or(0, |l| l.no);
-        let last_line = lines
-            .get(line_index(lines, after.saturating_sub(1)))
-            .map_or(first_line, |l| l.no);
-        // Each item with the lines it spans (an array's elements each get theirs).
-        let items: Vec<(Map<String, Value>, (usize, usize))> = match value {
-            Value::Object(m) => vec![(m, (first_line, last_line))],
-            Value::Array(a) => {
-                let spans = text
-                    .get(value_start..after)
-                    .map(element_spans)
-                    .unwrap_or_default();
-                a.into_iter()
-                    .enumerate()
-                    .filter_map(|(k, v)| {
-                        let span = spans.get(k).map_or((first_line, last_line), |&(s, e)| {
-                            let no = |off: usize| {
-                                lines
-                                    .get(line_index(lines, value_start + off))
-                                    .map_or(first_line, |l| l.no)
-                            };
-                            (no(s), no(e))
-                        });
-                        match v {
-                            Value::Object(m) => Some((m, span)),
-                            _ => None,
-                        }
-                    })
-                    .collect()
-            }
-            _ => Vec::new(),
-        };
-        let before_count = layers.len();
-        for (item, span) in &items {
-            if let Some((layer, d)) = layer_of(item, *span) {
-                layers.push(layer);
-                if dialect == Dialect::Unknown {
-                    dialect = d;
-                }
-            }
-        }
-        if layers.len() == before_count {
+        let items = items_of(value, text, lines, value_start..after);
+        if !read.add(&items) {
             // A JSON value that is not a history item ends the history.
-            if layers.is_empty() {
+            if read.layers.is_empty() {
                 return Err(JsonMiss {
                     next: line_index(lines, after.saturating_sub(1)).max(start + 1),
                     other_json: true,
@@ -137,28 +90,93 @@ pub fn read_json(text: &str, lines: &[Line<'_>], start: usize) -> Result<JsonHis
         }
         end_offset = after;
     }
-    if layers.is_empty() {
+    if read.layers.is_empty() {
         return Err(JsonMiss {
             next: start + 1,
             other_json: false,
         });
     }
-    let next = line_index(lines, end_offset.saturating_sub(1)) + 1;
-    let span = (
-        layers.first().map_or(0, |l| l.lines.0),
-        layers.last().map_or(0, |l| l.lines.1),
-    );
     Ok(JsonHistory {
-        history: History {
+        history: read.into_history(),
+        next: line_index(lines, end_offset.saturating_sub(1)) + 1,
+    })
+}
+
+/// Whether the whitespace between two values holds a blank line: that ends
+/// the history (as between tables).
+fn has_blank_line(gap: &str) -> bool {
+    gap.split('\n').skip(1).any(|l| l.trim().is_empty()) && gap.matches('\n').count() >= 2
+}
+
+/// One history item (a JSON object) and the lines it spans.
+type JsonItem = (Map<String, Value>, (usize, usize));
+
+/// The history items of one top-level `value` read from `text[at]`: the
+/// object itself, or an array's objects (each with its own lines).
+fn items_of(value: Value, text: &str, lines: &[Line<'_>], at: Range<usize>) -> Vec<JsonItem> {
+    let no = |offset: usize, default: usize| {
+        lines
+            .get(line_index(lines, offset))
+            .map_or(default, |l| l.no)
+    };
+    let first_line = no(at.start, 0);
+    let last_line = no(at.end.saturating_sub(1), first_line);
+    match value {
+        Value::Object(m) => vec![(m, (first_line, last_line))],
+        Value::Array(a) => {
+            let spans = text.get(at.clone()).map(element_spans).unwrap_or_default();
+            a.into_iter()
+                .enumerate()
+                .filter_map(|(k, v)| {
+                    let span = spans.get(k).map_or((first_line, last_line), |&(s, e)| {
+                        (no(at.start + s, first_line), no(at.start + e, first_line))
+                    });
+                    match v {
+                        Value::Object(m) => Some((m, span)),
+                        _ => None,
+                    }
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The layers read so far, and the dialect the first of them showed.
+struct JsonLayers {
+    layers: Vec<Layer>,
+    dialect: Dialect,
+}
+
+impl JsonLayers {
+    /// Adds the items that are history items; false when none was.
+    fn add(&mut self, items: &[JsonItem]) -> bool {
+        let before = self.layers.len();
+        for (item, span) in items {
+            if let Some((layer, d)) = layer_of(item, *span) {
+                self.layers.push(layer);
+                if self.dialect == Dialect::Unknown {
+                    self.dialect = d;
+                }
+            }
+        }
+        self.layers.len() > before
+    }
+
+    fn into_history(self) -> History {
+        let lines = (
+            self.layers.first().map_or(0, |l| l.lines.0),
+            self.layers.last().map_or(0, |l| l.lines.1),
+        );
+        History {
             label: String::new(),
             format: Format::Json,
-            dialect,
-            layers,
-            lines: span,
+            dialect: self.dialect,
+            layers: self.layers,
+            lines,
             dropped_layers: 0,
-        },
-        next,
-    })
+        }
+    }
 }
 
 /// Byte spans (start, last byte) of the top-level elements of a JSON array

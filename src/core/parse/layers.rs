@@ -6,14 +6,14 @@
 use super::dialect::{self, Evidence};
 use super::header::{Column, ColumnModel};
 use super::notes::{note, shorten};
-use super::row::Row;
+use super::row::RowCells;
 use super::segment::Line;
 use crate::core::model::{Diagnostic, Dialect, Format, History, Layer, Severity};
 
 /// A row read, with its lines, before the table-wide decisions.
 pub struct RawLayer {
     /// The cells.
-    pub row: Row,
+    pub row: RowCells,
     /// The CREATED BY text, lines of a multi-line command joined by `\n`.
     pub created_by: String,
     /// First and last 1-based line numbers in the paste.
@@ -133,7 +133,7 @@ fn decided_widths(model: &ColumnModel) -> Vec<usize> {
 }
 
 /// A question about a row's cells.
-type RowTest = fn(&Row) -> bool;
+type RowTest = fn(&RowCells) -> bool;
 
 /// One note for the rows whose id cell a web page left blank, and one for
 /// those an author abridged to `…`.
@@ -183,7 +183,7 @@ fn to_layer(raw: RawLayer, facts: &TableFacts<'_, '_, '_>, diags: &mut Vec<Diagn
 }
 
 /// The COMMENT cell, with text after the last column appended (and noted).
-fn comment_of(row: &Row, line: Option<&Line<'_>>, diags: &mut Vec<Diagnostic>) -> String {
+fn comment_of(row: &RowCells, line: Option<&Line<'_>>, diags: &mut Vec<Diagnostic>) -> String {
     // A stray backtick closing a code span is not a comment.
     let comment = row
         .comment

@@ -4,7 +4,7 @@
 //! line through the layout it was found in.
 
 use super::header::{read_header, Column, ColumnAt, Header};
-use super::row::{read_row, PlainSizes, Row, RowRead};
+use super::row::{read_row, PlainSizes, RowCells, RowRead};
 
 /// How the lines of one table are indented or prefixed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,7 +152,7 @@ const HEADERLESS: &[ColumnAt] = &[
 
 /// Whether the line starts a headerless table: a complete row by shape.
 pub fn find_headerless(text: &str) -> Option<Layout> {
-    let whole = |row: &Row| row.size.is_some() && row.id.is_some() && row.created.is_some();
+    let whole = |row: &RowCells| row.size.is_some() && row.id.is_some() && row.created.is_some();
     layouts(text)
         .into_iter()
         .find_map(

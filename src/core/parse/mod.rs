@@ -58,7 +58,7 @@ pub use size::{parse_size, SizeError};
 use crate::core::model::{Diagnostic, History, Parsed, Severity};
 use crate::core::order::sort_by_rank;
 use classify::{is_fence, Classified};
-use scan::{Found, JsonTexts, JsonViews, Scan};
+use scan::{FoundHistory, JsonTexts, JsonViews, Scan};
 use segment::{split_lines, Line};
 
 /// What the parser made of a line.
@@ -114,14 +114,14 @@ fn parse_all(text: &str) -> Parsed {
 }
 
 /// Labels each history from what stands between it and the one before.
-fn label_histories(lines: &[Line<'_>], found: Vec<Found>) -> Vec<History> {
+fn label_histories(lines: &[Line<'_>], found: Vec<FoundHistory>) -> Vec<History> {
     let in_fence = fence_map(lines);
     let mut histories = Vec::with_capacity(found.len());
     let mut floor = 0usize;
     // How many histories so far had each label (counted once per history,
     // so that thousands of histories stay linear).
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for Found { mut history, start } in found {
+    for FoundHistory { mut history, start } in found {
         let label = label::label_for(lines, &in_fence, floor, start);
         // The same image printed twice (before/after a rebuild): number the
         // repeats so that each history can be told apart.

@@ -32,7 +32,7 @@ pub enum PlainSizes {
 
 /// The cells read from one row.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Row {
+pub struct RowCells {
     /// The id cell, if the model has one.
     pub id: Option<IdCell>,
     /// The CREATED cell as printed.
@@ -66,10 +66,10 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowRead {
     /// Every column was found.
-    Full(Row),
+    Full(RowCells),
     /// The row starts like a row (id, created) but its SIZE was not found: the
     /// CREATED BY cell may continue on the next lines.
-    Partial(Row),
+    Partial(RowCells),
     /// Not a row of this table.
     No,
 }
@@ -152,54 +152,11 @@ fn find_anchor(
     hint: Option<usize>,
     plain: PlainSizes,
 ) -> Option<(Candidate, bool)> {
-    let mut cands: Vec<Candidate> = Vec::new();
-    let mut weak: Vec<Candidate> = Vec::new();
-    // Character column kept up to date as the scan moves right (linear time).
-    let (mut col_byte, mut col) = (from, char_col(line, from));
-    for start in token_starts(line, from) {
-        let rest = line.get(start..).unwrap_or("");
-        let (end, with_unit) = match column {
-            // Every size starts with a digit: most words are refused here.
-            Column::Size if !rest.starts_with(|c: char| c.is_ascii_digit()) => continue,
-            Column::Size => match size_prefix(rest) {
-                // Plain bytes are whole numbers (`0.17` is a version, not a size).
-                Ok((_, n)) => {
-                    let token = rest.get(..n).unwrap_or("");
-                    let unit = has_unit(token);
-                    if !unit && token.contains(['.', 'e', 'E']) {
-                        continue;
-                    }
-                    (start + n, unit)
-                }
-                Err(_) => continue,
-            },
-            Column::Created | Column::CreatedAt => match created_prefix(rest) {
-                Some(n) => (start + n, true),
-                None => continue,
-            },
-            Column::Id => match id_prefix(rest) {
-                Some((_, n)) => (start + n, true),
-                None => continue,
-            },
-            Column::CreatedBy | Column::Comment => return None,
-        };
-        col += line.get(col_byte..start).map_or(0, |s| s.chars().count());
-        col_byte = start;
-        let near_hint = hint.is_some_and(|h| col.abs_diff(h) <= 1);
-        let strong = start == from || gap_before(line, start) >= 2 || near_hint;
-        let cand = Candidate {
-            start,
-            col,
-            gap_after: gap_after(line, end),
-            with_unit,
-        };
-        if strong {
-            cands.push(cand);
-        } else {
-            weak.push(cand);
-        }
+    if column.is_free() {
+        return None;
     }
-    if cands.is_empty() {
+    let (mut strong, weak) = anchor_candidates(line, from, column, hint);
+    if strong.is_empty() {
         // Whitespace collapsed to single spaces (a paste from rendered HTML):
         // the last size-shaped token is the SIZE cell.
         let fallback = weak.into_iter().rev().find(|c| match plain {
@@ -208,25 +165,80 @@ fn find_anchor(
         });
         return fallback.map(|c| (c, true));
     }
-    let any_unit = cands.iter().any(|c| c.with_unit);
-    cands.retain(|c| match plain {
+    let any_unit = strong.iter().any(|c| c.with_unit);
+    strong.retain(|c| match plain {
         PlainSizes::Expected => true,
         PlainSizes::No => c.with_unit,
         PlainSizes::Unknown => c.with_unit || !any_unit,
     });
     let chosen = match hint {
-        Some(h) => cands
+        Some(h) => strong
             .into_iter()
             .min_by_key(|c| (c.col.abs_diff(h), c.gap_after < 2, usize::MAX - c.start)),
         None => {
-            let spaced = cands.iter().rposition(|c| c.gap_after >= 2);
+            let spaced = strong.iter().rposition(|c| c.gap_after >= 2);
             match spaced {
-                Some(i) => cands.into_iter().nth(i),
-                None => cands.pop(),
+                Some(i) => strong.into_iter().nth(i),
+                None => strong.pop(),
             }
         }
     };
     chosen.map(|c| (c, false))
+}
+
+/// Every token after `from` shaped like a cell of the anchored `column`:
+/// the strong ones (after a gap of ≥ 2, at `from`, or at the header's
+/// column) and the weak ones (after a single space).
+fn anchor_candidates(
+    line: &str,
+    from: usize,
+    column: Column,
+    hint: Option<usize>,
+) -> (Vec<Candidate>, Vec<Candidate>) {
+    let mut strong: Vec<Candidate> = Vec::new();
+    let mut weak: Vec<Candidate> = Vec::new();
+    // Character column kept up to date as the scan moves right (linear time).
+    let (mut col_byte, mut col) = (from, char_col(line, from));
+    for start in token_starts(line, from) {
+        let rest = line.get(start..).unwrap_or("");
+        let Some((n, with_unit)) = anchored_cell(rest, column) else {
+            continue;
+        };
+        col += line.get(col_byte..start).map_or(0, |s| s.chars().count());
+        col_byte = start;
+        let near_hint = hint.is_some_and(|h| col.abs_diff(h) <= 1);
+        let cand = Candidate {
+            start,
+            col,
+            gap_after: gap_after(line, start + n),
+            with_unit,
+        };
+        if start == from || gap_before(line, start) >= 2 || near_hint {
+            strong.push(cand);
+        } else {
+            weak.push(cand);
+        }
+    }
+    (strong, weak)
+}
+
+/// The length of the `column` cell `rest` starts with, and whether it is
+/// sure of its kind (a size with a unit; any id or CREATED).
+fn anchored_cell(rest: &str, column: Column) -> Option<(usize, bool)> {
+    match column {
+        // Every size starts with a digit: most words are refused here.
+        Column::Size if !rest.starts_with(|c: char| c.is_ascii_digit()) => None,
+        Column::Size => {
+            let (_, n) = size_prefix(rest).ok()?;
+            // Plain bytes are whole numbers (`0.17` is a version, not a size).
+            let token = rest.get(..n).unwrap_or("");
+            let unit = has_unit(token);
+            (unit || !token.contains(['.', 'e', 'E'])).then_some((n, unit))
+        }
+        Column::Created | Column::CreatedAt => created_prefix(rest).map(|n| (n, true)),
+        Column::Id => id_prefix(rest).map(|(_, n)| (n, true)),
+        Column::CreatedBy | Column::Comment => None,
+    }
 }
 
 /// Splits a free cell followed by another free cell at the whitespace run
@@ -279,128 +291,171 @@ fn elided_id(rest: &str) -> Option<(IdCell, usize)> {
 /// Reads `line` (indentation and prefixes already removed) as a row with the
 /// given columns.
 pub fn read_row(line: &str, columns: &[ColumnAt], plain: PlainSizes) -> RowRead {
-    let mut row = Row::default();
-    let mut plain = plain;
-    let mut pos = 0usize;
+    let mut reader = RowReader {
+        line,
+        columns,
+        plain,
+        row: RowCells::default(),
+        pos: 0,
+    };
     for (k, at) in columns.iter().enumerate() {
-        pos = skip_ws(line, pos);
-        let rest = line.get(pos..).unwrap_or("");
-        match at.column {
-            Column::Id => match id_prefix(rest).or_else(|| elided_id(rest)) {
-                Some((cell, n)) => {
-                    row.id_elided = rest.starts_with(['.', '…']);
-                    row.id = Some(cell);
-                    row.anchored = true;
-                    pos += n;
-                }
-                // An empty id cell before a CREATED cell: a web page dropped
-                // `<missing>` as an unknown HTML tag, leaving its spaces.
-                None if k == 0
-                    && line.starts_with(' ')
-                    && columns.get(1).is_some_and(|c| {
-                        matches!(c.column, Column::Created | Column::CreatedAt)
-                    })
-                    && created_prefix(rest).is_some() =>
-                {
-                    row.id = Some(IdCell::Missing);
-                    row.id_blank = true;
-                }
-                // … or before CREATED BY (`table {{.ID}}\t{{.CreatedBy}}\t{{.Size}}`):
-                // only a whole row with a size counts.
-                None if k == 0
-                    && line.starts_with("  ")
-                    && columns
-                        .get(1)
-                        .is_some_and(|c| c.column == Column::CreatedBy) =>
-                {
-                    let rest_columns = columns.get(1..).unwrap_or(&[]);
-                    return match read_row(line, rest_columns, plain) {
-                        RowRead::Full(mut r) if r.size.is_some() => {
-                            r.id = Some(IdCell::Missing);
-                            r.id_blank = true;
-                            RowRead::Full(r)
-                        }
-                        _ => RowRead::No,
-                    };
-                }
-                None => return RowRead::No,
-            },
-            Column::Created | Column::CreatedAt => {
-                let Some(n) = created_prefix(rest) else {
-                    return without_created(line, columns, plain, row.id.is_some());
-                };
-                let cell = rest.get(..n).unwrap_or("");
-                if is_timestamp(cell) {
-                    plain = PlainSizes::Expected;
-                }
-                row.created = Some(cell.to_string());
-                row.created_col = Some(char_col(line, pos));
-                row.anchored = true;
-                pos += n;
-            }
-            Column::Size => match size_prefix(rest) {
-                Ok((size, n))
-                    if has_unit(rest.get(..n).unwrap_or("")) || plain != PlainSizes::No =>
-                {
-                    row.size = Some((
-                        size,
-                        rest.get(..n).unwrap_or("").to_string(),
-                        char_col(line, pos),
-                    ));
-                    row.anchored = true;
-                    pos += n;
-                }
-                _ => {
-                    return if row.anchored && rest.trim().is_empty() {
-                        RowRead::Partial(row)
-                    } else {
-                        RowRead::No
-                    };
-                }
-            },
-            Column::CreatedBy | Column::Comment => {
-                let next = columns.get(k + 1);
-                let end = match next {
-                    None => line.len(),
-                    Some(n) if n.column.is_free() => split_free(line, pos, n.start),
-                    Some(n) => match find_anchor(line, pos, n.column, n.start, plain) {
-                        Some((c, weak)) => {
-                            row.single_spaced |= weak;
-                            c.start
-                        }
-                        None => {
-                            if row.anchored {
-                                set_free(&mut row, at.column, rest.trim_end());
-                                return RowRead::Partial(row);
-                            }
-                            return RowRead::No;
-                        }
-                    },
-                };
-                let cell = line.get(pos..end).unwrap_or("").trim_end();
-                if at.column == Column::CreatedBy {
-                    let later: Vec<usize> =
-                        columns.iter().skip(k + 1).filter_map(|c| c.start).collect();
-                    let cell_col = char_col(line, pos);
-                    let past_column = next
-                        .and_then(|n| n.start)
-                        .is_some_and(|s| char_col(line, end) > s + 1);
-                    if past_column {
-                        if let Some(fixed) = undo_tab_split(cell, cell_col, &later) {
-                            row.tab_split = true;
-                            set_free(&mut row, at.column, &fixed);
-                            pos = end;
-                            continue;
-                        }
-                    }
-                }
-                set_free(&mut row, at.column, cell);
-                pos = end;
-            }
+        reader.pos = skip_ws(line, reader.pos);
+        let read = match at.column {
+            Column::Id => reader.id(k),
+            Column::Created | Column::CreatedAt => reader.created(),
+            Column::Size => reader.size(),
+            Column::CreatedBy | Column::Comment => reader.free(k, at.column),
+        };
+        if let Some(done) = read {
+            return done;
         }
     }
-    row.extra = line.get(pos..).unwrap_or("").trim().to_string();
+    let mut row = reader.row;
+    row.extra = line.get(reader.pos..).unwrap_or("").trim().to_string();
     RowRead::Full(row)
+}
+
+/// One row being read, cell after cell. Each cell's reader returns `None`
+/// to go on to the next cell, or what the whole line reads as.
+struct RowReader<'a> {
+    line: &'a str,
+    columns: &'a [ColumnAt],
+    /// What SIZE cells may look like (a timestamp in CREATED says plain bytes).
+    plain: PlainSizes,
+    row: RowCells,
+    /// Byte offset of the next cell.
+    pos: usize,
+}
+
+impl<'a> RowReader<'a> {
+    /// The line from the next cell on.
+    fn rest(&self) -> &'a str {
+        self.line.get(self.pos..).unwrap_or("")
+    }
+
+    /// The id cell, the `k`th column.
+    fn id(&mut self, k: usize) -> Option<RowRead> {
+        let (line, rest) = (self.line, self.rest());
+        if let Some((cell, n)) = id_prefix(rest).or_else(|| elided_id(rest)) {
+            self.row.id_elided = rest.starts_with(['.', '…']);
+            self.row.id = Some(cell);
+            self.row.anchored = true;
+            self.pos += n;
+            return None;
+        }
+        let next = self.columns.get(1).map(|c| c.column);
+        // An empty id cell before a CREATED cell: a web page dropped
+        // `<missing>` as an unknown HTML tag, leaving its spaces.
+        if k == 0
+            && line.starts_with(' ')
+            && matches!(next, Some(Column::Created | Column::CreatedAt))
+            && created_prefix(rest).is_some()
+        {
+            self.row.id = Some(IdCell::Missing);
+            self.row.id_blank = true;
+            return None;
+        }
+        // … or before CREATED BY (`table {{.ID}}\t{{.CreatedBy}}\t{{.Size}}`):
+        // only a whole row with a size counts.
+        if k == 0 && line.starts_with("  ") && next == Some(Column::CreatedBy) {
+            let rest_columns = self.columns.get(1..).unwrap_or(&[]);
+            return Some(match read_row(line, rest_columns, self.plain) {
+                RowRead::Full(mut r) if r.size.is_some() => {
+                    r.id = Some(IdCell::Missing);
+                    r.id_blank = true;
+                    RowRead::Full(r)
+                }
+                _ => RowRead::No,
+            });
+        }
+        Some(RowRead::No)
+    }
+
+    /// The CREATED (or CREATED AT) cell.
+    fn created(&mut self) -> Option<RowRead> {
+        let rest = self.rest();
+        let Some(n) = created_prefix(rest) else {
+            let has_id = self.row.id.is_some();
+            return Some(without_created(self.line, self.columns, self.plain, has_id));
+        };
+        let cell = rest.get(..n).unwrap_or("");
+        if is_timestamp(cell) {
+            self.plain = PlainSizes::Expected;
+        }
+        self.row.created = Some(cell.to_string());
+        self.row.created_col = Some(char_col(self.line, self.pos));
+        self.row.anchored = true;
+        self.pos += n;
+        None
+    }
+
+    /// The SIZE cell.
+    fn size(&mut self) -> Option<RowRead> {
+        let rest = self.rest();
+        match size_prefix(rest) {
+            Ok((size, n))
+                if has_unit(rest.get(..n).unwrap_or("")) || self.plain != PlainSizes::No =>
+            {
+                let text = rest.get(..n).unwrap_or("").to_string();
+                self.row.size = Some((size, text, char_col(self.line, self.pos)));
+                self.row.anchored = true;
+                self.pos += n;
+                None
+            }
+            _ if self.row.anchored && rest.trim().is_empty() => {
+                Some(RowRead::Partial(std::mem::take(&mut self.row)))
+            }
+            _ => Some(RowRead::No),
+        }
+    }
+
+    /// A free-text cell (CREATED BY or COMMENT), the `k`th column: it runs up
+    /// to where the next column's cell starts.
+    fn free(&mut self, k: usize, column: Column) -> Option<RowRead> {
+        let next = self.columns.get(k + 1);
+        let end = match next {
+            None => self.line.len(),
+            Some(n) if n.column.is_free() => split_free(self.line, self.pos, n.start),
+            Some(n) => match find_anchor(self.line, self.pos, n.column, n.start, self.plain) {
+                Some((c, weak)) => {
+                    self.row.single_spaced |= weak;
+                    c.start
+                }
+                None if self.row.anchored => {
+                    let rest = self.rest().trim_end();
+                    set_free(&mut self.row, column, rest);
+                    return Some(RowRead::Partial(std::mem::take(&mut self.row)));
+                }
+                None => return Some(RowRead::No),
+            },
+        };
+        let cell = self.line.get(self.pos..end).unwrap_or("").trim_end();
+        let fixed = match column {
+            Column::CreatedBy => self.tab_split_fixed(cell, k, end),
+            _ => None,
+        };
+        self.row.tab_split |= fixed.is_some();
+        set_free(&mut self.row, column, fixed.as_deref().unwrap_or(cell));
+        self.pos = end;
+        None
+    }
+
+    /// The CREATED BY `cell` (the `k`th column, ending at byte `end`) with
+    /// its podman tab-split cells undone, when it runs past the next column.
+    fn tab_split_fixed(&self, cell: &str, k: usize, end: usize) -> Option<String> {
+        let next_start = self.columns.get(k + 1).and_then(|n| n.start);
+        let past_column = next_start.is_some_and(|s| char_col(self.line, end) > s + 1);
+        if !past_column {
+            return None;
+        }
+        let later: Vec<usize> = self
+            .columns
+            .iter()
+            .skip(k + 1)
+            .filter_map(|c| c.start)
+            .collect();
+        undo_tab_split(cell, char_col(self.line, self.pos), &later)
+    }
 }
 
 /// A row with an id but no CREATED cell where the header has one (a column
@@ -423,7 +478,7 @@ fn without_created(line: &str, columns: &[ColumnAt], plain: PlainSizes, has_id: 
     }
 }
 
-fn set_free(row: &mut Row, column: Column, text: &str) {
+fn set_free(row: &mut RowCells, column: Column, text: &str) {
     match column {
         Column::CreatedBy => row.created_by = Some(text.to_string()),
         _ => row.comment = Some(text.to_string()),
@@ -442,7 +497,7 @@ mod tests {
         }
     }
 
-    fn full(read: RowRead) -> Row {
+    fn full(read: RowRead) -> RowCells {
         match read {
             RowRead::Full(r) => r,
             other => panic!("expected a full row, got {other:?}"),

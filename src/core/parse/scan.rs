@@ -18,7 +18,7 @@ use super::LineState;
 use crate::core::model::{Diagnostic, History, Severity};
 
 /// A history found, with the index of its first line (for its label).
-pub struct Found {
+pub struct FoundHistory {
     /// The history, not yet labelled.
     pub history: History,
     /// Index of its first line (header, first row, first JSON line).
@@ -33,7 +33,7 @@ pub struct Scan<'l, 'a> {
     /// Notes so far.
     pub diags: Vec<Diagnostic>,
     /// Histories in paste order.
-    pub found: Vec<Found>,
+    pub found: Vec<FoundHistory>,
     json: &'l JsonViews<'l>,
     /// No JSON history starts before this line (a large non-history JSON
     /// document is tried once, not once per line).
@@ -154,7 +154,7 @@ impl<'l, 'a> Scan<'l, 'a> {
                 self.diags.push(note(Severity::Warning, line, message));
             }
         } else {
-            self.found.push(Found { history, start: i });
+            self.found.push(FoundHistory { history, start: i });
         }
         next
     }
@@ -172,7 +172,7 @@ impl<'l, 'a> Scan<'l, 'a> {
         };
         let (history, next) = read_table(self.lines, start, &mut self.state, &mut self.diags);
         if !history.layers.is_empty() {
-            self.found.push(Found { history, start: i });
+            self.found.push(FoundHistory { history, start: i });
         }
         next
     }
@@ -182,7 +182,7 @@ impl<'l, 'a> Scan<'l, 'a> {
         match custom::read_custom(&self.lines.lines, i) {
             Some((history, next)) => {
                 self.mark(i, next, LineState::Layer);
-                self.found.push(Found { history, start: i });
+                self.found.push(FoundHistory { history, start: i });
                 next
             }
             None => i + 1,
@@ -264,7 +264,7 @@ impl<'l, 'a> Scan<'l, 'a> {
             found.history.lines = (first(a), last(b));
         }
         self.mark(i, found.next, LineState::Layer);
-        self.found.push(Found {
+        self.found.push(FoundHistory {
             history: found.history,
             start: i,
         });

@@ -19,7 +19,7 @@ use super::header::{Column, ColumnAt, ColumnModel};
 use super::layers::{finish, RawLayer};
 use super::layout::Layout;
 use super::notes::{note, shorten};
-use super::row::{read_row, PlainSizes, Row, RowRead};
+use super::row::{read_row, PlainSizes, RowCells, RowRead};
 use super::segment::{starts_row, Line};
 use super::LineState;
 use crate::core::model::{Diagnostic, History, Severity};
@@ -172,7 +172,7 @@ impl<'r, 'a> TableReader<'r, 'a> {
         }
     }
 
-    fn push(&mut self, row: Row, lines: (usize, usize)) {
+    fn push(&mut self, row: RowCells, lines: (usize, usize)) {
         let created_by = row.created_by.clone().unwrap_or_default();
         self.raws.push(RawLayer {
             row,
@@ -199,7 +199,7 @@ impl<'r, 'a> TableReader<'r, 'a> {
 
     /// A whole row. A terminal may have cut it at its width after the SIZE:
     /// then the next line, not a row of its own, is the rest of the COMMENT.
-    fn on_row(&mut self, j: usize, line: &Line<'_>, mut row: Row) -> usize {
+    fn on_row(&mut self, j: usize, line: &Line<'_>, mut row: RowCells) -> usize {
         self.set(j, LineState::Layer);
         let mut last = line.last;
         let mut next = j + 1;
@@ -213,7 +213,7 @@ impl<'r, 'a> TableReader<'r, 'a> {
 
     /// Appends line `k` (a piece a terminal cut off) to the row's COMMENT;
     /// returns its last line number.
-    fn append_to_comment(&mut self, row: &mut Row, k: usize) -> usize {
+    fn append_to_comment(&mut self, row: &mut RowCells, k: usize) -> usize {
         let rest = self.body(k).trim();
         let comment = row.comment.take().unwrap_or_default();
         row.comment = Some(format!("{comment}{rest}"));
@@ -224,7 +224,7 @@ impl<'r, 'a> TableReader<'r, 'a> {
     /// A row without its SIZE: cut by a terminal at its width (the next
     /// line completes it when glued on), or a CREATED BY that goes on over
     /// the next lines.
-    fn on_partial(&mut self, j: usize, line: &Line<'_>, row: Row) -> usize {
+    fn on_partial(&mut self, j: usize, line: &Line<'_>, row: RowCells) -> usize {
         if line.full_width {
             if let Some(next) = self.glue_cut_row(j, line) {
                 return next;
@@ -360,7 +360,7 @@ impl<'r, 'a> TableReader<'r, 'a> {
     /// next lines (a newline or a heredoc inside the command, or a terminal's
     /// cut). Joins them when a later line supplies the remaining cells;
     /// otherwise the row is kept without a size.
-    fn continue_row(&mut self, j: usize, row: Row) -> usize {
+    fn continue_row(&mut self, j: usize, row: RowCells) -> usize {
         let first = self.line(j);
         let first_no = first.map_or(0, |l| l.no);
         let mut text = Continued {
@@ -402,7 +402,7 @@ impl<'r, 'a> TableReader<'r, 'a> {
 
     /// The end of a continued row on this line: the rest of CREATED BY, then
     /// SIZE and the columns after it.
-    fn row_end(&self, body: &str) -> Option<Row> {
+    fn row_end(&self, body: &str) -> Option<RowCells> {
         if self.tail.is_empty() {
             return None;
         }
@@ -417,15 +417,15 @@ impl<'r, 'a> TableReader<'r, 'a> {
         &mut self,
         j: usize,
         k: usize,
-        row: Row,
-        end: Row,
+        row: RowCells,
+        end: RowCells,
         mut text: Continued,
     ) -> usize {
         let tail_text = end.created_by.clone().unwrap_or_default();
         if !tail_text.is_empty() {
             text.push(tail_text);
         }
-        let mut joined = Row {
+        let mut joined = RowCells {
             size: end.size,
             comment: end.comment,
             extra: end.extra,
