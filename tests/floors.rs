@@ -39,6 +39,8 @@ const FLOORS: [(&str, &[&str]); 6] = [
             "markdown",
             "exchange",
             "instruction",
+            // the unit tests' history builders (built for tests only)
+            "test_support",
         ],
     ),
     (
