@@ -30,6 +30,7 @@ use crate::core::share::{
 };
 use crate::core::split::split_histories;
 use crate::ui::comparison::ComparisonView;
+use crate::ui::dom::copy_to_clipboard;
 use crate::ui::embed_view::EmbedView;
 use crate::ui::hooks::{
     use_address_bar, use_autosave, use_compared_histories, use_comparison, use_dark_mode,
@@ -39,7 +40,7 @@ use crate::ui::link::{self, LinkChoices};
 use crate::ui::paste_pane::PastePane;
 use crate::ui::path::{use_path, PathState, PathView};
 use crate::ui::present::{use_present_key, Presenter};
-use crate::ui::share_bar::{copy_to_clipboard, ShareBar};
+use crate::ui::share_bar::ShareBar;
 use crate::ui::shortcuts::ShortcutsDialog;
 use crate::ui::{hooks, state, storage};
 

@@ -37,6 +37,7 @@ use crate::ui::layer_link::{
 use crate::ui::layer_table::ROW_PX;
 use crate::ui::path::{self, ByAddress, PathState, PathView};
 use crate::ui::path_chart::{set_highlight, ChartRows};
+use crate::ui::perf::PerfMark;
 use crate::ui::windowed::{spacer_row, use_window};
 
 /// Props of [`ComparisonView`].
@@ -551,28 +552,5 @@ fn legend() -> Html {
                 <li class={format!("st-{}", s.as_str())}><span class="st-icon" aria-hidden="true">{s.symbol()}</span>{" "}{s.as_str()}</li>
             }) }
         </ul>
-    }
-}
-
-/// A `performance.measure` around a piece of work, readable by benchmarks.
-pub struct PerfMark {
-    name: &'static str,
-}
-
-impl PerfMark {
-    /// Starts the mark `name`.
-    pub fn start(name: &'static str) -> Self {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.mark(&format!("{name}:start"));
-        }
-        PerfMark { name }
-    }
-}
-
-impl Drop for PerfMark {
-    fn drop(&mut self) {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.measure_with_start_mark(self.name, &format!("{}:start", self.name));
-        }
     }
 }

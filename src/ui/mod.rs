@@ -23,6 +23,7 @@ mod message;
 mod paste_pane;
 mod path;
 mod path_chart;
+mod perf;
 mod present;
 mod reader;
 mod share_bar;

@@ -20,11 +20,8 @@ use crate::ui::dom::active_element;
 use crate::ui::gutter::Gutter;
 use crate::ui::hooks::use_reading;
 use crate::ui::layer_table::LayerTable;
-use crate::ui::text_view::TextView;
+use crate::ui::text_view::{TextView, LINE_PX};
 use crate::ui::windowed::use_window;
-
-/// Line height of the text box in CSS pixels (kept equal to `--line` in main.css).
-pub const LINE_PX: f64 = 20.0;
 
 /// Props of [`PastePane`].
 #[derive(Properties, PartialEq)]

@@ -17,8 +17,8 @@ use yew::prelude::*;
 use crate::core::app::AppState;
 use crate::core::compare::path::{compare_path, PathComparison};
 use crate::core::model::{History, Parsed};
-use crate::ui::comparison::PerfMark;
 use crate::ui::hooks::DEFER_COMPARE_LAYERS;
+use crate::ui::perf::PerfMark;
 
 /// An `Rc` compared by address: a new value is a new one, and an equal one
 /// is never compared field by field (memos keyed on it stay cheap).

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::core::embed::{chart_file, iframe, markdown_image};
 use crate::core::share::Embed;
-use crate::ui::share_bar::copy_to_clipboard;
+use crate::ui::dom::copy_to_clipboard;
 
 /// Props of [`Snippets`].
 #[derive(Properties, PartialEq)]

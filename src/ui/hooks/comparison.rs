@@ -11,7 +11,7 @@ use crate::core::app::AppState;
 use crate::core::compare::compare;
 use crate::core::compare::Comparison;
 use crate::core::model::{History, Parsed};
-use crate::ui::comparison::PerfMark;
+use crate::ui::perf::PerfMark;
 
 /// The histories of the two compared steps, rebuilt only when a parse or a
 /// choice changes (not on every keystroke): the comparison, chart and
