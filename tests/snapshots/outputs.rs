@@ -81,7 +81,10 @@ fn pair_outputs(case: &str, before: &History, after: &History) -> String {
     out.push_str(&line(
         case,
         "export-json",
-        &exported(&Request::PairJson { before: b, after: a }),
+        &exported(&Request::PairJson {
+            before: b,
+            after: a,
+        }),
     ));
     let data = chart_data(&c, before, after);
     out + &charts(case, |options| render_svg(&data, options))
@@ -93,7 +96,11 @@ fn path_outputs(case: &str, steps: &[History]) -> String {
     let p = compare_path(&refs).unwrap_or_else(|e| panic!("{case}: {e}"));
     let mut out = String::new();
     out.push_str(&line(case, "cli-text", path_report::text(&p).as_bytes()));
-    out.push_str(&line(case, "cli-markdown", path_report::markdown(&p).as_bytes()));
+    out.push_str(&line(
+        case,
+        "cli-markdown",
+        path_report::markdown(&p).as_bytes(),
+    ));
     out.push_str(&line(case, "cli-json", path_report::json(&p).as_bytes()));
     out.push_str(&line(
         case,
