@@ -29,7 +29,7 @@ use crate::core::share::{
     Embed, LayerAt, ShareError, ShareState, SharedPane, StepPair, ViewOptions,
 };
 use crate::core::split::split_histories;
-use crate::ui::comparison::ComparisonView;
+use crate::ui::components::comparison::ComparisonView;
 use crate::ui::dom::copy_to_clipboard;
 use crate::ui::embed_view::EmbedView;
 use crate::ui::hooks::{

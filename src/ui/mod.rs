@@ -4,7 +4,7 @@
 //! decisions about the data are made by `crate::core`.
 
 mod app;
-mod comparison;
+mod components;
 mod diagnostics;
 mod dom;
 mod download;
