@@ -14,7 +14,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::core::app::AppState;
+use crate::core::app::{chosen_history, AppState};
 use crate::core::compare::path::{compare_path, PathComparison};
 use crate::core::model::{History, Parsed};
 use crate::ui::hooks::DEFER_COMPARE_LAYERS;
@@ -101,8 +101,7 @@ fn step_histories(key: &[(ByAddress<Parsed>, usize, String)]) -> StepHistories {
     let mut missing = Vec::new();
     let mut histories = Vec::new();
     for (pos, (parsed, selected, name)) in key.iter().enumerate() {
-        let all = &parsed.0.histories;
-        match all.get(*selected).or_else(|| all.first()) {
+        match chosen_history(&parsed.0, *selected) {
             Some(h) => histories.push(History {
                 label: name.clone(),
                 ..h.clone()
