@@ -30,6 +30,7 @@ use crate::core::share::{
 };
 use crate::core::split::split_histories;
 use crate::ui::components::comparison::ComparisonView;
+use crate::ui::components::paste_pane::PastePane;
 use crate::ui::dom::copy_to_clipboard;
 use crate::ui::embed_view::EmbedView;
 use crate::ui::hooks::{
@@ -37,7 +38,6 @@ use crate::ui::hooks::{
     use_latest, use_page_input, use_share_link, Latest, Links, Notice, PageInput,
 };
 use crate::ui::link::{self, LinkChoices};
-use crate::ui::paste_pane::PastePane;
 use crate::ui::path::{use_path, PathState, PathView};
 use crate::ui::present::{use_present_key, Presenter};
 use crate::ui::share_bar::ShareBar;

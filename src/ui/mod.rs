@@ -20,7 +20,6 @@ mod layer_table;
 mod link;
 mod marks;
 mod message;
-mod paste_pane;
 mod path;
 mod path_chart;
 mod perf;
