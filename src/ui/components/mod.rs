@@ -12,6 +12,8 @@
 //! - a step: `paste_pane.rs` wires `pane_head.rs` (name, move, remove),
 //!   `pane_summary.rs` (what was read), `history_picker.rs` and the text
 //!   box's hooks (`text_box.rs`).
+//! - the share box's snippets (`ui/snippets.rs`, beside the share box):
+//!   `view_snippets.rs`, one `snippet.rs` each.
 
 pub mod aligned_row;
 pub mod aligned_table;
@@ -29,5 +31,7 @@ pub mod pane_summary;
 pub mod paste_pane;
 pub mod question;
 pub mod share_box;
+pub mod snippet;
 pub mod steps;
 pub mod text_box;
+pub mod view_snippets;
