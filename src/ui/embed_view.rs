@@ -28,7 +28,7 @@ use crate::core::compare::{Comparison, LayerRef};
 use crate::core::model::History;
 use crate::core::share::{ShareState, Theme};
 use crate::ui::components::chart::use_chart_svg;
-use crate::ui::components::figures::PairFigures;
+use crate::ui::components::figures::pair_figures;
 use crate::ui::hooks::{use_compared_histories, use_comparison, use_dark_mode};
 use crate::ui::insights::{panel, use_insights};
 use crate::ui::path::{self, use_path, ByAddress, PathState, PathView};
@@ -142,7 +142,7 @@ fn EmbedBody(props: &EmbedBodyProps) -> Html {
             if let Some(view) = &props.path {
                 {path::figures(view)}
             } else {
-                <PairFigures figures={Rc::new(view.figures.clone())} brief=true />
+                {pair_figures(&view.figures, true)}
             }
             <figure class="chart embed-chart" ref={chart_ref} data-testid="chart">
                 <div class="chart-box">{Html::from_html_unchecked((*svg).clone())}</div>

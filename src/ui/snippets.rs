@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::core::share::Embed;
 use crate::ui::components::snippet::Copied;
-use crate::ui::components::view_snippets::ViewSnippets;
+use crate::ui::components::view_snippets::{view_snippets, SnippetChoices};
 
 /// Props of [`Snippets`].
 #[derive(Properties, PartialEq)]
@@ -52,10 +52,14 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
         (true, Some(None)) => {
             html! { <p class="muted small" id="snippets">{"No view link: the panes hold too much for a link."}</p> }
         }
-        (true, Some(Some(url))) => html! {
-            <ViewSnippets url={AttrValue::from(url.to_string())} caption={props.caption.clone()} path={props.path}
-                embed={embed.clone()} {png} {copied} />
-        },
+        (true, Some(Some(url))) => {
+            let choices = SnippetChoices {
+                embed: &embed,
+                png: &png,
+                copied: &copied,
+            };
+            view_snippets(url, &props.caption, props.path, choices)
+        }
     };
     html! {
         <div class="embed-snippets">

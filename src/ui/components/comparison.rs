@@ -36,7 +36,7 @@ use crate::ui::components::chart::{
     chart_events, use_chart_focus, use_chart_insights, use_chart_svg, use_chart_width,
     use_row_highlight, ChartFocus,
 };
-use crate::ui::components::figures::PairFigures;
+use crate::ui::components::figures::pair_figures;
 use crate::ui::components::inspector::inspector;
 use crate::ui::insights::{use_badge_tip, use_insights};
 use crate::ui::layer_link::{
@@ -113,8 +113,8 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
         Some(Ok(Located::Row(row))) => Some(row),
         _ => None,
     };
-    let view = use_pair_view(props, linked_row);
-    let figures = Rc::new(view.figures.clone());
+    let shown = use_pair_view(props, linked_row);
+    let figures = pair_figures(&shown.figures, false);
     html! {
         <section class="comparison" aria-labelledby="cmp-title" data-testid="comparison" ref={section_ref}>
             <h2 id="cmp-title">{"Comparison"}</h2>
@@ -122,7 +122,7 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
                 {path::figures(view)}
             } else {
                 {path::note(&props.path)}
-                <PairFigures figures={figures.clone()} />
+                {figures.clone()}
             }
             {linked_note(&linked, props.focus, c, &props.on_clear_focus)}
             <div class="chart-and-inspector">
@@ -138,9 +138,9 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
             </div>
             if let Some(view) = &shown_path {
                 {pair_heading(view)}
-                <PairFigures {figures} />
+                {figures}
             }
-            <AlignedTable comparison={c.clone()} {view} sort_by_delta={props.sort_by_delta} base_collapsed={props.base_collapsed}
+            <AlignedTable comparison={c.clone()} view={shown} sort_by_delta={props.sort_by_delta} base_collapsed={props.base_collapsed}
                 on_toggle_sort={props.on_toggle_sort.clone()} on_toggle_base={props.on_toggle_base.clone()} {table_ref}
                 {on_point} on_copy={on_copy_row} {linked_row} compared={props.compared} {found} {width} />
             <div onmouseover={events.pointer} onfocusin={events.focus}>

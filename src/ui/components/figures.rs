@@ -2,28 +2,17 @@
 //! (`core::app::view`): both totals and the change, and on the page the
 //! shared base too.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::core::app::Figures;
 
-/// Props of [`PairFigures`].
-#[derive(Properties, PartialEq)]
-pub struct PairFiguresProps {
-    pub figures: Rc<Figures>,
-    /// Only the totals and the change (the read-only view).
-    #[prop_or_default]
-    pub brief: bool,
-}
-
-/// Both totals, the change and (unless brief) the shared base.
-#[component]
-pub fn PairFigures(props: &PairFiguresProps) -> Html {
-    let f = &props.figures;
-    let trend = if props.brief { "" } else { f.trend.class() };
+/// Both totals, the change and (unless `brief`: the read-only view) the
+/// shared base. A view function, not a component: it keeps no state, and
+/// each component costs the first load its own machinery.
+pub fn pair_figures(f: &Figures, brief: bool) -> Html {
+    let trend = if brief { "" } else { f.trend.class() };
     html! {
-        <dl class={classes!("figures", props.brief.then_some("embed-figures"))}>
+        <dl class={classes!("figures", brief.then_some("embed-figures"))}>
             <div><dt>{&f.before.name}</dt>
                 <dd data-testid="sum-before" title={f.before.range.clone()}>{&f.before.total}</dd></div>
             <div><dt>{&f.after.name}</dt>
@@ -31,7 +20,7 @@ pub fn PairFigures(props: &PairFiguresProps) -> Html {
             <div class={classes!("delta", trend)}>
                 <dt>{"change"}</dt>
                 <dd data-testid="delta">{&f.change}</dd></div>
-            if !props.brief {
+            if !brief {
                 <div><dt>{"shared base"}</dt>
                     <dd data-testid="base-size">{&f.base}</dd>
                     <dd class="muted small">{&f.base_note}</dd></div>

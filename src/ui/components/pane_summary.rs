@@ -8,18 +8,9 @@ use crate::core::app::Pane;
 use crate::core::compare::numbers::human_bytes as bytes;
 use crate::core::text::thousands;
 
-/// Props of [`PaneSummary`].
-#[derive(Properties, PartialEq)]
-pub struct PaneSummaryProps {
-    pub pane: Pane,
-    /// The word in the step's test ids (`before`, `after`, `step-3`…).
-    pub key_word: AttrValue,
-}
-
-/// The line under a step's head.
-#[component]
-pub fn PaneSummary(props: &PaneSummaryProps) -> Html {
-    let (pane, key) = (&props.pane, &props.key_word);
+/// The line under a step's head (`key`: the word in the step's test ids,
+/// `before`, `after`, `step-3`…).
+pub fn pane_summary(pane: &Pane, key: &str) -> Html {
     let reading_big = pane.is_stale() && pane.reads_in_worker();
     let summary = match pane.history() {
         Some(h) => html! {

@@ -13,9 +13,9 @@ use yew::prelude::*;
 use crate::core::app::{Action, AppState, Pane, Text, VIEW_ONLY_BYTES};
 use crate::core::text::thousands;
 use crate::core::text::LineIndex;
-use crate::ui::components::history_picker::HistoryPicker;
+use crate::ui::components::history_picker::history_picker;
 use crate::ui::components::pane_head::PaneHead;
-use crate::ui::components::pane_summary::PaneSummary;
+use crate::ui::components::pane_summary::pane_summary;
 use crate::ui::components::text_box::{
     follow_gutter, text_input, use_goto_line, use_pane_refs, use_text_in_box,
 };
@@ -74,8 +74,8 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
         <section class={classes!("pane", key.to_string())} aria-label={format!("{key} paste")} data-compared={props.compared}
             data-step-position={position.to_string()}>
             <PaneHead {id} {position} n_steps={props.n_steps} name={name.clone()} key_word={key.clone()} dispatch={props.dispatch.clone()} />
-            <PaneSummary pane={pane.clone()} key_word={key.clone()} />
-            <HistoryPicker parsed={parsed.clone()} selected={pane.selected} key_word={key.clone()} {on_pick} />
+            {pane_summary(pane, &key)}
+            {history_picker(parsed, pane.selected, &key, on_pick)}
             if read_only {
                 <p class="text-view-note muted small">
                     {format!("{} lines, shown read-only: a text box this big would freeze the page. ", thousands(n_lines))}

@@ -8,39 +8,34 @@ use crate::core::embed::{chart_file, iframe, markdown_image};
 use crate::core::share::Embed;
 use crate::ui::components::snippet::{snippet, Copied};
 
-/// Props of [`ViewSnippets`].
-#[derive(Properties, PartialEq)]
-pub struct ViewSnippetsProps {
-    /// The read-only view's link.
-    pub url: AttrValue,
-    /// Our words for the chart (`core::embed::caption`).
-    pub caption: AttrValue,
-    /// The steps make a path (the chart export has another name).
-    pub path: bool,
+/// What the snippets show and remember (kept by `ui/snippets.rs` while the
+/// view link is packed again).
+pub struct SnippetChoices<'a> {
     /// What the view shows besides the chart.
-    pub embed: UseStateHandle<Embed>,
+    pub embed: &'a UseStateHandle<Embed>,
     /// The Markdown's image is a PNG (else an SVG).
-    pub png: UseStateHandle<bool>,
+    pub png: &'a UseStateHandle<bool>,
     /// Which snippet was just copied.
-    pub copied: UseStateHandle<Option<Copied>>,
+    pub copied: &'a UseStateHandle<Option<Copied>>,
 }
 
-/// The view link, the iframe and the Markdown image, with their choices.
-#[component]
-pub fn ViewSnippets(props: &ViewSnippetsProps) -> Html {
-    let (url, embed, png) = (props.url.as_str(), &props.embed, &props.png);
-    let image = chart_file(props.path, **png);
+/// The view link `url`, the iframe and the Markdown image, with their
+/// choices; `caption` is our words for the chart, `path` whether the steps
+/// make a path (the chart export has another name).
+pub fn view_snippets(url: &str, caption: &str, path: bool, choices: SnippetChoices) -> Html {
+    let SnippetChoices { embed, png, copied } = choices;
+    let image = chart_file(path, **png);
     let snippets = [
         ("view-link", "Read-only view", url.to_string()),
         (
             "snippet-iframe",
             "HTML, for a page that can frame it",
-            iframe(url, &props.caption),
+            iframe(url, caption),
         ),
         (
             "snippet-markdown",
             "Markdown, for a README or a submission",
-            markdown_image(&props.caption, image, url),
+            markdown_image(caption, image, url),
         ),
     ];
     let set = |flip: fn(Embed) -> Embed| {
@@ -62,7 +57,7 @@ pub fn ViewSnippets(props: &ViewSnippetsProps) -> Html {
                 {" "}
                 <label><input type="checkbox" checked={**png} onchange={set_png} data-testid="snippet-png" />{" PNG image (else SVG)"}</label>
             </p>
-            { for snippets.into_iter().map(|(id, name, text)| snippet(id, name, text, &props.copied)) }
+            { for snippets.into_iter().map(|(id, name, text)| snippet(id, name, text, copied)) }
             <p class="muted small" data-testid="snippet-note">
                 {"The Markdown shows the chart as an image file: download it with the "}
                 <b>{if **png { "PNG chart" } else { "SVG chart" }}</b>
