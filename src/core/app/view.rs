@@ -41,6 +41,8 @@ pub struct PairView {
     pub sort_toggle: &'static str,
     /// The heads of the before and after columns: `before: NAME`, `after: NAME`.
     pub heads: (String, String),
+    /// The choices it was made with.
+    pub choices: ShowChoices,
 }
 
 /// Which way the total went, beyond the rounding of the printed sizes.
@@ -133,6 +135,7 @@ pub fn pair_view(c: &Comparison, choices: &ShowChoices) -> PairView {
             format!("before: {}", c.before.label),
             format!("after: {}", c.after.label),
         ),
+        choices: *choices,
     }
 }
 

@@ -31,7 +31,7 @@ use crate::core::compare::Comparison;
 use crate::core::layer_link::{locate, of_row, Located};
 use crate::core::model::History;
 use crate::core::share::{LayerAt, StepPair};
-use crate::ui::components::aligned_table::AlignedTable;
+use crate::ui::components::aligned_table::{aligned_table, use_table_window, TableParts};
 use crate::ui::components::chart::{
     chart_events, use_chart_focus, use_chart_insights, use_chart_svg, use_chart_width,
     use_row_highlight, ChartFocus,
@@ -108,13 +108,24 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
     use_chart_mark(&chart_ref, &linked, drawn);
     let events = chart_events(&state, c, chart_rows, path);
     let on_copy_row = copy_row(c, props.compared, &props.on_copy_layer);
-    let on_point = state.on_point();
     let linked_row = match *linked {
         Some(Ok(Located::Row(row))) => Some(row),
         _ => None,
     };
     let shown = use_pair_view(props, linked_row);
     let figures = pair_figures(&shown.figures, false);
+    let window = use_table_window(&shown, &table_ref, linked_row, width);
+    let table = aligned_table(TableParts {
+        comparison: c,
+        view: &shown,
+        compared: props.compared,
+        toggles: (&props.on_toggle_sort, &props.on_toggle_base),
+        table_ref: &table_ref,
+        on_point: &state.on_point(),
+        on_copy: &on_copy_row,
+        found: found.ready(),
+        window,
+    });
     html! {
         <section class="comparison" aria-labelledby="cmp-title" data-testid="comparison" ref={section_ref}>
             <h2 id="cmp-title">{"Comparison"}</h2>
@@ -140,9 +151,7 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
                 {pair_heading(view)}
                 {figures}
             }
-            <AlignedTable comparison={c.clone()} view={shown} sort_by_delta={props.sort_by_delta} base_collapsed={props.base_collapsed}
-                on_toggle_sort={props.on_toggle_sort.clone()} on_toggle_base={props.on_toggle_base.clone()} {table_ref}
-                {on_point} on_copy={on_copy_row} {linked_row} compared={props.compared} {found} {width} />
+            {table}
             <div onmouseover={events.pointer} onfocusin={events.focus}>
                 {insights.1.clone()}
             </div>

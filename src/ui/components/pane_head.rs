@@ -12,32 +12,39 @@ use yew::prelude::*;
 use crate::core::app::{Action, AppState, StepId};
 use crate::ui::dom::active_element;
 
-/// Props of [`PaneHead`].
-#[derive(Properties, PartialEq)]
-pub struct PaneHeadProps {
+/// Which step a head is for, and where it sends its actions.
+pub struct HeadParts<'a> {
     pub id: StepId,
     /// Where the step is (0 = the first).
     pub position: usize,
     /// How many steps there are.
     pub n_steps: usize,
     /// The step's name as shown.
-    pub name: AttrValue,
+    pub name: &'a str,
     /// The word in the step's test ids (`before`, `after`, `step-3`…).
-    pub key_word: AttrValue,
-    pub dispatch: Callback<Action>,
+    pub key: &'a str,
+    pub dispatch: &'a Callback<Action>,
+    /// The control to focus again after a move ([`use_focus_after_move`]).
+    pub focused: &'a Refocus,
 }
 
 /// The control to focus again once the step has moved.
-type Refocus = Rc<RefCell<Option<web_sys::HtmlElement>>>;
+pub type Refocus = Rc<RefCell<Option<web_sys::HtmlElement>>>;
 
-/// The head of a paste pane.
-#[component]
-pub fn PaneHead(props: &PaneHeadProps) -> Html {
-    let (id, position, n_steps) = (props.id, props.position, props.n_steps);
-    let (name, key) = (&props.name, &props.key_word);
-    let focused = use_focus_after_move(position);
+/// The head of a paste pane. A view function, not a component: each
+/// component costs the first load its own machinery.
+pub fn pane_head(h: HeadParts) -> Html {
+    let HeadParts {
+        id,
+        position,
+        n_steps,
+        name,
+        key,
+        focused,
+        ..
+    } = h;
     let on_head_key = {
-        let (dispatch, focused) = (props.dispatch.clone(), focused.clone());
+        let (dispatch, focused) = (h.dispatch.clone(), focused.clone());
         Callback::from(move |e: KeyboardEvent| {
             let to = match e.key().as_str() {
                 "ArrowLeft" | "ArrowUp" if e.alt_key() && position > 0 => position - 1,
@@ -49,24 +56,24 @@ pub fn PaneHead(props: &PaneHeadProps) -> Html {
             dispatch.emit(Action::MoveStep(id, to));
         })
     };
-    let onrename = props.dispatch.reform(move |e: Event| {
+    let onrename = h.dispatch.reform(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         Action::Rename(id, input.value())
     });
     let move_to = |to: usize| {
-        let (dispatch, focused) = (props.dispatch.clone(), focused.clone());
+        let (dispatch, focused) = (h.dispatch.clone(), focused.clone());
         Callback::from(move |_: MouseEvent| {
             *focused.borrow_mut() = active_element();
             dispatch.emit(Action::MoveStep(id, to));
         })
     };
-    let remove = props
+    let remove = h
         .dispatch
         .reform(move |_: MouseEvent| Action::RemoveStep(id));
     html! {
         <header class="pane-head" onkeydown={on_head_key}>
             <span class="side-tag">{AppState::place_name(position)}</span>
-            <input class="label" type="text" value={name.clone()} onchange={onrename}
+            <input class="label" type="text" value={name.to_string()} onchange={onrename}
                 aria-label={format!("Name of the {key} image")} data-testid={format!("label-{key}")}
                 spellcheck="false" />
             <span class="step-tools" role="group" aria-label={format!("Step {}: move or remove", position + 1)}>
@@ -85,7 +92,7 @@ pub fn PaneHead(props: &PaneHeadProps) -> Html {
 
 /// Where to put the focus back after the step moved to `position`.
 #[hook]
-fn use_focus_after_move(position: usize) -> Refocus {
+pub fn use_focus_after_move(position: usize) -> Refocus {
     let focused = use_mut_ref(|| None::<web_sys::HtmlElement>);
     {
         let focused = focused.clone();

@@ -14,7 +14,7 @@ use crate::core::app::{Action, AppState, Pane, Text, VIEW_ONLY_BYTES};
 use crate::core::text::thousands;
 use crate::core::text::LineIndex;
 use crate::ui::components::history_picker::history_picker;
-use crate::ui::components::pane_head::PaneHead;
+use crate::ui::components::pane_head::{pane_head, use_focus_after_move, HeadParts};
 use crate::ui::components::pane_summary::pane_summary;
 use crate::ui::components::text_box::{
     follow_gutter, text_input, use_goto_line, use_pane_refs, use_text_in_box,
@@ -70,10 +70,21 @@ pub fn PastePane(props: &PastePaneProps) -> Html {
     use_text_in_box(&refs, &pane.text, read_only);
     let on_pick = props.dispatch.reform(move |idx| Action::Select(id, idx));
     let (parsed, history) = (&pane.parsed, pane.history());
+    let focused = use_focus_after_move(position);
+    let (n_steps, dispatch) = (props.n_steps, &props.dispatch);
+    let head = pane_head(HeadParts {
+        id,
+        position,
+        n_steps,
+        name: &name,
+        key: &key,
+        dispatch,
+        focused: &focused,
+    });
     html! {
         <section class={classes!("pane", key.to_string())} aria-label={format!("{key} paste")} data-compared={props.compared}
             data-step-position={position.to_string()}>
-            <PaneHead {id} {position} n_steps={props.n_steps} name={name.clone()} key_word={key.clone()} dispatch={props.dispatch.clone()} />
+            {head}
             {pane_summary(pane, &key)}
             {history_picker(parsed, pane.selected, &key, on_pick)}
             if read_only {
