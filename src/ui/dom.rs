@@ -1,11 +1,14 @@
 //! Small questions about the page's DOM that several parts ask the same
 //! way: which element has the focus, whether a key or a paste went to a
 //! text field (single-key shortcuts, presenting and page pastes leave those
-//! alone), and listening to the window's keys with the right to prevent
-//! their default.
+//! alone), listening to the window's keys with the right to prevent
+//! their default, and copying text to the clipboard.
+
+use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The element that has the focus, if any.
 pub fn active_element() -> Option<web_sys::HtmlElement> {
@@ -49,4 +52,29 @@ pub fn window_keys(on_key: impl Fn(&web_sys::KeyboardEvent) + 'static) -> Option
             }
         },
     ))
+}
+
+/// Copies `text` and calls `done` with the outcome: Err when the browser
+/// refuses (no clipboard API, insecure context, permission denied), so the UI
+/// can ask the user to copy by hand from the selected field.
+pub fn copy_to_clipboard(text: &str, done: impl Fn(Result<(), String>) + 'static) {
+    // One body for every caller (its closures are big in the wasm).
+    copy_with(text, Rc::new(done));
+}
+
+fn copy_with(text: &str, done: Rc<dyn Fn(Result<(), String>)>) {
+    let Some(window) = web_sys::window() else {
+        return done(Err("no window".into()));
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    let on_ok = {
+        let done = done.clone();
+        Closure::once(move |_: JsValue| done(Ok(())))
+    };
+    let on_err = Closure::once(move |e: JsValue| {
+        done(Err(e.as_string().unwrap_or_else(|| "refused".into())))
+    });
+    let _ = promise.then2(&on_ok, &on_err);
+    on_ok.forget();
+    on_err.forget();
 }

@@ -23,15 +23,15 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::core::app::Action;
-use crate::core::chart::{chart_data, path_svg, render_svg, ChartOptions};
-use crate::core::compare::numbers::human_bytes;
+use crate::core::app::{pair_view, Action, PairView, ShowChoices};
 use crate::core::compare::{Comparison, LayerRef};
 use crate::core::model::History;
 use crate::core::share::{ShareState, Theme};
+use crate::ui::components::chart::use_chart_svg;
+use crate::ui::components::figures::pair_figures;
 use crate::ui::hooks::{use_compared_histories, use_comparison, use_dark_mode};
 use crate::ui::insights::{panel, use_insights};
-use crate::ui::path::{self, use_path, PathState, PathView};
+use crate::ui::path::{self, use_path, ByAddress, PathState, PathView};
 use crate::ui::{link, state};
 
 /// Props of [`EmbedView`].
@@ -117,30 +117,16 @@ fn EmbedBody(props: &EmbedBodyProps) -> Html {
     let c = &props.comparison;
     let chart_ref = use_node_ref();
     let width = use_container_width(&chart_ref);
-    let drawn = props
-        .path
-        .as_ref()
-        .map(|v| (v.path.clone(), v.histories.clone()));
-    let svg = use_memo(
-        (
-            c.clone(),
-            props.before.clone(),
-            props.after.clone(),
-            props.dark,
-            width,
-            drawn,
-        ),
-        |(c, b, a, dark, width, drawn)| {
-            let options = ChartOptions::fitting(*width, *dark);
-            AttrValue::from(match drawn {
-                Some((path, histories)) => {
-                    let steps: Vec<&History> = histories.0.iter().collect();
-                    path_svg(&path.0, &steps, &options)
-                }
-                None => render_svg(&chart_data(c, b, a), &options),
-            })
-        },
-    );
+    let sides = (&props.before, &props.after);
+    let svg = use_chart_svg(c, sides, props.path.as_ref(), props.dark, width);
+    // Newest first, never sorted; the base folded when the link says so.
+    let choices = ShowChoices {
+        base_collapsed: props.base_collapsed,
+        ..ShowChoices::default()
+    };
+    let view = use_memo((ByAddress(c.clone()), choices), |(c, choices)| {
+        pair_view(&c.0, choices)
+    });
     // A path: each step's figures, and the compared two named above their
     // findings and table.
     let pair = props
@@ -156,7 +142,7 @@ fn EmbedBody(props: &EmbedBodyProps) -> Html {
             if let Some(view) = &props.path {
                 {path::figures(view)}
             } else {
-                {figures(c)}
+                {pair_figures(&view.figures, true)}
             }
             <figure class="chart embed-chart" ref={chart_ref} data-testid="chart">
                 <div class="chart-box">{Html::from_html_unchecked((*svg).clone())}</div>
@@ -166,44 +152,31 @@ fn EmbedBody(props: &EmbedBodyProps) -> Html {
                 <EmbedFindings comparison={c.clone()} before={props.before.clone()} after={props.after.clone()} />
             }
             if props.table {
-                {table(c, props.base_collapsed)}
+                {table(c, &view)}
             }
         </>
     }
 }
 
-/// The headline figures: both totals and the change.
-fn figures(c: &Comparison) -> Html {
-    let approx = if c.delta.exact { "" } else { "≈ " };
-    html! {
-        <dl class="figures embed-figures">
-            <div><dt>{format!("before · {}", c.before.label)}</dt>
-                <dd data-testid="sum-before" title={c.before.total.describe()}>{c.before.total.approx()}</dd></div>
-            <div><dt>{format!("after · {}", c.after.label)}</dt>
-                <dd data-testid="sum-after" title={c.after.total.describe()}>{c.after.total.approx()}</dd></div>
-            <div class="delta"><dt>{"change"}</dt>
-                <dd data-testid="delta">{approx}{c.delta.describe(c.before.total.bytes)}</dd></div>
-        </dl>
-    }
-}
-
-/// The aligned table, newest first, read-only (the base folded when the link says so).
-fn table(c: &Comparison, base_collapsed: bool) -> Html {
-    let cell = |l: &Option<LayerRef>| match l {
+/// The aligned table, read-only: the rows the core shows, in its words.
+fn table(c: &Comparison, view: &PairView) -> Html {
+    let cell = |l: &Option<LayerRef>, command: &str, size: &str| match l {
         Some(l) => (
-            html! { <code title={l.created_by.clone()}>{&l.instruction}</code> },
-            html! { {l.size.map(|s| human_bytes(s.bytes)).unwrap_or_else(|| "—".into())} },
+            html! { <code title={l.created_by.clone()}>{command.to_string()}</code> },
+            // A layer without a size reads "—" here.
+            html! { {if l.size.is_some() { size } else { "—" }} },
         ),
         None => (html! { <span class="muted">{"—"}</span> }, html! {}),
     };
-    let rows = c.rows.iter().rev().filter(|r| !(base_collapsed && r.in_base)).map(|row| {
-        let (before_cmd, before_size) = cell(&row.before);
-        let (after_cmd, after_size) = cell(&row.after);
+    let rows = view.words(c, 0..view.rows.len()).into_iter().map(|words| {
+        let row = &c.rows[words.row];
+        let (before_cmd, before_size) = cell(&row.before, &words.before, &words.before_size);
+        let (after_cmd, after_size) = cell(&row.after, &words.after, &words.after_size);
         html! {
-            <tr class={format!("st-{}", row.status.as_str())} data-status={row.status.as_str()}>
-                <td class="status"><span class="st-icon" aria-hidden="true">{row.status.symbol()}</span>{" "}{row.status.as_str()}</td>
+            <tr class={format!("st-{}", words.status_word)} data-status={words.status_word}>
+                <td class="status"><span class="st-icon" aria-hidden="true">{words.symbol}</span>{" "}{words.status_word}</td>
                 <td class="cmd">{before_cmd}</td><td class="num">{before_size}</td>
-                <td class="num">{row.delta.short()}</td>
+                <td class="num">{words.delta}</td>
                 <td class="cmd">{after_cmd}</td><td class="num">{after_size}</td>
             </tr>
         }

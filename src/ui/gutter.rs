@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::core::model::{Parsed, Severity};
 use crate::core::window::Window;
 use crate::ui::diagnostics::severity_word;
-use crate::ui::paste_pane::LINE_PX;
+use crate::ui::text_view::LINE_PX;
 use crate::ui::windowed::spacer_style;
 
 /// What one line of the paste became.

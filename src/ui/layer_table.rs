@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::core::app::chosen_history;
 use crate::core::instruction::Instruction;
 use std::rc::Rc;
 
@@ -31,11 +32,7 @@ pub struct LayerTableProps {
 /// The table of parsed layers.
 #[component]
 pub fn LayerTable(props: &LayerTableProps) -> Html {
-    let history = props
-        .parsed
-        .histories
-        .get(props.index)
-        .or_else(|| props.parsed.histories.first());
+    let history = chosen_history(&props.parsed, props.index);
     let total = history.map_or(0, |h| h.layers.len());
     let (window, on_scroll) = use_window(total, ROW_PX);
     let Some(history) = history else {

@@ -4,7 +4,7 @@
 //! decisions about the data are made by `crate::core`.
 
 mod app;
-mod comparison;
+mod components;
 mod diagnostics;
 mod dom;
 mod download;
@@ -20,9 +20,9 @@ mod layer_table;
 mod link;
 mod marks;
 mod message;
-mod paste_pane;
 mod path;
 mod path_chart;
+mod perf;
 mod present;
 mod reader;
 mod share_bar;

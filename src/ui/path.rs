@@ -14,11 +14,11 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::core::app::AppState;
+use crate::core::app::{chosen_history, AppState};
 use crate::core::compare::path::{compare_path, PathComparison};
 use crate::core::model::{History, Parsed};
-use crate::ui::comparison::PerfMark;
 use crate::ui::hooks::DEFER_COMPARE_LAYERS;
+use crate::ui::perf::PerfMark;
 
 /// An `Rc` compared by address: a new value is a new one, and an equal one
 /// is never compared field by field (memos keyed on it stay cheap).
@@ -101,8 +101,7 @@ fn step_histories(key: &[(ByAddress<Parsed>, usize, String)]) -> StepHistories {
     let mut missing = Vec::new();
     let mut histories = Vec::new();
     for (pos, (parsed, selected, name)) in key.iter().enumerate() {
-        let all = &parsed.0.histories;
-        match all.get(*selected).or_else(|| all.first()) {
+        match chosen_history(&parsed.0, *selected) {
             Some(h) => histories.push(History {
                 label: name.clone(),
                 ..h.clone()

@@ -1,5 +1,6 @@
 //! Presenting: the comparison walked through one slide at a time, in large
-//! type, for a class. The slides are `core::present`'s: the
+//! type, for a class. The slides are `core::present`'s (the totals in the
+//! figures' words, `core::app::view`): the
 //! totals, every change in order of bytes, the summary. A change's row is
 //! highlighted in the chart and the table and scrolled into view; ←/→,
 //! Space and Page Up/Down move, Esc stops. The slide is part of the link
@@ -9,6 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::app::figures;
 use crate::core::compare::Comparison;
 use crate::core::present::{slides, summary, Slide};
 use crate::ui::dom::{is_text_field, window_keys};
@@ -92,13 +94,16 @@ fn slide_view(c: &Comparison, slide: Option<&Slide>, at: usize, last: usize) -> 
                 <p class="slide-main">{summary(c)}</p>
             </>
         },
-        _ => html! {
-            <>
-                <p class="slide-kicker">{"The two images"}</p>
-                <p class="slide-main">{format!("{} → {}", c.before.total.approx(), c.after.total.approx())}</p>
-                <p class="slide-what">{c.delta.describe_approx(c.before.total.bytes)}</p>
-            </>
-        },
+        _ => {
+            let f = figures(c);
+            html! {
+                <>
+                    <p class="slide-kicker">{"The two images"}</p>
+                    <p class="slide-main">{format!("{} → {}", f.before.total, f.after.total)}</p>
+                    <p class="slide-what">{f.change_approx}</p>
+                </>
+            }
+        }
     }
 }
 

@@ -6,13 +6,15 @@
 //! beside the page (nothing is hosted for them).
 //!
 //! The view link is packed only while the snippets are open (packing a big
-//! paste takes a while), again whenever the share link changes.
+//! paste takes a while), again whenever the share link changes. The
+//! snippets themselves are `ui/components/view_snippets.rs` (each one:
+//! `ui/components/snippet.rs`).
 
 use yew::prelude::*;
 
-use crate::core::embed::{chart_file, iframe, markdown_image};
 use crate::core::share::Embed;
-use crate::ui::share_bar::copy_to_clipboard;
+use crate::ui::components::snippet::Copied;
+use crate::ui::components::view_snippets::{view_snippets, SnippetChoices};
 
 /// Props of [`Snippets`].
 #[derive(Properties, PartialEq)]
@@ -29,41 +31,20 @@ pub struct SnippetsProps {
     pub path: bool,
 }
 
-/// Which snippet was just copied, and whether the browser let it.
-#[derive(Clone, Copy, PartialEq)]
-struct Copied {
-    what: &'static str,
-    ok: bool,
-}
-
 /// "Embed in a page": the view link, the iframe and the Markdown image.
 #[component]
 pub fn Snippets(props: &SnippetsProps) -> Html {
     let open = use_state_eq(|| false);
     let embed = use_state_eq(Embed::default);
+    // Kept while the view link is packed again.
     let png = use_state_eq(|| false);
     let copied = use_state_eq(|| None::<Copied>);
-    // None while the second module packs it; then the link, or None when
-    // no link can carry the panes.
-    let view_url = use_state(|| None::<Option<String>>);
-    {
-        let (pack, view_url) = (props.pack_view.clone(), view_url.clone());
-        use_effect_with(
-            (props.link.clone(), *embed, *open),
-            move |(_, embed, open)| {
-                view_url.set(None);
-                if *open {
-                    let done = Callback::from(move |url| view_url.set(Some(url)));
-                    pack.emit((*embed, done));
-                }
-            },
-        );
-    }
+    let view_url = use_view_link(props, *embed, *open);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let body = match (*open, (*view_url).as_ref().map(Option::as_deref)) {
+    let body = match (*open, view_url.as_ref().map(Option::as_deref)) {
         (false, _) => html! {},
         (true, None) => {
             html! { <p class="muted small" id="snippets" role="status">{"Packing the view link…"}</p> }
@@ -72,48 +53,12 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
             html! { <p class="muted small" id="snippets">{"No view link: the panes hold too much for a link."}</p> }
         }
         (true, Some(Some(url))) => {
-            let image = chart_file(props.path, *png);
-            let snippets = [
-                ("view-link", "Read-only view", url.to_string()),
-                (
-                    "snippet-iframe",
-                    "HTML, for a page that can frame it",
-                    iframe(url, &props.caption),
-                ),
-                (
-                    "snippet-markdown",
-                    "Markdown, for a README or a submission",
-                    markdown_image(&props.caption, image, url),
-                ),
-            ];
-            let set = |flip: fn(Embed) -> Embed| {
-                let embed = embed.clone();
-                Callback::from(move |_: Event| embed.set(flip(*embed)))
+            let choices = SnippetChoices {
+                embed: &embed,
+                png: &png,
+                copied: &copied,
             };
-            let set_png = {
-                let png = png.clone();
-                Callback::from(move |_: Event| png.set(!*png))
-            };
-            html! {
-                <div class="snippets" id="snippets">
-                    <p class="link-meta">
-                        <label><input type="checkbox" checked={embed.findings} data-testid="view-findings"
-                            onchange={set(|e| Embed { findings: !e.findings, ..e })} />{" with the findings"}</label>
-                        {" "}
-                        <label><input type="checkbox" checked={embed.table} data-testid="view-table"
-                            onchange={set(|e| Embed { table: !e.table, ..e })} />{" with the table"}</label>
-                        {" "}
-                        <label><input type="checkbox" checked={*png} onchange={set_png} data-testid="snippet-png" />{" PNG image (else SVG)"}</label>
-                    </p>
-                    { for snippets.into_iter().map(|(id, name, text)| snippet(id, name, text, &copied)) }
-                    <p class="muted small" data-testid="snippet-note">
-                        {"The Markdown shows the chart as an image file: download it with the "}
-                        <b>{if *png { "PNG chart" } else { "SVG chart" }}</b>
-                        {" button above and commit it as "}<code>{image}</code>
-                        {" next to the Markdown file. The image links to the read-only view."}
-                    </p>
-                </div>
-            }
+            view_snippets(url, &props.caption, props.path, choices)
         }
     };
     html! {
@@ -125,42 +70,24 @@ pub fn Snippets(props: &SnippetsProps) -> Html {
     }
 }
 
-/// One snippet: its name, its text (read-only, selected on focus) and a copy button.
-fn snippet(
-    id: &'static str,
-    name: &'static str,
-    text: String,
-    copied: &UseStateHandle<Option<Copied>>,
-) -> Html {
-    let on_copy = {
-        let (copied, text) = (copied.clone(), text.clone());
-        Callback::from(move |_: MouseEvent| {
-            let copied = copied.clone();
-            copy_to_clipboard(&text, move |res| {
-                copied.set(Some(Copied {
-                    what: id,
-                    ok: res.is_ok(),
-                }))
-            });
-        })
-    };
-    let select_all = Callback::from(|e: FocusEvent| {
-        let field: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-        field.select();
-    });
-    let label = match **copied {
-        Some(Copied { what, ok: true }) if what == id => "Copied ✓",
-        Some(Copied { what, ok: false }) if what == id => "Select and copy (Ctrl+C)",
-        _ => "Copy",
-    };
-    let rows = if id == "view-link" { "2" } else { "3" };
-    html! {
-        <div class="snippet">
-            <label for={id}>{name}</label>
-            <div class="link-row">
-                <textarea id={id} readonly=true rows={rows} value={text} onfocus={select_all} data-testid={id} />
-                <button type="button" onclick={on_copy} aria-live="polite" data-testid={format!("copy-{id}")}>{label}</button>
-            </div>
-        </div>
+/// The view link for `embed`, packed while the snippets are `open`: `None`
+/// while the second module packs it; then the link, or `None` when no link
+/// can carry the panes.
+#[hook]
+fn use_view_link(props: &SnippetsProps, embed: Embed, open: bool) -> Option<Option<String>> {
+    let view_url = use_state(|| None::<Option<String>>);
+    {
+        let (pack, view_url) = (props.pack_view.clone(), view_url.clone());
+        use_effect_with(
+            (props.link.clone(), embed, open),
+            move |(_, embed, open)| {
+                view_url.set(None);
+                if *open {
+                    let done = Callback::from(move |url| view_url.set(Some(url)));
+                    pack.emit((*embed, done));
+                }
+            },
+        );
     }
+    (*view_url).clone()
 }

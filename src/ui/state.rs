@@ -11,7 +11,7 @@ use crate::core::app::{Action, AppState};
 use crate::core::model::Parsed;
 use crate::core::parse::parse;
 use crate::core::share::ShareState;
-use crate::ui::comparison::PerfMark;
+use crate::ui::perf::PerfMark;
 
 impl Reducible for AppState {
     type Action = Action;

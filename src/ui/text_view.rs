@@ -17,8 +17,11 @@ use crate::core::app::Text;
 use crate::core::text::thousands;
 use crate::core::text::LineIndex;
 use crate::core::window::Window;
-use crate::ui::paste_pane::LINE_PX;
 use crate::ui::windowed::spacer_style;
+
+/// Line height of a paste in CSS pixels, in the text box, this view and
+/// the gutter alike (kept equal to `--line` in main.css).
+pub const LINE_PX: f64 = 20.0;
 
 /// Characters of one line put in the page; the rest is counted.
 pub const MAX_SHOWN_CHARS: usize = 600;

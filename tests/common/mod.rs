@@ -39,7 +39,7 @@ pub fn line_diff(expected: &str, actual: &str) -> String {
     out
 }
 
-/// The page's demo as the editor snapshots it (`ui::app`'s demo: the course
+/// The page's demo as the editor snapshots it (`ui::components::editor`'s demo: the course
 /// pair `000-…` split into two steps, the base folded).
 pub fn demo_work() -> layerdiff::core::share::ShareState {
     use layerdiff::core::app::AppState;

@@ -9,7 +9,8 @@
 //! tested natively (`tests/app_model.rs`).
 //!
 //! Text that comes without a text box (a dropped file, a paste on the page)
-//! is judged and placed by `input.rs`.
+//! is judged and placed by `input.rs`. What a view of a comparison shows
+//! (its rows and their order, its figures, its words) is `view.rs`'s.
 //!
 //! Parsing is passed in as a [`Parse`] function, so the page can time it
 //! (its performance marks) while tests use [`crate::core::parse::parse`].
@@ -23,11 +24,15 @@ mod pane;
 mod reduce;
 mod state;
 mod text;
+mod view;
 
-pub use pane::{Pane, StepId, INLINE_PARSE_BYTES, INSTANT_PARSE_BYTES, VIEW_ONLY_BYTES};
+pub use pane::{
+    chosen_history, Pane, StepId, INLINE_PARSE_BYTES, INSTANT_PARSE_BYTES, VIEW_ONLY_BYTES,
+};
 pub use reduce::Action;
 pub use state::{AppState, Compared, Question, MAX_STEPS, MIN_STEPS};
 pub use text::Text;
+pub use view::{figures, pair_view, Figure, Figures, PairView, ShowChoices, Trend};
 
 use crate::core::model::Parsed;
 

@@ -97,8 +97,7 @@ impl Pane {
 
     /// The history this pane compares, if the paste holds any.
     pub fn history(&self) -> Option<&History> {
-        let histories = &self.parsed.histories;
-        histories.get(self.selected).or_else(|| histories.first())
+        chosen_history(&self.parsed, self.selected)
     }
 
     /// Whether `parsed` is behind `text` (a parse is scheduled).
@@ -148,4 +147,13 @@ impl Pane {
             self.selected = 0;
         }
     }
+}
+
+/// The history a step compares: the one chosen in its paste (`selected`),
+/// else the first; `None` when the paste holds none. Every view asks here.
+pub fn chosen_history(parsed: &Parsed, selected: usize) -> Option<&History> {
+    parsed
+        .histories
+        .get(selected)
+        .or_else(|| parsed.histories.first())
 }

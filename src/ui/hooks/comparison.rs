@@ -7,11 +7,11 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::core::app::AppState;
+use crate::core::app::{chosen_history, AppState};
 use crate::core::compare::compare;
 use crate::core::compare::Comparison;
 use crate::core::model::{History, Parsed};
-use crate::ui::comparison::PerfMark;
+use crate::ui::perf::PerfMark;
 
 /// The histories of the two compared steps, rebuilt only when a parse or a
 /// choice changes (not on every keystroke): the comparison, chart and
@@ -34,12 +34,7 @@ pub fn use_compared_histories(state: &AppState) -> (Option<Rc<History>>, Option<
 
 /// The history `idx` of a parse (or its first), shared.
 fn pick(parsed: &Parsed, idx: usize) -> Option<Rc<History>> {
-    parsed
-        .histories
-        .get(idx)
-        .or_else(|| parsed.histories.first())
-        .cloned()
-        .map(Rc::new)
+    chosen_history(parsed, idx).cloned().map(Rc::new)
 }
 
 /// Histories with more layers than this (both together) are compared in a
