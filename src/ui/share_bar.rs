@@ -10,8 +10,6 @@
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::core::export::{prepare, Download, ExportChoices, ExportKind, Shown};
@@ -21,6 +19,7 @@ use crate::core::model::History;
 use crate::core::redact::{find_secrets, Finding};
 use crate::core::share::Embed;
 use crate::core::text::{cut_end, cut_start};
+use crate::ui::dom::copy_to_clipboard;
 use crate::ui::download::{save_svg_as_png, save_text};
 use crate::ui::extras;
 use crate::ui::link::LinkChoices;
@@ -373,29 +372,4 @@ fn save_answer(
         }
         Err(why) => note.emit(Some(format!("{file} could not be made: {why}."))),
     });
-}
-
-/// Copies `text` and calls `done` with the outcome: Err when the browser
-/// refuses (no clipboard API, insecure context, permission denied), so the UI
-/// can ask the user to copy by hand from the selected field.
-pub fn copy_to_clipboard(text: &str, done: impl Fn(Result<(), String>) + 'static) {
-    // One body for every caller (its closures are big in the wasm).
-    copy_with(text, Rc::new(done));
-}
-
-fn copy_with(text: &str, done: Rc<dyn Fn(Result<(), String>)>) {
-    let Some(window) = web_sys::window() else {
-        return done(Err("no window".into()));
-    };
-    let promise = window.navigator().clipboard().write_text(text);
-    let on_ok = {
-        let done = done.clone();
-        Closure::once(move |_: JsValue| done(Ok(())))
-    };
-    let on_err = Closure::once(move |e: JsValue| {
-        done(Err(e.as_string().unwrap_or_else(|| "refused".into())))
-    });
-    let _ = promise.then2(&on_ok, &on_err);
-    on_ok.forget();
-    on_err.forget();
 }

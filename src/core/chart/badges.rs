@@ -133,12 +133,15 @@ fn segment(tag: &str, compared: Option<(usize, usize)>) -> Option<Wanted> {
 fn spread(wanted: &mut [Wanted], top: f64, bottom: f64, diameter: f64) {
     let r = diameter / 2.0;
     let (lo, hi) = (top + r, (bottom - r).max(top + r));
-    let mut edges: Vec<i32> = wanted.iter().map(|x| x.x).collect();
-    edges.sort_unstable();
-    edges.dedup();
+    let mut edges: Vec<i32> = Vec::new();
+    for x in wanted.iter() {
+        if !edges.contains(&x.x) {
+            edges.push(x.x);
+        }
+    }
     for edge in edges {
         let mut on: Vec<&mut Wanted> = wanted.iter_mut().filter(|x| x.x == edge).collect();
-        on.sort_by(|a, b| a.y.total_cmp(&b.y));
+        top_down(&mut on);
         let places = spread_edge(
             &on.iter().map(|x| x.y).collect::<Vec<_>>(),
             lo,
@@ -147,6 +150,23 @@ fn spread(wanted: &mut [Wanted], top: f64, bottom: f64, diameter: f64) {
         );
         for (x, y) in on.iter_mut().zip(places) {
             x.y = y;
+        }
+    }
+}
+
+/// Orders one edge's badges from the top down. The overlay lists a
+/// column's segments bottom up, so this reverses, then an insertion sort
+/// settles any other order: no sort of the standard library, whose code
+/// would weigh kilobytes in the page for a list this short.
+fn top_down(on: &mut [&mut Wanted]) {
+    if on.first().zip(on.last()).is_some_and(|(a, b)| a.y > b.y) {
+        on.reverse();
+    }
+    for k in 1..on.len() {
+        let mut at = k;
+        while at > 0 && on[at - 1].y > on[at].y {
+            on.swap(at - 1, at);
+            at -= 1;
         }
     }
 }
@@ -276,6 +296,32 @@ mod tests {
         let at_half = ys(&badge_spots(&svg(&two), None, 200.0, |_, _| true));
         assert!((at_full[0] - at_full[1]).abs() >= BADGE_PX - 1e-9);
         assert!((at_half[0] - at_half[1]).abs() >= 2.0 * BADGE_PX - 1e-9);
+    }
+
+    #[test]
+    fn badges_come_out_top_down_whatever_the_overlay_order() {
+        let shuffled = [
+            ("before", 200, 2),
+            ("before", 120, 2),
+            ("before", 230, 2),
+            ("before", 160, 2),
+        ];
+        let y = ys(&badge_spots(&svg(&shuffled), None, 400.0, |_, _| true));
+        // far apart already: each badge keeps its own segment's middle
+        let kept = [201.0, 121.0, 231.0, 161.0];
+        assert!(
+            y.iter().zip(kept).all(|(a, b)| (a - b).abs() < 1e-9),
+            "{y:?}"
+        );
+        // and thin ones given in any order still come out one diameter apart
+        let thin = [("after", 150, 2), ("after", 146, 2), ("after", 148, 2)];
+        let mut y = ys(&badge_spots(&svg(&thin), None, 400.0, |_, _| true));
+        assert!(y[1] < y[2] && y[2] < y[0], "top-down order kept: {y:?}");
+        y.sort_by(f64::total_cmp);
+        assert!(
+            y.windows(2).all(|w| w[1] - w[0] >= BADGE_PX - 1e-9),
+            "{y:?}"
+        );
     }
 
     #[test]
