@@ -190,7 +190,9 @@ fn spread_edge(ys: &[f64], lo: f64, hi: f64, diameter: f64) -> Vec<f64> {
     let settle = |run: &mut Run| {
         let length = (run.count - 1) as f64 * diameter;
         let centre = run.wanted / run.count as f64;
-        run.y = (centre - length / 2.0).clamp(lo, hi - length);
+        // max then min, not clamp: clamp's panic message would bring float
+        // formatting into the page
+        run.y = (centre - length / 2.0).min(hi - length).max(lo);
     };
     let mut runs: Vec<Run> = Vec::new();
     for &y in ys {
