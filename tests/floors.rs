@@ -24,6 +24,9 @@
 //! check that the core names no browser crate, by word, stays in
 //! `tests/tidy.rs`.)
 
+mod common;
+use common::rust_files;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -71,26 +74,6 @@ fn floor_of(module: &str) -> Option<usize> {
 
 fn core_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/core")
-}
-
-/// Every `.rs` file under `dir`, sorted.
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let entries = fs::read_dir(&current)
-            .unwrap_or_else(|err| panic!("cannot list {}: {err}", current.display()));
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|ext| ext == "rs") {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
 }
 
 /// The module path of a file under `src/core/`, without `core`:

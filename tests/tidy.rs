@@ -4,6 +4,9 @@
 //! it owns. Failures list every offender with file and line; a file the
 //! checks read that is missing fails them too, named.
 
+mod common;
+use common::rust_files;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -12,26 +15,6 @@ const BROWSER_CRATES: [&str; 5] = ["yew", "web_sys", "gloo", "js_sys", "wasm_bin
 
 fn crate_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Every `.rs` file under `dir`, sorted, as paths relative to the crate root.
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let entries = fs::read_dir(&current)
-            .unwrap_or_else(|err| panic!("cannot list {}: {err}", current.display()));
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|ext| ext == "rs") {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
 }
 
 /// The text of a file a check reads. A file that is not there fails the

@@ -67,3 +67,24 @@ pub fn demo_work() -> layerdiff::core::share::ShareState {
     };
     AppState::restore(&work, parse).snapshot()
 }
+
+/// Every `.rs` file under `dir` (and its folders), sorted; a folder that
+/// cannot be listed fails the test, naming it.
+pub fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let entries = std::fs::read_dir(&current)
+            .unwrap_or_else(|err| panic!("cannot list {}: {err}", current.display()));
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
