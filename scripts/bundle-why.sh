@@ -4,7 +4,7 @@
 # passed through wasm-bindgen as Trunk does, but not through wasm-opt, so
 # sizes are ~10 % above the shipped ones) and prints the biggest items and a sum
 # per crate (our own crate per module), with twiggy (installed from
-# crates.io at a pinned version if missing).
+# cargo at a pinned version if missing).
 #
 #   scripts/bundle-why.sh [TOP]     # TOP items to list (default 30)
 #   BIN=layerdiff-extras scripts/bundle-why.sh   # the second module instead

@@ -2,7 +2,7 @@
 # and timed, fail-fast steps. Sourced, not run.
 #
 # Every ensure_* function is idempotent: it checks what is there and installs
-# only what is missing, from crates.io, npm or Debian's packages (the only
+# only what is missing, from cargo, npm or Debian's packages (the only
 # places a build here may download from). A tool that is present at the WRONG
 # version is an error with the command that fixes it, never silently replaced.
 
@@ -119,7 +119,7 @@ ensure_trunk() {
   Fix: cargo install --locked --force trunk@$TRUNK_VERSION"
     echo "ok: trunk $have"
   else
-    say "Installing trunk $TRUNK_VERSION from crates.io (about 10 minutes on 2 cores)"
+    say "Installing trunk $TRUNK_VERSION with cargo (about 10 minutes on 2 cores)"
     cargo install --locked "trunk@$TRUNK_VERSION"
   fi
 }
@@ -131,7 +131,7 @@ ensure_twiggy() {
   if command -v twiggy >/dev/null && [ "$(twiggy --version | awk '{print $2}')" = "$TWIGGY_VERSION" ]; then
     echo "ok: twiggy $TWIGGY_VERSION"
   else
-    say "Installing twiggy $TWIGGY_VERSION from crates.io (about 3 minutes on 2 cores)"
+    say "Installing twiggy $TWIGGY_VERSION with cargo (about 3 minutes on 2 cores)"
     cargo install --locked --force "twiggy@$TWIGGY_VERSION"
   fi
 }
@@ -163,7 +163,7 @@ ensure_wasm_bindgen() {
     echo "ok: wasm-bindgen-cli $want (same as Cargo.lock)"
   else
     # Not --locked: the CLI's own lockfile pins crates the registry here lacks.
-    say "Installing wasm-bindgen-cli $want from crates.io (about 4 minutes)"
+    say "Installing wasm-bindgen-cli $want with cargo (about 4 minutes)"
     cargo install wasm-bindgen-cli --version "$want"
   fi
 }
