@@ -196,43 +196,24 @@ pub fn figures(c: &Comparison) -> Figures {
 mod tests {
     use super::*;
     use crate::core::compare::compare;
-    use crate::core::model::{History, Layer, Size};
+    use crate::core::test_support::labelled as h;
 
-    fn h(label: &str, rows: &[(&str, u64)]) -> History {
-        History {
-            label: label.to_string(),
-            layers: rows
-                .iter()
-                .map(|(c, b)| Layer {
-                    created_by: c.to_string(),
-                    size: Some(Size {
-                        bytes: *b,
-                        tolerance: 0,
-                        exact: true,
-                    }),
-                    ..Layer::default()
-                })
-                .collect(),
-            ..History::default()
-        }
-    }
-
-    /// Newest first (docker's order): a small change, a big one, the base.
+    /// Oldest first: the base, a big change, a small one.
     fn pair() -> Comparison {
         let before = h(
             "old",
             &[
-                ("/bin/sh -c echo small", 1_000),
-                ("/bin/sh -c npm install", 5_000_000),
                 ("/bin/sh -c #(nop) ADD file:abc in /", 100),
+                ("/bin/sh -c npm install", 5_000_000),
+                ("/bin/sh -c echo small", 1_000),
             ],
         );
         let after = h(
             "new",
             &[
-                ("/bin/sh -c echo small", 2_000),
-                ("/bin/sh -c npm ci", 4_000_000),
                 ("/bin/sh -c #(nop) ADD file:abc in /", 100),
+                ("/bin/sh -c npm ci", 4_000_000),
+                ("/bin/sh -c echo small", 2_000),
             ],
         );
         compare(&before, &after)

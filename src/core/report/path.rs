@@ -214,27 +214,7 @@ pub(super) fn insights_said(p: &PathComparison, pair: PairInsights) -> String {
 mod tests {
     use super::*;
     use crate::core::compare::path::compare_path;
-    use crate::core::model::{History, Layer, Size};
-
-    fn h(label: &str, rows: &[(&str, u64)]) -> History {
-        History {
-            label: label.to_string(),
-            layers: rows
-                .iter()
-                .rev()
-                .map(|(c, b)| Layer {
-                    created_by: c.to_string(),
-                    size: Some(Size {
-                        bytes: *b,
-                        tolerance: 0,
-                        exact: true,
-                    }),
-                    ..Layer::default()
-                })
-                .collect(),
-            ..History::default()
-        }
-    }
+    use crate::core::test_support::labelled as h;
 
     #[test]
     fn markdown_has_the_path_table_then_each_neighbour() {
