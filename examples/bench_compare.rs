@@ -5,11 +5,11 @@
 //! `cargo run --release --example bench_compare` (set `BENCH_SVG_DIR=dir` to
 //! also write the charts there).
 
-use layerdiff::core::chart::{chart_data, render_svg, ChartOptions};
-use layerdiff::core::compare::compare;
-use layerdiff::core::model::{History, Layer, Size};
-use layerdiff::core::parse::parse;
-use layerdiff::core::render::{render, RenderStyle};
+use layerdiff_core::chart::{chart_data, render_svg, ChartOptions};
+use layerdiff_core::compare::compare;
+use layerdiff_core::model::{History, Layer, Size};
+use layerdiff_core::parse::parse;
+use layerdiff_core::render::{render, RenderStyle};
 use std::time::{Duration, Instant};
 
 /// A small deterministic pseudo-random sequence (no dependency needed).

@@ -1,4 +1,4 @@
-//! Parse throughput, natively: how fast `layerdiff::core::parse::parse` reads
+//! Parse throughput, natively: how fast `layerdiff_core::parse::parse` reads
 //! the real pastes in tests/data/corpus/ (each file, and all of them
 //! concatenated) and a synthetic before/after pair of 1,000-layer
 //! `--no-trunc` histories and a 10 MB paste (corpus 000 repeated), next to a
@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use layerdiff::core::parse::parse;
+use layerdiff_core::parse::parse;
 
 #[path = "../tests/share_support/synthetic.rs"]
 mod synthetic;

@@ -13,8 +13,8 @@
 #[path = "../tests/share_support/pairs.rs"]
 mod pairs;
 
-use layerdiff::core::share::v1::PaneBody;
-use layerdiff::core::share::{decode_link, encode, EncodeOptions, SharedPair};
+use layerdiff_core::share::v1::PaneBody;
+use layerdiff_core::share::{decode_link, encode, EncodeOptions, SharedPair};
 use pairs::{corpus_pairs, raw_link_len, BASE_URL};
 
 fn main() {
@@ -50,7 +50,7 @@ fn main() {
         let lean_link = BASE_URL.len() + encode(&state, &lean).len();
         let raw = raw_link_len(&p.before.text, &p.after.text);
         let layers = |t: &str, s: usize| {
-            layerdiff::core::parse::parse(t)
+            layerdiff_core::parse::parse(t)
                 .histories
                 .get(s)
                 .map_or(0, |h| h.layers.len())

@@ -5,10 +5,10 @@
 # (release profile, wasm-bindgen --target web, wasm-opt with the page's own
 # passes, read from index.html) and prints their gzip -9 size:
 #
-#   floor_core  the core alone (examples/floor_core.rs): the demo parsed,
+#   floor_core  the core alone (crates/web/examples/floor_core.rs): the demo parsed,
 #               compared and drawn as SVG, exported as one function; no UI.
 #   floor_page  the smallest Yew page showing that chart
-#               (examples/floor_page.rs): one component, no other feature.
+#               (crates/web/examples/floor_page.rs): one component, no other feature.
 #
 # Compare with the app's first load (scripts/bundle-size.sh) and the budget
 # in tests/bundle-budget.txt. Usage: scripts/bundle-floor.sh
@@ -27,8 +27,8 @@ mkdir -p "$out"
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
 printf '\n%-12s %12s %12s %12s\n' build wasm js "wasm + js"
 for example in floor_core floor_page; do
-  cargo build -q --release --target "$WASM_TARGET" --example "$example" 2>/dev/null ||
-    cargo build --release --target "$WASM_TARGET" --example "$example"
+  cargo build -q -p layerdiff-web --release --target "$WASM_TARGET" --example "$example" 2>/dev/null ||
+    cargo build -p layerdiff-web --release --target "$WASM_TARGET" --example "$example"
   wasm-bindgen --target web --out-dir "$out/$example" \
     "$ROOT/target/$WASM_TARGET/release/examples/$example.wasm" 2>/dev/null
   # shellcheck disable=SC2086 # the parameters are separate words

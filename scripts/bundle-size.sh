@@ -77,7 +77,7 @@ marker="hadolint DL3009"
 for name in $first_files; do
   if LC_ALL=C grep -q -a -F "$marker" "$dist/$name"; then
     echo "error: $name holds the insights' words (\"$marker\"): the rules are back in the first load." >&2
-    echo "  Only src/bin/extras.rs may call core::extras::answer or the rules (see ARCHITECTURE.md)." >&2
+    echo "  Only crates/web/src/bin/extras.rs may call core::extras::answer or the rules (see ARCHITECTURE.md)." >&2
     exit 1
   fi
 done

@@ -18,12 +18,12 @@ const stripped = (name) =>
   name.startsWith("custom section") || name.startsWith('"function names"');
 
 // `<alloc::vec::Vec<T> as Trait>::f` belongs to alloc; `core[abc123]::x` to core;
-// our crate is split by module (`layerdiff::core::parse`).
+// our crates are split by module (`layerdiff_core::parse`, `layerdiff_web::hooks`).
 function owner(name) {
   if (name.startsWith("data segment")) return "(data: string constants, tables)";
   let s = name.replace(/^<(&mut |&)?/, "").replace(/\[[0-9a-f]+\]/g, "");
   const parts = s.split(/::|[ <>,]/).filter(Boolean);
-  if (parts[0] === "layerdiff") return parts.slice(0, 3).join("::");
+  if (parts[0].startsWith("layerdiff")) return parts.slice(0, 2).join("::");
   if (parts[0] === "core" && parts[1] === "slice" && parts[2] === "sort") return "core::slice::sort";
   if (/^(core|alloc|std|dlmalloc|compiler_builtins)$/.test(parts[0])) return parts[0];
   if (/^[a-z_][a-z0-9_]*$/.test(parts[0])) return parts[0];

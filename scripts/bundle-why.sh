@@ -13,7 +13,7 @@ ensure_wasm_target
 ensure_wasm_bindgen
 ensure_twiggy
 bin="${BIN:-layerdiff-web}"
-cargo build --profile bundle-why --target "$WASM_TARGET" --bin "$bin"
+cargo build -p layerdiff-web --profile bundle-why --target "$WASM_TARGET" --bin "$bin"
 out="$ROOT/target/bundle-why"
 rm -rf "$out"
 wasm-bindgen --target web --keep-debug --out-dir "$out" \

@@ -46,7 +46,7 @@ case "$target" in
 esac
 
 # No target runs under AddressSanitizer: everything they reach is safe Rust
-# (layerdiff forbids `unsafe` in src/lib.rs; miniz_oxide and base64 forbid it
+# (layerdiff forbids `unsafe` in crates/core/src/lib.rs; miniz_oxide and base64 forbid it
 # too; nom's and memchr's few blocks are theirs to fuzz), so it would only
 # slow the search several times over; panics, overflows (debug assertions
 # stay on) and timeouts are what they look for.

@@ -14,8 +14,8 @@ step "set-up: install missing tools" ensure_test_tools
 
 step "cargo fmt --check" cargo fmt --all --check
 step "cargo clippy --all-targets (native)" cargo clippy --all-targets -- -D warnings
-step "cargo clippy --target $WASM_TARGET --lib --bins (and the floor examples)" \
-  cargo clippy --target "$WASM_TARGET" --lib --bins --example floor_core --example floor_page -- -D warnings
+step "cargo clippy --target $WASM_TARGET (the core and the web app, with its floor examples)" \
+  cargo clippy --target "$WASM_TARGET" -p layerdiff-core -p layerdiff-web --lib --bins --examples -- -D warnings
 # Property tests draw new random cases on every run, which is how they find
 # bugs on developers' machines. Under CI they replay one fixed seed (unless
 # PROPTEST_RNG_SEED is already set), so a landing never depends on a lucky
@@ -24,15 +24,15 @@ step "cargo clippy --target $WASM_TARGET --lib --bins (and the floor examples)" 
 if [ -n "${CI:-}" ] && [ -z "${PROPTEST_RNG_SEED:-}" ]; then
   export PROPTEST_RNG_SEED=20261126
 fi
-step "cargo test (native: core, CLI, tidy)" cargo test --no-fail-fast
+step "cargo test (native: every crate of the workspace)" cargo test --no-fail-fast
 
 web_tests=()
-for file in tests/web_*.rs; do
+for file in crates/web/tests/web_*.rs; do
   [ -e "$file" ] && web_tests+=(--test "$(basename "$file" .rs)")
 done
 if [ "${#web_tests[@]}" -gt 0 ]; then
   step "cargo test --target $WASM_TARGET (browser tests in headless Chromium)" \
-    env CHROMEDRIVER=/usr/bin/chromedriver cargo test --target "$WASM_TARGET" "${web_tests[@]}"
+    env CHROMEDRIVER=/usr/bin/chromedriver cargo test -p layerdiff-web --target "$WASM_TARGET" "${web_tests[@]}"
 fi
 
 step "trunk build --release --offline" trunk build --release --offline

@@ -25,14 +25,14 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use layerdiff::core::compare::path::{compare_path, MAX_STEPS};
-use layerdiff::core::insights::{self, of_histories};
-use layerdiff::core::model::{History, Parsed};
-use layerdiff::core::parse::parse;
-use layerdiff::core::report::documents::{insights_json, parsed_json};
-use layerdiff::core::report::{self, PairInsights, Report, Steps};
-use layerdiff::core::share::{self, EncodeOptions, ShareState, SharedPane, ViewOptions};
-use layerdiff::core::split::{split_after_first, split_histories};
+use layerdiff_core::compare::path::{compare_path, MAX_STEPS};
+use layerdiff_core::insights::{self, of_histories};
+use layerdiff_core::model::{History, Parsed};
+use layerdiff_core::parse::parse;
+use layerdiff_core::report::documents::{insights_json, parsed_json};
+use layerdiff_core::report::{self, PairInsights, Report, Steps};
+use layerdiff_core::share::{self, EncodeOptions, ShareState, SharedPane, ViewOptions};
+use layerdiff_core::split::{split_after_first, split_histories};
 
 /// Where `layerdiff link` points by default: the page as `scripts/serve.sh` serves it.
 const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";

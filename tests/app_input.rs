@@ -3,9 +3,9 @@
 //! it was dropped on, else the first empty step, else the user is asked
 //! which; corpus files read as text, a PNG's bytes do not.
 
-use layerdiff::core::app::input::{file_text, FileProblem};
-use layerdiff::core::app::{Action, AppState, Question, MAX_STEPS};
-use layerdiff::core::parse::parse;
+use layerdiff_core::app::input::{file_text, FileProblem};
+use layerdiff_core::app::{Action, AppState, Question, MAX_STEPS};
+use layerdiff_core::parse::parse;
 
 fn corpus_bytes(name: &str) -> Vec<u8> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

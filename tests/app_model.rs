@@ -1,12 +1,12 @@
 //! The page's model without a browser: every [`Action`] of
-//! `layerdiff::core::app` applied to real pastes from the corpus, and the
+//! `layerdiff_core::app` applied to real pastes from the corpus, and the
 //! snapshot (the one value saved, linked and restored) made and read back.
 
-use layerdiff::core::app::{
+use layerdiff_core::app::{
     Action, AppState, Compared, Question, StepId, Text, INSTANT_PARSE_BYTES, MAX_STEPS,
 };
-use layerdiff::core::parse::parse;
-use layerdiff::core::share::{LayerAt, ShareState, SharedPane, StepPair, ViewOptions};
+use layerdiff_core::parse::parse;
+use layerdiff_core::share::{LayerAt, ShareState, SharedPane, StepPair, ViewOptions};
 
 fn corpus(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -217,7 +217,7 @@ fn read_takes_the_workers_parse_of_the_current_text_only_and_splits_a_paste() {
     let step = id(&state, 0);
     // A text over the inline limit waits for the worker.
     let mut big = corpus(FOUR);
-    while big.len() <= layerdiff::core::app::INLINE_PARSE_BYTES {
+    while big.len() <= layerdiff_core::app::INLINE_PARSE_BYTES {
         big.push_str("\n# padding\n");
     }
     let state = state.apply(Action::PasteText(step, big.clone()));

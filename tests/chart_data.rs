@@ -5,11 +5,11 @@
 mod compare_common;
 use compare_common as common;
 
-use layerdiff::core::chart::{
+use layerdiff_core::chart::{
     chart_data, render_svg, BarKind, ChartData, ChartOptions, Column, SegmentKind,
 };
-use layerdiff::core::compare::{compare, Status};
-use layerdiff::core::model::{History, Layer, Size};
+use layerdiff_core::compare::{compare, Status};
+use layerdiff_core::model::{History, Layer, Size};
 use proptest::prelude::*;
 
 fn demo() -> ChartData {
@@ -235,7 +235,7 @@ proptest! {
 fn titles_say_when_a_layer_was_made() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/corpus/000-course-3.1-backend-before-after.txt");
-    let hs = layerdiff::core::parse::parse(&std::fs::read_to_string(path).expect("demo")).histories;
+    let hs = layerdiff_core::parse::parse(&std::fs::read_to_string(path).expect("demo")).histories;
     let d = chart_data(&compare(&hs[0], &hs[1]), &hs[0], &hs[1]);
     let npm = d
         .column(Column::Before)

@@ -20,10 +20,10 @@
 mod compare_common;
 use compare_common as common;
 
-use layerdiff::core::chart::{chart_data, path_svg, render_svg, ChartOptions};
-use layerdiff::core::compare::compare;
-use layerdiff::core::compare::path::{compare_path, MAX_STEPS};
-use layerdiff::core::model::History;
+use layerdiff_core::chart::{chart_data, path_svg, render_svg, ChartOptions};
+use layerdiff_core::compare::compare;
+use layerdiff_core::compare::path::{compare_path, MAX_STEPS};
+use layerdiff_core::model::History;
 
 /// How far two estimated boxes may overlap (or a box may leave the viewBox)
 /// before it counts, in viewBox units.
@@ -212,7 +212,7 @@ fn corpus_pairs() -> Vec<(String, History, History)> {
             .chars()
             .take_while(char::is_ascii_digit)
             .collect();
-        let hs = layerdiff::core::parse::parse(&text).histories;
+        let hs = layerdiff_core::parse::parse(&text).histories;
         match hs.len() {
             0 => {}
             1 => pairs.push((number, hs[0].clone(), hs[0].clone())),

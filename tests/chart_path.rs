@@ -4,10 +4,10 @@
 //! column of its span, the waterfall goes from the first total through each
 //! step to the last, and the overlay names each segment's step and rows.
 
-use layerdiff::core::chart::data::{BarKind, SegmentKind};
-use layerdiff::core::chart::{path_chart_data, path_svg, ChartOptions, PathChartData};
-use layerdiff::core::compare::path::{compare_path, PathComparison};
-use layerdiff::core::model::History;
+use layerdiff_core::chart::data::{BarKind, SegmentKind};
+use layerdiff_core::chart::{path_chart_data, path_svg, ChartOptions, PathChartData};
+use layerdiff_core::compare::path::{compare_path, PathComparison};
+use layerdiff_core::model::History;
 use std::path::Path;
 
 fn corpus(file: &str) -> Vec<History> {
@@ -15,7 +15,7 @@ fn corpus(file: &str) -> Vec<History> {
         .join("tests/data/corpus")
         .join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    layerdiff::core::parse::parse(&text).histories
+    layerdiff_core::parse::parse(&text).histories
 }
 
 const WORKSHOP: &str = "046-docker-workshop-ver1-ver2-ver3-commit-layers-note.txt";

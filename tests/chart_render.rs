@@ -5,10 +5,10 @@
 mod compare_common;
 use compare_common as common;
 
-use layerdiff::core::chart::{chart_data, render_svg, ChartOptions};
-use layerdiff::core::compare::compare;
+use layerdiff_core::chart::{chart_data, render_svg, ChartOptions};
+use layerdiff_core::compare::compare;
 
-fn demo_svg(dark: bool) -> (String, layerdiff::core::chart::ChartData) {
+fn demo_svg(dark: bool) -> (String, layerdiff_core::chart::ChartData) {
     let (b, a) = (common::demo_before(), common::demo_after());
     let c = compare(&b, &a);
     let d = chart_data(&c, &b, &a);
@@ -141,7 +141,7 @@ fn corpus_pairs_draw_cleanly() {
             .join("tests/data/corpus")
             .join(file);
         let text = std::fs::read_to_string(path).expect("corpus file");
-        let hs = layerdiff::core::parse::parse(&text).histories;
+        let hs = layerdiff_core::parse::parse(&text).histories;
         let (before, after) = (&hs[b], &hs[a]);
         let d = chart_data(&compare(before, after), before, after);
         for dark in [false, true] {

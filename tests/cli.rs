@@ -5,9 +5,9 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-use layerdiff::core::compare::compare;
-use layerdiff::core::parse::parse;
-use layerdiff::core::share::decode;
+use layerdiff_core::compare::compare;
+use layerdiff_core::parse::parse;
+use layerdiff_core::share::decode;
 use serde_json::Value;
 
 const DEMO: &str = "tests/data/corpus/000-course-3.1-backend-before-after.txt";
@@ -644,8 +644,8 @@ fn a_path_of_more_than_eight_is_refused_with_a_message() {
 }
 
 /// The steps a printed link opens to: each step's compared history.
-fn opened_steps(link: &str) -> Vec<layerdiff::core::model::History> {
-    let state = layerdiff::core::share::open(link).expect("the printed link opens");
+fn opened_steps(link: &str) -> Vec<layerdiff_core::model::History> {
+    let state = layerdiff_core::share::open(link).expect("the printed link opens");
     state
         .steps
         .iter()
@@ -676,7 +676,7 @@ fn link_of_a_file_holding_a_path_opens_to_its_steps() {
     let want = parse(&std::fs::read_to_string(COURSE).expect("corpus")).histories;
     assert_eq!(steps.len(), 4);
     for (k, (got, want)) in steps.iter().zip(&want).enumerate() {
-        let sum = |h: &layerdiff::core::model::History| -> u64 {
+        let sum = |h: &layerdiff_core::model::History| -> u64 {
             h.layers
                 .iter()
                 .filter_map(|l| l.size)
@@ -694,7 +694,7 @@ fn link_of_three_files_is_a_path_of_their_first_histories() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let text = std::fs::read_to_string(WORKSHOP).expect("corpus");
     let parsed = parse(&text);
-    let parts = layerdiff::core::split::split_histories(&text, &parsed, 3);
+    let parts = layerdiff_core::split::split_histories(&text, &parsed, 3);
     let files: Vec<String> = parts
         .iter()
         .enumerate()

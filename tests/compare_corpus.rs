@@ -16,7 +16,7 @@ mod compare_common;
 mod common;
 mod snapshots;
 
-use layerdiff::core::model::History;
+use layerdiff_core::model::History;
 use snapshots::{corpus_histories, pair_snapshot, PAIRS};
 use std::path::Path;
 

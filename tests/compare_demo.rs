@@ -4,8 +4,8 @@
 mod compare_common;
 use compare_common as common;
 
-use layerdiff::core::compare::{compare, Status};
-use layerdiff::core::report::pair as report;
+use layerdiff_core::compare::{compare, Status};
+use layerdiff_core::report::pair as report;
 
 #[test]
 fn demo_totals_read_as_the_headings_say() {
@@ -63,7 +63,7 @@ fn demo_file_parsed_by_the_real_parser_reads_the_same() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/corpus/000-course-3.1-backend-before-after.txt");
     let text = std::fs::read_to_string(path).expect("demo file");
-    let parsed = layerdiff::core::parse::parse(&text);
+    let parsed = layerdiff_core::parse::parse(&text);
     assert_eq!(parsed.histories.len(), 2, "{:?}", parsed.diagnostics);
     let c = compare(&parsed.histories[0], &parsed.histories[1]);
     assert_eq!(c.before.total.approx(), "≈ 417 MB");

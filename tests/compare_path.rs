@@ -12,8 +12,8 @@
 mod common;
 mod snapshots;
 
-use layerdiff::core::compare::path::compare_path;
-use layerdiff::core::model::History;
+use layerdiff_core::compare::path::compare_path;
+use layerdiff_core::model::History;
 use snapshots::{compare_paths, path_steps, PATHS};
 
 #[test]
@@ -51,7 +51,7 @@ fn every_corpus_path_keeps_the_path_laws() {
                 "{name} step {k}"
             );
             if k > 0 {
-                let pair = layerdiff::core::compare::compare(steps[k - 1], steps[k]);
+                let pair = layerdiff_core::compare::compare(steps[k - 1], steps[k]);
                 assert_eq!(p.neighbours.get(k - 1), Some(&pair), "{name} step {k}");
             }
         }

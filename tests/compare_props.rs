@@ -3,8 +3,8 @@
 //! `removed`; and for any two histories (arbitrary text included) every layer
 //! appears in exactly one row and the row deltas add up to the total delta.
 
-use layerdiff::core::compare::{compare, Status};
-use layerdiff::core::model::{History, Layer, Size};
+use layerdiff_core::compare::{compare, Status};
+use layerdiff_core::model::{History, Layer, Size};
 use proptest::prelude::*;
 
 /// A CREATED BY cell in one of the shapes docker prints, or arbitrary text.
@@ -54,7 +54,7 @@ fn history(max: usize) -> impl Strategy<Value = History> {
     })
 }
 
-fn count(c: &layerdiff::core::compare::Comparison, s: Status) -> usize {
+fn count(c: &layerdiff_core::compare::Comparison, s: Status) -> usize {
     c.rows.iter().filter(|r| r.status == s).count()
 }
 
@@ -150,11 +150,11 @@ proptest! {
         let c = compare(&b, &a);
         let n: usize = c.rows.iter().map(|r| usize::from(r.before.is_some()) + usize::from(r.after.is_some())).sum();
         prop_assert_eq!(n, b.layers.len() + a.layers.len());
-        let _ = (layerdiff::core::report::pair::text(&c), layerdiff::core::report::pair::markdown(&c));
-        let json: serde_json::Value = serde_json::from_str(&layerdiff::core::report::pair::json(&c)).expect("json");
+        let _ = (layerdiff_core::report::pair::text(&c), layerdiff_core::report::pair::markdown(&c));
+        let json: serde_json::Value = serde_json::from_str(&layerdiff_core::report::pair::json(&c)).expect("json");
         prop_assert_eq!(json["rows"].as_array().map(|r| r.len()), Some(c.rows.len()));
-        let d = layerdiff::core::chart::chart_data(&c, &b, &a);
-        let svg = layerdiff::core::chart::render_svg(&d, &layerdiff::core::chart::ChartOptions::default());
+        let d = layerdiff_core::chart::chart_data(&c, &b, &a);
+        let svg = layerdiff_core::chart::render_svg(&d, &layerdiff_core::chart::ChartOptions::default());
         prop_assert!(svg.trim_end().ends_with("</svg>"));
     }
 }
@@ -176,7 +176,7 @@ proptest! {
         ),
         width in 300u32..1200,
     ) {
-        use layerdiff::core::compare::path::compare_path;
+        use layerdiff_core::compare::path::compare_path;
         let refs: Vec<&History> = steps.iter().collect();
         let p = compare_path(&refs).expect("2 to 8 steps");
         for (k, step) in p.steps.iter().enumerate() {
@@ -208,17 +208,17 @@ proptest! {
         for w in p.base_spans.windows(2) {
             prop_assert!(w[0].last_step < w[1].first_step, "{:?}", p.base_spans);
         }
-        let d = layerdiff::core::chart::path_chart_data(&p, &refs);
+        let d = layerdiff_core::chart::path_chart_data(&p, &refs);
         for (k, h) in steps.iter().enumerate() {
             let mut layers: Vec<usize> = d.segments.iter().filter(|s| s.step == k).flat_map(|s| s.layers.clone()).collect();
             layers.sort_unstable();
             prop_assert_eq!(layers, (0..h.layers.len()).collect::<Vec<_>>());
         }
-        let options = layerdiff::core::chart::ChartOptions { width, height: 600, dark: width % 2 == 0 };
-        let svg = layerdiff::core::chart::path_svg(&p, &refs, &options);
+        let options = layerdiff_core::chart::ChartOptions { width, height: 600, dark: width % 2 == 0 };
+        let svg = layerdiff_core::chart::path_svg(&p, &refs, &options);
         prop_assert!(svg.trim_end().ends_with("</svg>"));
-        let json: serde_json::Value = serde_json::from_str(&layerdiff::core::report::path::json(&p)).expect("json");
+        let json: serde_json::Value = serde_json::from_str(&layerdiff_core::report::path::json(&p)).expect("json");
         prop_assert_eq!(json["steps"].as_array().map(Vec::len), Some(steps.len()));
-        let _ = (layerdiff::core::report::path::text(&p), layerdiff::core::report::path::markdown(&p));
+        let _ = (layerdiff_core::report::path::text(&p), layerdiff_core::report::path::markdown(&p));
     }
 }

@@ -1,6 +1,6 @@
 //! Expectations reasoned by hand: for corpus pairs and paths, what a careful
 //! reader says each row of the comparison is, written from the pastes and the
-//! documented rules of `src/core/compare` — not from the program's output.
+//! documented rules of `crates/core/src/compare` — not from the program's output.
 //! (The other files in `tests/data/compare/` are snapshots: the program's own
 //! output, reviewed. These are an independent reading of the same pairs.)
 //!
@@ -35,9 +35,9 @@
 //! `# disputed: …` comment: its pieces are still checked, its status is not;
 //! the test prints it so it is not forgotten.
 
-use layerdiff::core::compare::path::{compare_path, PathComparison};
-use layerdiff::core::compare::{compare, Comparison, LayerRef, Row};
-use layerdiff::core::model::History;
+use layerdiff_core::compare::path::{compare_path, PathComparison};
+use layerdiff_core::compare::{compare, Comparison, LayerRef, Row};
+use layerdiff_core::model::History;
 use std::path::{Path, PathBuf};
 
 /// Fewest hand-reasoned pairs and paths the directory must hold.
@@ -53,7 +53,7 @@ fn histories(file: &str) -> Vec<History> {
         .join("tests/data/corpus")
         .join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    layerdiff::core::parse::parse(&text).histories
+    layerdiff_core::parse::parse(&text).histories
 }
 
 /// The `.txt` files of a directory, sorted.
@@ -495,7 +495,7 @@ fn check_total(
     name: &str,
     what: &str,
     s: &Stated,
-    t: layerdiff::core::compare::numbers::Total,
+    t: layerdiff_core::compare::numbers::Total,
 ) -> Option<String> {
     (!(t.low..=t.high).contains(&s.bytes)).then(|| {
         format!(
@@ -508,7 +508,7 @@ fn check_total(
 fn check_change(
     name: &str,
     ch: &Change,
-    d: layerdiff::core::compare::numbers::Delta,
+    d: layerdiff_core::compare::numbers::Delta,
 ) -> Vec<String> {
     let mut out = Vec::new();
     if ch.bytes.abs_diff(d.bytes) > d.tolerance {

@@ -5,8 +5,8 @@
 mod compare_common;
 use compare_common as common;
 
-use layerdiff::core::compare::{compare, Comparison, SortBy, Status};
-use layerdiff::core::report::pair as report;
+use layerdiff_core::compare::{compare, Comparison, SortBy, Status};
+use layerdiff_core::report::pair as report;
 use serde_json::Value;
 
 fn demo() -> Comparison {

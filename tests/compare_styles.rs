@@ -5,9 +5,9 @@
 //! with the project's renderer, read back with the parser and compared with
 //! the original.
 
-use layerdiff::core::compare::{compare, Status};
-use layerdiff::core::parse::parse;
-use layerdiff::core::render::{render, RenderStyle};
+use layerdiff_core::compare::{compare, Status};
+use layerdiff_core::parse::parse;
+use layerdiff_core::render::{render, RenderStyle};
 
 const STYLES: [RenderStyle; 5] = [
     RenderStyle::Docker,
@@ -92,7 +92,7 @@ fn a_pair_printed_by_different_tools_compares_the_same() {
     ] {
         let text = std::fs::read_to_string(dir.join(file)).expect("corpus file");
         let hs = parse(&text).histories;
-        let statuses = |c: &layerdiff::core::compare::Comparison| {
+        let statuses = |c: &layerdiff_core::compare::Comparison| {
             c.rows.iter().map(|r| r.status).collect::<Vec<_>>()
         };
         let plain = compare(&hs[0], &hs[1]);

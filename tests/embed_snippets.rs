@@ -5,8 +5,8 @@
 mod common;
 mod snapshots;
 
-use layerdiff::core::embed::{iframe, markdown_image};
-use layerdiff::core::share::{self, Embed};
+use layerdiff_core::embed::{iframe, markdown_image};
+use layerdiff_core::share::{self, Embed};
 use pulldown_cmark::{html, Options, Parser};
 use snapshots::{demo_markdown_snippet, SNIPPET_BASE};
 

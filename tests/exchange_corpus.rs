@@ -5,9 +5,9 @@
 //! written (the format has no field names) shifts every field after it, so
 //! a mistake there fails here on the first paste.
 
-use layerdiff::core::exchange::{from_bytes, to_bytes};
-use layerdiff::core::model::Parsed;
-use layerdiff::core::parse::parse;
+use layerdiff_core::exchange::{from_bytes, to_bytes};
+use layerdiff_core::model::Parsed;
+use layerdiff_core::parse::parse;
 
 fn texts(dir: &str) -> Vec<(String, String)> {
     let dir = format!("{}/tests/data/{dir}", env!("CARGO_MANIFEST_DIR"));

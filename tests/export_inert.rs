@@ -11,12 +11,12 @@ use inert_common::{
     code_texts, foreign_markup_allowing, render, tags, unescape, INSIGHTS_ELEMENTS,
 };
 
-use layerdiff::core::chart::{chart_data, render_svg, ChartOptions};
-use layerdiff::core::compare::{compare, Comparison};
-use layerdiff::core::insights::{of_pair, Insights};
-use layerdiff::core::model::History;
-use layerdiff::core::parse::parse;
-use layerdiff::core::report::pair as report;
+use layerdiff_core::chart::{chart_data, render_svg, ChartOptions};
+use layerdiff_core::compare::{compare, Comparison};
+use layerdiff_core::insights::{of_pair, Insights};
+use layerdiff_core::model::History;
+use layerdiff_core::parse::parse;
+use layerdiff_core::report::pair as report;
 use serde_json::Value;
 
 const PAYLOADS: [&str; 6] = [
@@ -167,8 +167,8 @@ fn the_json_carries_the_commands_as_strings() {
 fn the_insights_markdown_of_every_corpus_paste_renders_to_our_elements() {
     for path in common::corpus_files() {
         let text = std::fs::read_to_string(&path).expect("corpus file");
-        let found = layerdiff::core::insights::of_histories(&parse(&text).histories);
-        let md = layerdiff::core::insights::report::markdown(&found);
+        let found = layerdiff_core::insights::of_histories(&parse(&text).histories);
+        let md = layerdiff_core::insights::report::markdown(&found);
         let html = render(&md);
         assert_eq!(
             foreign_markup_allowing(&html, None, &INSIGHTS_ELEMENTS),

@@ -3,14 +3,14 @@
 //! module answers (with every history masked when the user chose to mask
 //! secrets) or the chart drawn from the masked histories, compared again.
 
-use layerdiff::core::chart::{chart_data, path_svg, render_svg, ChartOptions};
-use layerdiff::core::compare::compare;
-use layerdiff::core::compare::path::compare_path;
-use layerdiff::core::export::{prepare, Download, ExportChoices, ExportKind, Shown, PNG_SCALE};
-use layerdiff::core::extras::{answer, Request};
-use layerdiff::core::model::History;
-use layerdiff::core::parse::parse;
-use layerdiff::core::redact::{find_secrets, mask};
+use layerdiff_core::chart::{chart_data, path_svg, render_svg, ChartOptions};
+use layerdiff_core::compare::compare;
+use layerdiff_core::compare::path::compare_path;
+use layerdiff_core::export::{prepare, Download, ExportChoices, ExportKind, Shown, PNG_SCALE};
+use layerdiff_core::extras::{answer, Request};
+use layerdiff_core::model::History;
+use layerdiff_core::parse::parse;
+use layerdiff_core::redact::{find_secrets, mask};
 
 const SECRET: &str = "s3cr3tT0kenValue42";
 

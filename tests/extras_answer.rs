@@ -4,15 +4,15 @@
 //! them, the Markdown and JSON exports), and a question it cannot read or a
 //! path it cannot make gets one sentence, never a panic.
 
-use layerdiff::core::compare::compare;
-use layerdiff::core::compare::path::compare_path;
-use layerdiff::core::exchange;
-use layerdiff::core::extras::{answer, Request};
-use layerdiff::core::insights::{of_pair, view::InsightsView};
-use layerdiff::core::model::History;
-use layerdiff::core::parse::parse;
-use layerdiff::core::report::pair as report;
-use layerdiff::core::report::path::{self as path_report, PairInsights};
+use layerdiff_core::compare::compare;
+use layerdiff_core::compare::path::compare_path;
+use layerdiff_core::exchange;
+use layerdiff_core::extras::{answer, Request};
+use layerdiff_core::insights::{of_pair, view::InsightsView};
+use layerdiff_core::model::History;
+use layerdiff_core::parse::parse;
+use layerdiff_core::report::pair as report;
+use layerdiff_core::report::path::{self as path_report, PairInsights};
 
 /// The histories of a corpus paste.
 fn corpus(name: &str) -> Vec<History> {
@@ -125,8 +125,8 @@ fn what_cannot_be_answered_is_said_in_one_sentence() {
 
 /// Two steps holding the corpus paste `name` (its first two histories' text
 /// is the whole paste in each pane, as a user would paste it).
-fn snapshot(name: &str) -> layerdiff::core::share::ShareState {
-    use layerdiff::core::share::{ShareState, SharedPane};
+fn snapshot(name: &str) -> layerdiff_core::share::ShareState {
+    use layerdiff_core::share::{ShareState, SharedPane};
     let path = format!("{}/tests/data/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(path).unwrap();
     let pane = |label: &str, selected| SharedPane {
@@ -142,8 +142,8 @@ fn snapshot(name: &str) -> layerdiff::core::share::ShareState {
 
 #[test]
 fn links_are_packed_as_the_codec_packs_them_and_open_back() {
-    use layerdiff::core::share::pack::{PackedLinks, CHAT_LIMIT};
-    use layerdiff::core::share::{link, open, same_history, EncodeOptions};
+    use layerdiff_core::share::pack::{PackedLinks, CHAT_LIMIT};
+    use layerdiff_core::share::{link, open, same_history, EncodeOptions};
     let state = snapshot("000-course-3.1-backend-before-after.txt");
     let options = EncodeOptions {
         redact: true,
@@ -166,7 +166,7 @@ fn links_are_packed_as_the_codec_packs_them_and_open_back() {
     // The link may carry a pane as its parsed history printed again: it
     // reads back to the same layers.
     let compared =
-        |p: &layerdiff::core::share::SharedPane| parse(&p.text).histories[p.selected].clone();
+        |p: &layerdiff_core::share::SharedPane| parse(&p.text).histories[p.selected].clone();
     let opened = open(&packed.full).unwrap();
     assert_eq!(opened.steps.len(), 2);
     for (got, sent) in opened.steps.iter().zip(&state.steps) {
@@ -186,8 +186,8 @@ fn links_are_packed_as_the_codec_packs_them_and_open_back() {
 
 #[test]
 fn a_link_too_long_for_chat_comes_with_a_shorter_one_and_too_much_text_with_why() {
-    use layerdiff::core::share::pack::{pack_links, CHAT_LIMIT};
-    use layerdiff::core::share::EncodeOptions;
+    use layerdiff_core::share::pack::{pack_links, CHAT_LIMIT};
+    use layerdiff_core::share::EncodeOptions;
     let state = snapshot("046-docker-workshop-ver1-ver2-ver3-commit-layers-note.txt");
     let packed = pack_links(&state, EncodeOptions::default(), 1_900);
     assert!(packed.full.len() + 1_901 > CHAT_LIMIT);

@@ -1,4 +1,4 @@
-//! The core's floors, kept by a test: each module of `src/core/` stands on
+//! The core's floors, kept by a test: each module of `crates/core/src/` stands on
 //! one floor, and its code imports only from its own floor or lower ones.
 //! Lowest first:
 //!
@@ -15,14 +15,13 @@
 //! 5. **the page's model and its questions**: `app`, `extras`, `export`
 //!    (what the page saves for each export).
 //!
-//! Every module under `src/core/` must be on a floor (a new one fails here
-//! until it is placed). An import is any `crate::core::X` or `super::…`
-//! path in a file's code that reaches another top-level module; comments
-//! and the `#[cfg(test)]` module at the end of a file are not read (tests
-//! may reach up). A failure names `file:line`, both modules and their
-//! floors. No code under `src/core/` may name `crate::ui` either. (The
-//! check that the core names no browser crate, by word, stays in
-//! `tests/tidy.rs`.)
+//! Every module of the core crate must be on a floor (a new one fails here
+//! until it is placed). An import is any `crate::X` or `super::…` path in a
+//! file's code that reaches another top-level module; comments and the
+//! `#[cfg(test)]` module at the end of a file are not read (tests may reach
+//! up). A failure names `file:line`, both modules and their floors. The
+//! floors between crates are the compiler's: the core crate has no browser
+//! crate and no other layerdiff crate among its dependencies.
 
 mod common;
 use common::rust_files;
@@ -72,20 +71,23 @@ fn floor_of(module: &str) -> Option<usize> {
         .position(|(_, modules)| modules.contains(&module))
 }
 
+/// The core crate's sources, from the repository's root.
+const CORE: &str = "crates/core/src";
+
 fn core_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/core")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(CORE)
 }
 
-/// The module path of a file under `src/core/`, without `core`:
+/// The module path of a file of the core crate:
 /// `parse/limits.rs` → `["parse", "limits"]`, `parse/mod.rs` → `["parse"]`,
-/// `mod.rs` → `[]`.
+/// `lib.rs` → `[]`.
 fn module_path(relative: &Path) -> Vec<String> {
     let mut parts: Vec<String> = relative
         .with_extension("")
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    if parts.last().is_some_and(|p| p == "mod") {
+    if parts.last().is_some_and(|p| p == "mod" || p == "lib") {
         parts.pop();
     }
     parts
@@ -144,13 +146,24 @@ fn first_names(after: &str) -> Vec<&str> {
     names
 }
 
+/// Whether a path starts at `i` (not `x::super::` or `my_crate::`).
+fn starts_path(code: &str, i: usize) -> bool {
+    code[..i]
+        .chars()
+        .last()
+        .is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == ':' || c == '$'))
+}
+
 /// `(offset, top-level module)` for every core module the code reaches
-/// from `module` (its path under `core`): through `crate::core::X` and
+/// from `module` (its path in the crate): through `crate::X` and
 /// `super::…` paths.
 fn reached(code: &str, module: &[String]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    for (i, _) in code.match_indices("crate::core::") {
-        let after = &code[i + "crate::core::".len()..];
+    for (i, _) in code.match_indices("crate::") {
+        if !starts_path(code, i) {
+            continue;
+        }
+        let after = &code[i + "crate::".len()..];
         for name in first_names(after) {
             if !name.is_empty() {
                 out.push((i, name.to_string()));
@@ -160,11 +173,8 @@ fn reached(code: &str, module: &[String]) -> Vec<(usize, String)> {
     let mut from = 0;
     while let Some(found) = code[from..].find("super::") {
         let i = from + found;
-        // only where a path starts (not `x::super::`), counting the run of `super::`
-        let starts_path = code[..i]
-            .chars()
-            .last()
-            .is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == ':'));
+        // only where a path starts, counting the run of `super::`
+        let starts_path = starts_path(code, i);
         let mut after = &code[i..];
         let mut ups = 0;
         while let Some(rest) = after.strip_prefix("super::") {
@@ -196,29 +206,23 @@ fn offenders(files: &[(String, String)]) -> Vec<String> {
     for (relative, text) in files {
         let module = module_path(Path::new(relative));
         let Some(own) = module.first() else {
-            continue; // core/mod.rs: the module list
+            continue; // lib.rs: the module list
         };
         let Some(own_floor) = floor_of(own) else {
             out.push(format!(
-                "src/core/{relative}: module `{own}` is on no floor; add it to FLOORS in tests/floors.rs"
+                "{CORE}/{relative}: module `{own}` is on no floor; add it to FLOORS in tests/floors.rs"
             ));
             continue;
         };
         let code = code_of(text);
         let line_of = |offset: usize| code[..offset].matches('\n').count() + 1;
-        for (i, _) in code.match_indices("crate::ui") {
-            out.push(format!(
-                "src/core/{relative}:{}: `{own}` names `crate::ui`: the core is below the browser edge",
-                line_of(i)
-            ));
-        }
         for (i, target) in reached(&code, &module) {
             let Some(target_floor) = floor_of(&target) else {
-                continue; // an item of core/mod.rs
+                continue; // an item of lib.rs
             };
             if target_floor > own_floor {
                 out.push(format!(
-                    "src/core/{relative}:{}: `{own}` (floor {own_floor}, {}) imports `{target}` (floor {target_floor}, {}): a floor imports only from itself and below",
+                    "{CORE}/{relative}:{}: `{own}` (floor {own_floor}, {}) imports `{target}` (floor {target_floor}, {}): a floor imports only from itself and below",
                     line_of(i),
                     FLOORS[own_floor].0,
                     FLOORS[target_floor].0
@@ -270,7 +274,7 @@ fn every_floor_module_exists() {
         .collect();
     assert!(
         missing.is_empty(),
-        "FLOORS names modules src/core/ does not have: {missing:?}"
+        "FLOORS names modules {CORE}/ does not have: {missing:?}"
     );
 }
 
@@ -282,7 +286,7 @@ fn the_scan_sees_every_kind_of_path() {
     };
     let limits = ["parse", "limits"];
     assert_eq!(
-        names("use crate::core::compare::numbers::human_bytes;", &limits),
+        names("use crate::compare::numbers::human_bytes;", &limits),
         ["compare"]
     );
     assert_eq!(names("use super::classify::x;", &limits), ["parse"]);
@@ -291,7 +295,7 @@ fn the_scan_sees_every_kind_of_path() {
     assert_eq!(names("use super::report::x;", &["compare"]), ["report"]);
     assert_eq!(
         names(
-            "use crate::core::{\n    compare::x,\n    model::{History, Layer},\n};",
+            "use crate::{\n    compare::x,\n    model::{History, Layer},\n};",
             &limits
         ),
         ["compare", "model"]
@@ -304,12 +308,12 @@ fn the_scan_sees_every_kind_of_path() {
     // comment and the tests are not read
     let files = vec![(
         "parse/limits.rs".to_string(),
-        "//! doc\nuse crate::core::{model::Parsed,\n    compare::numbers::human_bytes};\n// crate::core::app in a comment\n#[cfg(test)]\nmod tests {\n    use crate::core::app;\n}\n"
+        "//! doc\nuse crate::{model::Parsed,\n    compare::numbers::human_bytes};\n// crate::app in a comment\n#[cfg(test)]\nmod tests {\n    use crate::app;\n}\n"
             .to_string(),
     )];
     assert_eq!(
         offenders(&files),
-        ["src/core/parse/limits.rs:2: `parse` (floor 1, reading pasted text) imports `compare` (floor 2, comparing): a floor imports only from itself and below"]
+        ["crates/core/src/parse/limits.rs:2: `parse` (floor 1, reading pasted text) imports `compare` (floor 2, comparing): a floor imports only from itself and below"]
     );
 }
 
@@ -334,7 +338,7 @@ fn the_parse_passes_read_in_one_direction() {
             for prefix in ["super::", "parse::"] {
                 for (i, _) in code.match_indices(&format!("{prefix}{other}")) {
                     let line = code[..i].matches('\n').count() + 1;
-                    found.push(format!("src/core/parse/{file}.rs:{line}: asks `{other}`"));
+                    found.push(format!("{CORE}/parse/{file}.rs:{line}: asks `{other}`"));
                 }
             }
         }

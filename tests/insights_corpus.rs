@@ -12,10 +12,10 @@
 mod common;
 
 use common::line_diff;
-use layerdiff::core::compare::compare;
-use layerdiff::core::insights::{of_history, of_pair, signed, HistoryInsights, Insights};
-use layerdiff::core::model::History;
-use layerdiff::core::parse::parse;
+use layerdiff_core::compare::compare;
+use layerdiff_core::insights::{of_history, of_pair, signed, HistoryInsights, Insights};
+use layerdiff_core::model::History;
+use layerdiff_core::parse::parse;
 use std::path::Path;
 
 /// Before/after pairs (history indexes) in files that hold them; every

@@ -6,13 +6,13 @@
 //! findings are `not visible`, and the words say how to be sure (`--no-trunc`).
 //! Also: the Markdown export carries the summary and the findings.
 
-use layerdiff::core::compare::compare;
-use layerdiff::core::insights::{
+use layerdiff_core::compare::compare;
+use layerdiff_core::insights::{
     of_pair, pair_summary, summary, Confidence, Insights, Rule, Signal, StakeKind, VerdictKind,
 };
-use layerdiff::core::model::History;
-use layerdiff::core::parse::parse;
-use layerdiff::core::report::pair as report;
+use layerdiff_core::model::History;
+use layerdiff_core::parse::parse;
+use layerdiff_core::report::pair as report;
 
 fn demo() -> (History, History) {
     let text = std::fs::read_to_string("tests/data/corpus/000-course-3.1-backend-before-after.txt")

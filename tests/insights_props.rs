@@ -8,9 +8,9 @@
 
 mod timing;
 
-use layerdiff::core::compare::compare;
-use layerdiff::core::insights::{of_histories, of_pair, HistoryInsights, Rule, Signal};
-use layerdiff::core::model::{History, Layer, Size};
+use layerdiff_core::compare::compare;
+use layerdiff_core::insights::{of_histories, of_pair, HistoryInsights, Rule, Signal};
+use layerdiff_core::model::{History, Layer, Size};
 use proptest::prelude::*;
 
 /// Base-image steps an own-layer rule would flag (legacy builder rows).
@@ -209,7 +209,7 @@ fn long_history(n: usize) -> History {
 /// clock), not an absolute limit. The figures are printed.
 #[test]
 fn the_rules_read_8_times_the_rows_in_about_8_times_the_time() {
-    use layerdiff::core::insights::of_history;
+    use layerdiff_core::insights::of_history;
 
     let (small, big) = (long_history(1_000), long_history(8_000));
     let mut found = (0, 0);

@@ -8,12 +8,12 @@ mod common;
 mod pairs;
 mod snapshots;
 
-use layerdiff::core::compare::compare;
-use layerdiff::core::insights::of_pair;
-use layerdiff::core::layer_link::{locate, of_row, Located, Missing};
-use layerdiff::core::model::History;
-use layerdiff::core::parse::parse;
-use layerdiff::core::share::{LayerAt, StepPair};
+use layerdiff_core::compare::compare;
+use layerdiff_core::insights::of_pair;
+use layerdiff_core::layer_link::{locate, of_row, Located, Missing};
+use layerdiff_core::model::History;
+use layerdiff_core::parse::parse;
+use layerdiff_core::share::{LayerAt, StepPair};
 
 fn history(text: &str) -> History {
     parse(text).histories.remove(0)
@@ -131,7 +131,7 @@ fn a_layer_of_another_step_is_named_for_the_path_chart() {
 /// packing does later.
 #[test]
 fn the_e2e_layer_links_open_to_their_layer() {
-    use layerdiff::core::share;
+    use layerdiff_core::share;
     use snapshots::LAYER_LINKS;
 
     let snaps = snapshots::layer_links();

@@ -11,11 +11,11 @@
 mod inert_common;
 use inert_common::{code_texts, foreign_markup, render, skeleton};
 
-use layerdiff::core::compare::{compare, BaseChange, Comparison};
-use layerdiff::core::markdown::{code, visible, Place};
-use layerdiff::core::model::{History, Layer, Size};
-use layerdiff::core::report::pair as report;
-use layerdiff::core::text::cut_end;
+use layerdiff_core::compare::{compare, BaseChange, Comparison};
+use layerdiff_core::markdown::{code, visible, Place};
+use layerdiff_core::model::{History, Layer, Size};
+use layerdiff_core::report::pair as report;
+use layerdiff_core::text::cut_end;
 use proptest::prelude::*;
 
 const LINK: &str = "https://example.org/layerdiff/#1AbC-_x";

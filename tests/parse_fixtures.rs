@@ -27,8 +27,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use layerdiff::core::model::{Dialect, Format, Parsed, Severity};
-use layerdiff::core::parse::parse;
+use layerdiff_core::model::{Dialect, Format, Parsed, Severity};
+use layerdiff_core::parse::parse;
 use serde_json::Value;
 
 struct Mismatch {

@@ -2,9 +2,9 @@
 //! history keeps what the caps allow and says, on the line where the dropping
 //! starts, what was left out. Never silently.
 
-use layerdiff::core::model::Severity;
-use layerdiff::core::parse::limits::{MAX_HISTORIES, MAX_LAYERS, MAX_LAYERS_PER_HISTORY};
-use layerdiff::core::parse::parse;
+use layerdiff_core::model::Severity;
+use layerdiff_core::parse::limits::{MAX_HISTORIES, MAX_LAYERS, MAX_LAYERS_PER_HISTORY};
+use layerdiff_core::parse::parse;
 
 const ROW: &str = "<missing> 3 days ago /bin/sh -c echo x 1B\n";
 
@@ -89,7 +89,7 @@ fn a_paste_within_the_caps_gets_no_warning() {
 
 #[test]
 fn a_paste_over_the_size_cap_is_read_up_to_it_and_says_so() {
-    use layerdiff::core::parse::limits::MAX_PASTE_BYTES;
+    use layerdiff_core::parse::limits::MAX_PASTE_BYTES;
     let rows = MAX_PASTE_BYTES / ROW.len() + 1_000;
     let text = ROW.repeat(rows);
     let parsed = parse(&text);

@@ -10,9 +10,9 @@
 
 mod timing;
 
-use layerdiff::core::model::{Format, History, Layer, Size};
-use layerdiff::core::parse::{parse, parse_size};
-use layerdiff::core::render::{render, RenderStyle};
+use layerdiff_core::model::{Format, History, Layer, Size};
+use layerdiff_core::parse::{parse, parse_size};
+use layerdiff_core::render::{render, RenderStyle};
 use proptest::prelude::*;
 use timing::Growth;
 
@@ -104,7 +104,7 @@ fn size() -> impl Strategy<Value = Size> {
         1_000_000u64..5_000_000_000,
         Just(999_700_000u64),
     ]
-    .prop_map(|b| parse_size(&layerdiff::core::render::docker_human_size(b)).unwrap_or_default())
+    .prop_map(|b| parse_size(&layerdiff_core::render::docker_human_size(b)).unwrap_or_default())
     .boxed()
     .prop_union(
         prop::sample::select(vec!["1.819 kB", "50.47 MB", "1.1 MiB", "0.0 B", "1.29 kB"])
@@ -384,7 +384,7 @@ fn no_trunc_paste(n: usize) -> String {
         created: Some(format!("{} weeks ago", i % 50 + 1)),
         created_by: format!("RUN /bin/sh -c set -eux;   apt-get install -y pkg{i} &&   rm -rf /var/lib/apt/lists/* # buildkit {}", "x".repeat(i % 90)),
         truncated: false,
-        size: parse_size(&layerdiff::core::render::docker_human_size((i as u64) * 7_919)).ok(),
+        size: parse_size(&layerdiff_core::render::docker_human_size((i as u64) * 7_919)).ok(),
         comment: "buildkit.dockerfile.v0".into(),
         lines: (0, 0),
     }

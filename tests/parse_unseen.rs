@@ -10,8 +10,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use layerdiff::core::model::{Format, Parsed};
-use layerdiff::core::parse::parse;
+use layerdiff_core::model::{Format, Parsed};
+use layerdiff_core::parse::parse;
 
 /// One history as a reader sees it: label word (empty: any), format, sizes.
 type Want = (&'static str, Format, &'static [u64]);

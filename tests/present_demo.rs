@@ -4,8 +4,8 @@
 mod compare_common;
 use compare_common as common;
 
-use layerdiff::core::compare::{compare, Status};
-use layerdiff::core::present::{slides, summary, Slide};
+use layerdiff_core::compare::{compare, Status};
+use layerdiff_core::present::{slides, summary, Slide};
 
 #[test]
 fn demo_slides_are_totals_then_changes_by_bytes_then_summary() {

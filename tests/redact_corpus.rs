@@ -3,8 +3,8 @@
 //! `APP_HOME=…` build arg, the official images' `GPG_KEY=…`, 052's 17 build
 //! args are all harmless).
 
-use layerdiff::core::parse::parse;
-use layerdiff::core::redact::{find_in_text, find_secrets, mask, mask_text, SecretKind};
+use layerdiff_core::parse::parse;
+use layerdiff_core::redact::{find_in_text, find_secrets, mask, mask_text, SecretKind};
 
 fn corpus(name_start: &str) -> (String, String) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");

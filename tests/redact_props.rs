@@ -2,8 +2,8 @@
 //! non-overlapping ranges on character boundaries that hold a non-empty value,
 //! masking never panics, and each finding's value is masked.
 
-use layerdiff::core::model::{History, Layer};
-use layerdiff::core::redact::{find_in_text, find_secrets, mask, mask_text};
+use layerdiff_core::model::{History, Layer};
+use layerdiff_core::redact::{find_in_text, find_secrets, mask, mask_text};
 use proptest::prelude::*;
 
 /// Text that often looks like instructions with secrets in them.

@@ -14,7 +14,7 @@
 //!   `/fuzz/corpus`: things a build or a tool makes);
 //! - a word ending in a known extension ([`FILE_EXTENSIONS`]), in prose or as
 //!   a whole code span (`` `tidy.rs` ``): some file of the repository must
-//!   have that name, or end with that relative path (`ui/windowed.rs`). A
+//!   have that name, or end with that relative path (`hooks/share_link.rs`). A
 //!   code span of several words is quoted text (`` `sh install.sh` ``), so
 //!   only rooted paths count there;
 //! - a pattern (`*`, `…`, `{`) counts when the directory before its first
@@ -27,8 +27,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Top-level directories whose paths a comment may cite.
-const ROOTS: [&str; 7] = [
-    "src", "tests", "docs", "scripts", "examples", "styles", "fuzz",
+const ROOTS: [&str; 8] = [
+    "src", "crates", "tests", "docs", "scripts", "examples", "styles", "fuzz",
 ];
 
 /// Extensions that make a word a file name (`formats.md`, `tidy.rs`).
@@ -170,7 +170,7 @@ fn is_rooted(word: &str) -> bool {
         .is_some_and(|(first, _)| ROOTS.contains(&first))
 }
 
-/// `formats.md`, `ui/windowed.rs`: ends in a known extension.
+/// `formats.md`, `hooks/share_link.rs`: ends in a known extension.
 fn has_file_extension(word: &str) -> bool {
     let name = word.rsplit('/').next().unwrap_or(word);
     name.rsplit_once('.')
@@ -277,16 +277,22 @@ fn scanned_files(repo: &Repository) -> Vec<String> {
         .files
         .iter()
         .filter(|file| {
-            under(&["src", "tests", "examples", "fuzz"], &["rs"], file)
-                || under(&["tests/e2e", "src/ui", "scripts"], &["mjs", "js"], file)
-                || under(&["scripts"], &["sh"], file)
+            under(
+                &["src", "crates", "tests", "examples", "fuzz"],
+                &["rs"],
+                file,
+            ) || under(
+                &["tests/e2e", "crates/web/src", "scripts"],
+                &["mjs", "js"],
+                file,
+            ) || under(&["scripts"], &["sh"], file)
                 || ["ARCHITECTURE.md", "README.md"].contains(&file.as_str())
         })
         .cloned()
         .collect();
     assert!(
-        files.iter().any(|f| f == "src/lib.rs"),
-        "the walk found no src/lib.rs"
+        files.iter().any(|f| f == "crates/core/src/lib.rs"),
+        "the walk found no crates/core/src/lib.rs"
     );
     files
 }

@@ -6,8 +6,8 @@ mod common;
 mod snapshots;
 
 use common::demo_work;
-use layerdiff::core::parse::parse;
-use layerdiff::core::share::{self, Embed, EncodeOptions};
+use layerdiff_core::parse::parse;
+use layerdiff_core::share::{self, Embed, EncodeOptions};
 use snapshots::EMBED_LINKS;
 
 #[test]

@@ -8,10 +8,10 @@
 
 use std::collections::BTreeMap;
 
-use layerdiff::core::model::History;
-use layerdiff::core::parse::parse;
-use layerdiff::core::share::v1::{Link, Pane, PaneBody};
-use layerdiff::core::share::{decode, decode_link, decode_steps, open, same_history, v2};
+use layerdiff_core::model::History;
+use layerdiff_core::parse::parse;
+use layerdiff_core::share::v1::{Link, Pane, PaneBody};
+use layerdiff_core::share::{decode, decode_link, decode_steps, open, same_history, v2};
 use serde_json::{json, Value};
 
 fn data(name: &str) -> String {

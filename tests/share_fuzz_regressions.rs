@@ -2,9 +2,9 @@
 //! or probing around it found to misbehave: each must be refused with a
 //! `ShareError`, or open to something of a sane size, and never panic.
 
-use layerdiff::core::model::{History, Layer};
-use layerdiff::core::share::v1::{Link, Pane, PaneBody};
-use layerdiff::core::share::{decode, decode_link, encode_link, ViewOptions, MAX_PAYLOAD};
+use layerdiff_core::model::{History, Layer};
+use layerdiff_core::share::v1::{Link, Pane, PaneBody};
+use layerdiff_core::share::{decode, decode_link, encode_link, ViewOptions, MAX_PAYLOAD};
 
 /// The most text a link may open to: far more than any real comparison (a
 /// link's payload is at most [`MAX_PAYLOAD`], and printing a history again

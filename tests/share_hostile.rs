@@ -1,7 +1,7 @@
 //! Links that cannot be opened: each gives a `ShareError` whose message says
 //! what is wrong, and nothing panics.
 
-use layerdiff::core::share::{decode, encode, EncodeOptions, ShareError, SharedPair, SharedPane};
+use layerdiff_core::share::{decode, encode, EncodeOptions, ShareError, SharedPair, SharedPane};
 
 fn sample_state() -> SharedPair {
     let text = std::fs::read_to_string(concat!(

@@ -7,7 +7,7 @@
 #[path = "share_support/pairs.rs"]
 mod pairs;
 
-use layerdiff::core::share::{encode, EncodeOptions, SharedPair};
+use layerdiff_core::share::{encode, EncodeOptions, SharedPair};
 use pairs::{corpus_pairs, raw_link_len, Pair, BASE_URL};
 
 fn link_len(p: &Pair) -> usize {

@@ -2,10 +2,10 @@
 //! panic; and any state survives a round trip (same labels, view, and the same
 //! compared history, or the same text when there is none).
 
-use layerdiff::core::model::{History, Layer, Size};
-use layerdiff::core::parse::parse;
-use layerdiff::core::render::{render, render_within, RenderStyle};
-use layerdiff::core::share::{
+use layerdiff_core::model::{History, Layer, Size};
+use layerdiff_core::parse::parse;
+use layerdiff_core::render::{render, render_within, RenderStyle};
+use layerdiff_core::share::{
     decode, encode, same_history, EncodeOptions, SharedPair, SharedPane, ViewOptions,
 };
 use proptest::prelude::*;
@@ -160,24 +160,24 @@ proptest! {
     // binary decoder itself must refuse anything without panicking.
     #[test]
     fn any_payload_bytes_never_panic_the_v1_decoder(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let _ = layerdiff::core::share::v1::decode(&bytes);
+        let _ = layerdiff_core::share::v1::decode(&bytes);
     }
 
     #[test]
     fn mutated_payloads_never_panic_the_v1_decoder(
         flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
     ) {
-        let link = layerdiff::core::share::decode_link(&demo_link()).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let mut bytes = layerdiff::core::share::v1::encode(&link);
+        let link = layerdiff_core::share::decode_link(&demo_link()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut bytes = layerdiff_core::share::v1::encode(&link);
         for (at, value) in flips {
             let i = at.index(bytes.len());
             if let Some(b) = bytes.get_mut(i) {
                 *b = value;
             }
         }
-        if let Ok(link) = layerdiff::core::share::v1::decode(&bytes) {
+        if let Ok(link) = layerdiff_core::share::v1::decode(&bytes) {
             // Whatever decodes must also encode and decode to itself.
-            let again = layerdiff::core::share::v1::decode(&layerdiff::core::share::v1::encode(&link));
+            let again = layerdiff_core::share::v1::decode(&layerdiff_core::share::v1::encode(&link));
             prop_assert_eq!(again, Ok(link));
         }
     }

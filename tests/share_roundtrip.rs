@@ -9,11 +9,11 @@ mod pairs;
 #[path = "share_support/synthetic.rs"]
 mod synthetic;
 
-use layerdiff::core::compare::compare;
-use layerdiff::core::model::History;
-use layerdiff::core::parse::parse;
-use layerdiff::core::share::v1::PaneBody;
-use layerdiff::core::share::{
+use layerdiff_core::compare::compare;
+use layerdiff_core::model::History;
+use layerdiff_core::parse::parse;
+use layerdiff_core::share::v1::PaneBody;
+use layerdiff_core::share::{
     decode, decode_link, encode, EncodeOptions, SharedPair, SharedPane, MAX_OPENED_TEXT,
 };
 use pairs::corpus_pairs;

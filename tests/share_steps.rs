@@ -9,9 +9,9 @@
 #[path = "share_support/pairs.rs"]
 mod pairs;
 
-use layerdiff::core::parse::parse;
-use layerdiff::core::share::{self, same_history, EncodeOptions, ShareState, SharedPane, StepPair};
-use layerdiff::core::split::split_histories;
+use layerdiff_core::parse::parse;
+use layerdiff_core::share::{self, same_history, EncodeOptions, ShareState, SharedPane, StepPair};
+use layerdiff_core::split::split_histories;
 use pairs::{corpus_dir, BASE_URL};
 
 const PATHS: [&str; 3] = [

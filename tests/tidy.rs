@@ -1,7 +1,9 @@
-//! Tidy checks that keep the crate's two promises checkable (the house style's rule G2):
-//! the core (`src/core/`) never names a browser crate, so it builds and is
-//! tested natively; and every source file starts with a `//!` doc saying what
-//! it owns. Failures list every offender with file and line; a file the
+//! Tidy checks that keep the workspace's promises checkable (the house style's rule G2):
+//! the core crate (`crates/core/`) depends on no browser crate and no other
+//! layerdiff crate, so the compiler refuses any code there that names one,
+//! and it builds and is tested natively; every source file starts with a
+//! `//!` doc saying what it owns; the page leaves the rules to its second
+//! module and maps no Unicode case. Failures list every offender with file and line; a file the
 //! checks read that is missing fails them too, named.
 
 mod common;
@@ -10,8 +12,12 @@ use common::rust_files;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Crates only the browser edge (`src/ui/`, `src/bin/web.rs`) may use.
+/// Crates only the browser edge (`crates/web/`) may use.
 const BROWSER_CRATES: [&str; 5] = ["yew", "web_sys", "gloo", "js_sys", "wasm_bindgen"];
+
+/// The core crate's sources, and the web app's.
+const CORE: &str = "crates/core/src";
+const WEB: &str = "crates/web/src";
 
 fn crate_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -50,39 +56,75 @@ fn browser_words(line: &str) -> Vec<&'static str> {
         .collect()
 }
 
-#[test]
-fn core_names_no_browser_crate() {
-    let core = crate_root().join("src/core");
-    let files = rust_files(&core);
-    assert!(!files.is_empty(), "no .rs files under {}", core.display());
-    let mut offenders = Vec::new();
-    for file in &files {
-        let text = read(file);
-        for (line_idx, line) in text.lines().enumerate() {
-            let names = browser_words(line);
-            if !names.is_empty() {
-                offenders.push(format!(
-                    "  {}:{}: names {} in: {}",
-                    relative(file),
-                    line_idx + 1,
-                    names.join(", "),
-                    line.trim()
-                ));
+/// `file:line: name` for every dependency a manifest declares, in any
+/// dependency table (`[dependencies]`, `[dev-dependencies]`,
+/// `[target.'cfg(…)'.dependencies]`, `[dependencies.name]`).
+fn dependencies(manifest: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut in_table = false;
+    for (k, line) in manifest.lines().enumerate() {
+        let t = line.trim();
+        if let Some(header) = t.strip_prefix('[') {
+            let header = header.trim_end_matches(']');
+            in_table = header.ends_with("dependencies");
+            if let Some((_, name)) = header.split_once("dependencies.") {
+                out.push((k + 1, name.trim().to_string()));
+            }
+            continue;
+        }
+        if in_table && !t.starts_with('#') {
+            if let Some((name, _)) = t.split_once('=') {
+                out.push((k + 1, name.trim().trim_matches('"').to_string()));
             }
         }
     }
+    out
+}
+
+/// The floor between crates is the compiler's: code can only name a crate
+/// its manifest depends on. So the core's manifest must name no browser
+/// crate and no other layerdiff crate (the web app and the CLI stand on
+/// the core, never the other way).
+#[test]
+fn the_core_crate_depends_on_no_browser_or_layerdiff_crate() {
+    let manifest = crate_root().join("crates/core/Cargo.toml");
+    let text = read(&manifest);
+    let declared = dependencies(&text);
+    assert!(
+        declared.iter().any(|(_, name)| name == "nom"),
+        "the dependency reader found none of the core's dependencies in {}",
+        relative(&manifest)
+    );
+    let offenders: Vec<String> = declared
+        .iter()
+        .filter(|(_, name)| !browser_words(name).is_empty() || name.starts_with("layerdiff"))
+        .map(|(line, name)| format!("  {}:{line}: {name}", relative(&manifest)))
+        .collect();
     assert!(
         offenders.is_empty(),
-        "src/core/ must stay pure Rust (no {}); move browser code to src/ui/:\n{}",
+        "the core crate must stay pure Rust and below the others (no {} and no layerdiff crate); move browser code to {WEB}/:\n{}",
         BROWSER_CRATES.join(", "),
         offenders.join("\n")
     );
 }
 
 #[test]
+fn the_dependency_reader_sees_every_table() {
+    let manifest = "[package]\nname = \"x\"\n[dependencies]\nnom = \"8\"\n# yew = 1\n[target.'cfg(target_arch = \"wasm32\")'.dependencies]\nweb-sys = { version = \"0.3\" }\n[dev-dependencies]\nlayerdiff-web = { path = \"..\" }\n[dependencies.gloo]\nversion = \"0.12\"\n[profile.release]\nlto = true\n";
+    let names: Vec<String> = dependencies(manifest).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(names, ["nom", "web-sys", "layerdiff-web", "gloo"]);
+}
+
+#[test]
 fn every_source_file_starts_with_a_module_doc() {
-    let files = rust_files(&crate_root().join("src"));
-    assert!(!files.is_empty(), "no .rs files under src/");
+    let files: Vec<PathBuf> = ["src", CORE, WEB]
+        .iter()
+        .flat_map(|dir| rust_files(&crate_root().join(dir)))
+        .collect();
+    assert!(
+        files.len() > 100,
+        "too few .rs files under src/, {CORE}/ and {WEB}/"
+    );
     let offenders: Vec<String> = files
         .iter()
         .filter(|file| {
@@ -93,7 +135,7 @@ fn every_source_file_starts_with_a_module_doc() {
         .collect();
     assert!(
         offenders.is_empty(),
-        "every src/**/*.rs file must start with a `//!` doc saying what it owns and why; these do not:\n{}",
+        "every source file must start with a `//!` doc saying what it owns and why; these do not:\n{}",
         offenders.join("\n")
     );
 }
@@ -117,7 +159,7 @@ fn code_lines(files: &[PathBuf], found: impl Fn(&str) -> Option<&'static str>) -
         .collect()
 }
 
-/// What only the second module (`src/bin/extras.rs`) may call: the rules,
+/// What only the second module (`crates/web/src/bin/extras.rs`) may call: the rules,
 /// the text exports and the link packer (`core::extras`). The first-load module sends
 /// `core::extras::Request`s and reads `InsightsView`s; `scripts/bundle-size.sh`
 /// checks the built wasm the same way.
@@ -136,8 +178,12 @@ const SECOND_MODULE_ONLY: [&str; 10] = [
 
 #[test]
 fn the_page_leaves_the_rules_and_text_exports_to_the_second_module() {
-    let mut files = rust_files(&crate_root().join("src/ui"));
-    files.push(crate_root().join("src/bin/web.rs"));
+    let second = crate_root().join(WEB).join("bin/extras.rs");
+    let files: Vec<PathBuf> = rust_files(&crate_root().join(WEB))
+        .into_iter()
+        .filter(|f| *f != second)
+        .collect();
+    assert!(files.len() > 20, "too few files under {WEB}/");
     let offenders = code_lines(&files, |line| {
         SECOND_MODULE_ONLY
             .iter()
@@ -146,7 +192,7 @@ fn the_page_leaves_the_rules_and_text_exports_to_the_second_module() {
     });
     assert!(
         offenders.is_empty(),
-        "the page must ask the second module (ui::extras::ask_text, ask_data) for these, not call them:\n{}",
+        "the page must ask the second module (layerdiff_web::extras::ask_text, ask_data) for these, not call them:\n{}",
         offenders.join("\n")
     );
 }
@@ -158,10 +204,10 @@ fn the_page_leaves_the_rules_and_text_exports_to_the_second_module() {
 /// in the second module and the CLI, where the tables are no burden.
 #[test]
 fn the_page_maps_no_unicode_case() {
-    let mut files = rust_files(&crate_root().join("src/ui"));
-    let insights = crate_root().join("src/core/insights");
+    let mut files = rust_files(&crate_root().join(WEB));
+    let insights = crate_root().join(CORE).join("insights");
     files.extend(
-        rust_files(&crate_root().join("src/core"))
+        rust_files(&crate_root().join(CORE))
             .into_iter()
             .filter(|f| !f.starts_with(&insights)),
     );

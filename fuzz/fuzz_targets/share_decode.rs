@@ -2,7 +2,7 @@
 //! pasted, and a link that opens must survive being packed again.
 //!
 //! Each input is tried three ways, so that every layer of the codec
-//! (`src/core/share/codec.rs`: version character, base64url, 3-byte FNV-1a
+//! (`crates/core/src/share/codec.rs`: version character, base64url, 3-byte FNV-1a
 //! check, raw deflate against the v1 dictionary, then the v1 payload reader)
 //! gets inputs it does not refuse at once:
 //! 1. as the link text itself (UTF-8 as is, and with invalid sequences
@@ -40,8 +40,8 @@ use std::sync::OnceLock;
 use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::{GeneralPurpose, NO_PAD};
 use base64::Engine as _;
-use layerdiff::core::parse::parse;
-use layerdiff::core::share::{
+use layerdiff_core::parse::parse;
+use layerdiff_core::share::{
     self, decode, decode_link, encode, same_history, v1, EncodeOptions, SharedPane, StepPair,
 };
 use libfuzzer_sys::fuzz_target;

@@ -1,4 +1,4 @@
-//! Fuzz target: the version 1 payload reader (`layerdiff::core::share::v1::decode`,
+//! Fuzz target: the version 1 payload reader (`layerdiff_core::share::v1::decode`,
 //! what a link holds once base64url, the check and deflate are undone) must
 //! never panic, and a payload it reads must write back (`v1::encode`) into one
 //! that reads to the same link. Going straight to the reader skips the
@@ -8,8 +8,8 @@
 //! Seeds: the v1 payloads of the frozen links (see `share_decode.rs`).
 #![no_main]
 
-use layerdiff::core::render::{render, RenderStyle};
-use layerdiff::core::share::v1::{self, PaneBody};
+use layerdiff_core::render::{render, RenderStyle};
+use layerdiff_core::share::v1::{self, PaneBody};
 use libfuzzer_sys::fuzz_target;
 
 const STYLES: [RenderStyle; 5] = [

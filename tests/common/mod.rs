@@ -41,11 +41,11 @@ pub fn line_diff(expected: &str, actual: &str) -> String {
 
 /// The page's demo as the editor snapshots it (`ui::components::editor`'s demo: the course
 /// pair `000-…` split into two steps, the base folded).
-pub fn demo_work() -> layerdiff::core::share::ShareState {
-    use layerdiff::core::app::AppState;
-    use layerdiff::core::parse::parse;
-    use layerdiff::core::share::{ShareState, SharedPane, ViewOptions};
-    use layerdiff::core::split::split_histories;
+pub fn demo_work() -> layerdiff_core::share::ShareState {
+    use layerdiff_core::app::AppState;
+    use layerdiff_core::parse::parse;
+    use layerdiff_core::share::{ShareState, SharedPane, ViewOptions};
+    use layerdiff_core::split::split_histories;
 
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/corpus/000-course-3.1-backend-before-after.txt");

@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-use layerdiff::core::model::{History, Layer, Size};
+use layerdiff_core::model::{History, Layer, Size};
 
 /// A size as docker prints it: `57.7MB`, `0B`, `745B`, `1.5kB` (3 significant digits).
 pub fn size(text: &str) -> Size {

@@ -10,9 +10,9 @@
 
 #![allow(dead_code)]
 
-use layerdiff::core::model::{Format, History};
-use layerdiff::core::parse::parse;
-use layerdiff::core::share::SharedPane;
+use layerdiff_core::model::{Format, History};
+use layerdiff_core::parse::parse;
+use layerdiff_core::share::SharedPane;
 
 /// What a link is measured with: a typical GitHub Pages address.
 pub const BASE_URL: &str = "https://example.github.io/layerdiff/#";

@@ -35,13 +35,13 @@ pub mod outputs;
 
 use std::path::{Path, PathBuf};
 
-use layerdiff::core::compare::path::{compare_path, PathComparison};
-use layerdiff::core::compare::{compare, Comparison, LayerRef};
-use layerdiff::core::embed::{caption, chart_file, markdown_image};
-use layerdiff::core::model::History;
-use layerdiff::core::parse::parse;
-use layerdiff::core::share::{self, EncodeOptions, LayerAt, Theme};
-use layerdiff::core::text::cut_end;
+use layerdiff_core::compare::path::{compare_path, PathComparison};
+use layerdiff_core::compare::{compare, Comparison, LayerRef};
+use layerdiff_core::embed::{caption, chart_file, markdown_image};
+use layerdiff_core::model::History;
+use layerdiff_core::parse::parse;
+use layerdiff_core::share::{self, EncodeOptions, LayerAt, Theme};
+use layerdiff_core::text::cut_end;
 
 /// Every group the writer knows, in the order it writes them with `all`.
 pub const GROUPS: [&str; 6] = [

@@ -11,13 +11,13 @@
 //! failure names the outputs that moved (`CHART_OUT`-style dumps are left to
 //! the reader: print one with the CLI or `render_svg`).
 
-use layerdiff::core::chart::{chart_data, path_svg, render_svg, ChartOptions};
-use layerdiff::core::compare::compare;
-use layerdiff::core::compare::path::compare_path;
-use layerdiff::core::extras::{answer, Request};
-use layerdiff::core::insights;
-use layerdiff::core::model::History;
-use layerdiff::core::report::{pair as report, path as path_report};
+use layerdiff_core::chart::{chart_data, path_svg, render_svg, ChartOptions};
+use layerdiff_core::compare::compare;
+use layerdiff_core::compare::path::compare_path;
+use layerdiff_core::extras::{answer, Request};
+use layerdiff_core::insights;
+use layerdiff_core::model::History;
+use layerdiff_core::report::{pair as report, path as path_report};
 
 use super::{corpus_histories, path_steps, root, Snapshot, PAIRS, PATHS};
 

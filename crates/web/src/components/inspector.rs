@@ -1,0 +1,60 @@
+//! The inspector beside the chart: the focused row's status and change, and
+//! each side's full command and size range, with "copy link to this layer".
+
+use yew::prelude::*;
+
+use crate::layer_link::RowLayer;
+use layerdiff_core::compare::numbers::plus_minus;
+use layerdiff_core::compare::{Comparison, LayerRef};
+
+/// Details of the focused row (each side's "copy link to this layer"), or a hint.
+pub fn inspector(c: &Comparison, focused: Option<usize>, on_copy: &Callback<RowLayer>) -> Html {
+    let Some(row) = focused.and_then(|i| c.rows.get(i)) else {
+        return html! {
+            <aside class="inspector muted" aria-live="polite" data-testid="inspector">
+                {"Point at a layer in the chart, or move through the table with Tab, to see its full command and size."}
+            </aside>
+        };
+    };
+    let row_idx = focused.unwrap_or_default();
+    let side = |name: &'static str, l: &Option<LayerRef>| match l {
+        Some(l) => html! {
+            <div class="insp-side">
+                <h4>{name}{format!(" · layer {} from the bottom", l.index + 1)}
+                    <button type="button" class="linkish copy-layer" data-testid={format!("copy-layer-{name}")}
+                        onclick={on_copy.reform(move |_: MouseEvent| RowLayer { row: row_idx, after: name == "after" })}>{"🔗 Copy link to this layer"}</button></h4>
+                <pre class="insp-cmd">{if l.created_by.is_empty() { "(empty CREATED BY: imported root file system)".to_string() } else { l.created_by.clone() }}{if l.truncated { "…" } else { "" }}</pre>
+                <p>{size_range(l)}</p>
+            </div>
+        },
+        None => {
+            html! { <div class="insp-side muted"><h4>{name}</h4><p>{"not in this image"}</p></div> }
+        }
+    };
+    html! {
+        <aside class="inspector" aria-live="polite" data-testid="inspector">
+            <p class={classes!("insp-status", format!("st-{}", row.status.as_str()))}>
+                <span class="st-icon" aria-hidden="true">{row.status.symbol()}</span>{" "}<b>{row.status.as_str()}</b>
+                {" · Δ "}{if row.delta.bytes == 0 { "0 B".to_string() } else { row.delta.describe(0) }}
+                if row.in_base { <span class="muted">{" · base image"}</span> }
+            </p>
+            {side("before", &row.before)}
+            {side("after", &row.after)}
+        </aside>
+    }
+}
+
+/// A layer's size in bytes, with the range its printed (rounded) size allows.
+pub fn size_range(l: &LayerRef) -> String {
+    match l.size {
+        None => "no size".into(),
+        Some(s) if s.tolerance == 0 => format!("{} bytes (exact)", s.bytes),
+        Some(s) => format!(
+            "{} bytes {} (printed rounded: {}–{} bytes)",
+            s.bytes,
+            plus_minus(s.tolerance, s.bytes),
+            s.low(),
+            s.high()
+        ),
+    }
+}

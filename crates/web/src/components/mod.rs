@@ -1,0 +1,37 @@
+//! The page's components, one a file, each with the hooks that serve its
+//! own state beside it (the layout of Yew's function_todomvc example). A
+//! component here lays out what the core decided (`layerdiff_core::app`); the
+//! effects the whole page shares are in `hooks/`.
+//!
+//! - the editor: `editor.rs` wires `page_header.rs`, `notice.rs`,
+//!   `link_banner.rs`, `question.rs`, `steps.rs` (the panes and the
+//!   compare picker), the comparison and `share_box.rs`.
+//! - the comparison: `comparison.rs` wires `figures.rs`, `chart.rs` (the
+//!   chart and its hooks), `inspector.rs` and `aligned_table.rs` (its rows:
+//!   `aligned_row.rs`).
+//! - a step: `paste_pane.rs` wires `pane_head.rs` (name, move, remove),
+//!   `pane_summary.rs` (what was read), `history_picker.rs` and the text
+//!   box's hooks (`text_box.rs`).
+//! - the share box's snippets (`snippets.rs`, beside the share box):
+//!   `view_snippets.rs`, one `snippet.rs` each.
+
+pub mod aligned_row;
+pub mod aligned_table;
+pub mod chart;
+pub mod comparison;
+pub mod editor;
+pub mod figures;
+pub mod history_picker;
+pub mod inspector;
+pub mod link_banner;
+pub mod notice;
+pub mod page_header;
+pub mod pane_head;
+pub mod pane_summary;
+pub mod paste_pane;
+pub mod question;
+pub mod share_box;
+pub mod snippet;
+pub mod steps;
+pub mod text_box;
+pub mod view_snippets;
