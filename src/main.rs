@@ -186,28 +186,28 @@ fn pair_of_parsed(name: &str, text: &str, parsed: &Parsed) -> Result<Pair, CliEr
 
 /// What `compare` compares: a pair (two files, or one file holding two
 /// histories), or a path (3 to 8 files, or one file holding 3 to 8).
-enum Compared {
+enum CompareInput {
     Pair(Pair),
     Path(Vec<History>),
 }
 
-fn read_compared(files: &[&String]) -> Result<Compared, CliError> {
+fn read_compared(files: &[&String]) -> Result<CompareInput, CliError> {
     match files {
         [one] => {
             let text = read_input(one)?;
             let parsed = parse(&text);
             let n = parsed.histories.len();
             if n <= 2 {
-                return pair_of_parsed(one, &text, &parsed).map(Compared::Pair);
+                return pair_of_parsed(one, &text, &parsed).map(CompareInput::Pair);
             }
             if n > MAX_STEPS {
                 return Err(CliError::Input(format!(
                     "{one} holds {n} histories; a path compares at most {MAX_STEPS}: pass the files of the steps instead"
                 )));
             }
-            Ok(Compared::Path(parsed.histories))
+            Ok(CompareInput::Path(parsed.histories))
         }
-        [_, _] => read_pair(files).map(Compared::Pair),
+        [_, _] => read_pair(files).map(CompareInput::Pair),
         _ if files.len() > MAX_STEPS => Err(CliError::Usage(format!(
             "{} files given; a path compares at most {MAX_STEPS}",
             files.len()
@@ -222,7 +222,7 @@ fn read_compared(files: &[&String]) -> Result<Compared, CliError> {
                     .ok_or_else(|| CliError::Input(format!("no docker history found in {path}")))?;
                 steps.push(history);
             }
-            Ok(Compared::Path(steps))
+            Ok(CompareInput::Path(steps))
         }
     }
 }
@@ -265,8 +265,8 @@ fn cmd_compare(args: &[String]) -> Result<ExitCode, CliError> {
     let (files, opts) = split_args(args, &["--format"], &[])?;
     let format = opts.iter().find_map(|(_, v)| *v).unwrap_or("text");
     let histories = match read_compared(&files)? {
-        Compared::Pair(pair) => vec![pair.before, pair.after],
-        Compared::Path(steps) => steps,
+        CompareInput::Pair(pair) => vec![pair.before, pair.after],
+        CompareInput::Path(steps) => steps,
     };
     let steps: Vec<&History> = histories.iter().collect();
     let path = compare_path(&steps).map_err(|e| CliError::Input(e.to_string()))?;

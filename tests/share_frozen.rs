@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use layerdiff_core::model::History;
 use layerdiff_core::parse::parse;
-use layerdiff_core::share::v1::{Link, Pane, PaneBody};
+use layerdiff_core::share::v1::{LinkV1, PaneBody, PaneV1};
 use layerdiff_core::share::{decode, decode_link, decode_steps, open, same_history, v2};
 use serde_json::{json, Value};
 
@@ -46,7 +46,7 @@ fn describe_history(h: &History) -> Value {
     })
 }
 
-fn describe_pane(p: &Pane) -> Value {
+fn describe_pane(p: &PaneV1) -> Value {
     match &p.body {
         PaneBody::Text { selected, text } => {
             json!({ "label": p.label, "selected": selected, "text": text })
@@ -58,7 +58,7 @@ fn describe_pane(p: &Pane) -> Value {
 }
 
 /// What a link holds, in a form that does not depend on the model's Rust types.
-pub fn describe(link: &Link) -> Value {
+pub fn describe(link: &LinkV1) -> Value {
     json!({
         "view": { "sort_by_delta": link.view.sort_by_delta, "base_collapsed": link.view.base_collapsed },
         "before": describe_pane(&link.before),
@@ -118,7 +118,7 @@ fn frozen_v1_links_open_to_panes_that_read_back_to_their_histories() {
 }
 
 /// What a version 2 link holds (steps, the compared pair, every view choice).
-pub fn describe_v2(link: &v2::Link) -> Value {
+pub fn describe_v2(link: &v2::LinkV2) -> Value {
     let v = &link.view;
     json!({
         "view": {

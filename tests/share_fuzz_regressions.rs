@@ -3,7 +3,7 @@
 //! `ShareError`, or open to something of a sane size, and never panic.
 
 use layerdiff_core::model::{History, Layer};
-use layerdiff_core::share::v1::{Link, Pane, PaneBody};
+use layerdiff_core::share::v1::{LinkV1, PaneBody, PaneV1};
 use layerdiff_core::share::{decode, decode_link, encode_link, ViewOptions, MAX_PAYLOAD};
 
 /// The most text a link may open to: far more than any real comparison (a
@@ -30,12 +30,12 @@ fn history_link(layers: Vec<Layer>) -> String {
         layers,
         ..History::default()
     };
-    encode_link(&Link {
-        before: Pane {
+    encode_link(&LinkV1 {
+        before: PaneV1 {
             label: String::new(),
             body: PaneBody::History { style: 0, history },
         },
-        after: Pane {
+        after: PaneV1 {
             label: String::new(),
             body: PaneBody::Text {
                 selected: 0,

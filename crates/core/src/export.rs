@@ -3,7 +3,7 @@
 //! to 8 steps), what to save and under which name. [`prepare`] masks the
 //! likely secrets when the user chose to, compares the masked histories
 //! again and draws the chart; the page only saves the answer
-//! (`crates/web/src/share_bar.rs`).
+//! (`crates/web/src/components/exports.rs`).
 //!
 //! The Markdown and JSON are written by the second module (the report
 //! writers and the insights are not in the first load): for them the
@@ -105,76 +105,100 @@ pub fn prepare(kind: ExportKind, shown: Shown, choices: ExportChoices) -> Option
         dark: choices.dark,
         ..ChartOptions::default()
     };
-    let png = |svg: String, file| Download::Png {
+    match shown {
+        Shown::Pair { before, after } => Some(pair_download(
+            kind,
+            exported(before),
+            exported(after),
+            &options,
+        )),
+        Shown::Path { steps, compared } => {
+            let steps: Vec<History> = steps.iter().map(exported).collect();
+            path_download(kind, steps, compared, &options)
+        }
+    }
+}
+
+/// The pair's export of `kind` (its histories already masked as chosen).
+fn pair_download(
+    kind: ExportKind,
+    before: History,
+    after: History,
+    options: &ChartOptions,
+) -> Download {
+    let chart = || {
+        let data = chart_data(&compare(&before, &after), &before, &after);
+        render_svg(&data, options)
+    };
+    match kind {
+        ExportKind::Markdown { link } => Download::Ask {
+            request: Request::PairMarkdown {
+                before,
+                after,
+                link,
+            },
+            file: "layerdiff-comparison.md",
+            mime: MARKDOWN,
+        },
+        ExportKind::Json => Download::Ask {
+            request: Request::PairJson { before, after },
+            file: "layerdiff-comparison.json",
+            mime: JSON,
+        },
+        ExportKind::Svg => Download::Text {
+            text: chart(),
+            file: "layerdiff-chart.svg",
+            mime: SVG,
+        },
+        ExportKind::Png => png(chart(), options, "layerdiff-chart.png"),
+    }
+}
+
+/// The path's export of `kind` (its steps already masked as chosen);
+/// `None` for a chart of steps that cannot be compared.
+fn path_download(
+    kind: ExportKind,
+    steps: Vec<History>,
+    compared: (usize, usize),
+    options: &ChartOptions,
+) -> Option<Download> {
+    let chart = || {
+        let refs: Vec<&History> = steps.iter().collect();
+        let p = compare_path(&refs).ok()?;
+        Some(path_svg(&p, &refs, options))
+    };
+    Some(match kind {
+        ExportKind::Markdown { link } => Download::Ask {
+            request: Request::PathMarkdown {
+                before_step: compared.0,
+                after_step: compared.1,
+                steps,
+                link,
+            },
+            file: "layerdiff-path.md",
+            mime: MARKDOWN,
+        },
+        ExportKind::Json => Download::Ask {
+            request: Request::PathJson { steps },
+            file: "layerdiff-path.json",
+            mime: JSON,
+        },
+        ExportKind::Svg => Download::Text {
+            text: chart()?,
+            file: "layerdiff-path-chart.svg",
+            mime: SVG,
+        },
+        ExportKind::Png => png(chart()?, options, "layerdiff-path-chart.png"),
+    })
+}
+
+/// A chart saved as PNG: the SVG drawn at [`PNG_SCALE`] by the page.
+fn png(svg: String, options: &ChartOptions, file: &'static str) -> Download {
+    Download::Png {
         svg,
         width: options.width,
         height: options.height,
         scale: PNG_SCALE,
         file,
-    };
-    let download = match shown {
-        Shown::Pair { before, after } => {
-            let (before, after) = (exported(before), exported(after));
-            let chart = || {
-                render_svg(
-                    &chart_data(&compare(&before, &after), &before, &after),
-                    &options,
-                )
-            };
-            match kind {
-                ExportKind::Markdown { link } => Download::Ask {
-                    request: Request::PairMarkdown {
-                        before,
-                        after,
-                        link,
-                    },
-                    file: "layerdiff-comparison.md",
-                    mime: MARKDOWN,
-                },
-                ExportKind::Json => Download::Ask {
-                    request: Request::PairJson { before, after },
-                    file: "layerdiff-comparison.json",
-                    mime: JSON,
-                },
-                ExportKind::Svg => Download::Text {
-                    text: chart(),
-                    file: "layerdiff-chart.svg",
-                    mime: SVG,
-                },
-                ExportKind::Png => png(chart(), "layerdiff-chart.png"),
-            }
-        }
-        Shown::Path { steps, compared } => {
-            let steps: Vec<History> = steps.iter().map(exported).collect();
-            let chart = || {
-                let refs: Vec<&History> = steps.iter().collect();
-                let p = compare_path(&refs).ok()?;
-                Some(path_svg(&p, &refs, &options))
-            };
-            match kind {
-                ExportKind::Markdown { link } => Download::Ask {
-                    request: Request::PathMarkdown {
-                        before_step: compared.0,
-                        after_step: compared.1,
-                        steps,
-                        link,
-                    },
-                    file: "layerdiff-path.md",
-                    mime: MARKDOWN,
-                },
-                ExportKind::Json => Download::Ask {
-                    request: Request::PathJson { steps },
-                    file: "layerdiff-path.json",
-                    mime: JSON,
-                },
-                ExportKind::Svg => Download::Text {
-                    text: chart()?,
-                    file: "layerdiff-path-chart.svg",
-                    mime: SVG,
-                },
-                ExportKind::Png => png(chart()?, "layerdiff-path-chart.png"),
-            }
-        }
-    };
-    Some(download)
+    }
 }

@@ -78,7 +78,7 @@ impl SecretKind {
 
 /// A likely secret in one layer's `created_by`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
+pub struct LayerSecret {
     /// Index into `History::layers` (as printed, newest first).
     pub layer: usize,
     /// Byte range of the secret value inside that layer's `created_by`.
@@ -101,7 +101,7 @@ pub struct Secret {
 }
 
 /// Every likely secret in the layers' `created_by`, layer by layer.
-pub fn find_secrets(history: &History) -> Vec<Finding> {
+pub fn find_secrets(history: &History) -> Vec<LayerSecret> {
     history
         .layers
         .iter()
@@ -109,7 +109,7 @@ pub fn find_secrets(history: &History) -> Vec<Finding> {
         .flat_map(|(layer, l)| {
             find_in_text(&l.created_by)
                 .into_iter()
-                .map(move |s| Finding {
+                .map(move |s| LayerSecret {
                     layer,
                     range: s.range,
                     kind: s.kind,
@@ -119,12 +119,12 @@ pub fn find_secrets(history: &History) -> Vec<Finding> {
         .collect()
 }
 
-/// A copy of `history` with every finding's value replaced by [`MASK`].
-/// Findings whose range does not fit the layer's text are ignored.
-pub fn mask(history: &History, findings: &[Finding]) -> History {
+/// A copy of `history` with every secret's value replaced by [`MASK`].
+/// Secrets whose range does not fit the layer's text are ignored.
+pub fn mask(history: &History, secrets: &[LayerSecret]) -> History {
     let mut out = history.clone();
     for (i, layer) in out.layers.iter_mut().enumerate() {
-        let ranges: Vec<Range<usize>> = findings
+        let ranges: Vec<Range<usize>> = secrets
             .iter()
             .filter(|f| f.layer == i)
             .map(|f| f.range.clone())

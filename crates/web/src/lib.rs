@@ -31,7 +31,6 @@ mod path_chart;
 mod perf;
 mod present;
 mod reader;
-mod share_bar;
 mod shortcuts;
 mod snippets;
 pub mod state;

@@ -40,7 +40,7 @@ pub type OnRead = Box<dyn FnOnce(Option<Parsed>)>;
 
 /// The worker of one pane, started on first use.
 #[derive(Default)]
-pub struct Reader {
+pub struct PasteReader {
     inner: Rc<RefCell<ReaderState>>,
 }
 
@@ -61,7 +61,7 @@ struct ReaderState {
     pending: Option<OnRead>,
 }
 
-impl Reader {
+impl PasteReader {
     /// Reads `text` in the worker, then calls `done` (on the main thread).
     /// A request still running is cancelled (its `done` is never called).
     pub fn read(&self, text: &str, done: OnRead) {

@@ -202,6 +202,16 @@ impl From<&ChartData> for Chart {
     }
 }
 
+/// A segment's or band's paint: the base image's grey, whatever the view
+/// colours its own layers by (`own`).
+fn paint_of(kind: SegmentKind, own: Paint) -> Paint {
+    if kind == SegmentKind::Base {
+        Paint::Base
+    } else {
+        own
+    }
+}
+
 fn pair_segment(s: &Segment) -> ChartSegment {
     let base = s.kind == SegmentKind::Base;
     let striped = matches!(s.status, Some(Status::Removed) | Some(Status::Added));
@@ -215,11 +225,7 @@ fn pair_segment(s: &Segment) -> ChartSegment {
         bytes: s.bytes,
         layers: s.layers.clone(),
         status: s.status,
-        paint: if base {
-            Paint::Base
-        } else {
-            Paint::Status(s.dominant)
-        },
+        paint: paint_of(s.kind, Paint::Status(s.dominant)),
         hatch: (striped && !base).then_some(s.status == Some(Status::Added)),
         marked: true,
         label: s.label.clone(),
@@ -295,11 +301,7 @@ fn path_segment(s: &PathSegment) -> ChartSegment {
         bytes: s.bytes,
         layers: s.layers.clone(),
         status: s.status,
-        paint: if base {
-            Paint::Base
-        } else {
-            Paint::Origin(s.origin)
-        },
+        paint: paint_of(s.kind, Paint::Origin(s.origin)),
         // not colour alone: new layers hatched `\`, layers gone next `/`
         hatch: (!base && (s.new_here || s.gone_next)).then_some(s.new_here),
         marked: false,
@@ -318,19 +320,15 @@ fn path_segment(s: &PathSegment) -> ChartSegment {
 }
 
 fn path_band(d: &PathChartData, b: &PathBand) -> ChartBand {
-    let base = d
-        .segments
-        .get(b.left_segment)
-        .is_some_and(|s| s.kind == SegmentKind::Base);
+    let left_kind = d.segments.get(b.left_segment).map(|s| s.kind);
     ChartBand {
         left: b.pair,
         left_span: b.left_span,
         right_span: b.right_span,
-        paint: if base {
-            Paint::Base
-        } else {
-            Paint::Origin(b.origin)
-        },
+        paint: paint_of(
+            left_kind.unwrap_or(SegmentKind::Layer),
+            Paint::Origin(b.origin),
+        ),
         alpha: if b.status == Status::Same { 0.22 } else { 0.4 },
         thin_line: false,
     }

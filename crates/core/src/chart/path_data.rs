@@ -342,23 +342,33 @@ fn segment_title(p: &PathComparison, s: &PathSegment, layers: &[StepLayer]) -> S
     }
 }
 
-/// Where a layer sits: its segment's index and its byte span in the column.
-type Place = (usize, (u64, u64));
+/// Where a layer sits in its step's column.
+#[derive(Clone, Copy)]
+struct LayerSpot {
+    /// The index of its segment.
+    segment: usize,
+    /// Its byte span in the column.
+    span: (u64, u64),
+}
 
 /// Where each (step, layer) sits: its segment's index and byte span.
 fn layer_places(
     p: &PathComparison,
     segments: &[PathSegment],
     sizes: &[Vec<u64>],
-) -> Vec<Vec<Option<Place>>> {
-    let mut at: Vec<Vec<Option<Place>>> = p.steps.iter().map(|s| vec![None; s.layers]).collect();
+) -> Vec<Vec<Option<LayerSpot>>> {
+    let mut at: Vec<Vec<Option<LayerSpot>>> =
+        p.steps.iter().map(|s| vec![None; s.layers]).collect();
     for (idx, s) in segments.iter().enumerate() {
         let step_sizes = sizes.get(s.step);
         let mut y = s.start;
         for &i in &s.layers {
             let b = step_sizes.and_then(|v| v.get(i)).copied().unwrap_or(0);
             if let Some(slot) = at.get_mut(s.step).and_then(|v| v.get_mut(i)) {
-                *slot = Some((idx, (y, y.saturating_add(b))));
+                *slot = Some(LayerSpot {
+                    segment: idx,
+                    span: (y, y.saturating_add(b)),
+                });
             }
             y = y.saturating_add(b);
         }
@@ -378,11 +388,10 @@ fn bands(p: &PathComparison, segments: &[PathSegment], sizes: &[Vec<u64>]) -> Ve
             let (Some(b), Some(a)) = (&row.before, &row.after) else {
                 continue;
             };
-            let (Some((ls, lspan)), Some((rs, rspan))) =
-                (place(pair, b.index), place(pair + 1, a.index))
-            else {
+            let (Some(left), Some(right)) = (place(pair, b.index), place(pair + 1, a.index)) else {
                 continue;
             };
+            let (ls, lspan, rs, rspan) = (left.segment, left.span, right.segment, right.span);
             let origin = p
                 .track_of(pair, b.index)
                 .and_then(|t| p.tracks.get(t.0))

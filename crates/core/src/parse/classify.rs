@@ -17,7 +17,7 @@ use std::cell::OnceCell;
 
 use super::command::history_command;
 use super::header::Header;
-use super::layout::{find_header, find_headerless, Layout};
+use super::layout::{find_header, find_headerless, TableLayout};
 use super::segment::Line;
 use super::shapes::is_html_tags;
 
@@ -175,7 +175,7 @@ impl<'a> Classified<'a> {
     }
 
     /// The kind of line `i` as a table in `layout` shows it.
-    pub fn kind_in(&self, i: usize, layout: Layout) -> LineKind {
+    pub fn kind_in(&self, i: usize, layout: TableLayout) -> LineKind {
         if layout.is_plain() {
             return self.kind(i);
         }

@@ -40,7 +40,7 @@ use super::size::{cell_error, named, CellError, Expected, Res};
 
 /// One column of a history table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
+pub enum HeaderColumn {
     /// IMAGE / ID / SNAPSHOT.
     Id,
     /// CREATED (human duration, or a timestamp with old `--human=false`).
@@ -55,20 +55,20 @@ pub enum Column {
     Comment,
 }
 
-impl Column {
+impl HeaderColumn {
     /// Whether the cell is free text (located by its neighbours, not its shape).
     pub fn is_free(self) -> bool {
-        matches!(self, Column::CreatedBy | Column::Comment)
+        matches!(self, HeaderColumn::CreatedBy | HeaderColumn::Comment)
     }
     /// The header word(s) docker prints for it.
     pub fn header(self) -> &'static str {
         match self {
-            Column::Id => "IMAGE",
-            Column::Created => "CREATED",
-            Column::CreatedAt => "CREATED AT",
-            Column::CreatedBy => "CREATED BY",
-            Column::Size => "SIZE",
-            Column::Comment => "COMMENT",
+            HeaderColumn::Id => "IMAGE",
+            HeaderColumn::Created => "CREATED",
+            HeaderColumn::CreatedAt => "CREATED AT",
+            HeaderColumn::CreatedBy => "CREATED BY",
+            HeaderColumn::Size => "SIZE",
+            HeaderColumn::Comment => "COMMENT",
         }
     }
 }
@@ -91,7 +91,7 @@ pub enum IdHeader {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ColumnAt {
     /// Which column.
-    pub column: Column,
+    pub column: HeaderColumn,
     /// Character offset of its header word; `None` for the headerless default.
     pub start: Option<usize>,
 }
@@ -109,11 +109,11 @@ impl ColumnModel {
     /// The default docker layout, used for rows without a header.
     pub fn headerless() -> Self {
         let columns = [
-            Column::Id,
-            Column::Created,
-            Column::CreatedBy,
-            Column::Size,
-            Column::Comment,
+            HeaderColumn::Id,
+            HeaderColumn::Created,
+            HeaderColumn::CreatedBy,
+            HeaderColumn::Size,
+            HeaderColumn::Comment,
         ]
         .into_iter()
         .map(|column| ColumnAt {
@@ -128,12 +128,12 @@ impl ColumnModel {
     }
 
     /// Whether the table has this column.
-    pub fn has(&self, column: Column) -> bool {
+    pub fn has(&self, column: HeaderColumn) -> bool {
         self.columns.iter().any(|c| c.column == column)
     }
 
     /// Where this column's header starts, if known.
-    pub fn start_of(&self, column: Column) -> Option<usize> {
+    pub fn start_of(&self, column: HeaderColumn) -> Option<usize> {
         self.columns
             .iter()
             .find(|c| c.column == column)
@@ -145,8 +145,8 @@ impl ColumnModel {
         self.columns
             .iter()
             .map(|c| match (c.column, self.id_header) {
-                (Column::Id, IdHeader::Id) => "ID",
-                (Column::Id, IdHeader::Snapshot) => "SNAPSHOT",
+                (HeaderColumn::Id, IdHeader::Id) => "ID",
+                (HeaderColumn::Id, IdHeader::Snapshot) => "SNAPSHOT",
                 (col, _) => col.header(),
             })
             .collect::<Vec<_>>()
@@ -169,7 +169,7 @@ pub enum Header {
 pub enum Token {
     /// A column of a history table (`IMAGE`, `ID` and `SNAPSHOT` are
     /// [`Token::Id`]).
-    Column(Column),
+    HeaderColumn(HeaderColumn),
     /// The id column, and how it was named.
     Id(IdHeader),
     /// A column of another table, named for messages. `sure`: the name
@@ -214,9 +214,9 @@ fn single(word: &str) -> Option<Token> {
         "IMAGE" => Token::Id(IdHeader::Image),
         "ID" => Token::Id(IdHeader::Id),
         "SNAPSHOT" => Token::Id(IdHeader::Snapshot),
-        "CREATED" => Token::Column(Column::Created),
-        "SIZE" => Token::Column(Column::Size),
-        "COMMENT" => Token::Column(Column::Comment),
+        "CREATED" => Token::HeaderColumn(HeaderColumn::Created),
+        "SIZE" => Token::HeaderColumn(HeaderColumn::Size),
+        "COMMENT" => Token::HeaderColumn(HeaderColumn::Comment),
         "REPOSITORY" | "TAG" | "DIGEST" | "EXTRA" | "SHARED" | "UNIQUE" | "CONTAINERS"
         | "PLATFORM" => IMAGES_WORD,
         "COMMAND" | "STATUS" | "PORTS" | "NAMES" | "MOUNTS" | "NETWORKS" => PS_WORD,
@@ -235,8 +235,8 @@ fn pairs(first: &str) -> Option<(&'static str, &'static [(&'static str, Token)])
         "CREATED" => (
             "`BY` or `AT` after `CREATED`",
             &[
-                ("BY", Token::Column(Column::CreatedBy)),
-                ("AT", Token::Column(Column::CreatedAt)),
+                ("BY", Token::HeaderColumn(HeaderColumn::CreatedBy)),
+                ("AT", Token::HeaderColumn(HeaderColumn::CreatedAt)),
             ],
         ),
         _ => return None,
@@ -357,10 +357,10 @@ impl HeaderWords {
         };
         self.n_words += words;
         let column = match token {
-            Token::Column(column) => column,
+            Token::HeaderColumn(column) => column,
             Token::Id(named) => {
                 self.id_header = named;
-                Column::Id
+                HeaderColumn::Id
             }
             Token::Other { table, sure } => {
                 self.other = if sure {
@@ -400,7 +400,7 @@ impl HeaderWords {
         let useful = columns
             .iter()
             .flatten()
-            .any(|c| matches!(c.column, Column::CreatedBy | Column::Size));
+            .any(|c| matches!(c.column, HeaderColumn::CreatedBy | HeaderColumn::Size));
         (self.n_columns >= 2 && distinct && useful).then(|| {
             Header::History(ColumnModel {
                 columns: columns.iter().flatten().copied().collect(),
@@ -413,18 +413,18 @@ impl HeaderWords {
 /// The rest of a header wrapped by a narrow terminal (`    COMMENT` on the
 /// line under `IMAGE  CREATED  CREATED BY  SIZE`): its columns, if the line
 /// holds nothing but column names.
-pub fn wrapped_header_columns(line: &str) -> Option<Vec<Column>> {
+pub fn wrapped_header_columns(line: &str) -> Option<Vec<HeaderColumn>> {
     let mut out = Vec::new();
     let mut rest = line.trim_start();
     while !rest.is_empty() {
         let (token, _, used) = header_token(rest).ok()?;
         match token {
-            Token::Column(
-                column @ (Column::CreatedBy
-                | Column::CreatedAt
-                | Column::Created
-                | Column::Size
-                | Column::Comment),
+            Token::HeaderColumn(
+                column @ (HeaderColumn::CreatedBy
+                | HeaderColumn::CreatedAt
+                | HeaderColumn::Created
+                | HeaderColumn::Size
+                | HeaderColumn::Comment),
             ) => out.push(column),
             _ => return None,
         }
@@ -437,7 +437,7 @@ pub fn wrapped_header_columns(line: &str) -> Option<Vec<Column>> {
 mod tests {
     use super::*;
 
-    fn cols(h: &Header) -> Vec<(Column, Option<usize>)> {
+    fn cols(h: &Header) -> Vec<(HeaderColumn, Option<usize>)> {
         match h {
             Header::History(m) => m.columns.iter().map(|c| (c.column, c.start)).collect(),
             Header::Other(_) => Vec::new(),
@@ -449,7 +449,7 @@ mod tests {
     #[test]
     fn token_table() {
         type Want = Result<(Token, usize, usize), (usize, &'static str)>;
-        let col = |c, used| Ok((Token::Column(c), 1, used));
+        let col = |c, used| Ok((Token::HeaderColumn(c), 1, used));
         let images = |sure| Token::Other {
             table: IMAGES,
             sure,
@@ -458,20 +458,26 @@ mod tests {
         let table: &[(&str, Want)] = &[
             // docker history, --human=false, custom formats
             ("IMAGE", Ok((Token::Id(IdHeader::Image), 1, 5))),
-            ("CREATED", col(Column::Created, 7)),
-            ("CREATED BY", Ok((Token::Column(Column::CreatedBy), 2, 10))),
+            ("CREATED", col(HeaderColumn::Created, 7)),
+            (
+                "CREATED BY",
+                Ok((Token::HeaderColumn(HeaderColumn::CreatedBy), 2, 10)),
+            ),
             (
                 "CREATED        BY   SIZE",
-                Ok((Token::Column(Column::CreatedBy), 2, 17)),
+                Ok((Token::HeaderColumn(HeaderColumn::CreatedBy), 2, 17)),
             ),
-            ("CREATED AT", Ok((Token::Column(Column::CreatedAt), 2, 10))),
+            (
+                "CREATED AT",
+                Ok((Token::HeaderColumn(HeaderColumn::CreatedAt), 2, 10)),
+            ),
             (
                 "CREATED\u{a0}BY",
-                Ok((Token::Column(Column::CreatedBy), 2, 11)),
+                Ok((Token::HeaderColumn(HeaderColumn::CreatedBy), 2, 11)),
             ),
-            ("CREATED BYE", col(Column::Created, 7)),
-            ("SIZE      COMMENT", col(Column::Size, 4)),
-            ("COMMENT", col(Column::Comment, 7)),
+            ("CREATED BYE", col(HeaderColumn::Created, 7)),
+            ("SIZE      COMMENT", col(HeaderColumn::Size, 4)),
+            ("COMMENT", col(HeaderColumn::Comment, 7)),
             // podman, docker ≤ 0.6; nerdctl
             ("ID   CREATED", Ok((Token::Id(IdHeader::Id), 1, 2))),
             ("SNAPSHOT", Ok((Token::Id(IdHeader::Snapshot), 1, 8))),
@@ -507,11 +513,11 @@ mod tests {
         assert_eq!(
             cols(&h),
             vec![
-                (Column::Id, Some(0)),
-                (Column::Created, Some(15)),
-                (Column::CreatedBy, Some(32)),
-                (Column::Size, Some(80)),
-                (Column::Comment, Some(90)),
+                (HeaderColumn::Id, Some(0)),
+                (HeaderColumn::Created, Some(15)),
+                (HeaderColumn::CreatedBy, Some(32)),
+                (HeaderColumn::Size, Some(80)),
+                (HeaderColumn::Comment, Some(90)),
             ]
         );
     }
@@ -522,7 +528,7 @@ mod tests {
             "IMAGE               CREATED AT                  CREATED BY    SIZE   COMMENT",
         )
         .unwrap();
-        assert_eq!(cols(&h).get(1), Some(&(Column::CreatedAt, Some(20))));
+        assert_eq!(cols(&h).get(1), Some(&(HeaderColumn::CreatedAt, Some(20))));
         let Some(Header::History(p)) =
             read_header("ID            CREATED       CREATED BY     SIZE        COMMENT")
         else {
@@ -540,10 +546,17 @@ mod tests {
                 .unwrap();
         assert_eq!(
             cols(&custom).iter().map(|c| c.0).collect::<Vec<_>>(),
-            vec![Column::Id, Column::CreatedBy, Column::Size]
+            vec![
+                HeaderColumn::Id,
+                HeaderColumn::CreatedBy,
+                HeaderColumn::Size
+            ]
         );
         let reordered = read_header("SIZE      CREATED BY").unwrap();
-        assert_eq!(cols(&reordered).first().map(|c| c.0), Some(Column::Size));
+        assert_eq!(
+            cols(&reordered).first().map(|c| c.0),
+            Some(HeaderColumn::Size)
+        );
     }
 
     #[test]
@@ -573,11 +586,11 @@ mod tests {
     fn wrapped_header() {
         assert_eq!(
             wrapped_header_columns("    COMMENT"),
-            Some(vec![Column::Comment])
+            Some(vec![HeaderColumn::Comment])
         );
         assert_eq!(
             wrapped_header_columns("SIZE  COMMENT"),
-            Some(vec![Column::Size, Column::Comment])
+            Some(vec![HeaderColumn::Size, HeaderColumn::Comment])
         );
         assert_eq!(wrapped_header_columns("Comment here"), None);
         assert_eq!(wrapped_header_columns(""), None);

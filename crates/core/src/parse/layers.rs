@@ -4,7 +4,7 @@
 //! whose cells were not where the header said.
 
 use super::dialect::{self, Evidence};
-use super::header::{Column, ColumnModel};
+use super::header::{ColumnModel, HeaderColumn};
 use super::notes::{note, shorten};
 use super::row::RowCells;
 use super::segment::Line;
@@ -123,9 +123,9 @@ fn decided_widths(model: &ColumnModel) -> Vec<usize> {
             let (a, b) = (w.first()?, w.get(1)?);
             let width = b.start?.saturating_sub(a.start?);
             let decides = match a.column {
-                Column::Id => width < 30,
-                Column::Created | Column::CreatedAt | Column::Size => true,
-                Column::CreatedBy | Column::Comment => false,
+                HeaderColumn::Id => width < 30,
+                HeaderColumn::Created | HeaderColumn::CreatedAt | HeaderColumn::Size => true,
+                HeaderColumn::CreatedBy | HeaderColumn::Comment => false,
             };
             decides.then_some(width)
         })
@@ -218,7 +218,8 @@ fn note_cell_placement(
     line: &Line<'_>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let (Some(hint), Some((_, text, col))) = (model.start_of(Column::Size), raw.row.size.as_ref())
+    let (Some(hint), Some((_, text, col))) =
+        (model.start_of(HeaderColumn::Size), raw.row.size.as_ref())
     else {
         return;
     };

@@ -3,12 +3,12 @@
 //! A header or a first row is tried in each layout; the table then reads every
 //! line through the layout it was found in.
 
-use super::header::{read_header, Column, ColumnAt, Header};
+use super::header::{read_header, ColumnAt, Header, HeaderColumn};
 use super::row::{read_row, PlainSizes, RowCells, RowRead};
 
 /// How the lines of one table are indented or prefixed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Layout {
+pub struct TableLayout {
     /// Every line is in a markdown quote (`> `).
     pub quoted: bool,
     /// A character before every line (`#` in a commented paste).
@@ -20,7 +20,7 @@ pub struct Layout {
     pub skip: usize,
 }
 
-impl Layout {
+impl TableLayout {
     /// Whether lines are read as they are (indentation only): a line's kind
     /// is then the same through the layout.
     pub fn is_plain(&self) -> bool {
@@ -60,7 +60,7 @@ impl Layout {
 /// The ways to read a line that may start a table: as it is (indented),
 /// without a `#` prefix, inside a `> ` quote, or both (no allocation: this
 /// runs on every line a table may start on).
-pub fn layouts(text: &str) -> impl Iterator<Item = (Layout, &str)> {
+pub fn layouts(text: &str) -> impl Iterator<Item = (TableLayout, &str)> {
     let quoted = text.trim_start().strip_prefix('>');
     let [plain, plain_hash] = layouts_of(false, text);
     let [quote, quote_hash] = quoted.map_or([None, None], |r| layouts_of(true, r));
@@ -68,10 +68,10 @@ pub fn layouts(text: &str) -> impl Iterator<Item = (Layout, &str)> {
 }
 
 /// The layout of `base` as it is, and without a `#` prefix if it has one.
-fn layouts_of(quoted: bool, base: &str) -> [Option<(Layout, &str)>; 2] {
+fn layouts_of(quoted: bool, base: &str) -> [Option<(TableLayout, &str)>; 2] {
     let indent = base.len() - base.trim_start_matches(' ').len();
     let body = base.get(indent..).unwrap_or("");
-    let plain = Layout {
+    let plain = TableLayout {
         quoted,
         prefix: None,
         indent,
@@ -79,7 +79,7 @@ fn layouts_of(quoted: bool, base: &str) -> [Option<(Layout, &str)>; 2] {
     };
     let hash = body.strip_prefix('#').map(|rest| {
         let inner = rest.len() - rest.trim_start_matches(' ').len();
-        let layout = Layout {
+        let layout = TableLayout {
             quoted,
             prefix: Some('#'),
             indent: inner,
@@ -92,7 +92,7 @@ fn layouts_of(quoted: bool, base: &str) -> [Option<(Layout, &str)>; 2] {
 
 /// A header after some other text on its line (`2024-05-01T10:00:00.12Z IMAGE …`
 /// in a CI log): the layout that drops that prefix from every line.
-fn prefixed_header(text: &str) -> Option<(Header, Layout)> {
+fn prefixed_header(text: &str) -> Option<(Header, TableLayout)> {
     for word in [" IMAGE ", " ID ", " SNAPSHOT "] {
         let Some(at) = text.find(word) else { continue };
         let prefix = text.get(..=at)?;
@@ -101,7 +101,7 @@ fn prefixed_header(text: &str) -> Option<(Header, Layout)> {
         }
         let body = text.get(at + 1..)?;
         if let Some(header @ Header::History(_)) = super::header::read_header(body) {
-            let layout = Layout {
+            let layout = TableLayout {
                 quoted: false,
                 prefix: None,
                 indent: 0,
@@ -114,7 +114,7 @@ fn prefixed_header(text: &str) -> Option<(Header, Layout)> {
 }
 
 /// Reads a header-looking line in any layout.
-pub fn find_header(text: &str) -> Option<(Header, Layout)> {
+pub fn find_header(text: &str) -> Option<(Header, TableLayout)> {
     // Every header word is upper case: most lines are refused here.
     if !text.bytes().any(|b| b.is_ascii_uppercase()) {
         return None;
@@ -129,29 +129,29 @@ pub fn find_header(text: &str) -> Option<(Header, Layout)> {
 /// without building them for every line asked.
 const HEADERLESS: &[ColumnAt] = &[
     ColumnAt {
-        column: Column::Id,
+        column: HeaderColumn::Id,
         start: None,
     },
     ColumnAt {
-        column: Column::Created,
+        column: HeaderColumn::Created,
         start: None,
     },
     ColumnAt {
-        column: Column::CreatedBy,
+        column: HeaderColumn::CreatedBy,
         start: None,
     },
     ColumnAt {
-        column: Column::Size,
+        column: HeaderColumn::Size,
         start: None,
     },
     ColumnAt {
-        column: Column::Comment,
+        column: HeaderColumn::Comment,
         start: None,
     },
 ];
 
 /// Whether the line starts a headerless table: a complete row by shape.
-pub fn find_headerless(text: &str) -> Option<Layout> {
+pub fn find_headerless(text: &str) -> Option<TableLayout> {
     let whole = |row: &RowCells| row.size.is_some() && row.id.is_some() && row.created.is_some();
     layouts(text)
         .into_iter()
@@ -165,7 +165,7 @@ pub fn find_headerless(text: &str) -> Option<Layout> {
             // A first row whose `<missing>` a web page dropped: keep its
             // leading spaces, they are the blank id cell.
             match read_row(text, HEADERLESS, PlainSizes::No) {
-                RowRead::Full(row) if whole(&row) && row.id_blank => Some(Layout {
+                RowRead::Full(row) if whole(&row) && row.id_blank => Some(TableLayout {
                     quoted: false,
                     prefix: None,
                     indent: 0,
@@ -189,7 +189,7 @@ mod tests {
             h.get(1).map(|x| (x.0.prefix, x.1)),
             Some((Some('#'), "IMAGE          CREATED"))
         );
-        let layout = h.get(1).map(|x| x.0).unwrap_or(Layout {
+        let layout = h.get(1).map(|x| x.0).unwrap_or(TableLayout {
             quoted: false,
             prefix: None,
             indent: 0,

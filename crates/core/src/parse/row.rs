@@ -14,7 +14,7 @@
 //! - text after the last column is kept (as an annotation) for the caller.
 
 use super::created::{created_prefix, is_timestamp};
-use super::header::{Column, ColumnAt};
+use super::header::{ColumnAt, HeaderColumn};
 use super::id::{id_prefix, IdCell};
 use super::size::size_prefix;
 use crate::model::Size;
@@ -148,7 +148,7 @@ fn token_starts(line: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
 fn find_anchor(
     line: &str,
     from: usize,
-    column: Column,
+    column: HeaderColumn,
     hint: Option<usize>,
     plain: PlainSizes,
 ) -> Option<(Candidate, bool)> {
@@ -192,7 +192,7 @@ fn find_anchor(
 fn anchor_candidates(
     line: &str,
     from: usize,
-    column: Column,
+    column: HeaderColumn,
     hint: Option<usize>,
 ) -> (Vec<Candidate>, Vec<Candidate>) {
     let mut strong: Vec<Candidate> = Vec::new();
@@ -224,20 +224,20 @@ fn anchor_candidates(
 
 /// The length of the `column` cell `rest` starts with, and whether it is
 /// sure of its kind (a size with a unit; any id or CREATED).
-fn anchored_cell(rest: &str, column: Column) -> Option<(usize, bool)> {
+fn anchored_cell(rest: &str, column: HeaderColumn) -> Option<(usize, bool)> {
     match column {
         // Every size starts with a digit: most words are refused here.
-        Column::Size if !rest.starts_with(|c: char| c.is_ascii_digit()) => None,
-        Column::Size => {
+        HeaderColumn::Size if !rest.starts_with(|c: char| c.is_ascii_digit()) => None,
+        HeaderColumn::Size => {
             let (_, n) = size_prefix(rest).ok()?;
             // Plain bytes are whole numbers (`0.17` is a version, not a size).
             let token = rest.get(..n).unwrap_or("");
             let unit = has_unit(token);
             (unit || !token.contains(['.', 'e', 'E'])).then_some((n, unit))
         }
-        Column::Created | Column::CreatedAt => created_prefix(rest).map(|n| (n, true)),
-        Column::Id => id_prefix(rest).map(|(_, n)| (n, true)),
-        Column::CreatedBy | Column::Comment => None,
+        HeaderColumn::Created | HeaderColumn::CreatedAt => created_prefix(rest).map(|n| (n, true)),
+        HeaderColumn::Id => id_prefix(rest).map(|(_, n)| (n, true)),
+        HeaderColumn::CreatedBy | HeaderColumn::Comment => None,
     }
 }
 
@@ -301,10 +301,10 @@ pub fn read_row(line: &str, columns: &[ColumnAt], plain: PlainSizes) -> RowRead 
     for (k, at) in columns.iter().enumerate() {
         reader.pos = skip_ws(line, reader.pos);
         let read = match at.column {
-            Column::Id => reader.id(k),
-            Column::Created | Column::CreatedAt => reader.created(),
-            Column::Size => reader.size(),
-            Column::CreatedBy | Column::Comment => reader.free(k, at.column),
+            HeaderColumn::Id => reader.id(k),
+            HeaderColumn::Created | HeaderColumn::CreatedAt => reader.created(),
+            HeaderColumn::Size => reader.size(),
+            HeaderColumn::CreatedBy | HeaderColumn::Comment => reader.free(k, at.column),
         };
         if let Some(done) = read {
             return done;
@@ -348,7 +348,7 @@ impl<'a> RowReader<'a> {
         // `<missing>` as an unknown HTML tag, leaving its spaces.
         if k == 0
             && line.starts_with(' ')
-            && matches!(next, Some(Column::Created | Column::CreatedAt))
+            && matches!(next, Some(HeaderColumn::Created | HeaderColumn::CreatedAt))
             && created_prefix(rest).is_some()
         {
             self.row.id = Some(IdCell::Missing);
@@ -357,7 +357,7 @@ impl<'a> RowReader<'a> {
         }
         // … or before CREATED BY (`table {{.ID}}\t{{.CreatedBy}}\t{{.Size}}`):
         // only a whole row with a size counts.
-        if k == 0 && line.starts_with("  ") && next == Some(Column::CreatedBy) {
+        if k == 0 && line.starts_with("  ") && next == Some(HeaderColumn::CreatedBy) {
             let rest_columns = self.columns.get(1..).unwrap_or(&[]);
             return Some(match read_row(line, rest_columns, self.plain) {
                 RowRead::Full(mut r) if r.size.is_some() => {
@@ -411,7 +411,7 @@ impl<'a> RowReader<'a> {
 
     /// A free-text cell (CREATED BY or COMMENT), the `k`th column: it runs up
     /// to where the next column's cell starts.
-    fn free(&mut self, k: usize, column: Column) -> Option<RowRead> {
+    fn free(&mut self, k: usize, column: HeaderColumn) -> Option<RowRead> {
         let next = self.columns.get(k + 1);
         let end = match next {
             None => self.line.len(),
@@ -431,7 +431,7 @@ impl<'a> RowReader<'a> {
         };
         let cell = self.line.get(self.pos..end).unwrap_or("").trim_end();
         let fixed = match column {
-            Column::CreatedBy => self.tab_split_fixed(cell, k, end),
+            HeaderColumn::CreatedBy => self.tab_split_fixed(cell, k, end),
             _ => None,
         };
         self.row.tab_split |= fixed.is_some();
@@ -466,7 +466,7 @@ fn without_created(line: &str, columns: &[ColumnAt], plain: PlainSizes, has_id: 
     }
     let fewer: Vec<ColumnAt> = columns
         .iter()
-        .filter(|c| !matches!(c.column, Column::Created | Column::CreatedAt))
+        .filter(|c| !matches!(c.column, HeaderColumn::Created | HeaderColumn::CreatedAt))
         .copied()
         .collect();
     match read_row(line, &fewer, plain) {
@@ -478,9 +478,9 @@ fn without_created(line: &str, columns: &[ColumnAt], plain: PlainSizes, has_id: 
     }
 }
 
-fn set_free(row: &mut RowCells, column: Column, text: &str) {
+fn set_free(row: &mut RowCells, column: HeaderColumn, text: &str) {
     match column {
-        Column::CreatedBy => row.created_by = Some(text.to_string()),
+        HeaderColumn::CreatedBy => row.created_by = Some(text.to_string()),
         _ => row.comment = Some(text.to_string()),
     }
 }

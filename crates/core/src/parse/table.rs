@@ -15,9 +15,9 @@
 //! line that is not a row and is not followed by one.
 
 use super::classify::{Classified, LineKind};
-use super::header::{Column, ColumnAt, ColumnModel};
+use super::header::{ColumnAt, ColumnModel, HeaderColumn};
 use super::layers::{finish, RawLayer};
-use super::layout::Layout;
+use super::layout::TableLayout;
 use super::notes::{note, shorten};
 use super::row::{read_row, PlainSizes, RowCells, RowRead};
 use super::segment::{starts_row, Line};
@@ -29,7 +29,7 @@ pub struct TableStart {
     /// Its columns.
     pub model: ColumnModel,
     /// Its indentation / prefix.
-    pub layout: Layout,
+    pub layout: TableLayout,
     /// Index of the first row line.
     pub first_row: usize,
     /// Whether it had a header.
@@ -85,7 +85,7 @@ pub struct TableReader<'r, 'a> {
     model: ColumnModel,
     /// The columns from CREATED BY on: what a continuation line may hold.
     tail: Vec<ColumnAt>,
-    layout: Layout,
+    layout: TableLayout,
     plain: PlainSizes,
     headerless: bool,
     first_row: usize,
@@ -106,9 +106,9 @@ impl<'r, 'a> TableReader<'r, 'a> {
         state: &'r mut [LineState],
         diags: &'r mut Vec<Diagnostic>,
     ) -> Self {
-        let plain = if start.model.has(Column::CreatedAt) {
+        let plain = if start.model.has(HeaderColumn::CreatedAt) {
             PlainSizes::Expected
-        } else if start.model.has(Column::Created) {
+        } else if start.model.has(HeaderColumn::Created) {
             PlainSizes::No
         } else {
             PlainSizes::Unknown
@@ -135,7 +135,7 @@ impl<'r, 'a> TableReader<'r, 'a> {
         self.model
             .columns
             .iter()
-            .skip_while(|c| c.column != Column::CreatedBy)
+            .skip_while(|c| c.column != HeaderColumn::CreatedBy)
             .copied()
             .collect()
     }
@@ -475,14 +475,14 @@ impl<'r, 'a> TableReader<'r, 'a> {
         };
         let created_header = self
             .model
-            .start_of(Column::Created)
-            .or(self.model.start_of(Column::CreatedAt));
+            .start_of(HeaderColumn::Created)
+            .or(self.model.start_of(HeaderColumn::CreatedAt));
         let created_ok = match (created_header, row.created_col) {
             (Some(h), Some(c)) => h == c,
             (None, None) => true,
             _ => false,
         };
-        let size_ok = match (self.model.start_of(Column::Size), row.size.as_ref()) {
+        let size_ok = match (self.model.start_of(HeaderColumn::Size), row.size.as_ref()) {
             (Some(h), Some((_, _, c))) => h.abs_diff(*c) <= 1,
             _ => false,
         };

@@ -20,7 +20,7 @@ use base64::engine::general_purpose::{GeneralPurpose, NO_PAD};
 use base64::Engine as _;
 
 use super::deflate::{deflate, inflate, InflateError};
-use super::v1::{self, Link, Pane, PaneBody};
+use super::v1::{self, LinkV1, PaneBody, PaneV1};
 use super::{dict, v2, EncodeOptions, ShareError, ShareState, SharedPair, SharedPane};
 use crate::model::{History, Layer};
 use crate::parse::parse;
@@ -63,7 +63,7 @@ pub fn encode(state: &SharedPair, opts: &EncodeOptions) -> String {
     let mut best: Option<String> = None;
     for b in &before {
         for a in &after {
-            let link = Link {
+            let link = LinkV1 {
                 before: b.clone(),
                 after: a.clone(),
                 view: state.view,
@@ -81,7 +81,7 @@ pub fn encode(state: &SharedPair, opts: &EncodeOptions) -> String {
 /// tests; the app uses [`encode`]). A pane over [`v1::MAX_LAYERS`] rows, a
 /// payload over [`MAX_PAYLOAD`], or panes that open to more than
 /// [`MAX_OPENED_TEXT`] bytes of text make a link that [`decode`] refuses.
-pub fn encode_link(link: &Link) -> String {
+pub fn encode_link(link: &LinkV1) -> String {
     pack('1', &v1::encode(link))
 }
 
@@ -93,7 +93,7 @@ pub fn decode(link: &str) -> Result<SharedPair, ShareError> {
 /// The panes a decoded link opens to, if their labels and texts together
 /// come to at most `max_text` bytes (a printed history is measured before it
 /// is printed).
-fn open(link: Link, max_text: usize) -> Result<SharedPair, ShareError> {
+fn open(link: LinkV1, max_text: usize) -> Result<SharedPair, ShareError> {
     let mut panes = open_panes(vec![link.before, link.after], max_text)?.into_iter();
     let (Some(before), Some(after)) = (panes.next(), panes.next()) else {
         return Err(ShareError::Damaged);
@@ -107,7 +107,7 @@ fn open(link: Link, max_text: usize) -> Result<SharedPair, ShareError> {
 
 /// The texts `panes` open to, if together (labels included) they come to at
 /// most `max_text` bytes; each printed history is measured before it is printed.
-fn open_panes(panes: Vec<Pane>, max_text: usize) -> Result<Vec<SharedPane>, ShareError> {
+fn open_panes(panes: Vec<PaneV1>, max_text: usize) -> Result<Vec<SharedPane>, ShareError> {
     let mut left = max_text;
     let too_much = ShareError::TooMuchText { limit: max_text };
     let mut out = Vec::with_capacity(panes.len());
@@ -135,7 +135,7 @@ pub fn open_steps(link: &str) -> Result<ShareState, ShareError> {
 
 /// Reads a link of any version into its version 2 form (panes not yet
 /// rendered to text).
-pub fn decode_steps(link: &str) -> Result<v2::Link, ShareError> {
+pub fn decode_steps(link: &str) -> Result<v2::LinkV2, ShareError> {
     let (version, payload) = unpack(link)?;
     let link = match version {
         1 => v1::decode(&payload).map(v2::from_v1),
@@ -152,7 +152,7 @@ pub fn encode_steps(state: &ShareState, opts: &EncodeOptions) -> String {
     if let Some(pair) = state.pair() {
         return encode(&pair, opts);
     }
-    let options: Vec<Vec<Pane>> = state.steps.iter().map(|s| candidates(s, opts)).collect();
+    let options: Vec<Vec<PaneV1>> = state.steps.iter().map(|s| candidates(s, opts)).collect();
     let make = |choice: &[usize]| -> String {
         let steps = options
             .iter()
@@ -161,7 +161,7 @@ pub fn encode_steps(state: &ShareState, opts: &EncodeOptions) -> String {
             .collect();
         pack(
             '2',
-            &v2::encode(&v2::Link {
+            &v2::encode(&v2::LinkV2 {
                 steps,
                 view: state.view,
                 pair: state.compared,
@@ -197,7 +197,7 @@ fn decode_error(e: v1::DecodeError) -> ShareError {
 /// Reads a version 1 link into its version 1 form (panes not yet rendered
 /// to text): for tools and tests of the frozen format. A version 2 link is
 /// refused here as "newer"; the page opens every version with [`open_steps`].
-pub fn decode_link(link: &str) -> Result<Link, ShareError> {
+pub fn decode_link(link: &str) -> Result<LinkV1, ShareError> {
     match unpack(link)? {
         (1, payload) => v1::decode(&payload).map_err(decode_error),
         (version, _) => Err(ShareError::NewerVersion(version)),
@@ -231,7 +231,7 @@ fn unpack(link: &str) -> Result<(u32, Vec<u8>), ShareError> {
 
 /// The text a pane shows when opened from a link, or `None` when a printed
 /// history would be longer than `max_text` bytes (nothing is printed then).
-fn shared_pane(pane: Pane, max_text: usize) -> Option<SharedPane> {
+fn shared_pane(pane: PaneV1, max_text: usize) -> Option<SharedPane> {
     Some(match pane.body {
         PaneBody::Text { selected, text } => SharedPane {
             label: pane.label,
@@ -322,7 +322,7 @@ fn label_lines(label: &str) -> Vec<String> {
 }
 
 /// The forms a pane may take in the link, best guess first.
-fn candidates(pane: &SharedPane, opts: &EncodeOptions) -> Vec<Pane> {
+fn candidates(pane: &SharedPane, opts: &EncodeOptions) -> Vec<PaneV1> {
     let mut out = Vec::new();
     let parsed = parse(&pane.text);
     // A history the parser cut (`parse::limits`) is not all of the paste:
@@ -351,7 +351,7 @@ fn candidates(pane: &SharedPane, opts: &EncodeOptions) -> Vec<Pane> {
             faithful
         };
         if let Some(style) = chosen {
-            out.push(Pane {
+            out.push(PaneV1 {
                 label: pane.label.clone(),
                 body: PaneBody::History { style, history },
             });
@@ -365,7 +365,7 @@ fn candidates(pane: &SharedPane, opts: &EncodeOptions) -> Vec<Pane> {
     } else {
         pane.text.clone()
     };
-    out.push(Pane {
+    out.push(PaneV1 {
         label: pane.label.clone(),
         body: PaneBody::Text {
             selected: pane.selected.min(v1::MAX_SELECTED),
@@ -573,8 +573,8 @@ mod tests {
         }
     }
 
-    fn history_pane(label: &str, layers: Vec<Layer>) -> Pane {
-        Pane {
+    fn history_pane(label: &str, layers: Vec<Layer>) -> PaneV1 {
+        PaneV1 {
             label: label.into(),
             body: PaneBody::History {
                 style: 1,
@@ -582,16 +582,6 @@ mod tests {
                     layers,
                     ..History::default()
                 },
-            },
-        }
-    }
-
-    fn text_pane(label: &str, text: &str) -> Pane {
-        Pane {
-            label: label.into(),
-            body: PaneBody::Text {
-                selected: 0,
-                text: text.into(),
             },
         }
     }
@@ -606,9 +596,9 @@ mod tests {
 
     #[test]
     fn the_opened_text_budget_holds_at_its_boundary() {
-        let link = Link {
+        let link = LinkV1 {
             before: history_pane("before", vec![created("3 days ago"); 5]),
-            after: text_pane("after", "IMAGE CREATED\n"),
+            after: PaneV1::text("after", "IMAGE CREATED\n"),
             view: ViewOptions::default(),
         };
         let opened = open(link.clone(), usize::MAX).expect("opens");
@@ -628,9 +618,9 @@ mod tests {
         // One 10,000-byte CREATED pads all 10,000 rows: 100 MB if printed.
         let mut layers = vec![created(&"a".repeat(v1::MAX_LAYERS))];
         layers.extend((1..v1::MAX_LAYERS).map(|_| created("About a minute ago")));
-        let link = Link {
+        let link = LinkV1 {
             before: history_pane("", layers),
-            after: text_pane("", ""),
+            after: PaneV1::text("", ""),
             view: ViewOptions::default(),
         };
         assert_eq!(
@@ -661,9 +651,9 @@ mod tests {
         // At the caps: one CREATED of nearly 2 MiB padding 10,000 rows: 20 GB printed.
         let mut layers = vec![created(&"a".repeat(MAX_PAYLOAD - 200_000))];
         layers.extend((1..v1::MAX_LAYERS).map(|_| created("About a minute ago")));
-        let link = encode_link(&Link {
+        let link = encode_link(&LinkV1 {
             before: history_pane("", layers),
-            after: text_pane("", ""),
+            after: PaneV1::text("", ""),
             view: ViewOptions::default(),
         });
         assert!(link.len() < 5_000, "{} characters", link.len());

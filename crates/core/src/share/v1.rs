@@ -88,7 +88,7 @@ pub enum PaneBody {
 
 /// One pane: its name and body.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Pane {
+pub struct PaneV1 {
     /// The pane's label.
     pub label: String,
     /// Its content.
@@ -97,11 +97,11 @@ pub struct Pane {
 
 /// A whole version 1 link.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Link {
+pub struct LinkV1 {
     /// The before pane.
-    pub before: Pane,
+    pub before: PaneV1,
     /// The after pane.
-    pub after: Pane,
+    pub after: PaneV1,
     /// The view options.
     pub view: ViewOptions,
 }
@@ -116,8 +116,22 @@ const COMMENT_SAME: u8 = 1 << 6;
 
 // ---------------------------------------------------------------- encoder
 
+#[cfg(test)]
+impl PaneV1 {
+    /// A pane holding `text` as pasted, its first history selected (for tests).
+    pub(crate) fn text(label: &str, text: &str) -> PaneV1 {
+        PaneV1 {
+            label: label.into(),
+            body: PaneBody::Text {
+                selected: 0,
+                text: text.into(),
+            },
+        }
+    }
+}
+
 /// Writes `link` as a version 1 payload.
-pub fn encode(link: &Link) -> Vec<u8> {
+pub fn encode(link: &LinkV1) -> Vec<u8> {
     let mut w = Writer::default();
     let flags = u64::from(link.view.sort_by_delta) | u64::from(link.view.base_collapsed) << 1;
     w.varint(flags);
@@ -128,7 +142,7 @@ pub fn encode(link: &Link) -> Vec<u8> {
 }
 
 /// One pane as version 1 writes it (version 2 writes its steps the same way).
-pub(super) fn write_pane(w: &mut Writer, pane: &Pane) {
+pub(super) fn write_pane(w: &mut Writer, pane: &PaneV1) {
     w.str(&pane.label);
     match &pane.body {
         PaneBody::Text { selected, text } => {
@@ -368,13 +382,13 @@ impl Budget {
 /// Reads a version 1 payload. Never panics; anything unexpected is
 /// [`DecodeError::Malformed`], and a payload that would decode to more than
 /// [`MAX_OPENED_TEXT`] bytes of text is [`DecodeError::TooMuchText`].
-pub fn decode(payload: &[u8]) -> Result<Link, DecodeError> {
+pub fn decode(payload: &[u8]) -> Result<LinkV1, DecodeError> {
     decode_within(payload, MAX_OPENED_TEXT)
 }
 
 /// [`decode`] with a budget of `max_text` bytes of text (labels, texts, ids,
 /// CREATED, CREATED BY and COMMENT of both panes, repeats included).
-pub fn decode_within(payload: &[u8], max_text: usize) -> Result<Link, DecodeError> {
+pub fn decode_within(payload: &[u8], max_text: usize) -> Result<LinkV1, DecodeError> {
     let mut budget = Budget(max_text);
     let mut r = Reader::new(payload);
     let flags = r.varint()?;
@@ -391,7 +405,7 @@ pub fn decode_within(payload: &[u8], max_text: usize) -> Result<Link, DecodeErro
     let before = read_pane(&mut r, &mut budget)?;
     let after = read_pane(&mut r, &mut budget)?;
     r.finish()?;
-    Ok(Link {
+    Ok(LinkV1 {
         before,
         after,
         view,
@@ -399,7 +413,7 @@ pub fn decode_within(payload: &[u8], max_text: usize) -> Result<Link, DecodeErro
 }
 
 /// One pane (version 2 reads its steps with this same reader).
-pub(super) fn read_pane(r: &mut Reader<'_>, budget: &mut Budget) -> Result<Pane, DecodeError> {
+pub(super) fn read_pane(r: &mut Reader<'_>, budget: &mut Budget) -> Result<PaneV1, DecodeError> {
     let label = budget.str(r)?;
     let body = match r.byte()? {
         0 => {
@@ -425,7 +439,7 @@ pub(super) fn read_pane(r: &mut Reader<'_>, budget: &mut Budget) -> Result<Pane,
         }
         _ => return Err(DecodeError::Malformed),
     };
-    Ok(Pane { label, body })
+    Ok(PaneV1 { label, body })
 }
 
 fn read_layers(r: &mut Reader<'_>, budget: &mut Budget) -> Result<Vec<Layer>, DecodeError> {
@@ -647,16 +661,16 @@ pub(crate) mod tests {
         }
     }
 
-    fn sample_link() -> Link {
-        Link {
-            before: Pane {
+    fn sample_link() -> LinkV1 {
+        LinkV1 {
+            before: PaneV1 {
                 label: "before".into(),
                 body: PaneBody::History {
                     style: 1,
                     history: sample(),
                 },
             },
-            after: Pane {
+            after: PaneV1 {
                 label: String::new(),
                 body: PaneBody::Text {
                     selected: 3,
@@ -690,7 +704,7 @@ pub(crate) mod tests {
     }
 
     /// Bytes of text `link` holds: every string the decoder makes.
-    fn text_held(link: &Link) -> usize {
+    fn text_held(link: &LinkV1) -> usize {
         [&link.before, &link.after]
             .iter()
             .map(|pane| {
@@ -735,8 +749,8 @@ pub(crate) mod tests {
             comment: "k".repeat(500),
             ..Layer::default()
         };
-        let link = Link {
-            before: Pane {
+        let link = LinkV1 {
+            before: PaneV1 {
                 label: String::new(),
                 body: PaneBody::History {
                     style: 0,
@@ -746,7 +760,7 @@ pub(crate) mod tests {
                     },
                 },
             },
-            after: Pane {
+            after: PaneV1 {
                 label: String::new(),
                 body: PaneBody::Text {
                     selected: 0,

@@ -29,7 +29,7 @@
 //! ([`MAX_OPENED_TEXT`]) is kept across all steps, as version 1 keeps it
 //! across its two panes.
 
-use super::v1::{self, read_pane, write_pane, Budget, DecodeError, Pane};
+use super::v1::{self, read_pane, write_pane, Budget, DecodeError, PaneV1};
 use super::wire::{Reader, Writer};
 use super::{Embed, LayerAt, StepPair, Theme, ViewOptions, MAX_OPENED_TEXT};
 
@@ -52,9 +52,9 @@ const MAX_INDEX: u64 = 1 << 20;
 
 /// A whole version 2 link.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Link {
+pub struct LinkV2 {
     /// The steps in order (2 to [`MAX_STEPS`]).
-    pub steps: Vec<Pane>,
+    pub steps: Vec<PaneV1>,
     /// Sorting and folding, as in version 1.
     pub view: ViewOptions,
     /// The steps the aligned table compares; `None` = the default (the first
@@ -64,7 +64,7 @@ pub struct Link {
 
 /// Writes `link` as a version 2 payload. The caller keeps `steps` within
 /// 2..=[`MAX_STEPS`] (a link outside that range does not decode).
-pub fn encode(link: &Link) -> Vec<u8> {
+pub fn encode(link: &LinkV2) -> Vec<u8> {
     let mut w = Writer::default();
     let view = &link.view;
     let embed = view.embed.unwrap_or_default();
@@ -89,12 +89,12 @@ pub fn encode(link: &Link) -> Vec<u8> {
 
 /// Reads a version 2 payload with the budget of [`MAX_OPENED_TEXT`] bytes of
 /// text. Never panics; anything unexpected is [`DecodeError::Malformed`].
-pub fn decode(payload: &[u8]) -> Result<Link, DecodeError> {
+pub fn decode(payload: &[u8]) -> Result<LinkV2, DecodeError> {
     decode_within(payload, MAX_OPENED_TEXT)
 }
 
 /// [`decode`] with a budget of `max_text` bytes of text over all steps.
-pub fn decode_within(payload: &[u8], max_text: usize) -> Result<Link, DecodeError> {
+pub fn decode_within(payload: &[u8], max_text: usize) -> Result<LinkV2, DecodeError> {
     let mut budget = Budget(max_text);
     let mut r = Reader::new(payload);
     let flags = r.varint()?;
@@ -149,12 +149,12 @@ pub fn decode_within(payload: &[u8], max_text: usize) -> Result<Link, DecodeErro
             })
             .filter(|f| f.step < count && f.layer as u64 <= MAX_INDEX),
     };
-    Ok(Link { steps, view, pair })
+    Ok(LinkV2 { steps, view, pair })
 }
 
 /// The extra pairs `link` needs, by key (values the decoder would ignore
 /// are not written).
-fn extras_of(link: &Link) -> Vec<(u64, u64)> {
+fn extras_of(link: &LinkV2) -> Vec<(u64, u64)> {
     let view = &link.view;
     let count = link.steps.len();
     let pair = link.pair.filter(|p| valid_pair(*p, count));
@@ -186,8 +186,8 @@ fn valid_pair(p: StepPair, count: usize) -> bool {
 }
 
 /// Version 1's two panes as version 2 steps (how the page holds every link).
-pub fn from_v1(link: v1::Link) -> Link {
-    Link {
+pub fn from_v1(link: v1::LinkV1) -> LinkV2 {
+    LinkV2 {
         steps: vec![link.before, link.after],
         view: link.view,
         pair: None,
@@ -199,20 +199,10 @@ mod tests {
     use super::*;
     use crate::share::v1::PaneBody;
 
-    fn text_pane(label: &str, text: &str) -> Pane {
-        Pane {
-            label: label.into(),
-            body: PaneBody::Text {
-                selected: 0,
-                text: text.into(),
-            },
-        }
-    }
-
-    fn link(n: usize, pair: Option<StepPair>) -> Link {
-        Link {
+    fn link(n: usize, pair: Option<StepPair>) -> LinkV2 {
+        LinkV2 {
             steps: (0..n)
-                .map(|k| text_pane(&format!("step {k}"), &format!("text of step {k}\n")))
+                .map(|k| PaneV1::text(&format!("step {k}"), &format!("text of step {k}\n")))
                 .collect(),
             view: ViewOptions {
                 sort_by_delta: true,
@@ -247,7 +237,7 @@ mod tests {
     fn step_counts_outside_two_to_eight_are_refused() {
         for n in [0, 1, 9] {
             let mut l = link(2, None);
-            l.steps = (0..n).map(|_| text_pane("", "x")).collect();
+            l.steps = (0..n).map(|_| PaneV1::text("", "x")).collect();
             assert_eq!(
                 decode(&encode(&l)),
                 Err(DecodeError::Malformed),
@@ -271,7 +261,7 @@ mod tests {
             w.varint(v);
         }
         for k in 0..2 {
-            write_pane(&mut w, &text_pane("", &k.to_string()));
+            write_pane(&mut w, &PaneV1::text("", &k.to_string()));
         }
         assert_eq!(decode(&w.bytes).map(|d| d.pair), Ok(None));
     }
@@ -283,7 +273,7 @@ mod tests {
             w.varint(v);
         }
         for k in 0..2 {
-            write_pane(&mut w, &text_pane("", &k.to_string()));
+            write_pane(&mut w, &PaneV1::text("", &k.to_string()));
         }
         let got = decode(&w.bytes).expect("later options do not break a link");
         assert!(got.view.base_collapsed && !got.view.sort_by_delta);
@@ -325,7 +315,7 @@ mod tests {
             w.varint(v);
         }
         for k in 0..2 {
-            write_pane(&mut w, &text_pane("", &k.to_string()));
+            write_pane(&mut w, &PaneV1::text("", &k.to_string()));
         }
         let view = decode(&w.bytes).expect("ignored values").view;
         assert_eq!((view.focus, view.theme), (None, None));
@@ -338,7 +328,7 @@ mod tests {
             w.varint(v);
         }
         for k in 0..2 {
-            write_pane(&mut w, &text_pane("", &k.to_string()));
+            write_pane(&mut w, &PaneV1::text("", &k.to_string()));
         }
         assert_eq!(decode(&w.bytes), Err(DecodeError::Malformed));
         let mut bytes = encode(&link(2, None));

@@ -12,14 +12,16 @@
 //! - a step: `paste_pane.rs` wires `pane_head.rs` (name, move, remove),
 //!   `pane_summary.rs` (what was read), `history_picker.rs` and the text
 //!   box's hooks (`text_box.rs`).
-//! - the share box's snippets (`snippets.rs`, beside the share box):
-//!   `view_snippets.rs`, one `snippet.rs` each.
+//! - the share box: `share_box.rs` wires `share_bar.rs`, which lays out
+//!   `share_link.rs` (the link), `secrets_list.rs` and `exports.rs`; its
+//!   snippets (`snippets.rs`): `view_snippets.rs`, one `snippet.rs` each.
 
 pub mod aligned_row;
 pub mod aligned_table;
 pub mod chart;
 pub mod comparison;
 pub mod editor;
+pub mod exports;
 pub mod figures;
 pub mod history_picker;
 pub mod inspector;
@@ -30,7 +32,10 @@ pub mod pane_head;
 pub mod pane_summary;
 pub mod paste_pane;
 pub mod question;
+pub mod secrets_list;
+pub mod share_bar;
 pub mod share_box;
+pub mod share_link;
 pub mod snippet;
 pub mod steps;
 pub mod text_box;

@@ -6,10 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::share_bar::ShareBar;
 use crate::hooks::{self, Latest, Links};
 use crate::link::{self, LinkChoices};
 use crate::path::PathView;
-use crate::share_bar::ShareBar;
 use layerdiff_core::compare::numbers::Total;
 use layerdiff_core::compare::Comparison;
 use layerdiff_core::embed;

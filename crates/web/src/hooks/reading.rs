@@ -3,7 +3,7 @@
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::reader::Reader;
+use crate::reader::PasteReader;
 use layerdiff_core::app::{Action, Pane};
 
 /// How long typing must pause before a big paste is parsed again.
@@ -16,7 +16,7 @@ const REPARSE_DELAY_MS: u32 = 180;
 /// the pane itself, so each step keeps its worker wherever it moves.
 #[hook]
 pub fn use_reading(pane: &Pane, dispatch: &Callback<Action>) {
-    let reader = use_memo((), |_| Reader::default());
+    let reader = use_memo((), |_| PasteReader::default());
     let stale = pane.is_stale().then(|| pane.text.clone());
     let (id, in_worker, pasted) = (pane.id, pane.reads_in_worker(), pane.split_when_read);
     let dispatch = dispatch.clone();
