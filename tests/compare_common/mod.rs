@@ -6,40 +6,19 @@
 
 use layerdiff_core::model::{History, Layer, Size};
 
-/// A size as docker prints it: `57.7MB`, `0B`, `745B`, `1.5kB` (3 significant digits).
+/// A size as docker prints it: `57.7MB`, `0B`, `745B`, `1.5kB` (3
+/// significant digits, read by [`size_cell`]), or a bare count of bytes
+/// (`--human=false`), which is exact.
 pub fn size(text: &str) -> Size {
     let t = text.trim();
-    let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
-    let (num, unit) = t.split_at(split);
-    let mult: f64 = match unit {
-        "" => {
-            let bytes: u64 = num.parse().unwrap_or(0);
-            return Size {
-                bytes,
-                tolerance: 0,
-                exact: true,
-            };
-        }
-        "B" => 1.0,
-        "kB" => 1e3,
-        "MB" => 1e6,
-        "GB" => 1e9,
-        _ => 1.0,
-    };
-    let decimals = num.split('.').nth(1).map_or(0, str::len) as i32;
-    let value: f64 = num.parse().unwrap_or(0.0);
-    let bytes = (value * mult).round() as u64;
-    let step = mult / 10f64.powi(decimals);
-    let tolerance = if unit == "B" {
-        0
-    } else {
-        (step / 2.0).round() as u64
-    };
-    Size {
-        bytes,
-        tolerance,
-        exact: false,
+    if let Ok(bytes) = t.parse::<u64>() {
+        return Size {
+            bytes,
+            tolerance: 0,
+            exact: true,
+        };
     }
+    size_cell(t).unwrap_or_else(|| panic!("not a size: {text:?}"))
 }
 
 /// Builds a history from rows written newest first, like `docker history`:
