@@ -407,7 +407,8 @@ fn insights_json_is_exactly_the_issue_contract() {
         assert_eq!(verdict["verdict"], "not visible");
     }
     assert_eq!(verdicts[0]["rule"], "apt-lists-kept");
-    assert_eq!(verdicts[0]["delta_bytes"], 84_000_000);
+    // its layer grew by 84 MB, but a smell that cannot be seen has no Δ
+    assert!(verdicts[0]["delta_bytes"].is_null(), "{}", verdicts[0]);
 }
 
 #[test]

@@ -336,6 +336,14 @@ fn side_view(found: &PageInsights, k: usize, h: &HistoryView) -> Html {
         <div class="ins-side" data-testid={format!("insights-{}", SIDES[k])}>
             <h4>{SIDES[k]}{if h.label.is_empty() { String::new() } else { format!(" · {}", h.label) }}</h4>
             <p data-testid={format!("summary-{}", SIDES[k])}>{rich(&h.summary)}</p>
+            if !h.biggest.is_empty() {
+                <h5>{"Your biggest layers"}</h5>
+                <ul class="biggest" data-testid={format!("biggest-{}", SIDES[k])}>
+                    { for h.biggest.iter().map(|b| html! {
+                        <li>{format!("layer {} · {}: ", b.layer + 1, b.size)}<code>{&b.command}</code></li>
+                    }) }
+                </ul>
+            }
             {group("Your layers", false)}
             {group("Inherited from the base image", true)}
         </div>

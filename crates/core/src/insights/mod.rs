@@ -40,10 +40,11 @@ pub use boundary::{Boundary, Signal};
 pub use build::slim_bytes;
 pub use catalog::{no_trunc_hint, Gain, Rule};
 pub use pair::{Verdict, VerdictKind};
-pub use summary::{pair_summary, signed, stake_text, summary};
+pub use summary::{big_layer_size, pair_summary, signed, stake_text, summary};
 
 use crate::compare::{compare, Comparison};
 use crate::model::{Format, History};
+use crate::order::{sort_by_rank, Rank};
 use steps::{steps, RuleLayer};
 
 /// How sure a finding is.
@@ -184,6 +185,47 @@ pub struct HistoryInsights {
     pub runtime: Option<&'static str>,
     /// How many layers the history has.
     pub layers: usize,
+    /// The author's biggest layers, biggest first, whether or not a rule
+    /// fired on them (see [`biggest_own`]).
+    pub biggest: Vec<BigLayer>,
+}
+
+/// One of the author's biggest layers: what it holds and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BigLayer {
+    /// Position in the history's `layers` (printed order, newest first).
+    pub layer: usize,
+    /// Its printed size in bytes.
+    pub bytes: u64,
+    /// The step in a few words (pasted text: `RUN wget -O test.txt …`).
+    pub command: String,
+}
+
+/// At most this many biggest own layers are named.
+const BIGGEST: usize = 3;
+
+/// The author's biggest layers: at most [`BIGGEST`], each holding at least
+/// a tenth of the own bytes (so a layer named is one that matters), biggest
+/// first, ties oldest first.
+fn biggest_own(all: &[RuleLayer<'_>], own_bytes: u64) -> Vec<BigLayer> {
+    let mut own: Vec<&RuleLayer<'_>> = all
+        .iter()
+        .filter(|s| s.own && s.bytes() > 0 && s.bytes().saturating_mul(10) >= own_bytes)
+        .collect();
+    sort_by_rank(&mut own, |s| {
+        Rank::new()
+            .then_desc(s.bytes(), 64)
+            .then_desc(s.index as u64, 32)
+            .get()
+    });
+    own.iter()
+        .take(BIGGEST)
+        .map(|s| BigLayer {
+            layer: s.index,
+            bytes: s.bytes(),
+            command: s.snippet(),
+        })
+        .collect()
 }
 
 impl HistoryInsights {
@@ -267,12 +309,14 @@ fn analyse(history: &History, boundary: Boundary) -> HistoryInsights {
             .filter(|s| s.own == own)
             .fold(0u64, |t, s| t.saturating_add(s.bytes()))
     };
+    let own_bytes = sum(true);
     HistoryInsights {
         label: history.label.clone(),
         boundary,
         findings,
         base_bytes: sum(false),
-        own_bytes: sum(true),
+        own_bytes,
+        biggest: biggest_own(&all, own_bytes),
         exact_sizes: all.iter().all(|s| s.size.is_none_or(|z| z.tolerance == 0)),
         runtime: found.runtime,
         layers: all.len(),

@@ -46,7 +46,8 @@ pub struct Verdict {
     pub before_layer: usize,
     pub verdict: VerdictKind,
     /// after − before of the matched layers (for a fixed removed layer,
-    /// minus its size); None when there is nothing measured to show.
+    /// minus its size); None when there is nothing measured to show, or
+    /// when the verdict is `not visible` (the Δ would read as its size).
     pub delta_bytes: Option<i64>,
 }
 
@@ -116,9 +117,12 @@ pub fn verdicts(
                 .and_then(|r| r.after.as_ref())
                 .and_then(|l| na.checked_sub(l.index + 1));
             let verdict = judge(f, matched, after, &rows, &hiding);
-            let delta = row
-                .map(|r| r.delta.bytes)
-                .filter(|_| matched.is_some() || verdict == VerdictKind::Fixed);
+            // a layer's Δ says nothing about a smell that cannot be seen
+            let delta = row.map(|r| r.delta.bytes).filter(|_| match verdict {
+                VerdictKind::Fixed => true,
+                VerdictKind::StillThere => matched.is_some(),
+                VerdictKind::NotVisible => false,
+            });
             Verdict {
                 rule: f.rule,
                 before_layer: f.layer,

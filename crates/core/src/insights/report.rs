@@ -5,7 +5,8 @@
 //! ours and holds no `<`.
 
 use super::summary::signed;
-use super::{pair_summary, stake_text, summary, Finding, HistoryInsights, Insights};
+use super::{big_layer_size, pair_summary, stake_text, summary};
+use super::{BigLayer, Finding, HistoryInsights, Insights};
 use crate::markdown::{self, Place};
 
 /// What to call history `k` of `count` (`before`, `after`, `history 3`).
@@ -38,6 +39,16 @@ fn line(f: &Finding, quote: &dyn Fn(&str) -> String) -> String {
     )
 }
 
+/// One of the biggest layers: `layer 7 · ≈ 115 MB: RUN apt-get …`.
+fn big_line(h: &HistoryInsights, b: &BigLayer, quote: &dyn Fn(&str) -> String) -> String {
+    format!(
+        "layer {} · {}: {}",
+        b.layer + 1,
+        big_layer_size(h, b),
+        quote(&b.command)
+    )
+}
+
 /// Plain text for the terminal.
 pub fn text(ins: &Insights) -> String {
     let plain = |s: &str| s.to_string();
@@ -50,6 +61,12 @@ pub fn text(ins: &Insights) -> String {
             heading(h, &plain),
             summary(h)
         ));
+        if !h.biggest.is_empty() {
+            out.push_str("\nYour biggest layers:\n");
+            for b in &h.biggest {
+                out.push_str(&format!("  {}\n", big_line(h, b, &plain)));
+            }
+        }
         for (title, group) in groups(h) {
             out.push_str(&format!("\n{title}:\n"));
             for f in group {
@@ -110,6 +127,12 @@ pub fn markdown(ins: &Insights) -> String {
             heading(h, &quote),
             summary(h)
         ));
+        if !h.biggest.is_empty() {
+            out.push_str("\n**Your biggest layers**\n\n");
+            for b in &h.biggest {
+                out.push_str(&format!("- {}\n", big_line(h, b, &quote)));
+            }
+        }
         for (title, group) in groups(h) {
             out.push_str(&format!("\n**{title}**\n\n"));
             for f in group {

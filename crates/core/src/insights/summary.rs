@@ -11,7 +11,7 @@
 
 use super::build::slim_bytes;
 use super::pair::{Verdict, VerdictKind};
-use super::{Confidence, Finding, Gain, HistoryInsights, Insights, Rule, StakeKind};
+use super::{BigLayer, Confidence, Finding, Gain, HistoryInsights, Insights, Rule, StakeKind};
 use crate::compare::numbers::human_bytes;
 use crate::order::{sort_by_rank, Rank};
 
@@ -31,14 +31,15 @@ pub fn order(findings: &mut Vec<Finding>) {
     });
 }
 
-/// The bytes at stake in words: `33 MB`, `≈ 40 MB`, `up to 115 MB`,
+/// The bytes at stake in words: `33 MB`, `≈ 40 MB`, `up to 115 MB (the
+/// whole layer, …)`,
 /// `bytes unknown`, or `0 B (build speed)` for zero-byte advice.
 pub fn stake_text(f: &Finding) -> String {
     let value = human_bytes(f.bytes.value.unwrap_or_default());
     match (f.gain(), f.bytes.kind) {
         (Gain::Size, StakeKind::Exact) => value,
         (Gain::Size, StakeKind::Estimate) => format!("≈ {value}"),
-        (Gain::Size, StakeKind::Upper) => format!("up to {value}"),
+        (Gain::Size, StakeKind::Upper) => format!("up to {value} ({})", upper_of(f)),
         (Gain::Size, StakeKind::Unknown) => "bytes unknown".to_string(),
         (gain, _) => format!("0 B ({})", gain.as_str()),
     }
@@ -87,13 +88,45 @@ pub fn summary(h: &HistoryInsights) -> String {
             approx(h.own_bytes, h.exact_sizes)
         )
     });
+    out.push_str(&biggest_sentence(h));
     out.push_str(&findings_sentence(h));
     out
 }
 
+/// One biggest layer's size in words (`≈ 105 MB`, or exact bytes when the
+/// history's sizes were printed exactly).
+pub fn big_layer_size(h: &HistoryInsights, b: &BigLayer) -> String {
+    approx(b.bytes, h.exact_sizes)
+}
+
+/// `Layer 3 holds ≈ 105 MB of them (94 %).`, or `The biggest: layer 3
+/// (≈ 105 MB, 60 %) and layer 5 (…).`: the author's biggest layers by
+/// number and bytes (their commands are pasted text, so each view lists
+/// them beside this paragraph).
+fn biggest_sentence(h: &HistoryInsights) -> String {
+    let share = |b: &BigLayer| b.bytes.saturating_mul(100) / h.own_bytes.max(1);
+    let size = |b: &BigLayer| big_layer_size(h, b);
+    match h.biggest.as_slice() {
+        [] => String::new(),
+        [one] => format!(
+            " Layer {} holds {} of them ({} %).",
+            one.layer + 1,
+            size(one),
+            share(one)
+        ),
+        several => {
+            let named: Vec<String> = several
+                .iter()
+                .map(|b| format!("layer {} ({}, {} %)", b.layer + 1, size(b), share(b)))
+                .collect();
+            format!(" The biggest: {}.", and_list(&named))
+        }
+    }
+}
+
 fn findings_sentence(h: &HistoryInsights) -> String {
     if h.findings.is_empty() {
-        return " No size problem is visible in the history text.".to_string();
+        return " None of the known size smells shows in the history text.".to_string();
     }
     let own: Vec<&Finding> = h.own().collect();
     let inherited = h.inherited().count();
@@ -119,19 +152,21 @@ fn findings_sentence(h: &HistoryInsights) -> String {
         .filter_map(|f| f.bytes.value)
         .sum();
     let yours = if own.is_empty() {
-        "."
+        ".".to_string()
     } else if exact > 0 {
-        "; fixing yours saves {} for sure (exact bytes only: estimates and advice come on top)."
+        format!("; fixing yours saves {} for sure (exact bytes only: estimates and advice come on top).", human_bytes(exact))
     } else if sized.is_empty() {
-        "; yours do not change the size."
+        "; yours do not change the size.".to_string()
     } else {
-        "; yours are estimates or of unknown size, so no total is given."
+        match sized.as_slice() {
+            [one] => format!(
+                "; its size is {}, so no total is given.",
+                stake_kind(one.bytes.kind)
+            ),
+            _ => format!("; of yours, {}, so no total is given.", stake_kinds(&sized)),
+        }
     };
-    let mut out = format!(
-        " {}{}",
-        parts.join(" and "),
-        yours.replace("{}", &human_bytes(exact))
-    );
+    let mut out = format!(" {}{yours}", parts.join(" and "));
     let cut = h
         .findings
         .iter()
@@ -146,11 +181,72 @@ fn findings_sentence(h: &HistoryInsights) -> String {
     out
 }
 
+/// How sure the sizes of `sized` findings are, in words: `1 is an upper
+/// bound`, `2 are estimates and 3 are of unknown size`.
+fn stake_kinds(sized: &[&&Finding]) -> String {
+    let of = |kind: StakeKind| sized.iter().filter(|f| f.bytes.kind == kind).count();
+    let parts: Vec<String> = [
+        (of(StakeKind::Estimate), "is an estimate", "are estimates"),
+        (
+            of(StakeKind::Upper),
+            "is an upper bound",
+            "are upper bounds",
+        ),
+        (
+            of(StakeKind::Unknown),
+            "is of unknown size",
+            "are of unknown size",
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, one, many)| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    })
+    .collect();
+    and_list(&parts)
+}
+
+/// What an upper bound counts, so that it is not read as the smell's own
+/// size: the whole layer (with everything else its step does), the
+/// finding's layers, or every own layer up to a build.
+fn upper_of(f: &Finding) -> String {
+    match (f.rule, f.layers.len()) {
+        (Rule::BuildInFinalImage, _) => "all your layers up to this one".to_string(),
+        (_, 1) => "the whole layer, with all else its step does".to_string(),
+        (_, n) => format!("all {n} of its layers"),
+    }
+}
+
+/// `an estimate`, `an upper bound`, `unknown`.
+fn stake_kind(kind: StakeKind) -> &'static str {
+    match kind {
+        StakeKind::Exact => "exact",
+        StakeKind::Estimate => "an estimate",
+        StakeKind::Upper => "an upper bound",
+        StakeKind::Unknown => "unknown",
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(parts: &[String]) -> String {
+    match parts {
+        [first @ .., last] if !first.is_empty() => format!("{} and {last}", first.join(", ")),
+        _ => parts.concat(),
+    }
+}
+
 /// For a pair: what the change fixed, what is still there and what cannot
-/// be judged, with the measured Δ of the fixed findings' layers.
+/// be judged (the after commands are cut), each counted; never a negative
+/// the history cannot show.
 pub fn pair_summary(ins: &Insights) -> Option<String> {
     let verdicts = ins.verdicts.as_ref()?;
-    if verdicts.is_empty() {
+    let n = verdicts.len();
+    if n == 0 {
         return Some("The before image shows no finding to compare.".to_string());
     }
     let of = |kind: VerdictKind| -> Vec<&Verdict> {
@@ -161,45 +257,92 @@ pub fn pair_summary(ins: &Insights) -> Option<String> {
         of(VerdictKind::StillThere),
         of(VerdictKind::NotVisible),
     );
-    let mut out = String::new();
+    let mut out = Vec::new();
     if !fixed.is_empty() {
-        let mut layers: Vec<(usize, i64)> = fixed
-            .iter()
-            .map(|v| (v.before_layer, v.delta_bytes.unwrap_or_default()))
-            .collect();
-        layers.dedup_by_key(|l| l.0);
-        let delta: i64 = layers.iter().map(|l| l.1).sum();
-        out.push_str(&format!(
-            "The change fixed {} ({}); their layers changed by {}.",
-            count(fixed.len(), "finding", "findings"),
-            titles(&fixed),
-            signed(delta)
-        ));
-    } else {
-        out.push_str("The change fixed none of the findings.");
+        out.push(fixed_sentence(&fixed, n));
     }
     if !still.is_empty() {
-        out.push_str(&format!(" Still there: {}.", titles(&still)));
+        out.push(if still.len() == n {
+            let all = match n {
+                1 => "The one finding is".to_string(),
+                2 => "Both findings are".to_string(),
+                n => format!("All {n} findings are"),
+            };
+            format!("{all} still there: {}.", titles(&still))
+        } else {
+            let verb = if still.len() == 1 { "is" } else { "are" };
+            format!(
+                "{} of the {n} {verb} still there: {}.",
+                still.len(),
+                titles(&still)
+            )
+        });
     }
     if !unseen.is_empty() {
-        out.push_str(&format!(
-            " Not visible: {}, because the after commands are cut; rerun `docker history --no-trunc` on the after image to be sure.",
+        let head = if unseen.len() == n {
+            match n {
+                1 => "The one finding can be neither confirmed nor ruled out".to_string(),
+                2 => "Neither finding can be confirmed or ruled out".to_string(),
+                n => format!("None of the {n} findings can be confirmed or ruled out"),
+            }
+        } else {
+            format!("{} of the {n} cannot be judged", unseen.len())
+        };
+        out.push(format!(
+            "{head}: the after commands are cut ({}); rerun `docker history --no-trunc` on the after image to be sure.",
             titles(&unseen)
         ));
     }
-    Some(out)
+    Some(out.join(" "))
 }
 
-/// The distinct titles of `verdicts`' rules, in rule order.
+/// `The change fixed 3 of the 5 findings: a, b (2 layers); the layers they
+/// were in shrank by 167 MB.`
+fn fixed_sentence(fixed: &[&Verdict], n: usize) -> String {
+    let mut layers: Vec<(usize, i64)> = fixed
+        .iter()
+        .map(|v| (v.before_layer, v.delta_bytes.unwrap_or_default()))
+        .collect();
+    sort_by_rank(&mut layers, |l| l.0 as u128);
+    layers.dedup_by_key(|l| l.0);
+    let delta: i64 = layers.iter().map(|l| l.1).sum();
+    let how_many = match (fixed.len(), n) {
+        (1, 1) => "the one finding".to_string(),
+        (2, 2) => "both findings".to_string(),
+        (k, n) if k == n => format!("all {n} findings"),
+        (k, n) => format!("{k} of the {n} findings"),
+    };
+    let layers_word = if layers.len() == 1 {
+        "the layer it was in"
+    } else {
+        "the layers they were in"
+    };
+    let change = human_bytes(delta.unsigned_abs());
+    let bytes = match delta.signum() {
+        -1 => format!("; {layers_word} shrank by {change}"),
+        1 => format!("; {layers_word} grew by {change} in all"),
+        _ => String::new(),
+    };
+    format!("The change fixed {how_many}: {}{bytes}.", titles(fixed))
+}
+
+/// The distinct titles of `verdicts`' rules, in rule order, each with how
+/// many layers it was found on when more than one.
 fn titles(verdicts: &[&Verdict]) -> String {
     let mut rules: Vec<Rule> = verdicts.iter().map(|v| v.rule).collect();
     sort_by_rank(&mut rules, |&r| r as u128);
-    rules.dedup();
-    rules
-        .iter()
-        .map(|r| r.title())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut out: Vec<String> = Vec::new();
+    let mut k = 0;
+    while let Some(&rule) = rules.get(k) {
+        let times = rules[k..].iter().take_while(|&&r| r == rule).count();
+        out.push(if times > 1 {
+            format!("{} ({times} layers)", rule.title())
+        } else {
+            rule.title().to_string()
+        });
+        k += times;
+    }
+    out.join(", ")
 }
 
 /// `+2.46 MB`, `−57.7 MB`, `0 B`.

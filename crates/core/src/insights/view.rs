@@ -10,7 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{pair_summary, stake_text, summary, Confidence, Finding, HistoryInsights, Insights};
+use super::{big_layer_size, pair_summary, stake_text, summary};
+use super::{Confidence, Finding, HistoryInsights, Insights};
 use super::{Verdict, VerdictKind};
 
 /// The insights of a pair (or of one history), sentences written.
@@ -33,6 +34,19 @@ pub struct HistoryView {
     pub layers: usize,
     /// In display order: own first, then inherited (see `summary::order`).
     pub findings: Vec<FindingView>,
+    /// The author's biggest layers, biggest first, with what they do.
+    pub biggest: Vec<BigLayerView>,
+}
+
+/// One of the author's biggest layers, as the panel lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BigLayerView {
+    /// The layer (printed position, newest first).
+    pub layer: usize,
+    /// Its size in words (`≈ 105 MB`).
+    pub size: String,
+    /// The step in a few words (pasted text).
+    pub command: String,
 }
 
 /// One finding, as the panel and the badges show it.
@@ -141,6 +155,15 @@ impl HistoryView {
             layers: h.layers,
             findings: findings
                 .map(|(i, f)| FindingView::of(f, verdicts.get(i)))
+                .collect(),
+            biggest: h
+                .biggest
+                .iter()
+                .map(|b| BigLayerView {
+                    layer: b.layer,
+                    size: big_layer_size(h, b),
+                    command: b.command.clone(),
+                })
                 .collect(),
         }
     }
