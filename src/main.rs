@@ -84,7 +84,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
         "link" => cmd_link(rest),
         "insights" => cmd_insights(rest),
         "-h" | "--help" | "help" => {
-            println!("{USAGE}");
+            say(USAGE);
             Ok(ExitCode::SUCCESS)
         }
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
@@ -100,7 +100,7 @@ fn cmd_parse(args: &[String]) -> Result<ExitCode, CliError> {
     let text = read_input(path)?;
     let parsed = parse(&text);
     let out = serde_json::to_string_pretty(&parsed_json(&parsed)).unwrap_or_default();
-    println!("{out}");
+    say(&out);
     Ok(if parsed.histories.is_empty() {
         ExitCode::from(1)
     } else {
@@ -297,7 +297,7 @@ fn print_report(r: &Report, format: &str) -> Result<ExitCode, CliError> {
             )))
         }
     };
-    println!("{}", out.trim_end());
+    say(out.trim_end());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -325,7 +325,7 @@ fn cmd_link(args: &[String]) -> Result<ExitCode, CliError> {
     };
     let fragment = share::link(&state, &options).map_err(CliError::Input)?;
     let base = base_url.split('#').next().unwrap_or(base_url);
-    println!("{base}#{fragment}");
+    say(&format!("{base}#{fragment}"));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -416,10 +416,20 @@ fn cmd_insights(args: &[String]) -> Result<ExitCode, CliError> {
             )))
         }
     };
-    println!("{}", out.trim_end());
+    say(out.trim_end());
     Ok(if histories.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Prints `text` and a newline on stdout. A reader that went away (`| head`)
+/// ends the command quietly, as other terminal tools do, instead of a panic.
+fn say(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if writeln!(out, "{text}").and_then(|()| out.flush()).is_err() {
+        std::process::exit(0);
+    }
 }

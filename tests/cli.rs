@@ -731,3 +731,32 @@ fn link_of_three_files_is_a_path_of_their_first_histories() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("at most 8 steps"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `layerdiff parse big.txt | head -1`: the reader goes away while the CLI
+/// still writes (the output is far over a pipe's buffer, so the write
+/// blocks until the reader closes, then fails). The command ends quietly
+/// with 0, as terminal tools do, instead of a panic.
+#[test]
+fn a_reader_that_goes_away_ends_the_command_quietly() {
+    let rows: String = (0..3000)
+        .map(|k| format!("<missing>  2 days ago  RUN /bin/sh -c echo step {k} > /f{k}  1.2MB\n"))
+        .collect();
+    let paste = format!("IMAGE  CREATED  CREATED BY  SIZE\n{rows}");
+    let path = std::env::temp_dir().join(format!("layerdiff-big-{}.txt", std::process::id()));
+    std::fs::write(&path, paste).expect("write the paste");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_layerdiff"))
+        .args(["parse", path.to_str().expect("a UTF-8 path")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the layerdiff binary runs");
+    let mut first = [0u8; 16];
+    let stdout = child.stdout.as_mut().expect("stdout");
+    std::io::Read::read_exact(stdout, &mut first).expect("some output");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("layerdiff finishes");
+    let _ = std::fs::remove_file(&path);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}

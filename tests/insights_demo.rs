@@ -98,7 +98,9 @@ fn the_npm_verdicts_are_not_visible_rather_than_fixed() {
     let words = pair_summary(&ins).expect("pair words");
     // what is known: none can be confirmed, and why; never "fixed none"
     assert!(
-        words.starts_with("None of the 5 findings can be confirmed or ruled out: the after commands are cut"),
+        words.starts_with(
+            "None of the 5 findings can be confirmed or ruled out: the after commands are cut"
+        ),
         "{words}"
     );
     assert!(!words.contains("fixed"), "{words}");
