@@ -125,7 +125,16 @@ impl LineIndex {
 
 /// `100,000`: a count with thousands separators.
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
+    grouped(&n.to_string())
+}
+
+/// `115,000,000 bytes`: an exact byte count, grouped, with its unit.
+pub fn byte_count(bytes: u64) -> String {
+    format!("{} bytes", grouped(&bytes.to_string()))
+}
+
+/// Decimal digits with a `,` between groups of three.
+fn grouped(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (idx, ch) in digits.chars().enumerate() {
         if idx > 0 && (digits.len() - idx) % 3 == 0 {

@@ -178,13 +178,22 @@ pub fn figures(c: &Comparison) -> Figures {
     } else if c.base.layers == 0 {
         "no shared base layers".into()
     } else {
-        format!("{} layers shared at the bottom", c.base.layers)
+        match c.base.layers {
+            1 => "1 layer shared at the bottom".to_string(),
+            n => format!("{n} layers shared at the bottom"),
+        }
     };
-    let approx = if c.delta.exact { "" } else { "≈ " };
+    // one `≈`: a change within rounding already says it
+    let described = c.delta.describe(c.before.total.bytes);
+    let approx = if c.delta.exact || described.starts_with('≈') {
+        ""
+    } else {
+        "≈ "
+    };
     Figures {
         before: figure("before", &c.before),
         after: figure("after", &c.after),
-        change: format!("{approx}{}", c.delta.describe(c.before.total.bytes)),
+        change: format!("{approx}{described}"),
         change_approx: c.delta.describe_approx(c.before.total.bytes),
         trend,
         base: c.base.total.approx(),
@@ -318,8 +327,29 @@ mod tests {
         assert_eq!(f.trend.class(), "down");
         assert_eq!(
             (f.base.as_str(), f.base_note.as_str()),
-            ("100 B", "1 layers shared at the bottom")
+            ("100 B", "1 layer shared at the bottom")
         );
+    }
+
+    #[test]
+    fn a_change_within_rounding_says_so_with_one_approx_sign() {
+        // 1.5 MB printed rounded (± 50 kB) → 1.46 MB (± 5 kB): 40 kB apart
+        let rounded = |created_by: &str, bytes: u64, tolerance: u64| {
+            let mut l = crate::test_support::layer(created_by, bytes);
+            l.size = Some(crate::model::Size {
+                bytes,
+                tolerance,
+                exact: false,
+            });
+            l
+        };
+        let mut before = h("old", &[]);
+        before.layers = vec![rounded("/bin/sh -c make", 1_500_000, 50_000)];
+        let mut after = h("new", &[]);
+        after.layers = vec![rounded("/bin/sh -c make", 1_460_000, 5_000)];
+        let f = pair_view(&compare(&before, &after), &ShowChoices::default()).figures;
+        assert_eq!(f.change, "≈ 0 (within rounding)");
+        assert_eq!(f.change_approx, f.change);
     }
 
     #[test]

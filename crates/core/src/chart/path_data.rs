@@ -486,6 +486,7 @@ fn change_bar(p: &PathComparison, columns: &[PathColumn], k: usize) -> Option<Ba
             .map(|(r, _)| r)
             .collect()
     });
+    let from = columns.get(k - 1).map_or(0, |c| c.total_bytes);
     Some(Bar {
         kind,
         label: format!("to {}", numbered(columns, k)),
@@ -494,8 +495,14 @@ fn change_bar(p: &PathComparison, columns: &[PathColumn], k: usize) -> Option<Ba
         } else {
             d.short()
         },
-        from: columns.get(k - 1).map_or(0, |c| c.total_bytes),
-        to: columns.get(k).map_or(0, |c| c.total_bytes),
+        from,
+        // a change within rounding is no change to draw: a flat bar, never
+        // one as tall as the rounding happened to make it
+        to: if d.within_rounding() {
+            from
+        } else {
+            columns.get(k).map_or(0, |c| c.total_bytes)
+        },
         status: None,
         rows,
     })

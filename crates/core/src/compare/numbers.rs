@@ -10,7 +10,7 @@
 
 use crate::model::Size;
 pub use crate::text::human_bytes;
-use crate::text::{round_sig3, scaled, sig3, UNITS};
+use crate::text::{byte_count, round_sig3, scaled, sig3, UNITS};
 use serde::Serialize;
 
 /// A sum of layer sizes, with the range the printed values allow.
@@ -212,6 +212,28 @@ fn display_step(bytes: u64) -> u64 {
     (step * unit_bytes) as u64
 }
 
+/// A layer's size in words, with the range its printed (rounded) size
+/// allows: `115,000,000 bytes (exact)`, `≈ 115 MB ± 50 kB (printed rounded:
+/// 114,950,000–115,050,000 bytes)`, `no size`.
+pub fn size_words(size: Option<Size>) -> String {
+    match size {
+        None => "no size".into(),
+        Some(s) if s.tolerance == 0 => format!("{} (exact)", byte_count(s.bytes)),
+        Some(s) => format!(
+            "≈ {} {} (printed rounded: {}–{})",
+            human_bytes(s.bytes),
+            plus_minus(s.tolerance, s.bytes),
+            grouped_bytes(s.low()),
+            byte_count(s.high())
+        ),
+    }
+}
+
+/// `114,950,000` (a range's first end, its unit said once after the second).
+fn grouped_bytes(bytes: u64) -> String {
+    byte_count(bytes).trim_end_matches(" bytes").to_string()
+}
+
 /// `± 1.2 MB`: a tolerance written in the unit of `reference` (two significant digits).
 pub fn plus_minus(tolerance: u64, reference: u64) -> String {
     let (_, unit) = scaled(reference.max(tolerance));
@@ -297,4 +319,25 @@ mod tests {
         assert_eq!(percent(-13_299, 13_300), "−100 %");
         assert_eq!(a.approx(), "1 kB");
     }
+
+    #[test]
+    fn a_size_in_words_groups_its_digits_and_says_its_range() {
+        let exact = Size {
+            bytes: 115_000_000,
+            tolerance: 0,
+            exact: true,
+        };
+        assert_eq!(size_words(Some(exact)), "115,000,000 bytes (exact)");
+        let rounded = Size {
+            tolerance: 500_000,
+            exact: false,
+            ..exact
+        };
+        assert_eq!(
+            size_words(Some(rounded)),
+            "≈ 115 MB ± 0.5 MB (printed rounded: 114,500,000–115,500,000 bytes)"
+        );
+        assert_eq!(size_words(None), "no size");
+    }
+
 }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::layer_link::RowLayer;
-use layerdiff_core::compare::numbers::plus_minus;
+use layerdiff_core::compare::numbers::size_words;
 use layerdiff_core::compare::{Comparison, LayerRef};
 
 /// Details of the focused row (each side's "copy link to this layer"), or a hint.
@@ -44,17 +44,8 @@ pub fn inspector(c: &Comparison, focused: Option<usize>, on_copy: &Callback<RowL
     }
 }
 
-/// A layer's size in bytes, with the range its printed (rounded) size allows.
+/// A layer's size in bytes, with the range its printed (rounded) size
+/// allows (`layerdiff_core::compare::numbers::size_words`).
 pub fn size_range(l: &LayerRef) -> String {
-    match l.size {
-        None => "no size".into(),
-        Some(s) if s.tolerance == 0 => format!("{} bytes (exact)", s.bytes),
-        Some(s) => format!(
-            "{} bytes {} (printed rounded: {}–{} bytes)",
-            s.bytes,
-            plus_minus(s.tolerance, s.bytes),
-            s.low(),
-            s.high()
-        ),
-    }
+    size_words(l.size)
 }
