@@ -339,5 +339,4 @@ mod tests {
         );
         assert_eq!(size_words(None), "no size");
     }
-
 }

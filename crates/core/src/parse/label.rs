@@ -39,7 +39,7 @@ pub fn label_for(lines: &[Line<'_>], in_fence: &[bool], floor: usize, start: usi
             if image.is_none() {
                 // A command wrapped right after `history` goes on on the next line.
                 let wrapped = t.trim_end_matches('`').trim_end().ends_with("history");
-                image = cmd.describe().or_else(|| {
+                image = cmd.image.or_else(|| {
                     wrapped
                         .then(|| argument_on_next_line(lines, k + 1, start))
                         .flatten()
@@ -281,7 +281,7 @@ mod tests {
                 "## Docker history 分析\n```bash\ndocker history --no-trunc 9513b84d3d58\nIMAGE\n",
                 4
             ),
-            "9513b84d3d58 --no-trunc"
+            "9513b84d3d58"
         );
         assert_eq!(label("### Output\nIMAGE\n", 2), "Output");
     }
