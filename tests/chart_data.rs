@@ -155,7 +155,7 @@ fn demo_biggest_layers_are_labelled_and_joined() {
         .column(Column::Before)
         .find(|s| s.layers == [12])
         .expect("npm install");
-    assert_eq!(npm.title, "RUN npm install · 57.7 MB · removed");
+    assert_eq!(npm.title, "RUN npm install · 57.7 MB · removed · layer 2");
     assert_eq!(
         (d.before_total.as_str(), d.after_total.as_str()),
         ("≈ 417 MB", "≈ 316 MB")
@@ -232,7 +232,7 @@ proptest! {
 }
 
 #[test]
-fn titles_say_when_a_layer_was_made() {
+fn titles_say_a_layers_number_and_when_it_was_made() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/corpus/000-course-3.1-backend-before-after.txt");
     let hs = layerdiff_core::parse::parse(&std::fs::read_to_string(path).expect("demo")).histories;
@@ -243,14 +243,15 @@ fn titles_say_when_a_layer_was_made() {
         .expect("npm install");
     assert_eq!(
         npm.title,
-        "RUN npm install · 57.7 MB · removed · created 34 seconds ago"
+        "RUN npm install · 57.7 MB · removed · layer 2 · created 34 seconds ago"
     );
     let apt = d
         .column(Column::After)
         .find(|s| s.layers == [5])
         .expect("apt-get");
     assert!(
-        apt.title.ends_with("(+84 MB) · created 7 seconds ago"),
+        apt.title
+            .ends_with("(+84 MB) · layer 4 · created 7 seconds ago"),
         "{}",
         apt.title
     );

@@ -368,6 +368,8 @@ fn insights_json_is_exactly_the_issue_contract() {
                     "bytes",
                     "confidence",
                     "fix",
+                    "index",
+                    "indexes",
                     "inherited",
                     "layer",
                     "layers",
@@ -386,14 +388,17 @@ fn insights_json_is_exactly_the_issue_contract() {
             let confidence = f["confidence"].as_str().expect("confidence");
             assert!(["definite", "likely", "possible"].contains(&confidence));
             assert_eq!(f["layers"][0], f["layer"]);
+            assert_eq!(f["indexes"][0], f["index"]);
+            // the number people read is the position from the top, from 1
+            assert_eq!(f["layer"].as_u64(), f["index"].as_u64().map(|i| i + 1));
         }
     }
-    // before: `npm install` is row 1 as `layerdiff parse` prints it
+    // before: `npm install` is layer 2, row 1 from 0 as `layerdiff parse` prints it
     let npm: Vec<&Value> = histories[0]["findings"]
         .as_array()
         .expect("findings")
         .iter()
-        .filter(|f| f["layer"] == 1)
+        .filter(|f| f["layer"] == 2 && f["index"] == 1)
         .collect();
     let rules: Vec<&str> = npm.iter().filter_map(|f| f["rule"].as_str()).collect();
     assert_eq!(rules, ["npm-dev-deps", "npm-cache"]);
@@ -402,7 +407,17 @@ fn insights_json_is_exactly_the_issue_contract() {
     for verdict in verdicts {
         assert_eq!(
             keys(verdict),
-            ["before_layer", "delta_bytes", "rule", "verdict"]
+            [
+                "before_index",
+                "before_layer",
+                "delta_bytes",
+                "rule",
+                "verdict"
+            ]
+        );
+        assert_eq!(
+            verdict["before_layer"].as_u64(),
+            verdict["before_index"].as_u64().map(|i| i + 1)
         );
         assert_eq!(verdict["verdict"], "not visible");
     }

@@ -120,7 +120,7 @@ fn the_markdown_export_carries_the_summary_and_the_findings() {
         "npm dev dependencies installed",
         "`RUN npm install`",
         "#### Before → after",
-        "| npm cache kept | 1 | not visible |",
+        "| npm cache kept | 2 | not visible |",
         "[Open this comparison in layerdiff](https://example.org/#x)",
     ] {
         assert!(md.contains(part), "{part:?} not in:\n{md}");

@@ -70,11 +70,12 @@ test("a link to layer 4 of step 2 marks it in the chart and the table, scrolls t
   assert.match(await page.locator("table.aligned tr.linked td.cmd").nth(1).innerText(), /apt-get update/);
   assert.match(await page.getByTestId("linked-layer").innerText(), /layer 4 of step 2: .*apt-get update/);
   const inspector = await page.getByTestId("inspector").innerText();
-  assert.match(inspector, /after · layer 6 from the bottom/);
+  // Numbered as the link names it: from the top, from 1.
+  assert.match(inspector, /after · layer 4\b/);
   assert.match(inspector, /apt-get update/);
   // Pointing elsewhere in the chart does not take the details away from it.
   await page.locator('[data-testid="chart"] .ld-seg').first().hover();
-  assert.match(await page.getByTestId("inspector").innerText(), /after · layer 6 from the bottom/);
+  assert.match(await page.getByTestId("inspector").innerText(), /after · layer 4\b/);
   // Stop pointing: the marks go, and the link no longer names it.
   await page.getByTestId("clear-linked").click();
   await page.waitForFunction(() => !document.querySelector(".linked") && !document.querySelector('[data-testid="linked-layer"]'));
@@ -97,7 +98,8 @@ test("copy link to this layer on a table row: the link opens with that row marke
 
   const opened = await app.open({ hash: link.split("#")[1] });
   assert.equal(await waitLinked(opened.page), rows);
-  assert.match(await opened.page.getByTestId("inspector").innerText(), /before · layer \d+ from the bottom/);
+  const [, number] = /layer (\d+) of step 1/.exec(label);
+  assert.match(await opened.page.getByTestId("inspector").innerText(), new RegExp(`before · layer ${number}\\b`));
   await closeClean(opened);
 });
 
@@ -144,7 +146,7 @@ test("in a path, a segment of a step outside the table: Enter, copy, and the lin
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "copy-layer-step");
   const details = await page.getByTestId("inspector").innerText();
-  const [, layer] = /step 4 · layer (\d+) from the top/.exec(details) ?? [];
+  const [, layer] = /layer (\d+) of step 4/.exec(details) ?? [];
   assert.ok(layer, details);
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => /copied/.test(document.querySelector('[data-testid="input-notice"]')?.innerText ?? ""));
@@ -155,7 +157,7 @@ test("in a path, a segment of a step outside the table: Enter, copy, and the lin
   const linked = opened.page.locator('[data-testid="chart"] .ld-seg.linked[data-step="3"]');
   await linked.first().waitFor({ state: "attached", timeout: 15_000 });
   assert.match(await opened.page.getByTestId("linked-layer").innerText(), new RegExp(`layer ${layer} of step 4, highlighted in the chart`));
-  assert.match(await opened.page.getByTestId("inspector").innerText(), new RegExp(`step 4 · layer ${layer} from the top`));
+  assert.match(await opened.page.getByTestId("inspector").innerText(), new RegExp(`layer ${layer} of step 4\\b`));
   assert.equal(await opened.page.locator("table.aligned tr.linked").count(), 0, "the table compares steps 1 and 2");
   await closeClean(opened);
 });

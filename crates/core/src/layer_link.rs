@@ -6,9 +6,10 @@
 //! printed**, newest first (0 = the top row): the order `docker history`
 //! and `layerdiff parse` print, and the order findings count
 //! (`insights::Finding::layer`). People say "layer 3" for `layer: 2`
-//! ([`LayerAt::describe`]). The comparison and the chart count the other
-//! way, oldest first from 0 (`LayerRef::index`, the overlay's
-//! `data-layers`); [`oldest_first`] and [`printed`] convert.
+//! ([`LayerAt::describe`], numbered by `model::LayerNumber` as everywhere
+//! else). The comparison and the chart count the other way, oldest first
+//! from 0 (`LayerRef::index`, the overlay's `data-layers`); [`oldest_first`]
+//! and [`printed`] convert.
 //!
 //! A link comes from someone else's panes, so the layer may not exist in
 //! what it opens to (a layer past the end, a step with no history):
@@ -17,6 +18,7 @@
 use std::fmt;
 
 use crate::compare::{Comparison, LayerRef};
+use crate::model::LayerNumber;
 use crate::share::{LayerAt, StepPair};
 
 /// Where a linked layer is on a page that compares steps `old` and `new`.
@@ -56,9 +58,11 @@ impl fmt::Display for Missing {
 }
 
 impl LayerAt {
-    /// `layer 3 of step 2`: both counted from 1, the layer from the top.
+    /// `layer 3 of step 2`: both counted from 1, the layer from the top
+    /// ([`LayerNumber`]).
     pub fn describe(&self) -> String {
-        format!("layer {} of step {}", self.layer + 1, self.step + 1)
+        let number = LayerNumber::of_printed(self.layer);
+        format!("{number} of step {}", self.step.saturating_add(1))
     }
 }
 

@@ -7,6 +7,14 @@
 //! Order: a [`History`]'s `layers` are kept **as printed**, newest first (the
 //! way `docker history` prints them). Code that needs the oldest layer first
 //! (the comparison) reverses explicitly.
+//!
+//! Numbers: a layer shown to a person is numbered by [`LayerNumber`], and
+//! only by it: its row from the top as printed, from 1 (`layer 1` is the
+//! newest). Positions in `layers` (0 = the top row) and the comparison's
+//! oldest-first indexes are for code; every writer turns them into a
+//! [`LayerNumber`] before a person reads them.
+
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -147,6 +155,43 @@ impl Size {
     }
 }
 
+/// The number people read for a layer, the one every page, export and CLI
+/// output shows: its row from the top of its history as `docker history`
+/// prints it (newest first), counted from 1. Shown as `layer 3`; [`get`]
+/// is the bare number (a table's `#` column, a JSON `layer` field).
+///
+/// [`get`]: LayerNumber::get
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LayerNumber(usize);
+
+impl LayerNumber {
+    /// The number of the layer at `printed` in [`History::layers`] (0 = the
+    /// top row): the one place that decides how layers are numbered.
+    pub fn of_printed(printed: usize) -> LayerNumber {
+        LayerNumber(printed.saturating_add(1))
+    }
+
+    /// The number of the layer at oldest-first `index` (the comparison's
+    /// and the chart's count, 0 = the oldest) in a history of `n_layers`,
+    /// if there is one.
+    pub fn of_oldest_first(index: usize, n_layers: usize) -> Option<LayerNumber> {
+        let printed = n_layers.checked_sub(index.checked_add(1)?)?;
+        Some(LayerNumber::of_printed(printed))
+    }
+
+    /// The bare number, from 1.
+    pub fn get(self) -> usize {
+        self.0
+    }
+}
+
+impl fmt::Display for LayerNumber {
+    /// `layer 3`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "layer {}", self.0)
+    }
+}
+
 impl History {
     /// Sum of the layer sizes (rows without a size count as 0).
     pub fn total_bytes(&self) -> u64 {
@@ -180,4 +225,30 @@ pub struct Diagnostic {
     pub text: String,
     /// What is wrong and what was expected, phrased for the user.
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LayerNumber;
+
+    #[test]
+    fn layers_are_numbered_from_1_at_the_top_whichever_way_they_are_counted() {
+        assert_eq!(LayerNumber::of_printed(0).to_string(), "layer 1");
+        assert_eq!(LayerNumber::of_printed(4).get(), 5);
+        // 14 layers: the oldest is the 14th row from the top, the newest the 1st
+        assert_eq!(
+            LayerNumber::of_oldest_first(0, 14).map(LayerNumber::get),
+            Some(14)
+        );
+        assert_eq!(
+            LayerNumber::of_oldest_first(13, 14).map(LayerNumber::get),
+            Some(1)
+        );
+        assert_eq!(
+            LayerNumber::of_oldest_first(9, 14),
+            Some(LayerNumber::of_printed(4))
+        );
+        assert_eq!(LayerNumber::of_oldest_first(14, 14), None);
+        assert_eq!(LayerNumber::of_oldest_first(usize::MAX, 14), None);
+    }
 }

@@ -18,9 +18,10 @@
 //!   open the command cell. Their words show next to them on hover and on
 //!   keyboard focus ([`use_badge_tip`]); choosing one shows its finding.
 //!
-//! Layer numbers: findings count printed positions (newest first), the
+//! Layer positions: findings count printed positions (newest first), the
 //! comparison's `LayerRef.index` and the chart's `data-layers` count from
-//! the oldest (`n - 1 - index`).
+//! the oldest (`n - 1 - index`). The numbers people read are the core's
+//! (`LayerNumber`, in `badge_words` and `FindingView::number`).
 
 use std::rc::Rc;
 
@@ -33,7 +34,7 @@ use layerdiff_core::chart::badges::badge_spots;
 use layerdiff_core::compare::Comparison;
 use layerdiff_core::extras::Request;
 use layerdiff_core::insights::signed;
-use layerdiff_core::insights::view::{FindingView, HistoryView, InsightsView};
+use layerdiff_core::insights::view::{badge_words, FindingView, HistoryView, InsightsView};
 use layerdiff_core::model::History;
 
 const SIDES: [&str; 2] = ["before", "after"];
@@ -184,21 +185,8 @@ pub fn badge(
         return html! {};
     };
     let hollow = hits.iter().all(|(_, f)| f.possible());
-    let words: Vec<String> = hits
-        .iter()
-        .map(|(_, f)| format!("{} ({}, {})", f.title, f.stake, f.confidence.as_str()))
-        .collect();
-    let label = format!(
-        "{}{}: {}{}",
-        SIDES[side],
-        layer_word(found.ins.histories[side].layers, layers),
-        words.join("; "),
-        if hits.iter().any(|(_, f)| f.possible()) {
-            ". The command is cut: rerun docker history --no-trunc to be sure"
-        } else {
-            ""
-        }
-    );
+    let shown: Vec<&FindingView> = hits.iter().map(|&(_, f)| f).collect();
+    let label = badge_words(SIDES[side], layers, &shown);
     html! {
         <button type="button" class={classes!("badge", hollow.then_some("hollow"))} aria-label={label}
             data-goto={format!("ins-{side}-{first}")} data-rows={row} style={place} data-testid="badge">
@@ -227,14 +215,6 @@ fn hits<'a>(
         .enumerate()
         .filter(|(i, _)| named[*i])
         .collect()
-}
-
-/// `, layer N from the bottom` (as the inspector counts), for one layer.
-fn layer_word(n: usize, layers: &[usize]) -> String {
-    match layers {
-        [p] => format!(", layer {} from the bottom", n.saturating_sub(*p)),
-        _ => String::new(),
-    }
 }
 
 /// The badges over the chart: one per overlay segment whose layers have
@@ -340,7 +320,7 @@ fn side_view(found: &PageInsights, k: usize, h: &HistoryView) -> Html {
                 <h5>{"Your biggest layers"}</h5>
                 <ul class="biggest" data-testid={format!("biggest-{}", SIDES[k])}>
                     { for h.biggest.iter().map(|b| html! {
-                        <li>{format!("layer {} · {}: ", b.layer + 1, b.size)}<code>{&b.command}</code></li>
+                        <li>{format!("{} · {}: ", b.number(), b.size)}<code>{&b.command}</code></li>
                     }) }
                 </ul>
             }
@@ -350,8 +330,8 @@ fn side_view(found: &PageInsights, k: usize, h: &HistoryView) -> Html {
     }
 }
 
-/// One finding: title, bytes, confidence, verdict, its command, then (with
-/// `words`) what it means and the fix.
+/// One finding: title, bytes, confidence, layer number, verdict, its
+/// command, then (with `words`) what it means and the fix.
 fn finding_item(found: &PageInsights, k: usize, i: usize, f: &FindingView, words: bool) -> Html {
     let row = found.rows[k].get(f.layer).copied().flatten();
     let verdict = f.verdict.as_ref().map(|v| {
@@ -371,7 +351,7 @@ fn finding_item(found: &PageInsights, k: usize, i: usize, f: &FindingView, words
             <p>
                 <span class={classes!("badge", f.possible().then_some("hollow"))} aria-hidden="true">{"!"}</span>
                 <b>{&f.title}</b>{" · "}<span data-testid="stake">{&f.stake}</span>
-                <span class="muted">{" · "}{f.confidence.as_str()}</span>{verdict}
+                <span class="muted">{" · "}{f.confidence.as_str()}{" · "}<span data-testid="finding-layer">{f.number().to_string()}</span></span>{verdict}
             </p>
             <p><code data-testid="command">{&f.command}</code>
                 if words { {": "}{rich(&f.message)} }</p>

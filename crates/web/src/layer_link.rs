@@ -134,7 +134,7 @@ pub fn step_layer_details(at: LayerAt, view: &PathView, on_copy: &Callback<Layer
     html! {
         <aside class="inspector" aria-live="polite" data-testid="inspector">
             <div class="insp-side">
-                <h4>{format!("step {} · layer {} from the top", at.step + 1, at.layer + 1)}
+                <h4>{at.describe()}
                     <button type="button" class="linkish copy-layer" data-testid="copy-layer-step"
                         onclick={on_copy.reform(move |_: MouseEvent| at)}>{"🔗 Copy link to this layer"}</button></h4>
                 <pre class="insp-cmd">{&layer.created_by}{if layer.truncated { "…" } else { "" }}</pre>

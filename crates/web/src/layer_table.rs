@@ -1,5 +1,6 @@
 //! The parsed layers of one pane as a table: what the parser understood, row
-//! by row (newest first, as printed), with the paste line each came from.
+//! by row (newest first, as printed, numbered as everywhere by the core's
+//! `LayerNumber`), with the paste line each came from.
 //! A long table is windowed (`windowed.rs`): only the rows near the
 //! visible ones are in the page.
 
@@ -11,7 +12,7 @@ use std::rc::Rc;
 
 use crate::format::size_cell;
 use crate::windowed::{spacer_row, use_window};
-use layerdiff_core::model::Parsed;
+use layerdiff_core::model::{LayerNumber, Parsed};
 
 /// Height of a row of a windowed table in CSS pixels (`--row` in main.css).
 pub const ROW_PX: f64 = 28.0;
@@ -60,7 +61,7 @@ pub fn LayerTable(props: &LayerTableProps) -> Html {
         };
         html! {
             <tr aria-rowindex={(idx + 2).to_string()}>
-                <td class="num">{idx + 1}</td>
+                <td class="num">{LayerNumber::of_printed(idx).get()}</td>
                 <td><span class={classes!("kw", format!("kw-{}", keyword.unwrap_or_default().to_ascii_lowercase()))}>{ keyword.unwrap_or("—") }</span></td>
                 <td class="cmd" title={full}>
                     <code>{step.shown_body()}</code>

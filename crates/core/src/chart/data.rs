@@ -18,7 +18,7 @@
 use super::model::status_word;
 use crate::compare::numbers::{human_bytes, Total};
 use crate::compare::{Comparison, Status};
-use crate::model::History;
+use crate::model::{History, LayerNumber};
 use crate::order::{order_of, sort_by_rank, Rank};
 use crate::text::cut_end;
 
@@ -242,7 +242,7 @@ pub fn chart_data(c: &Comparison, before: &History, after: &History) -> ChartDat
             Column::After => after,
         };
         let mut segs = column_segments(c, column, grouping);
-        add_created(&mut segs, history);
+        add_layer_facts(&mut segs, history);
         segments.extend(segs);
     }
     label_biggest(&mut segments, max_bytes);
@@ -469,15 +469,18 @@ fn instruction_of(c: &Comparison, r: usize, column: Column) -> String {
         .unwrap_or_default()
 }
 
-/// Appends when a single layer was made (`· 3 days ago`) to its title, from
-/// the history (whose layers are newest first; segment indexes are oldest first).
-fn add_created(segments: &mut [Segment], history: &History) {
+/// Appends a single layer's number (`· layer 5`, [`LayerNumber`]) and
+/// when it was made (`· created 3 days ago`) to its title, from the history
+/// (whose layers are newest first; segment indexes are oldest first).
+fn add_layer_facts(segments: &mut [Segment], history: &History) {
     let n = history.layers.len();
     for s in segments.iter_mut().filter(|s| s.kind == SegmentKind::Layer) {
-        let created = s
-            .layers
-            .first()
-            .and_then(|&i| n.checked_sub(i + 1))
+        let printed = s.layers.first().and_then(|&i| n.checked_sub(i + 1));
+        if let Some(p) = printed {
+            s.title
+                .push_str(&format!(" · {}", LayerNumber::of_printed(p)));
+        }
+        let created = printed
             .and_then(|k| history.layers.get(k))
             .and_then(|l| l.created.as_deref())
             .map(str::trim)

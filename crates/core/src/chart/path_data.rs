@@ -22,7 +22,7 @@ use super::model::{status_word, ChartColumn};
 use crate::compare::numbers::human_bytes;
 use crate::compare::path::PathComparison;
 use crate::compare::{Comparison, LayerRef, Status};
-use crate::model::History;
+use crate::model::{History, LayerNumber};
 
 /// A row of one neighbour comparison: `row` of `neighbours[pair]` (which
 /// compares step `pair` with step `pair + 1`). The overlay writes it `pair:row`.
@@ -331,6 +331,10 @@ fn segment_title(p: &PathComparison, s: &PathSegment, layers: &[StepLayer]) -> S
                 human_bytes(s.bytes),
                 s.status_str()
             );
+            let first = s.layers.first().copied();
+            if let Some(n) = first.and_then(|i| LayerNumber::of_oldest_first(i, layers.len())) {
+                t.push_str(&format!(" · {n}"));
+            }
             if s.new_here {
                 t.push_str(" · new in this step");
             }

@@ -8,6 +8,7 @@ use super::summary::signed;
 use super::{big_layer_size, pair_summary, stake_text, summary};
 use super::{BigLayer, Finding, HistoryInsights, Insights};
 use crate::markdown::{self, Place};
+use crate::model::LayerNumber;
 
 /// What to call history `k` of `count` (`before`, `after`, `history 3`).
 fn side(k: usize, count: usize, pair: bool) -> String {
@@ -30,11 +31,11 @@ fn heading(h: &HistoryInsights, quote: &dyn Fn(&str) -> String) -> String {
 /// One finding's first line: title, bytes, confidence, layer and command.
 fn line(f: &Finding, quote: &dyn Fn(&str) -> String) -> String {
     format!(
-        "{} · {} · {} · layer {}: {}",
+        "{} · {} · {} · {}: {}",
         f.rule.title(),
         stake_text(f),
         f.confidence.as_str(),
-        f.layer,
+        LayerNumber::of_printed(f.layer),
         quote(&f.command)
     )
 }
@@ -42,8 +43,8 @@ fn line(f: &Finding, quote: &dyn Fn(&str) -> String) -> String {
 /// One of the biggest layers: `layer 7 · ≈ 115 MB: RUN apt-get …`.
 fn big_line(h: &HistoryInsights, b: &BigLayer, quote: &dyn Fn(&str) -> String) -> String {
     format!(
-        "layer {} · {}: {}",
-        b.layer + 1,
+        "{} · {}: {}",
+        LayerNumber::of_printed(b.layer),
         big_layer_size(h, b),
         quote(&b.command)
     )
@@ -90,9 +91,9 @@ pub fn text(ins: &Insights) -> String {
                 .map(|d| format!(" (Δ {})", signed(d)))
                 .unwrap_or_default();
             out.push_str(&format!(
-                "  {} (before layer {}): {}{delta}\n",
+                "  {} (before {}): {}{delta}\n",
                 v.rule.id(),
-                v.before_layer,
+                LayerNumber::of_printed(v.before_layer),
                 v.verdict.as_str()
             ));
         }
@@ -155,7 +156,7 @@ pub fn markdown(ins: &Insights) -> String {
             out.push_str(&format!(
                 "| {} | {} | {} | {} |\n",
                 v.rule.title(),
-                v.before_layer,
+                LayerNumber::of_printed(v.before_layer).get(),
                 v.verdict.as_str(),
                 v.delta_bytes.map(signed).unwrap_or_default()
             ));

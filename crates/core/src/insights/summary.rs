@@ -13,6 +13,7 @@ use super::build::slim_bytes;
 use super::pair::{Verdict, VerdictKind};
 use super::{BigLayer, Confidence, Finding, Gain, HistoryInsights, Insights, Rule, StakeKind};
 use crate::compare::numbers::human_bytes;
+use crate::model::LayerNumber;
 use crate::order::{sort_by_rank, Rank};
 
 /// Sorts findings into display order (see the module doc).
@@ -110,14 +111,17 @@ fn biggest_sentence(h: &HistoryInsights) -> String {
         [] => String::new(),
         [one] => format!(
             " Layer {} holds {} of them ({} %).",
-            one.layer + 1,
+            LayerNumber::of_printed(one.layer).get(),
             size(one),
             share(one)
         ),
         several => {
             let named: Vec<String> = several
                 .iter()
-                .map(|b| format!("layer {} ({}, {} %)", b.layer + 1, size(b), share(b)))
+                .map(|b| {
+                    let number = LayerNumber::of_printed(b.layer);
+                    format!("{number} ({}, {} %)", size(b), share(b))
+                })
                 .collect();
             format!(" The biggest: {}.", and_list(&named))
         }

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::{big_layer_size, pair_summary, stake_text, summary};
 use super::{Confidence, Finding, HistoryInsights, Insights};
 use super::{Verdict, VerdictKind};
+use crate::model::LayerNumber;
 
 /// The insights of a pair (or of one history), sentences written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,6 +191,41 @@ impl FindingView {
     /// Whether the deciding text is cut (a hollow badge).
     pub fn possible(&self) -> bool {
         self.confidence == ConfidenceView::Possible
+    }
+
+    /// The layer it is about as people read it (`layer 5`), as the exports
+    /// say it before its command.
+    pub fn number(&self) -> LayerNumber {
+        LayerNumber::of_printed(self.layer)
+    }
+}
+
+/// A badge's words (its accessible name, shown beside it on hover and
+/// focus): the side, the layer's number when the badge marks one layer
+/// (printed positions in `layers`), then each finding it stands for, and
+/// the `--no-trunc` hint when one is only possible.
+/// `after, layer 4: apt package lists kept (up to 199 MB, possible). …`
+pub fn badge_words(side: &str, layers: &[usize], hits: &[&FindingView]) -> String {
+    let layer = match layers {
+        [p] => format!(", {}", LayerNumber::of_printed(*p)),
+        _ => String::new(),
+    };
+    let words: Vec<String> = hits
+        .iter()
+        .map(|f| format!("{} ({}, {})", f.title, f.stake, f.confidence.as_str()))
+        .collect();
+    let hint = if hits.iter().any(|f| f.possible()) {
+        ". The command is cut: rerun docker history --no-trunc to be sure"
+    } else {
+        ""
+    };
+    format!("{side}{layer}: {}{hint}", words.join("; "))
+}
+
+impl BigLayerView {
+    /// The layer's number as people read it (`layer 7`).
+    pub fn number(&self) -> LayerNumber {
+        LayerNumber::of_printed(self.layer)
     }
 }
 

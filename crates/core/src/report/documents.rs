@@ -8,24 +8,36 @@
 //! "total_bytes","lines"}],"diagnostics":[{"severity","line","text","message"}]}`.
 //! `insights` (exactly these fields):
 //! `{"histories":[{"label","boundary":{"signal","base_layers"},"findings":[{"rule",
-//! "confidence","layer","layers":[…],"bytes":{"kind","value"},"inherited","message",
-//! "fix","source"}]}],"pair":{"verdicts":[{"rule","before_layer","verdict",
-//! "delta_bytes"}]}|null}`; layer indexes are positions in that history's
-//! `layers` as `parse` prints them (newest first).
+//! "confidence","layer","layers":[…],"index","indexes":[…],"bytes":{"kind","value"},
+//! "inherited","message","fix","source"}]}],"pair":{"verdicts":[{"rule","before_layer",
+//! "before_index","verdict","delta_bytes"}]}|null}`. `layer`, `layers` and
+//! `before_layer` are the numbers people read (`model::LayerNumber`: from 1
+//! at the top, as the text and Markdown say them); `index`, `indexes` and
+//! `before_index` are positions from 0 in that history's `layers` as `parse`
+//! prints them (newest first), for code.
 //! They are built here from the model (rather than by deriving `Serialize` on the
 //! model) so that renaming a model field can never silently change them.
 
 use serde_json::{json, Value};
 
 use crate::insights::{Finding, HistoryInsights, Insights};
-use crate::model::{History, Layer, Parsed};
+use crate::model::{History, Layer, LayerNumber, Parsed};
+
+/// The numbers people read for the layers at printed `positions`.
+fn numbers(positions: &[usize]) -> Vec<usize> {
+    positions
+        .iter()
+        .map(|&p| LayerNumber::of_printed(p).get())
+        .collect()
+}
 
 /// The JSON document printed by `layerdiff insights --format json`.
 pub fn insights_json(ins: &Insights) -> Value {
     let pair = ins.verdicts.as_ref().map(|verdicts| {
         json!({ "verdicts": verdicts.iter().map(|v| json!({
             "rule": v.rule.id(),
-            "before_layer": v.before_layer,
+            "before_layer": LayerNumber::of_printed(v.before_layer).get(),
+            "before_index": v.before_layer,
             "verdict": v.verdict.as_str(),
             "delta_bytes": v.delta_bytes,
         })).collect::<Vec<_>>() })
@@ -51,8 +63,10 @@ fn finding_json(f: &Finding) -> Value {
     json!({
         "rule": f.rule.id(),
         "confidence": f.confidence.as_str(),
-        "layer": f.layer,
-        "layers": f.layers,
+        "layer": LayerNumber::of_printed(f.layer).get(),
+        "layers": numbers(&f.layers),
+        "index": f.layer,
+        "indexes": f.layers,
         "bytes": { "kind": f.bytes.kind.as_str(), "value": f.bytes.value },
         "inherited": f.inherited,
         "message": f.message(),

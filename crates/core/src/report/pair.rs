@@ -8,14 +8,17 @@
 //!
 //! JSON shape (fields may be added, never changed):
 //! `{"before":{"label","total_bytes"},"after":{…},"base":{"layers","bytes"},
-//! "delta_bytes","rows":[{"status","before":{"index","created_by","size_bytes"}|null,
-//! "after":…|null,"delta_bytes"}]}`, rows oldest first, indexes oldest first from 0.
+//! "delta_bytes","rows":[{"status","before":{"index","layer","created_by","size_bytes"}|null,
+//! "after":…|null,"delta_bytes"}]}`, rows oldest first, `index` oldest first from 0
+//! (for code), `layer` the number people read (`model::LayerNumber`: from 1
+//! at the top of that side's history, as every other writer says it).
 
 use super::{name, PairInsights, Report};
 use crate::compare::table::table_rows;
 use crate::compare::{Comparison, LayerRef, Side};
 use crate::insights::Insights;
 use crate::markdown::{self, Place};
+use crate::model::LayerNumber;
 use crate::text::human_bytes;
 use serde_json::{json, Value};
 
@@ -37,9 +40,10 @@ pub fn json_value(c: &Comparison) -> Value {
             "your_layers_bytes": s.yours.bytes,
         })
     };
-    let layer = |l: &Option<LayerRef>| match l {
+    let layer = |l: &Option<LayerRef>, n: usize| match l {
         Some(l) => json!({
             "index": l.index,
+            "layer": LayerNumber::of_oldest_first(l.index, n).map(LayerNumber::get),
             "created_by": l.created_by,
             "size_bytes": l.bytes(),
             "instruction": l.instruction,
@@ -53,8 +57,8 @@ pub fn json_value(c: &Comparison) -> Value {
         .map(|r| {
             json!({
                 "status": r.status.as_str(),
-                "before": layer(&r.before),
-                "after": layer(&r.after),
+                "before": layer(&r.before, c.before.layers),
+                "after": layer(&r.after, c.after.layers),
                 "delta_bytes": r.delta.bytes,
                 "delta_tolerance_bytes": r.delta.tolerance,
                 "within_rounding": r.delta.within_rounding(),

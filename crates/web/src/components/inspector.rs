@@ -1,11 +1,13 @@
 //! The inspector beside the chart: the focused row's status and change, and
-//! each side's full command and size range, with "copy link to this layer".
+//! each side's layer number (the core's `LayerNumber`), full command and size
+//! range, with "copy link to this layer".
 
 use yew::prelude::*;
 
 use crate::layer_link::RowLayer;
 use layerdiff_core::compare::numbers::size_words;
 use layerdiff_core::compare::{Comparison, LayerRef};
+use layerdiff_core::model::LayerNumber;
 
 /// Details of the focused row (each side's "copy link to this layer"), or a hint.
 pub fn inspector(c: &Comparison, focused: Option<usize>, on_copy: &Callback<RowLayer>) -> Html {
@@ -17,10 +19,10 @@ pub fn inspector(c: &Comparison, focused: Option<usize>, on_copy: &Callback<RowL
         };
     };
     let row_idx = focused.unwrap_or_default();
-    let side = |name: &'static str, l: &Option<LayerRef>| match l {
+    let side = |name: &'static str, l: &Option<LayerRef>, n: usize| match l {
         Some(l) => html! {
             <div class="insp-side">
-                <h4>{name}{format!(" · layer {} from the bottom", l.index + 1)}
+                <h4>{name}{LayerNumber::of_oldest_first(l.index, n).map(|k| format!(" · {k}"))}
                     <button type="button" class="linkish copy-layer" data-testid={format!("copy-layer-{name}")}
                         onclick={on_copy.reform(move |_: MouseEvent| RowLayer { row: row_idx, after: name == "after" })}>{"🔗 Copy link to this layer"}</button></h4>
                 <pre class="insp-cmd">{if l.created_by.is_empty() { "(empty CREATED BY: imported root file system)".to_string() } else { l.created_by.clone() }}{if l.truncated { "…" } else { "" }}</pre>
@@ -38,8 +40,8 @@ pub fn inspector(c: &Comparison, focused: Option<usize>, on_copy: &Callback<RowL
                 {" · Δ "}{if row.delta.bytes == 0 { "0 B".to_string() } else { row.delta.describe(0) }}
                 if row.in_base { <span class="muted">{" · base image"}</span> }
             </p>
-            {side("before", &row.before)}
-            {side("after", &row.after)}
+            {side("before", &row.before, c.before.layers)}
+            {side("after", &row.after, c.after.layers)}
         </aside>
     }
 }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::link::LinkChoices;
 use crate::path::PathView;
 use layerdiff_core::instruction::Instruction;
-use layerdiff_core::model::History;
+use layerdiff_core::model::{History, LayerNumber};
 use layerdiff_core::redact::{find_secrets, LayerSecret};
 use layerdiff_core::text::{cut_end, cut_start};
 
@@ -93,7 +93,7 @@ fn secret_item(side: &str, history: &History, f: &LayerSecret) -> Html {
     let keyword = Instruction::read(text, layer.truncated).keyword.word();
     html! {
         <li>
-            <span class="muted">{format!("{side}, layer {} ({}), {}: ", f.layer + 1, keyword.unwrap_or("row"), f.kind.describe())}</span>
+            <span class="muted">{format!("{side}, {} ({}), {}: ", LayerNumber::of_printed(f.layer), keyword.unwrap_or("row"), f.kind.describe())}</span>
             <b>{&f.name}</b>
             <code class="secret-ctx">{cut_start(pre, 31)}<mark>{secret}</mark>{cut_end(post, 31)}</code>
         </li>
