@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::comparison::ComparisonView;
+use crate::components::demo_note::demo_note;
 use crate::components::link_banner::{banner_view, open_work, set_aside_if_different, Banner};
 use crate::components::notice::{not_saved_view, notice_view};
 use crate::components::page_header::page_header;
@@ -156,6 +157,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <>
             {page_header(&dispatch, on_demo, &help)}
+            {demo_note(&state)}
             <ShortcutsDialog open={*help} on_close={close_help} />
             {notice_view(&notice)}
             {banner_view(&banner, &dispatch)}

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::demo_note::is_demo;
 use crate::hooks::Latest;
 use crate::storage;
 use layerdiff_core::app::Action;
@@ -15,9 +16,10 @@ use layerdiff_core::share::{ShareError, ShareState};
 pub enum Banner {
     /// A link could not be opened; nothing was changed.
     BadLink(String),
-    /// A link replaced panes that are kept and can be restored (`stored`:
-    /// in the browser's storage too, not only for this visit).
-    Recoverable { stored: bool },
+    /// A link or the demo (`by_demo`) replaced panes that are kept and can
+    /// be restored (`stored`: in the browser's storage too, not only for
+    /// this visit).
+    Recoverable { stored: bool, by_demo: bool },
 }
 
 /// Keeps `work` recoverable when `opened` would replace something different.
@@ -27,7 +29,8 @@ pub fn set_aside_if_different(work: &ShareState, opened: &ShareState) -> Option<
         return None;
     }
     let stored = storage::save_recoverable(work).is_ok();
-    Some(Banner::Recoverable { stored })
+    let by_demo = is_demo(opened.steps.iter().map(|p| p.text.as_str()));
+    Some(Banner::Recoverable { stored, by_demo })
 }
 
 /// Replaces the panes with `opened` (a link, the demo), keeping what they
@@ -66,7 +69,7 @@ pub fn banner_view(banner: &UseStateHandle<Option<Banner>>, dispatch: &Callback<
                 <button type="button" onclick={dismiss}>{"Dismiss"}</button>
             </div>
         },
-        Some(Banner::Recoverable { stored }) => {
+        Some(Banner::Recoverable { stored, by_demo }) => {
             let restore = {
                 let (banner, dispatch) = (banner.clone(), dispatch.clone());
                 Callback::from(move |_: MouseEvent| {
@@ -79,10 +82,10 @@ pub fn banner_view(banner: &UseStateHandle<Option<Banner>>, dispatch: &Callback<
             };
             html! {
                 <div class="banner info" role="status" data-testid="recoverable">
-                    <p>{"Your panes were replaced (by a shared link or the demo); what they held is kept"}
+                    <p>{if *by_demo { "The demo replaced your panes; what they held is kept" } else { "A shared link replaced your panes; what they held is kept" }}
                         {if *stored { "." } else { " until you leave this page (too big for this browser's storage)." }}</p>
                     <button type="button" class="primary" onclick={restore} data-testid="restore">{"Restore my panes"}</button>
-                    <button type="button" onclick={dismiss}>{"Keep the shared one"}</button>
+                    <button type="button" onclick={dismiss}>{if *by_demo { "Keep the demo" } else { "Keep the shared comparison" }}</button>
                 </div>
             }
         }

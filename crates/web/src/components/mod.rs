@@ -3,7 +3,7 @@
 //! component here lays out what the core decided (`layerdiff_core::app`); the
 //! effects the whole page shares are in `hooks/`.
 //!
-//! - the editor: `editor.rs` wires `page_header.rs`, `notice.rs`,
+//! - the editor: `editor.rs` wires `page_header.rs`, `demo_note.rs`, `notice.rs`,
 //!   `link_banner.rs`, `question.rs`, `steps.rs` (the panes and the
 //!   compare picker), the comparison and `share_box.rs`.
 //! - the comparison: `comparison.rs` wires `figures.rs`, `chart.rs` (the
@@ -20,6 +20,7 @@ pub mod aligned_row;
 pub mod aligned_table;
 pub mod chart;
 pub mod comparison;
+pub mod demo_note;
 pub mod editor;
 pub mod exports;
 pub mod figures;

@@ -33,6 +33,15 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
     let timer = use_mut_ref(|| None::<Timeout>);
     let source = &props.source;
     let choices = source.choices;
+    // "Copied ✓" speaks of one link: a new link is not copied yet.
+    {
+        let copied = copied.clone();
+        use_effect_with(source.link.clone(), move |_| {
+            if copied.is_some() {
+                copied.set(None);
+            }
+        });
+    }
     let on_copy = copy_on_click(source, copied.clone(), timer);
     let set_short = props.on_choices.reform(move |_: MouseEvent| LinkChoices {
         short: !choices.short,

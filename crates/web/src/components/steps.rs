@@ -56,7 +56,9 @@ pub fn compare_picker(state: &AppState, dispatch: &Callback<Action>) -> Html {
             }
         });
         html! {
-            <select {onchange} data-testid={testid.to_string()}>
+            // `value` as well as `selected`: the shown choice follows the state
+            // even after the user picked (the DOM keeps its own otherwise)
+            <select {onchange} value={chosen.to_string()} data-testid={testid.to_string()}>
                 { for names.iter().enumerate().map(|(pos, name)| html! {
                     <option value={pos.to_string()} selected={pos == chosen}>{name.clone()}</option>
                 }) }
