@@ -32,15 +32,15 @@ pub fn order(findings: &mut Vec<Finding>) {
     });
 }
 
-/// The bytes at stake in words: `33 MB`, `≈ 40 MB`, `up to 115 MB (the
-/// whole layer, …)`,
+/// The bytes at stake in words: `33 MB`, `≈ 40 MB`, `up to 115 MB, the
+/// whole layer`,
 /// `bytes unknown`, or `0 B (build speed)` for zero-byte advice.
 pub fn stake_text(f: &Finding) -> String {
     let value = human_bytes(f.bytes.value.unwrap_or_default());
     match (f.gain(), f.bytes.kind) {
         (Gain::Size, StakeKind::Exact) => value,
         (Gain::Size, StakeKind::Estimate) => format!("≈ {value}"),
-        (Gain::Size, StakeKind::Upper) => format!("up to {value} ({})", upper_of(f)),
+        (Gain::Size, StakeKind::Upper) => format!("up to {value}, {}", upper_of(f)),
         (Gain::Size, StakeKind::Unknown) => "bytes unknown".to_string(),
         (gain, _) => format!("0 B ({})", gain.as_str()),
     }
@@ -220,9 +220,9 @@ fn stake_kinds(sized: &[&&Finding]) -> String {
 /// finding's layers, or every own layer up to a build.
 fn upper_of(f: &Finding) -> String {
     match (f.rule, f.layers.len()) {
-        (Rule::BuildInFinalImage, _) => "all your layers up to this one".to_string(),
-        (_, 1) => "the whole layer, with all else its step does".to_string(),
-        (_, n) => format!("all {n} of its layers"),
+        (Rule::BuildInFinalImage, _) => "all your layers so far".to_string(),
+        (_, 1) => "the whole layer".to_string(),
+        (_, n) => format!("all its {n} layers"),
     }
 }
 
