@@ -16,8 +16,7 @@ use layerdiff_core::export::{prepare, Download, ExportChoices, ExportKind, Shown
 use layerdiff_core::extras::Request;
 use layerdiff_core::model::History;
 
-/// Props of [`Exports`].
-#[derive(Properties, PartialEq)]
+/// What [`use_exports`] shows.
 pub struct ExportsProps {
     /// The link an export points back to.
     pub source: LinkSource,
@@ -26,15 +25,14 @@ pub struct ExportsProps {
     /// The after history.
     pub after: Rc<History>,
     /// The steps as a path, when there are three or more (the exports are the path's).
-    #[prop_or_default]
     pub path: Option<PathView>,
     /// Dark mode (for the exported chart's colours).
     pub dark: bool,
 }
 
 /// The export buttons and the line about the export being made.
-#[component]
-pub fn Exports(props: &ExportsProps) -> Html {
+#[hook]
+pub fn use_exports(props: &ExportsProps) -> Html {
     let export_note = use_state(|| None::<String>);
     let note = {
         let export_note = export_note.clone();

@@ -13,15 +13,13 @@ use layerdiff_core::model::{History, LayerNumber};
 use layerdiff_core::redact::{find_secrets, LayerSecret};
 use layerdiff_core::text::{cut_end, cut_start};
 
-/// Props of [`SecretsList`].
-#[derive(Properties, PartialEq)]
+/// What [`use_secrets_list`] shows.
 pub struct SecretsListProps {
     /// The two histories compared.
     pub before: Rc<History>,
     /// The after history.
     pub after: Rc<History>,
     /// The steps as a path, when there are three or more.
-    #[prop_or_default]
     pub path: Option<PathView>,
     /// The user's choices (whether secrets are masked).
     pub choices: LinkChoices,
@@ -30,8 +28,8 @@ pub struct SecretsListProps {
 }
 
 /// The secrets found, if any.
-#[component]
-pub fn SecretsList(props: &SecretsListProps) -> Html {
+#[hook]
+pub fn use_secrets_list(props: &SecretsListProps) -> Html {
     // A path's exports carry every step, so every step's secrets are listed.
     let secrets = {
         let (before, after) = (props.before.clone(), props.after.clone());

@@ -12,13 +12,11 @@ use super::share_bar::{LinkSource, CHAT_LIMIT};
 use crate::dom::copy_to_clipboard;
 use crate::link::LinkChoices;
 
-/// Props of [`ShareLink`].
-#[derive(Properties, PartialEq)]
+/// What [`use_share_link`] shows.
 pub struct ShareLinkProps {
     /// The link and how to get a fresh one.
     pub source: LinkSource,
     /// Why there is no link (the panes hold too much to carry), if so.
-    #[prop_or_default]
     pub refused: Option<AttrValue>,
     /// The length of the link without ids and times, when it was packed.
     pub short_len: Option<usize>,
@@ -27,8 +25,8 @@ pub struct ShareLinkProps {
 }
 
 /// The link row, its copy button and its length.
-#[component]
-pub fn ShareLink(props: &ShareLinkProps) -> Html {
+#[hook]
+pub fn use_share_link(props: &ShareLinkProps) -> Html {
     let copied = use_state(|| None::<Result<(), String>>);
     let timer = use_mut_ref(|| None::<Timeout>);
     let source = &props.source;
