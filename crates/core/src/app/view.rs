@@ -176,11 +176,11 @@ pub fn figures(c: &Comparison) -> Figures {
             .as_ref()
             .map_or_else(|| "the base image changed".into(), |r| r.to_string())
     } else if c.base.layers == 0 {
-        "no shared base layers".into()
+        "no layer the same at the bottom".into()
     } else {
         match c.base.layers {
-            1 => "1 layer shared at the bottom".to_string(),
-            n => format!("{n} layers shared at the bottom"),
+            1 => "1 layer, the same in both".to_string(),
+            n => format!("{n} layers, the same in both"),
         }
     };
     // one `≈`: a change within rounding already says it
@@ -327,7 +327,7 @@ mod tests {
         assert_eq!(f.trend.class(), "down");
         assert_eq!(
             (f.base.as_str(), f.base_note.as_str()),
-            ("100 B", "1 layer shared at the bottom")
+            ("100 B", "1 layer, the same in both")
         );
     }
 

@@ -370,7 +370,7 @@ fn base_segment(c: &Comparison, column: Column, rows: &[&(usize, usize, u64)]) -
         bytes: rows.iter().fold(0u64, |a, x| a.saturating_add(x.2)),
         label: None,
         title: format!(
-            "shared base image: {} layers, {}",
+            "unchanged at the bottom: {} layers, {}",
             rows.len(),
             c.base.total.approx()
         ),

@@ -105,7 +105,7 @@ impl Key {
     pub fn word(self) -> &'static str {
         match self {
             Key::Status(s) => s.as_str(),
-            Key::Base => "shared base image",
+            Key::Base => "unchanged layers",
             Key::Origin(k) => ORIGIN_WORDS
                 .get(k)
                 .copied()

@@ -305,7 +305,7 @@ fn segment_title(p: &PathComparison, s: &PathSegment, layers: &[StepLayer]) -> S
         SegmentKind::Base => {
             let span = p.base_span_of(s.step);
             format!(
-                "{step}: shared base image (steps {}–{}): {} layers, {}",
+                "{step}: unchanged at the bottom (steps {}–{}): {} layers, {}",
                 span.map_or(s.step, |x| x.first_step) + 1,
                 span.map_or(s.step, |x| x.last_step) + 1,
                 s.layers.len(),

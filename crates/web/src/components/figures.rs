@@ -21,7 +21,7 @@ pub fn pair_figures(f: &Figures, brief: bool) -> Html {
                 <dt>{"change"}</dt>
                 <dd data-testid="delta">{&f.change}</dd></div>
             if !brief {
-                <div><dt>{"shared base"}</dt>
+                <div><dt>{"unchanged at the bottom"}</dt>
                     <dd data-testid="base-size">{&f.base}</dd>
                     <dd class="muted small">{&f.base_note}</dd></div>
                 <p class="muted small figures-note">{"“Sum of layer sizes” as printed by docker history; it can differ from "}<code>{"docker images"}</code>{". Human sizes carry 3 significant digits, so totals are approximate (≈)."}</p>
