@@ -25,7 +25,7 @@
 
 use crate::model::{History, Layer, Size};
 use crate::parse::parse_size;
-use crate::text::{prefix_within, short_id, width};
+use crate::text::{decimal, prefix_within, short_id, width};
 
 /// Which command's output to imitate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -414,16 +414,20 @@ fn go_g(v: f64, precision: usize) -> String {
         return "0".to_string();
     }
     let p = precision.max(1);
-    let sci = format!("{:.*e}", p - 1, v);
-    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
+    let (digits, exp) = decimal::significant(v, p);
     if exp < -4 || exp >= i32::try_from(p).unwrap_or(i32::MAX) {
-        let mant = trim_zeros(mant);
+        let (first, rest) = digits.split_at(1);
+        let mant = if rest.is_empty() {
+            first.to_string()
+        } else {
+            format!("{first}.{rest}")
+        };
+        let mant = trim_zeros(&mant);
         let sign = if exp < 0 { '-' } else { '+' };
         format!("{mant}e{sign}{:02}", exp.unsigned_abs())
     } else {
         let decimals = usize::try_from(i32::try_from(p).unwrap_or(0) - 1 - exp).unwrap_or(0);
-        trim_zeros(&format!("{v:.decimals$}")).to_string()
+        trim_zeros(&decimal::fixed(v, decimals)).to_string()
     }
 }
 
@@ -523,7 +527,7 @@ pub fn size_text(size: Size) -> String {
             continue;
         }
         for decimals in 0..=3usize {
-            let text = format!("{v:.decimals$}{unit}");
+            let text = format!("{}{unit}", decimal::fixed(v, decimals));
             if same(&text) {
                 return text;
             }

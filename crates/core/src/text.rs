@@ -17,6 +17,10 @@
 //! - **Cutting** never splits a character. A cut text ends (or starts) with
 //!   `…`, which counts towards the limit, and the whitespace next to the `…`
 //!   is dropped so that `apt-get …` does not read as a separate word.
+//! - **Numbers** with a fixed number of places are written by [`decimal`],
+//!   exactly as `format!` would, without linking its exact float formatting.
+
+pub mod decimal;
 
 /// The ellipsis that marks a cut.
 pub const ELLIPSIS: char = '…';
@@ -190,7 +194,7 @@ pub fn sig3(v: f64) -> String {
     } else {
         2
     };
-    let s = format!("{r:.decimals$}");
+    let s = decimal::fixed(r, decimals);
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {

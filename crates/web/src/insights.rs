@@ -36,6 +36,7 @@ use layerdiff_core::extras::Request;
 use layerdiff_core::insights::signed;
 use layerdiff_core::insights::view::{badge_words, FindingView, HistoryView, InsightsView};
 use layerdiff_core::model::History;
+use layerdiff_core::text::decimal::fixed;
 
 const SIDES: [&str; 2] = ["before", "after"];
 
@@ -238,7 +239,11 @@ pub fn chart_badges(
     badge_spots(svg, compared, box_px, marked)
         .into_iter()
         .map(|spot| {
-            let place = format!("left:{:.2}%;top:{:.2}%", spot.left_pct, spot.top_pct);
+            let place = format!(
+                "left:{}%;top:{}%",
+                fixed(spot.left_pct, 2),
+                fixed(spot.top_pct, 2)
+            );
             let layers = printed(spot.side, &spot.layers);
             badge(found, spot.side, &layers, spot.row, Some(place))
         })
@@ -418,7 +423,12 @@ fn on_badge_event(root: &web_sys::Element, tip: &web_sys::HtmlElement, e: &Event
             let left = (b.left() - r.left()).min(r.width() - width - 8.0).max(8.0);
             tip.set_text_content(badge.get_attribute("aria-label").as_deref());
             let top = b.bottom() - r.top() + 4.0;
-            let style = format!("left:{left:.0}px;top:{top:.0}px;max-width:{width:.0}px");
+            let style = format!(
+                "left:{}px;top:{}px;max-width:{}px",
+                fixed(left, 0),
+                fixed(top, 0),
+                fixed(width, 0)
+            );
             let _ = tip.set_attribute("style", &style);
             tip.set_hidden(false);
         }

@@ -9,6 +9,7 @@
 //! Units are decimal like docker's (kB = 1000 B, MB = 10⁶ B).
 
 use crate::model::Size;
+use crate::text::decimal::fixed;
 pub use crate::text::human_bytes;
 use crate::text::{byte_count, round_sig3, scaled, sig3, UNITS};
 use serde::Serialize;
@@ -187,13 +188,13 @@ pub fn percent(delta: i64, base: u64) -> String {
         return "< 0.1 %".to_string();
     }
     if a < 9.95 {
-        let s = format!("{a:.1}");
+        let s = fixed(a, 1);
         format!("{sign}{} %", s.trim_end_matches(".0"))
     } else if p >= 900.0 {
         // +1063876 % reads better as a factor
         format!("×{}", sig3(1.0 + p / 100.0))
     } else {
-        format!("{sign}{a:.0} %")
+        format!("{sign}{} %", fixed(a, 0))
     }
 }
 
@@ -240,12 +241,12 @@ pub fn plus_minus(tolerance: u64, reference: u64) -> String {
     let unit_bytes = 1000f64.powi(unit as i32);
     let v = tolerance as f64 / unit_bytes;
     let s = if v >= 10.0 {
-        format!("{v:.0}")
+        fixed(v, 0)
     } else if v >= 0.095 {
-        let s = format!("{v:.1}");
+        let s = fixed(v, 1);
         s.trim_end_matches(".0").to_string()
     } else {
-        format!("{v:.2}")
+        fixed(v, 2)
     };
     format!("± {s} {}", UNITS.get(unit).copied().unwrap_or("B"))
 }
