@@ -60,7 +60,7 @@ async function assertAccessible(session, state) {
 /** Opens the demo and waits for its comparison and its link. */
 async function openDemo(options) {
   const session = await app.open(options);
-  await session.page.locator('[data-testid="comparison"] svg').waitFor();
+  await session.page.locator('[data-testid="comparison"] svg.ld-chart').waitFor();
   await session.page.waitForFunction(() => !document.querySelector('[data-testid="link-updating"]'), null, { timeout: 15_000 });
   return session;
 }
@@ -115,3 +115,29 @@ test("the shortcuts dialog", () =>
     await page.keyboard.press("?");
     await page.waitForFunction(() => document.querySelector('[data-testid="shortcuts"]')?.open === true);
   }));
+
+test("a skip link leads to the comparison; headings lead to the steps' picker, the insights and the share link", async () => {
+  const session = await openDemo();
+  try {
+    const { page } = session;
+    await page.getByTestId("insights").waitFor();
+    const address = page.url();
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to the comparison", "the first Tab stop");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.id === "comparison");
+    assert.equal(page.url(), address, "the address (the share link's fragment) is unchanged");
+
+    const headings = await page.evaluate(() => [...document.querySelectorAll("h1, h2, h3")].map((h) => `${h.tagName} ${h.textContent}`));
+    for (const want of ["H1 ▤layerdiff", "H2 Steps", "H3 Add or compare steps", "H2 Comparison", "H2 Share"]) {
+      assert.ok(headings.includes(want), `no "${want}" in ${JSON.stringify(headings)}`);
+    }
+    assert.ok(headings.some((h) => h.startsWith("H3 Insights")), JSON.stringify(headings));
+    assert.equal(await page.locator('[aria-labelledby="step-bar-title"] [data-testid="add-step"]').count(), 1, "the steps' bar is under its heading");
+    assert.equal(await page.locator('[aria-labelledby="share-title"] [data-testid="copy-link"]').count(), 1, "Copy link is under Share");
+    await session.settle();
+    assertClean(session);
+  } finally {
+    await session.close();
+  }
+});
