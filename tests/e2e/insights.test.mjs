@@ -117,7 +117,7 @@ test("badges are focusable, announce their text, show it on hover and focus, and
       await badge.focus();
       assert.ok(await badge.evaluate((el) => document.activeElement === el), `badge ${i} takes focus`);
       const label = await badge.getAttribute("aria-label");
-      assert.match(label, /^(before|after)(, layer \d+)?: .+ \((bytes unknown|up to [\d.]+ MB, [a-z0-9 ]+|[\d.]+ [kMG]?B|≈ [^,]+), (definite|likely|possible)\)/);
+      assert.match(label, /^(\d+ findings: )?(before|after)(, layer \d+)?: .+ \((bytes unknown|up to [\d.]+ MB, [a-z0-9 ]+|[\d.]+ [kMG]?B|≈ [^,]+), (definite|likely|possible)\)/);
       await page.waitForFunction((label) => document.querySelector('[data-testid="badge-tip"]')?.textContent === label, label);
     }
     // The accessible name is the finding's words.

@@ -42,14 +42,14 @@ test("one layer of the demo has the same number in the pane, the insights, the c
   const row = page.locator('[data-testid="aligned"] tbody tr[data-rows]', { hasText: COMMAND });
   assert.equal(await row.count(), 1);
   const badge = row.getByTestId("badge");
-  assert.match(await badge.getAttribute("aria-label"), new RegExp(`^before, layer ${NUMBER}: apt recommended packages installed`));
+  assert.match(await badge.getAttribute("aria-label"), new RegExp(`^(\\d+ findings: )?before, layer ${NUMBER}: apt recommended packages installed`));
 
   // The chart's tooltip of its segment, and the chart's badge on it.
   const rowIndex = await row.getAttribute("data-rows");
   const segment = page.locator(`[data-testid="chart"] .ld-seg[data-side="before"][data-row="${rowIndex}"]`);
   assert.match(await segment.locator("title").textContent(), new RegExp(`^${COMMAND} · .* · layer ${NUMBER}\\b`));
   const chartBadges = await page.locator('[data-testid="chart"] [data-testid="badge"]').evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")));
-  assert.ok(chartBadges.some((l) => l.startsWith(`before, layer ${NUMBER}: apt recommended packages installed`)), chartBadges.join("\n"));
+  assert.ok(chartBadges.some((l) => l.replace(/^\d+ findings: /, "").startsWith(`before, layer ${NUMBER}: apt recommended packages installed`)), chartBadges.join("\n"));
 
   // The inspector, once the row is pointed at.
   await row.focus();

@@ -28,7 +28,7 @@ test("P presents the demo: totals, each change by bytes with its row highlighted
   const session = await app.open();
   try {
     const { page } = session;
-    await page.locator('[data-testid="comparison"] svg').waitFor();
+    await page.locator('[data-testid="comparison"] svg.ld-chart').waitFor();
     await page.locator("body").press("p");
     await waitSlide(page, 0);
     assert.match(await slideText(page), /The two images[\s\S]*→[\s\S]*−/);
@@ -96,7 +96,7 @@ test("P typed into a pane is text, not a command", async () => {
   const session = await app.open();
   try {
     const { page } = session;
-    await page.locator('[data-testid="comparison"] svg').waitFor();
+    await page.locator('[data-testid="comparison"] svg.ld-chart').waitFor();
     const pane = page.locator('[data-testid="paste-before"]');
     await pane.focus();
     await page.keyboard.press("End");

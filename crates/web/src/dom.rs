@@ -19,6 +19,18 @@ pub fn active_element() -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
+/// Moves the focus to the element `id` (the browser scrolls it into view),
+/// as a link to `#id` would without changing the address.
+pub fn focus_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
 /// Whether typing in `target` types text (a text box, a select, the
 /// read-only text view): single-key shortcuts and page pastes leave it alone.
 pub fn is_text_field(target: Option<web_sys::EventTarget>) -> bool {

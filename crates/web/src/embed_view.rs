@@ -87,6 +87,8 @@ pub fn EmbedView(props: &EmbedViewProps) -> Html {
     };
     html! {
         <main class="embed-view" ref={root} data-testid="embed-view">
+            <h1 class="visually-hidden">{"layerdiff"}</h1>
+            <h2 class="visually-hidden">{"A comparison of docker history outputs"}</h2>
             {body}
             <p class="embed-open">
                 <a href={(*editor_url).clone()} target="_blank" rel="noopener" data-testid="open-in-layerdiff">

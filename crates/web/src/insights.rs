@@ -11,7 +11,8 @@
 //!   advice; zero-byte advice says build speed or hygiene). A before
 //!   finding carries its verdict. Our words write commands in backticks;
 //!   [`rich`] shows those as code.
-//! - Badges are buttons (focusable, named by `aria-label`): filled, or
+//! - Badges are buttons (focusable, named by `aria-label`, which starts
+//!   with the count a badge of several findings shows): filled, or
 //!   hollow when every finding they stand for is `possible`. On the chart
 //!   they are an HTML layer over the SVG, placed by `layerdiff_core::chart::badges`
 //!   from the overlay's own coordinates; in the table they
@@ -187,11 +188,16 @@ pub fn badge(
     };
     let hollow = hits.iter().all(|(_, f)| f.possible());
     let shown: Vec<&FindingView> = hits.iter().map(|&(_, f)| f).collect();
-    let label = badge_words(SIDES[side], layers, &shown);
+    let words = badge_words(SIDES[side], layers, &shown);
+    // The name starts with the text shown (a count), as speech input users say it.
+    let (text, label) = match hits.len() {
+        1 => ("!".to_string(), words),
+        n => (n.to_string(), format!("{n} findings: {words}")),
+    };
     html! {
         <button type="button" class={classes!("badge", hollow.then_some("hollow"))} aria-label={label}
             data-goto={format!("ins-{side}-{first}")} data-rows={row} style={place} data-testid="badge">
-            {if hits.len() == 1 { "!".to_string() } else { hits.len().to_string() }}
+            {text}
         </button>
     }
 }

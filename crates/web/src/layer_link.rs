@@ -136,7 +136,7 @@ pub fn step_layer_details(at: LayerAt, view: &PathView, on_copy: &Callback<Layer
             <div class="insp-side">
                 <h4>{at.describe()}
                     <button type="button" class="linkish copy-layer" data-testid="copy-layer-step"
-                        onclick={on_copy.reform(move |_: MouseEvent| at)}>{"🔗 Copy link to this layer"}</button></h4>
+                        onclick={on_copy.reform(move |_: MouseEvent| at)}>{link_icon()}{" Copy link to this layer"}</button></h4>
                 <pre class="insp-cmd">{&layer.created_by}{if layer.truncated { "…" } else { "" }}</pre>
                 <p>{size}</p>
             </div>
@@ -209,4 +209,16 @@ pub fn use_chart_mark(
         };
         mark(&root, LINKED, selector.as_deref().filter(|s| !s.is_empty()));
     });
+}
+
+/// The icon of "copy link to this layer": a chain link drawn inline in the
+/// text's colour (an emoji would need an emoji font), hidden from screen
+/// readers, which read the button's name.
+pub fn link_icon() -> Html {
+    html! {
+        <svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+            <path d="M6.5 9.5l3-3M7 4.5l1.2-1.2a2.5 2.5 0 0 1 3.5 3.5L10.5 8M9 11.5l-1.2 1.2a2.5 2.5 0 0 1-3.5-3.5L5.5 8"
+                fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+        </svg>
+    }
 }

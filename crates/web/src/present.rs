@@ -70,7 +70,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
         <aside class="presenting" aria-label="Presenting the comparison" data-testid="presenting" data-slide={at.to_string()}>
             <p class="slide-count" aria-hidden="true">{format!("{} / {}", at + 1, last + 1)}</p>
             <div class="slide" aria-live="polite" data-testid="slide">{slide_view(c, all.get(at), at, last)}</div>
-            <nav class="slide-keys">
+            <nav class="slide-keys" aria-label="Slides">
                 <button type="button" onclick={go(at.checked_sub(1))} disabled={at == 0} aria-label="Previous slide">{"←"}</button>
                 <button type="button" onclick={go((at < last).then_some(at + 1))} disabled={at == last} aria-label="Next slide">{"→"}</button>
                 <button type="button" onclick={go(None)} aria-label="Stop presenting (Esc)">{"✕"}</button>

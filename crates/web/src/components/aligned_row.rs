@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::inspector::size_range;
 use crate::insights::{badge, PageInsights};
-use crate::layer_link::{RowLayer, LINKED};
+use crate::layer_link::{link_icon, RowLayer, LINKED};
 use layerdiff_core::compare::table::TableRow;
 use layerdiff_core::compare::{LayerRef, Row};
 use layerdiff_core::share::LayerAt;
@@ -67,7 +67,7 @@ pub fn aligned_row(
             // Last, so Tab from the row reaches its badges first.
             <td class="num">{after_size}
                 <button type="button" class="row-link" onclick={on_copy} aria-label={copy_label.clone()}
-                    title={copy_label} data-testid="copy-row-link">{"🔗"}</button></td>
+                    title={copy_label} data-testid="copy-row-link">{link_icon()}</button></td>
         </tr>
     }
 }

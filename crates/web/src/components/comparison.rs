@@ -127,7 +127,7 @@ pub fn ComparisonView(props: &ComparisonViewProps) -> Html {
         window,
     });
     html! {
-        <section class="comparison" aria-labelledby="cmp-title" data-testid="comparison" ref={section_ref}>
+        <section class="comparison" id="comparison" tabindex="-1" aria-labelledby="cmp-title" data-testid="comparison" ref={section_ref}>
             <h2 id="cmp-title">{"Comparison"}</h2>
             if let Some(view) = &shown_path {
                 {path::figures(view)}

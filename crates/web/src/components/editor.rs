@@ -217,13 +217,13 @@ fn use_presenting(
 fn no_comparison(comparing: bool) -> Html {
     if comparing {
         html! {
-            <section class="comparison empty" data-testid="comparing">
+            <section class="comparison empty" id="comparison" tabindex="-1" data-testid="comparing">
                 <p class="muted" role="status">{"Comparing…"}</p>
             </section>
         }
     } else {
         html! {
-            <section class="comparison empty" data-testid="comparison-empty">
+            <section class="comparison empty" id="comparison" tabindex="-1" data-testid="comparison-empty">
                 <p class="muted">{"The comparison appears here once both compared steps hold a docker history."}</p>
             </section>
         }

@@ -12,6 +12,7 @@ use layerdiff_core::app::Figures;
 pub fn pair_figures(f: &Figures, brief: bool) -> Html {
     let trend = if brief { "" } else { f.trend.class() };
     html! {
+        <>
         <dl class={classes!("figures", brief.then_some("embed-figures"))}>
             <div><dt>{&f.before.name}</dt>
                 <dd data-testid="sum-before" title={f.before.range.clone()}>{&f.before.total}</dd></div>
@@ -24,8 +25,12 @@ pub fn pair_figures(f: &Figures, brief: bool) -> Html {
                 <div><dt>{"unchanged at the bottom"}</dt>
                     <dd data-testid="base-size">{&f.base}</dd>
                     <dd class="muted small">{&f.base_note}</dd></div>
-                <p class="muted small figures-note">{"“Sum of layer sizes” as printed by docker history; it can differ from "}<code>{"docker images"}</code>{". Human sizes carry 3 significant digits, so totals are approximate (≈)."}</p>
             }
         </dl>
+        // After the list: a <dl> holds only its terms and their groups.
+        if !brief {
+            <p class="muted small figures-note">{"“Sum of layer sizes” as printed by docker history; it can differ from "}<code>{"docker images"}</code>{". Human sizes carry 3 significant digits, so totals are approximate (≈)."}</p>
+        }
+        </>
     }
 }

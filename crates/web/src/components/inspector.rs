@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::layer_link::RowLayer;
+use crate::layer_link::{link_icon, RowLayer};
 use layerdiff_core::compare::numbers::size_words;
 use layerdiff_core::compare::{Comparison, LayerRef};
 use layerdiff_core::model::LayerNumber;
@@ -24,7 +24,7 @@ pub fn inspector(c: &Comparison, focused: Option<usize>, on_copy: &Callback<RowL
             <div class="insp-side">
                 <h4>{name}{LayerNumber::of_oldest_first(l.index, n).map(|k| format!(" · {k}"))}
                     <button type="button" class="linkish copy-layer" data-testid={format!("copy-layer-{name}")}
-                        onclick={on_copy.reform(move |_: MouseEvent| RowLayer { row: row_idx, after: name == "after" })}>{"🔗 Copy link to this layer"}</button></h4>
+                        onclick={on_copy.reform(move |_: MouseEvent| RowLayer { row: row_idx, after: name == "after" })}>{link_icon()}{" Copy link to this layer"}</button></h4>
                 <pre class="insp-cmd">{if l.created_by.is_empty() { "(empty CREATED BY: imported root file system)".to_string() } else { l.created_by.clone() }}{if l.truncated { "…" } else { "" }}</pre>
                 <p>{size_range(l)}</p>
             </div>

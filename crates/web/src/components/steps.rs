@@ -23,14 +23,16 @@ pub fn steps_view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     });
     html! {
         <>
+            <h2 class="visually-hidden">{"Steps"}</h2>
             <div class={classes!("panes", (n_steps > 2).then_some("many"))} data-testid="steps" data-steps={n_steps.to_string()}>
                 { for panes }
             </div>
-            <p class="step-bar">
+            <div class="step-bar" role="group" aria-labelledby="step-bar-title">
+                <h3 class="visually-hidden" id="step-bar-title">{"Add or compare steps"}</h3>
                 <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::AddStep)}
                     disabled={n_steps >= MAX_STEPS} data-testid="add-step">{"+ Add a step"}</button>
                 {compare_picker(state, dispatch)}
-            </p>
+            </div>
         </>
     }
 }
