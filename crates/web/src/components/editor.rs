@@ -157,13 +157,13 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <>
             {page_header(&dispatch, on_demo, &help)}
-            {demo_note(&state)}
             <ShortcutsDialog open={*help} on_close={close_help} />
             {notice_view(&notice)}
             {banner_view(&banner, &dispatch)}
             {question_view(&state, &dispatch)}
             {not_saved_view(not_saved.as_deref())}
             <main>
+                {demo_note(&state)}
                 {steps_view(&state, &dispatch)}
                 {body}
             </main>
